@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_foundation';
+
+/**
+ * Every migration, in order. Forward-only: never edit a migration that has shipped,
+ * add a new one. Listed statically so the production bundle and scripts (tsx) load
+ * the same set without a filesystem scan.
+ */
+export const migrations: Record<string, Migration> = {
+	'0001_foundation': m0001
+};

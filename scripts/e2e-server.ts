@@ -1,0 +1,53 @@
+/**
+ * Starts the built app for the e2e tests on a fresh, migrated and seeded database:
+ * with TEST_DATABASE_URL a new database `vakmaat_e2e` on that server, otherwise an
+ * embedded PGlite in .data/e2e/pglite. Mail goes to .data/e2e/mail (E2E_MAIL_DIR).
+ */
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import pg from 'pg';
+import { openDatabase } from '../src/lib/server/db/index';
+import { migrateToLatest } from '../src/lib/server/db/migrate';
+import { seedDemo } from '../src/lib/server/demo/seed';
+
+const port = process.env.E2E_PORT ?? '4173';
+const root = '.data/e2e';
+const mailDir = process.env.E2E_MAIL_DIR ?? `${root}/mail`;
+rmSync(root, { recursive: true, force: true });
+
+const env: NodeJS.ProcessEnv = {
+	...process.env,
+	PORT: port,
+	HOST: '127.0.0.1',
+	ORIGIN: `http://localhost:${port}`,
+	MAIL_DIR: mailDir,
+	LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+	NODE_ENV: 'production'
+};
+delete env.SMTP_URL;
+
+if (process.env.TEST_DATABASE_URL) {
+	const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+	await admin.connect();
+	await admin.query('drop database if exists vakmaat_e2e with (force)');
+	await admin.query('create database vakmaat_e2e');
+	await admin.end();
+	const url = new URL(process.env.TEST_DATABASE_URL);
+	url.pathname = '/vakmaat_e2e';
+	env.DATABASE_URL = url.toString();
+	delete env.PGLITE_DIR;
+} else {
+	delete env.DATABASE_URL;
+	env.PGLITE_DIR = `${root}/pglite`;
+}
+
+const handle = await openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
+await migrateToLatest(handle.db);
+await seedDemo(handle.db);
+await handle.db.destroy();
+
+const server = spawn(process.execPath, ['build'], { env, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.on(signal, () => server.kill(signal));
+}
+server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,20 @@
+import type { RequestContext } from '$lib/server/auth/context';
+import type { Session, SessionUser } from '$lib/server/auth/session';
+
+declare global {
+	namespace App {
+		interface Error {
+			message: string;
+			requestId?: string;
+		}
+		interface Locals {
+			requestId: string;
+			user: SessionUser | null;
+			session: Session | null;
+			/** Set for /o/[company]/… routes once membership is verified. */
+			ctx: RequestContext | null;
+		}
+	}
+}
+
+export {};

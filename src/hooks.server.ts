@@ -1,0 +1,128 @@
+import {
+	isRedirect,
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type ServerInit
+} from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { resolveCompanyContext } from '$lib/server/auth/context';
+import {
+	deleteSessionCookie,
+	SESSION_COOKIE,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { appDatabase, closeAppDatabase, getDb } from '$lib/server/db/app';
+import { log } from '$lib/server/log';
+import { m } from '$lib/paraglide/messages';
+
+export const init: ServerInit = async () => {
+	await appDatabase();
+	// adapter-node emits this on SIGINT/SIGTERM once the server stopped accepting requests.
+	process.once('sveltekit:shutdown' as never, () => {
+		closeAppDatabase().then(
+			() => log.info('database closed, shut down'),
+			(err) => log.error({ err }, 'error while closing the database')
+		);
+	});
+};
+
+const requestId: Handle = async ({ event, resolve }) => {
+	const incoming = event.request.headers.get('x-request-id');
+	event.locals.requestId =
+		incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+	event.locals.user = null;
+	event.locals.session = null;
+	event.locals.ctx = null;
+	const started = performance.now();
+	const response = await resolve(event);
+	response.headers.set('x-request-id', event.locals.requestId);
+	if (!event.url.pathname.startsWith('/_app/')) {
+		log.info(
+			{
+				reqId: event.locals.requestId,
+				method: event.request.method,
+				path: event.url.pathname,
+				route: event.route.id,
+				status: response.status,
+				ms: Math.round(performance.now() - started)
+			},
+			'request'
+		);
+	}
+	return response;
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const security: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'same-origin');
+	response.headers.set('x-frame-options', 'DENY');
+	return response;
+};
+
+/** Health endpoints never touch sessions (and /healthz never the database). */
+const PUBLIC_NO_DB = new Set(['/healthz', '/readyz']);
+
+const authenticate: Handle = async ({ event, resolve }) => {
+	if (PUBLIC_NO_DB.has(event.url.pathname)) return resolve(event);
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const db = await getDb();
+		const result = await validateSessionToken(db, token);
+		if (result) {
+			event.locals.user = result.user;
+			event.locals.session = result.session;
+			setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
+		} else {
+			deleteSessionCookie(event.cookies, event.url);
+		}
+	}
+	return resolve(event);
+};
+
+/**
+ * Authentication and tenant resolution on every request (layout loads alone do not
+ * re-run on client navigation): (app) routes need a session, else a redirect to the
+ * login page; for /o/[company] routes the membership is resolved here into
+ * locals.ctx. The loads and actions enforce it with the guards in
+ * $lib/server/auth/guard (a company the user does not belong to is a 404).
+ */
+const authorize: Handle = async ({ event, resolve }) => {
+	const routeId = event.route.id ?? '';
+	if (!routeId.startsWith('/(app)')) return resolve(event);
+	const user = event.locals.user;
+	if (!user) {
+		const target = event.url.pathname + event.url.search;
+		redirect(303, `/login?redirectTo=${encodeURIComponent(target)}`);
+	}
+	if (routeId.startsWith('/(app)/o/[company]')) {
+		event.locals.ctx = await resolveCompanyContext(
+			await getDb(),
+			user,
+			event.params.company ?? '',
+			event.locals.requestId
+		);
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(requestId, security, i18n, authenticate, authorize);
+
+export const handleError: HandleServerError = ({ error: err, event, status, message }) => {
+	const id = event.locals.requestId ?? crypto.randomUUID();
+	if (status === 404) return { message: m.error_not_found(), requestId: id };
+	if (isRedirect(err)) throw err;
+	log.error({ reqId: id, err, path: event.url.pathname, status }, message);
+	return { message: m.error_unexpected(), requestId: id };
+};

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { email, requiredText, roles } from './fields';
+
+export const KVK = /^[0-9]{8}$/;
+/** Dutch postcode: four digits (no leading zero), optional space, two letters. */
+export const POSTCODE = /^[1-9][0-9]{3} ?[A-Za-z]{2}$/;
+
+const reference = () =>
+	z
+		.number({ error: () => m.v_choose() })
+		.int({ error: () => m.v_choose() })
+		.min(1, { error: () => m.v_choose() });
+
+export const companySchema = z.object({
+	name: requiredText(160),
+	kvkNumber: z
+		.string({ error: () => m.v_required() })
+		.trim()
+		.min(1, { error: () => m.v_required() })
+		.regex(KVK, { error: () => m.v_kvk() }),
+	sbbNumber: z
+		.string()
+		.trim()
+		.max(20, { error: () => m.v_too_long({ max: 20 }) })
+		.regex(/^[0-9]*$/, { error: () => m.v_digits() })
+		.optional()
+		.default(''),
+	street: requiredText(160),
+	postcode: z
+		.string({ error: () => m.v_required() })
+		.trim()
+		.min(1, { error: () => m.v_required() })
+		.regex(POSTCODE, { error: () => m.v_postcode() }),
+	city: requiredText(80),
+	regionId: reference(),
+	sectorChamberId: reference(),
+	hrEmail: email()
+});
+
+export const inviteHrSchema = z.object({ email: email() });
+
+export const inviteMemberSchema = z.object({ email: email(), roles: roles() });
+
+export const memberRolesSchema = z.object({ roles: roles() });

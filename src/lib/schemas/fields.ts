@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+
+/**
+ * Field builders with Dutch (or English) messages from the catalogue. Messages are
+ * functions, so they are resolved per request in the user's language.
+ */
+export const LIMITS = { name: 120, email: 254, password: 128, text: 160 } as const;
+
+export const requiredText = (max: number = LIMITS.text) =>
+	z
+		.string({ error: () => m.v_required() })
+		.trim()
+		.min(1, { error: () => m.v_required() })
+		.max(max, { error: () => m.v_too_long({ max }) });
+
+export const email = () =>
+	z
+		.string({ error: () => m.v_required() })
+		.trim()
+		.min(1, { error: () => m.v_required() })
+		.max(LIMITS.email, { error: () => m.v_too_long({ max: LIMITS.email }) })
+		.pipe(z.email({ error: () => m.v_email() }));
+
+export const newPassword = () =>
+	z
+		.string({ error: () => m.v_required() })
+		.min(10, { error: () => m.v_password_short({ min: 10 }) })
+		.max(LIMITS.password, { error: () => m.v_too_long({ max: LIMITS.password }) });
+
+export const anyPassword = () =>
+	z
+		.string({ error: () => m.v_required() })
+		.min(1, { error: () => m.v_required() })
+		.max(LIMITS.password, { error: () => m.v_too_long({ max: LIMITS.password }) });
+
+export const memberRole = z.enum(['learner', 'trainer', 'hr']);
+
+export const roles = () =>
+	z
+		.array(memberRole)
+		.min(1, { error: () => m.v_roles_required() })
+		.max(3);
+
+/** Adds a "passwords differ" error on `confirm`. */
+export function confirmMatches<T extends { confirm: string }>(key: keyof T) {
+	return (data: T, ctx: z.RefinementCtx) => {
+		if (data[key] !== data.confirm) {
+			ctx.addIssue({ code: 'custom', path: ['confirm'], message: m.v_password_mismatch() });
+		}
+	};
+}

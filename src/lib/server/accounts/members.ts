@@ -1,0 +1,268 @@
+import { sql } from 'kysely';
+import type { DB } from '../db';
+import type { MemberRole } from '../db/schema';
+import type { RequestContext } from '../auth/context';
+import { invalidateUserSessions } from '../auth/session';
+import { DomainError, isUuid } from '../errors';
+import { audit } from './audit';
+import { createInvitation } from './invitations';
+
+export interface MemberRow {
+	userId: string;
+	name: string;
+	email: string;
+	roles: MemberRole[];
+	since: Date;
+	deactivatedAt: Date | null;
+}
+
+export interface OpenInvitation {
+	id: string;
+	email: string;
+	roles: MemberRole[];
+	createdAt: Date;
+	expiresAt: Date;
+}
+
+/** Members of the context's company (active first), and its open invitations. */
+export async function listMembers(
+	db: DB,
+	ctx: RequestContext
+): Promise<{ members: MemberRow[]; invitations: OpenInvitation[] }> {
+	const [members, invitations] = await Promise.all([
+		db
+			.selectFrom('membership as m')
+			.innerJoin('app_user as u', 'u.id', 'm.user_id')
+			.select(['u.id', 'u.name', 'u.email', 'm.roles', 'm.created_at', 'm.deactivated_at'])
+			.where('m.company_id', '=', ctx.company.id)
+			.orderBy(sql`m.deactivated_at is not null`)
+			.orderBy('u.name')
+			.execute(),
+		db
+			.selectFrom('invitation')
+			.select(['id', 'email', 'roles', 'created_at', 'expires_at'])
+			.where('company_id', '=', ctx.company.id)
+			.where('accepted_at', 'is', null)
+			.where('revoked_at', 'is', null)
+			.where('expires_at', '>', new Date())
+			.orderBy('created_at', 'desc')
+			.execute()
+	]);
+	return {
+		members: members.map((r) => ({
+			userId: r.id,
+			name: r.name,
+			email: r.email,
+			roles: r.roles,
+			since: r.created_at,
+			deactivatedAt: r.deactivated_at
+		})),
+		invitations: invitations.map((i) => ({
+			id: i.id,
+			email: i.email,
+			roles: i.roles,
+			createdAt: i.created_at,
+			expiresAt: i.expires_at
+		}))
+	};
+}
+
+export async function inviteMember(
+	db: DB,
+	ctx: RequestContext,
+	input: { email: string; roles: MemberRole[] },
+	origin: string
+): Promise<void> {
+	const send = await db.transaction().execute((trx) => createInvitation(trx, ctx, input, origin));
+	await send();
+}
+
+async function lockMember(trx: DB, ctx: RequestContext, userId: string) {
+	if (!isUuid(userId)) throw new DomainError('member_not_found');
+	const member = await trx
+		.selectFrom('membership')
+		.select(['roles', 'deactivated_at'])
+		.where('company_id', '=', ctx.company.id)
+		.where('user_id', '=', userId)
+		.forUpdate()
+		.executeTakeFirst();
+	if (!member) throw new DomainError('member_not_found');
+	return member;
+}
+
+async function otherActiveHrCount(trx: DB, ctx: RequestContext, userId: string): Promise<number> {
+	const row = await trx
+		.selectFrom('membership')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('company_id', '=', ctx.company.id)
+		.where('user_id', '<>', userId)
+		.where('deactivated_at', 'is', null)
+		.where(sql<boolean>`'hr' = any(roles)`)
+		.executeTakeFirstOrThrow();
+	return row.n;
+}
+
+/** HR changes a member's roles; the company always keeps at least one active HR manager. */
+export async function updateMemberRoles(
+	db: DB,
+	ctx: RequestContext,
+	userId: string,
+	roles: MemberRole[]
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const member = await lockMember(trx, ctx, userId);
+		if (member.roles.includes('hr') && !roles.includes('hr') && !member.deactivated_at) {
+			if ((await otherActiveHrCount(trx, ctx, userId)) === 0)
+				throw new DomainError('last_hr', 'roles');
+		}
+		await trx
+			.updateTable('membership')
+			.set({ roles })
+			.where('company_id', '=', ctx.company.id)
+			.where('user_id', '=', userId)
+			.execute();
+		await audit(trx, {
+			companyId: ctx.company.id,
+			actorUserId: ctx.user.id,
+			action: 'membership.roles_changed',
+			entityType: 'membership',
+			entityId: userId,
+			data: { from: member.roles, to: roles },
+			requestId: ctx.requestId
+		});
+	});
+}
+
+/** HR deactivates a member: access to this company ends and all their sessions end at once. */
+export async function deactivateMember(db: DB, ctx: RequestContext, userId: string): Promise<void> {
+	if (userId === ctx.user.id) throw new DomainError('cannot_deactivate_self');
+	await db.transaction().execute(async (trx) => {
+		const member = await lockMember(trx, ctx, userId);
+		if (member.deactivated_at) return;
+		if (member.roles.includes('hr') && (await otherActiveHrCount(trx, ctx, userId)) === 0) {
+			throw new DomainError('last_hr');
+		}
+		await trx
+			.updateTable('membership')
+			.set({ deactivated_at: new Date() })
+			.where('company_id', '=', ctx.company.id)
+			.where('user_id', '=', userId)
+			.execute();
+		await invalidateUserSessions(trx, userId);
+		await audit(trx, {
+			companyId: ctx.company.id,
+			actorUserId: ctx.user.id,
+			action: 'membership.deactivated',
+			entityType: 'membership',
+			entityId: userId,
+			requestId: ctx.requestId
+		});
+	});
+}
+
+export async function reactivateMember(db: DB, ctx: RequestContext, userId: string): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		await lockMember(trx, ctx, userId);
+		await trx
+			.updateTable('membership')
+			.set({ deactivated_at: null })
+			.where('company_id', '=', ctx.company.id)
+			.where('user_id', '=', userId)
+			.execute();
+		await audit(trx, {
+			companyId: ctx.company.id,
+			actorUserId: ctx.user.id,
+			action: 'membership.reactivated',
+			entityType: 'membership',
+			entityId: userId,
+			requestId: ctx.requestId
+		});
+	});
+}
+
+export async function revokeInvitation(
+	db: DB,
+	ctx: RequestContext,
+	invitationId: string
+): Promise<void> {
+	if (!isUuid(invitationId)) throw new DomainError('member_not_found');
+	await db.transaction().execute(async (trx) => {
+		const res = await trx
+			.updateTable('invitation')
+			.set({ revoked_at: new Date() })
+			.where('company_id', '=', ctx.company.id)
+			.where('id', '=', invitationId)
+			.where('accepted_at', 'is', null)
+			.executeTakeFirst();
+		if (!res.numUpdatedRows) throw new DomainError('member_not_found');
+		await audit(trx, {
+			companyId: ctx.company.id,
+			actorUserId: ctx.user.id,
+			action: 'invitation.revoked',
+			entityType: 'invitation',
+			entityId: invitationId,
+			requestId: ctx.requestId
+		});
+	});
+}
+
+/** Counts for the HR home page, in one query. */
+export async function memberSummary(db: DB, ctx: RequestContext) {
+	const row = await db
+		.selectFrom('membership')
+		.select((eb) => [
+			eb.fn
+				.countAll<number>()
+				.filterWhere(sql<boolean>`'learner' = any(roles)`)
+				.as('learners'),
+			eb.fn
+				.countAll<number>()
+				.filterWhere(sql<boolean>`'trainer' = any(roles)`)
+				.as('trainers'),
+			eb.fn
+				.countAll<number>()
+				.filterWhere(sql<boolean>`'hr' = any(roles)`)
+				.as('hr'),
+			eb
+				.selectFrom('invitation')
+				.where('company_id', '=', ctx.company.id)
+				.where('accepted_at', 'is', null)
+				.where('revoked_at', 'is', null)
+				.where('expires_at', '>', new Date())
+				.select((e) => e.fn.countAll<number>().as('n'))
+				.as('open_invitations')
+		])
+		.where('company_id', '=', ctx.company.id)
+		.where('deactivated_at', 'is', null)
+		.executeTakeFirstOrThrow();
+	return {
+		learners: row.learners,
+		trainers: row.trainers,
+		hr: row.hr,
+		openInvitations: Number(row.open_invitations ?? 0)
+	};
+}
+
+export async function getMember(
+	db: DB,
+	ctx: RequestContext,
+	userId: string
+): Promise<MemberRow | null> {
+	if (!isUuid(userId)) return null;
+	const r = await db
+		.selectFrom('membership as m')
+		.innerJoin('app_user as u', 'u.id', 'm.user_id')
+		.select(['u.id', 'u.name', 'u.email', 'm.roles', 'm.created_at', 'm.deactivated_at'])
+		.where('m.company_id', '=', ctx.company.id)
+		.where('m.user_id', '=', userId)
+		.executeTakeFirst();
+	if (!r) return null;
+	return {
+		userId: r.id,
+		name: r.name,
+		email: r.email,
+		roles: r.roles,
+		since: r.created_at,
+		deactivatedAt: r.deactivated_at
+	};
+}

@@ -1,0 +1,128 @@
+import type { Cookies } from '@sveltejs/kit';
+import type { DB } from '../db';
+import type { PlatformRole } from '../db/schema';
+import { generateToken, hashToken } from './tokens';
+
+export const SESSION_COOKIE = 'vakmaat_session';
+const DAY = 24 * 60 * 60 * 1000;
+const SESSION_DAYS = 30;
+
+export interface SessionUser {
+	id: string;
+	email: string;
+	name: string;
+	locale: string;
+	platformRoles: PlatformRole[];
+}
+
+export interface Session {
+	id: string;
+	userId: string;
+	expiresAt: Date;
+}
+
+export async function createSession(
+	db: DB,
+	userId: string
+): Promise<{ token: string; session: Session }> {
+	const token = generateToken();
+	const session: Session = {
+		id: hashToken(token),
+		userId,
+		expiresAt: new Date(Date.now() + SESSION_DAYS * DAY)
+	};
+	await db
+		.insertInto('user_session')
+		.values({ id: session.id, user_id: userId, expires_at: session.expiresAt })
+		.execute();
+	return { token, session };
+}
+
+/** Looks the session up by the token's hash; slides the expiry when half of it has passed. */
+export async function validateSessionToken(
+	db: DB,
+	token: string
+): Promise<{ session: Session; user: SessionUser } | null> {
+	const sessionId = hashToken(token);
+	const row = await db
+		.selectFrom('user_session as s')
+		.innerJoin('app_user as u', 'u.id', 's.user_id')
+		.select((eb) => [
+			's.id',
+			's.user_id',
+			's.expires_at',
+			'u.email',
+			'u.name',
+			'u.locale',
+			eb
+				.selectFrom('platform_role as pr')
+				.whereRef('pr.user_id', '=', 'u.id')
+				.select((e) =>
+					e.fn.coalesce(e.fn.agg<string[]>('array_agg', ['pr.role']), e.val([])).as('r')
+				)
+				.as('platform_roles')
+		])
+		.where('s.id', '=', sessionId)
+		.executeTakeFirst();
+	if (!row) return null;
+	const session: Session = { id: row.id, userId: row.user_id, expiresAt: row.expires_at };
+	if (Date.now() >= session.expiresAt.getTime()) {
+		await db.deleteFrom('user_session').where('id', '=', session.id).execute();
+		return null;
+	}
+	if (Date.now() >= session.expiresAt.getTime() - (SESSION_DAYS / 2) * DAY) {
+		session.expiresAt = new Date(Date.now() + SESSION_DAYS * DAY);
+		await db
+			.updateTable('user_session')
+			.set({ expires_at: session.expiresAt })
+			.where('id', '=', session.id)
+			.execute();
+	}
+	return {
+		session,
+		user: {
+			id: row.user_id,
+			email: row.email,
+			name: row.name,
+			locale: row.locale,
+			platformRoles: (row.platform_roles ?? []) as PlatformRole[]
+		}
+	};
+}
+
+export async function invalidateSession(db: DB, sessionId: string): Promise<void> {
+	await db.deleteFrom('user_session').where('id', '=', sessionId).execute();
+}
+
+/** Ends every session of a user: on password change, reset or deactivation. */
+export async function invalidateUserSessions(db: DB, userId: string): Promise<void> {
+	await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
+}
+
+function isSecure(url: URL): boolean {
+	return !(
+		url.hostname === 'localhost' ||
+		url.hostname === '127.0.0.1' ||
+		url.hostname === '[::1]'
+	);
+}
+
+export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: Date) {
+	cookies.set(SESSION_COOKIE, token, {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: isSecure(url),
+		expires: expiresAt,
+		path: '/'
+	});
+}
+
+export function deleteSessionCookie(cookies: Cookies, url: URL) {
+	cookies.set(SESSION_COOKIE, '', {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: isSecure(url),
+		maxAge: 0,
+		path: '/'
+	});
+}

@@ -1,0 +1,51 @@
+import { sql } from 'kysely';
+import { log } from '../log';
+import { seedDemo } from '../demo/seed';
+import { configFromEnv, openDatabase, type DatabaseHandle, type DB } from './index';
+import { migrateToLatest } from './migrate';
+
+/**
+ * The application's database, opened once per process (kept on globalThis so the dev
+ * server's module reloads never open the embedded database twice). On start it runs
+ * the migrations; an embedded database that has no users yet is seeded with demo data.
+ */
+const KEY = Symbol.for('vakmaat.db');
+type Holder = { [KEY]?: Promise<DatabaseHandle> };
+
+async function start(): Promise<DatabaseHandle> {
+	const handle = await openDatabase(configFromEnv());
+	const result = await migrateToLatest(handle.db);
+	const applied = result.results?.filter((r) => r.status === 'Success').length ?? 0;
+	let seeded = 0;
+	if (handle.engine === 'pglite' && process.env.SEED_DEMO !== '0') {
+		const users = await sql<{ n: number }>`select count(*)::int as n from app_user`.execute(
+			handle.db
+		);
+		if (users.rows[0].n === 0) seeded = (await seedDemo(handle.db)).users;
+	}
+	log.info(
+		{ engine: handle.engine, migrationsApplied: applied, demoUsersSeeded: seeded },
+		`database ready: ${handle.description}${applied ? `, ${applied} migration(s) applied` : ''}${seeded ? `, demo data seeded (${seeded} users)` : ''}`
+	);
+	return handle;
+}
+
+export function appDatabase(): Promise<DatabaseHandle> {
+	const holder = globalThis as Holder;
+	holder[KEY] ??= start().catch((err) => {
+		delete holder[KEY];
+		throw err;
+	});
+	return holder[KEY];
+}
+
+export async function getDb(): Promise<DB> {
+	return (await appDatabase()).db;
+}
+
+export async function closeAppDatabase(): Promise<void> {
+	const holder = globalThis as Holder;
+	const handle = await holder[KEY]?.catch(() => undefined);
+	delete holder[KEY];
+	await handle?.db.destroy();
+}

@@ -1,0 +1,13 @@
+import { Migrator, type MigrationResultSet } from 'kysely';
+import { migrations } from '../../../../migrations/index';
+import type { DB } from './index';
+
+export async function migrateToLatest(db: DB): Promise<MigrationResultSet> {
+	const migrator = new Migrator({
+		db,
+		provider: { getMigrations: async () => migrations }
+	});
+	const result = await migrator.migrateToLatest();
+	if (result.error) throw result.error;
+	return result;
+}

@@ -1,0 +1,33 @@
+/**
+ * A rule of the domain was broken by the input. `code` names a catalogue message
+ * (see src/lib/i18n/errors.ts); `field` the form field it belongs next to.
+ */
+export class DomainError extends Error {
+	constructor(
+		readonly code: DomainErrorCode,
+		readonly field?: string
+	) {
+		super(code);
+		this.name = 'DomainError';
+	}
+}
+
+export type DomainErrorCode =
+	| 'email_taken'
+	| 'kvk_taken'
+	| 'already_member'
+	| 'invitation_pending'
+	| 'last_hr'
+	| 'cannot_deactivate_self'
+	| 'member_not_found'
+	| 'wrong_password'
+	| 'token_invalid'
+	| 'token_expired'
+	| 'token_used';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids from URLs and forms are checked before they reach SQL (a bad uuid is a 404, not a 500). */
+export function isUuid(value: string): boolean {
+	return UUID.test(value);
+}

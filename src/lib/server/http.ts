@@ -1,0 +1,73 @@
+import type { Cookies, RequestEvent } from '@sveltejs/kit';
+import { listMemberships, homePath } from './auth/context';
+import { createSession, setSessionCookie, type SessionUser } from './auth/session';
+import type { DB } from './db';
+import { cookieName, cookieMaxAge, isLocale } from '../paraglide/runtime.js';
+
+export const COMPANY_COOKIE = 'vakmaat_company';
+
+/** Only same-site paths are followed after login (no open redirects). */
+export function safeRedirect(target: string | null | undefined, fallback = '/'): string {
+	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) {
+		return fallback;
+	}
+	return target;
+}
+
+export function clientIp(event: RequestEvent): string {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return 'unknown';
+	}
+}
+
+export function setLocaleCookie(cookies: Cookies, locale: string) {
+	if (!isLocale(locale)) return;
+	cookies.set(cookieName, locale, {
+		path: '/',
+		maxAge: cookieMaxAge,
+		httpOnly: false,
+		sameSite: 'lax',
+		secure: false
+	});
+}
+
+/** Starts a session and returns where the user should land. */
+export async function startSession(
+	db: DB,
+	event: RequestEvent,
+	userId: string,
+	redirectTo?: string | null
+): Promise<string> {
+	const { token, session } = await createSession(db, userId);
+	setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+	const user = await db
+		.selectFrom('app_user as u')
+		.select((eb) => [
+			'u.id',
+			'u.email',
+			'u.name',
+			'u.locale',
+			eb
+				.selectFrom('platform_role as pr')
+				.whereRef('pr.user_id', '=', 'u.id')
+				.select((e) =>
+					e.fn.coalesce(e.fn.agg<string[]>('array_agg', ['pr.role']), e.val([])).as('r')
+				)
+				.as('platform_roles')
+		])
+		.where('u.id', '=', userId)
+		.executeTakeFirstOrThrow();
+	setLocaleCookie(event.cookies, user.locale);
+	const sessionUser: SessionUser = {
+		id: user.id,
+		email: user.email,
+		name: user.name,
+		locale: user.locale,
+		platformRoles: (user.platform_roles ?? []) as SessionUser['platformRoles']
+	};
+	const memberships = await listMemberships(db, userId);
+	const home = homePath(sessionUser, memberships, event.cookies.get(COMPANY_COOKIE));
+	return safeRedirect(redirectTo, home);
+}

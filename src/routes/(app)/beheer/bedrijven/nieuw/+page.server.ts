@@ -1,0 +1,50 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { domainErrorMessage } from '$lib/i18n';
+import { companySchema } from '$lib/schemas/company';
+import { createCompanyWithHr, listReference } from '$lib/server/accounts/companies';
+import { requirePlatformRole } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db/app';
+import { DomainError } from '$lib/server/errors';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	requirePlatformRole(locals, 'admin');
+	return {
+		reference: await listReference(await getDb()),
+		form: await superValidate(zod4(companySchema))
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ locals, request, url }) => {
+		const user = requirePlatformRole(locals, 'admin');
+		const form = await superValidate(request, zod4(companySchema));
+		if (!form.valid) return fail(400, { form });
+		const db = await getDb();
+		const { regions, sectorChambers } = await listReference(db);
+		if (!regions.some((r) => r.id === form.data.regionId)) {
+			return setError(form, 'regionId', domainErrorMessage('choose'));
+		}
+		if (!sectorChambers.some((s) => s.id === form.data.sectorChamberId)) {
+			return setError(form, 'sectorChamberId', domainErrorMessage('choose'));
+		}
+		let created;
+		try {
+			created = await createCompanyWithHr(
+				db,
+				{ user, requestId: locals.requestId },
+				form.data,
+				form.data.hrEmail,
+				url.origin
+			);
+		} catch (e) {
+			if (e instanceof DomainError) {
+				return setError(form, (e.field ?? '') as 'kvkNumber', domainErrorMessage(e.code));
+			}
+			throw e;
+		}
+		redirect(303, `/beheer/bedrijven/${created.id}?nieuw=1`);
+	}
+};

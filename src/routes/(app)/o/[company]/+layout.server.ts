@@ -1,0 +1,15 @@
+import { requireCompany } from '$lib/server/auth/guard';
+import { COMPANY_COOKIE } from '$lib/server/http';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async ({ locals, cookies }) => {
+	const ctx = requireCompany(locals);
+	// Remember the last company for the next login.
+	cookies.set(COMPANY_COOKIE, ctx.company.slug, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		maxAge: 365 * 24 * 3600
+	});
+	return { company: ctx.company, roles: ctx.roles };
+};

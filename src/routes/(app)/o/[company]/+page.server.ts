@@ -1,0 +1,9 @@
+import { redirect } from '@sveltejs/kit';
+import { companyHomePath } from '$lib/server/auth/context';
+import { requireCompany } from '$lib/server/auth/guard';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const ctx = requireCompany(locals);
+	redirect(303, companyHomePath(ctx.company.slug, ctx.roles));
+};

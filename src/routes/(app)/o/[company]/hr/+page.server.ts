@@ -1,0 +1,9 @@
+import { memberSummary } from '$lib/server/accounts/members';
+import { requireCompany } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db/app';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const ctx = requireCompany(locals, 'hr');
+	return { name: ctx.user.name, summary: await memberSummary(await getDb(), ctx) };
+};

@@ -1,0 +1,49 @@
+import { fail } from '@sveltejs/kit';
+import { message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { domainErrorMessage } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
+import { inviteMemberSchema } from '$lib/schemas/company';
+import { inviteMember, listMembers, revokeInvitation } from '$lib/server/accounts/members';
+import { requireCompany } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db/app';
+import { DomainError } from '$lib/server/errors';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const ctx = requireCompany(locals, 'hr');
+	const { members, invitations } = await listMembers(await getDb(), ctx);
+	return {
+		members,
+		invitations,
+		form: await superValidate({ roles: ['learner'] }, zod4(inviteMemberSchema), { errors: false })
+	};
+};
+
+export const actions: Actions = {
+	invite: async ({ locals, request, url }) => {
+		const ctx = requireCompany(locals, 'hr');
+		const form = await superValidate(request, zod4(inviteMemberSchema));
+		if (!form.valid) return fail(400, { form });
+		try {
+			await inviteMember(await getDb(), ctx, form.data, url.origin);
+		} catch (e) {
+			if (e instanceof DomainError) return setError(form, 'email', domainErrorMessage(e.code));
+			throw e;
+		}
+		const email = form.data.email;
+		form.data.email = '';
+		return message(form, { type: 'success', text: m.members_invited({ email }) });
+	},
+	revoke: async ({ locals, request }) => {
+		const ctx = requireCompany(locals, 'hr');
+		const data = await request.formData();
+		try {
+			await revokeInvitation(await getDb(), ctx, String(data.get('invitationId') ?? ''));
+		} catch (e) {
+			if (e instanceof DomainError) return fail(404, { revokeError: domainErrorMessage(e.code) });
+			throw e;
+		}
+		return { revoked: true };
+	}
+};

@@ -1,0 +1,18 @@
+import { listMemberships } from '$lib/server/auth/context';
+import { getDb } from '$lib/server/db/app';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async ({ locals, params }) => {
+	const user = locals.user;
+	if (!user) return { user: null, memberships: [], companySlug: null };
+	const memberships = await listMemberships(await getDb(), user.id);
+	return {
+		user: { name: user.name, email: user.email, platformRoles: user.platformRoles },
+		memberships: memberships.map((ms) => ({
+			slug: ms.company.slug,
+			name: ms.company.name,
+			roles: ms.roles
+		})),
+		companySlug: 'company' in params ? (params.company ?? null) : null
+	};
+};
