@@ -59,7 +59,15 @@ export async function startSession(
 		])
 		.where('u.id', '=', userId)
 		.executeTakeFirstOrThrow();
-	setLocaleCookie(event.cookies, user.locale);
+	// A language chosen before logging in (the cookie) wins and is remembered on the
+	// account; otherwise the account's language applies to this browser.
+	const chosen = event.cookies.get(cookieName);
+	if (chosen && isLocale(chosen) && chosen !== user.locale) {
+		await db.updateTable('app_user').set({ locale: chosen }).where('id', '=', userId).execute();
+		user.locale = chosen;
+	} else {
+		setLocaleCookie(event.cookies, user.locale);
+	}
 	const sessionUser: SessionUser = {
 		id: user.id,
 		email: user.email,
