@@ -1,0 +1,68 @@
+/** Why an SBB export was refused. The whole file is refused: nothing of it is imported. */
+export type QualificationImportErrorCode =
+	| 'not_xml'
+	| 'wrong_root'
+	| 'missing_attribute'
+	| 'missing_element'
+	| 'bad_reference'
+	| 'bad_value'
+	| 'too_large'
+	| 'duplicate_code';
+
+/** Where and what: enough for an operator to find the spot in the file. */
+export interface QualificationImportErrorDetails {
+	/** The element at fault; for `missing_element` the one that is missing (line and path are then its parent's). */
+	element?: string;
+	attribute?: string;
+	/** 1-based line of the element's start tag, or of the syntax error. */
+	line?: number;
+	/** 1-based column of the syntax error (only for `not_xml`). */
+	column?: number;
+	/** Readable path such as `dossier[nr=2755]/profielen/profiel[2]`. */
+	path?: string;
+	/** The `referentie` that points at nothing (for `bad_reference`). */
+	reference?: string;
+	/** The offending value, or what is missing / duplicated. */
+	value?: string;
+	/** The name of the uploaded file, when the caller gave one. */
+	fileName?: string;
+}
+
+const SUMMARY: Record<QualificationImportErrorCode, string> = {
+	not_xml: 'not well-formed XML',
+	wrong_root: 'not an SBB kwalificatiestructuur export (root element must be <sbb>)',
+	missing_attribute: 'required attribute missing',
+	missing_element: 'required element missing',
+	bad_reference: 'reference to something that does not exist',
+	bad_value: 'value not allowed',
+	too_large: 'file too large',
+	duplicate_code: 'duplicate code'
+};
+
+function describe(code: QualificationImportErrorCode, d: QualificationImportErrorDetails): string {
+	const parts: string[] = [SUMMARY[code]];
+	if (d.element && d.attribute) parts.push(`<${d.element} ${d.attribute}="…">`);
+	else if (d.element) parts.push(`<${d.element}>`);
+	else if (d.attribute) parts.push(`attribute ${d.attribute}`);
+	if (d.reference !== undefined) parts.push(`referentie="${d.reference}"`);
+	if (d.value !== undefined) parts.push(`value "${d.value}"`);
+	let where = d.fileName ?? '';
+	if (d.line !== undefined) where += `${where ? ':' : 'line '}${d.line}`;
+	if (d.column !== undefined) where += `:${d.column}`;
+	if (d.path) where += `${where ? ' ' : ''}(${d.path})`;
+	return where ? `${parts.join(': ')} at ${where}` : parts.join(': ');
+}
+
+/**
+ * Thrown for any input the parser refuses; never a raw XML library error. `code` is
+ * stable (callers translate it); `details` says where.
+ */
+export class QualificationImportError extends Error {
+	constructor(
+		readonly code: QualificationImportErrorCode,
+		readonly details: QualificationImportErrorDetails
+	) {
+		super(describe(code, details));
+		this.name = 'QualificationImportError';
+	}
+}
