@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation';
+import * as m0002 from './0002_qualification_structure';
 
 /**
  * Every migration, in order. Forward-only: never edit a migration that has shipped,
@@ -7,5 +8,6 @@ import * as m0001 from './0001_foundation';
  * the same set without a filesystem scan.
  */
 export const migrations: Record<string, Migration> = {
-	'0001_foundation': m0001
+	'0001_foundation': m0001,
+	'0002_qualification_structure': m0002
 };

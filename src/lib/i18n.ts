@@ -37,6 +37,16 @@ export function domainErrorMessage(code: string): string {
 			return m.err_cannot_deactivate_self();
 		case 'choose':
 			return m.v_choose();
+		case 'certificate_code_taken':
+			return m.err_certificate_code_taken();
+		case 'elective_unknown':
+			return m.err_elective_unknown();
+		case 'qualification_unknown':
+			return m.err_qualification_unknown();
+		case 'work_processes_required':
+			return m.err_work_processes_required();
+		case 'work_process_unknown':
+			return m.err_work_process_unknown();
 		case 'member_not_found':
 			return m.error_not_found();
 		case 'wrong_password':
@@ -57,4 +67,52 @@ export function formatDate(value: Date | string, locale: string): string {
 		year: 'numeric',
 		timeZone: 'Europe/Amsterdam'
 	}).format(new Date(value));
+}
+
+export interface ImportErrorLike {
+	code: string;
+	details: {
+		element?: string;
+		attribute?: string;
+		line?: number;
+		path?: string;
+		reference?: string;
+		value?: string;
+	};
+}
+
+/** A precise Dutch (or English) message for a failed qualification import. */
+export function importErrorMessage(e: ImportErrorLike): string {
+	const d = e.details;
+	const where = [
+		d.path ? m.import_where_path({ path: d.path }) : null,
+		d.line ? m.import_where_line({ line: d.line }) : null
+	]
+		.filter(Boolean)
+		.join(', ');
+	const suffix = where ? ` (${where})` : '';
+	const element = d.element ?? '?';
+	switch (e.code) {
+		case 'not_xml':
+			return m.import_err_not_xml() + suffix;
+		case 'wrong_root':
+			return m.import_err_wrong_root({ element }) + suffix;
+		case 'missing_attribute':
+			return m.import_err_missing_attribute({ element, attribute: d.attribute ?? '?' }) + suffix;
+		case 'missing_element':
+			return m.import_err_missing_element({ element }) + suffix;
+		case 'bad_reference':
+			return m.import_err_bad_reference({ element, reference: d.reference ?? '?' }) + suffix;
+		case 'bad_value':
+			return (
+				m.import_err_bad_value({ element, attribute: d.attribute ?? '', value: d.value ?? '' }) +
+				suffix
+			);
+		case 'too_large':
+			return m.import_err_too_large({ max: 20 });
+		case 'duplicate_code':
+			return m.import_err_duplicate({ value: d.value ?? '?' }) + suffix;
+		default:
+			return m.import_err_not_xml() + suffix;
+	}
 }

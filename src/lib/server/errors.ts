@@ -23,7 +23,12 @@ export type DomainErrorCode =
 	| 'wrong_password'
 	| 'token_invalid'
 	| 'token_expired'
-	| 'token_used';
+	| 'token_used'
+	| 'certificate_code_taken'
+	| 'elective_unknown'
+	| 'qualification_unknown'
+	| 'work_processes_required'
+	| 'work_process_unknown';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable } from 'kysely';
 
 /** Timestamps come back as Date; we write Date or ISO strings. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -111,6 +111,128 @@ export interface LoginAttemptTable {
 	created_at: CreatedAt;
 }
 
+export interface CompetenceTable {
+	code: string;
+	sbb_nr: string | null;
+	title: string;
+}
+
+type Identity = GeneratedAlways<number>;
+type DateString = string; // 'YYYY-MM-DD'
+
+export interface QualificationDossierTable {
+	id: Identity;
+	nr: string;
+	version_no: number;
+	title: string;
+	sbb_version: string | null;
+	status: string | null;
+	crebo: string | null;
+	valid_from: DateString | null;
+	end_intake: DateString | null;
+	end_training: DateString | null;
+	price_factor: number | null;
+	adopted_on: DateString | null;
+	sector_chamber_id: number | null;
+	domain: string | null;
+	content_hash: string;
+	source: Generated<string>;
+	source_file: string | null;
+	imported_at: CreatedAt;
+	imported_by: string | null;
+	superseded_at: Timestamp | null;
+	superseded_by: number | null;
+}
+
+export interface QualificationTable {
+	id: Identity;
+	dossier_id: number;
+	nr: string;
+	code: string;
+	crebo: string;
+	title: string;
+	level: number;
+	occupational_group: string | null;
+	valid_from: DateString | null;
+	end_intake: DateString | null;
+	end_training: DateString | null;
+	study_load_hours: number | null;
+	search: GeneratedAlways<string>;
+}
+
+export interface CoreTaskTable {
+	id: Identity;
+	dossier_id: number;
+	qualification_id: number | null;
+	nr: string;
+	code: string;
+	title: string;
+	complexity: string | null;
+	responsibility: string | null;
+	position: number;
+}
+
+export interface WorkProcessTable {
+	id: Identity;
+	dossier_id: number;
+	core_task_id: number;
+	nr: string;
+	code: string;
+	title: string;
+	description: string;
+	result: string;
+	behaviour: string;
+	position: number;
+	search: GeneratedAlways<string>;
+}
+
+export interface WorkProcessCompetenceTable {
+	work_process_id: number;
+	competence_code: string;
+}
+
+export interface ElectiveTable {
+	id: Identity;
+	code: string;
+	title: string;
+	level: number | null;
+	study_load_hours: number | null;
+	created_at: CreatedAt;
+}
+
+export interface CertificateTable {
+	id: Identity;
+	code: string;
+	title: string;
+	qualification_id: number | null;
+	elective_id: number | null;
+	created_at: CreatedAt;
+	created_by: string | null;
+}
+
+export interface CertificateWorkProcessTable {
+	certificate_id: number;
+	work_process_id: number;
+}
+
+export interface QualificationUploadTable {
+	id: Generated<string>;
+	file_name: string;
+	file_hash: string;
+	content: string;
+	uploaded_at: CreatedAt;
+	uploaded_by: string;
+}
+
+export interface QualificationImportTable {
+	id: Identity;
+	file_name: string | null;
+	file_hash: string;
+	imported_at: CreatedAt;
+	imported_by: string | null;
+	summary: ColumnType<unknown, string, never>;
+}
+
 export interface Database {
 	region: RegionTable;
 	sector_chamber: SectorChamberTable;
@@ -124,6 +246,17 @@ export interface Database {
 	password_reset: PasswordResetTable;
 	audit_log: AuditLogTable;
 	login_attempt: LoginAttemptTable;
+	competence: CompetenceTable;
+	qualification_dossier: QualificationDossierTable;
+	qualification: QualificationTable;
+	core_task: CoreTaskTable;
+	work_process: WorkProcessTable;
+	work_process_competence: WorkProcessCompetenceTable;
+	elective: ElectiveTable;
+	certificate: CertificateTable;
+	certificate_work_process: CertificateWorkProcessTable;
+	qualification_import: QualificationImportTable;
+	qualification_upload: QualificationUploadTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -2,6 +2,10 @@ import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { MemberRole } from '../db/schema';
 import { hashPassword } from '../auth/password';
+import { createCertificate } from '../qualifications/certificates';
+import { DEMO_QUALIFICATIONS_XML } from '../qualifications/demo-set';
+import { applyImport, hashContent } from '../qualifications/import';
+import { parseQualificationXml } from '../qualifications/parse';
 
 /** The password of every demo account (README lists the logins). */
 export const DEMO_PASSWORD = 'Vakmaat-demo-2026';
@@ -90,8 +94,38 @@ export const DEMO_PLATFORM = [
 	}
 ];
 
+/**
+ * The bundled qualification set (written for this project in SBB's format) and one
+ * mbo-certificaat on it. Re-running changes nothing (same content hash).
+ */
+export async function seedDemoQualifications(db: DB): Promise<void> {
+	await applyImport(db, parseQualificationXml(DEMO_QUALIFICATIONS_XML, 'demo-set.xml'), {
+		userId: null,
+		fileName: 'demo-set.xml',
+		fileHash: hashContent(DEMO_QUALIFICATIONS_XML)
+	});
+	const exists = await db
+		.selectFrom('certificate')
+		.select('id')
+		.where('code', '=', 'DEMO-HZW-WONEN')
+		.executeTakeFirst();
+	if (!exists) {
+		await createCertificate(
+			db,
+			{ userId: null },
+			{
+				code: 'DEMO-HZW-WONEN',
+				title: 'Ondersteunen bij wonen en persoonlijke zorg',
+				crebo: '25498',
+				workProcessCodes: ['P2-K1-W1', 'P2-K1-W2']
+			}
+		);
+	}
+}
+
 /** Idempotent: running it twice changes nothing. Returns the number of new users. */
 export async function seedDemo(db: DB): Promise<{ users: number }> {
+	await seedDemoQualifications(db);
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	return db.transaction().execute(async (trx) => {
 		const regions = new Map(

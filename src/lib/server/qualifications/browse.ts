@@ -1,0 +1,305 @@
+import { sql } from 'kysely';
+import type { DB } from '../db';
+
+/**
+ * Reading the qualification structure: search (Dutch full-text with prefix matching
+ * for as-you-type, or crebo), a qualification with its core tasks and work
+ * processes, and related qualifications that share work processes with it.
+ * Only current dossier versions are searched; old versions stay reachable by URL.
+ */
+
+export interface SearchFilters {
+	q?: string;
+	level?: number | null;
+	sectorChamberId?: number | null;
+	limit?: number;
+}
+
+export interface SearchHit {
+	id: number;
+	crebo: string;
+	title: string;
+	level: number;
+	dossier: string;
+	sectorChamber: string | null;
+	matches: { code: string; title: string }[];
+}
+
+/** 'begeleiden wonen' → 'begeleiden:* & wonen:*' (letters and digits only). */
+export function toPrefixQuery(input: string): string | null {
+	const words = input
+		.toLowerCase()
+		.normalize('NFKC')
+		.split(/[^\p{L}\p{N}]+/u)
+		.filter((w) => w.length > 0)
+		.slice(0, 8);
+	return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
+}
+
+export async function searchQualifications(db: DB, filters: SearchFilters): Promise<SearchHit[]> {
+	const limit = Math.min(filters.limit ?? 30, 100);
+	const text = (filters.q ?? '').trim().slice(0, 100);
+	const creboPrefix = /^\d{1,5}$/.test(text) ? text : null;
+	const tsQuery = creboPrefix ? null : toPrefixQuery(text);
+	const query = tsQuery ? sql`to_tsquery('dutch', ${tsQuery})` : null;
+
+	let qb = db
+		.selectFrom('qualification as q')
+		.innerJoin('qualification_dossier as d', 'd.id', 'q.dossier_id')
+		.leftJoin('sector_chamber as sc', 'sc.id', 'd.sector_chamber_id')
+		.where('d.superseded_at', 'is', null);
+	if (filters.level) qb = qb.where('q.level', '=', filters.level);
+	if (filters.sectorChamberId) qb = qb.where('d.sector_chamber_id', '=', filters.sectorChamberId);
+	if (creboPrefix) qb = qb.where('q.crebo', 'like', `${creboPrefix}%`);
+
+	const wpMatch = (q: typeof query) => sql<boolean>`exists (
+		select 1 from work_process wp join core_task ct on ct.id = wp.core_task_id
+		where wp.dossier_id = q.dossier_id
+		  and (ct.qualification_id is null or ct.qualification_id = q.id)
+		  and wp.search @@ ${q})`;
+	if (query) qb = qb.where(sql<boolean>`(q.search @@ ${query} or ${wpMatch(query)})`);
+
+	let ordered = qb.select([
+		'q.id',
+		'q.crebo',
+		'q.title',
+		'q.level',
+		'd.title as dossier',
+		'sc.name as sectorChamber',
+		query
+			? sql<{ code: string; title: string }[]>`coalesce((
+					select json_agg(json_build_object('code', m.code, 'title', m.title))
+					from (
+						select wp.code, wp.title from work_process wp
+						join core_task ct on ct.id = wp.core_task_id
+						where wp.dossier_id = q.dossier_id
+						  and (ct.qualification_id is null or ct.qualification_id = q.id)
+						  and wp.search @@ ${query}
+						order by ts_rank(wp.search, ${query}) desc, wp.code
+						limit 3
+					) m), '[]'::json)`.as('matches')
+			: sql<{ code: string; title: string }[]>`'[]'::json`.as('matches')
+	]);
+	if (query) ordered = ordered.orderBy(sql`ts_rank(q.search, ${query})`, 'desc');
+	const rows = await ordered.orderBy('q.title').orderBy('q.crebo').limit(limit).execute();
+	return rows;
+}
+
+export interface WorkProcessView {
+	id: number;
+	code: string;
+	title: string;
+	description: string;
+	result: string;
+	behaviour: string;
+	competences: string[];
+}
+
+export interface CoreTaskView {
+	id: number;
+	code: string;
+	title: string;
+	basis: boolean;
+	workProcesses: WorkProcessView[];
+}
+
+/** A qualification by crebo: the current version, or a given version number. */
+export async function getQualification(db: DB, crebo: string, version?: number) {
+	if (!/^\d{1,6}$/.test(crebo)) return null;
+	let qb = db
+		.selectFrom('qualification as q')
+		.innerJoin('qualification_dossier as d', 'd.id', 'q.dossier_id')
+		.leftJoin('sector_chamber as sc', 'sc.id', 'd.sector_chamber_id')
+		.select([
+			'q.id',
+			'q.dossier_id',
+			'q.code',
+			'q.crebo',
+			'q.title',
+			'q.level',
+			'q.occupational_group',
+			'q.valid_from',
+			'q.end_intake',
+			'q.study_load_hours',
+			'd.title as dossier',
+			'd.nr as dossier_nr',
+			'd.version_no',
+			'd.superseded_at',
+			'd.domain',
+			'sc.name as sector_chamber'
+		])
+		.where('q.crebo', '=', crebo);
+	qb = version ? qb.where('d.version_no', '=', version) : qb.where('d.superseded_at', 'is', null);
+	const q = await qb.orderBy('d.version_no', 'desc').executeTakeFirst();
+	if (!q) return null;
+
+	const [tasks, wps, competences, certificates, versions] = await Promise.all([
+		db
+			.selectFrom('core_task')
+			.select(['id', 'code', 'title', 'qualification_id'])
+			.where('dossier_id', '=', q.dossier_id)
+			.where((eb) => eb.or([eb('qualification_id', 'is', null), eb('qualification_id', '=', q.id)]))
+			.orderBy(sql`qualification_id is not null`)
+			.orderBy('position')
+			.execute(),
+		db
+			.selectFrom('work_process as wp')
+			.innerJoin('core_task as ct', 'ct.id', 'wp.core_task_id')
+			.select((eb) => [
+				'wp.id',
+				'wp.core_task_id',
+				'wp.code',
+				'wp.title',
+				'wp.description',
+				'wp.result',
+				'wp.behaviour',
+				eb.fn
+					.coalesce(
+						eb
+							.selectFrom('work_process_competence as c')
+							.whereRef('c.work_process_id', '=', 'wp.id')
+							.select(
+								sql<string[]>`array_agg(c.competence_code order by c.competence_code)`.as('a')
+							),
+						sql<string[]>`'{}'::text[]`
+					)
+					.as('competences')
+			])
+			.where('wp.dossier_id', '=', q.dossier_id)
+			.where((eb) =>
+				eb.or([eb('ct.qualification_id', 'is', null), eb('ct.qualification_id', '=', q.id)])
+			)
+			.orderBy('wp.position')
+			.execute(),
+		db
+			.selectFrom('competence as c')
+			.select(['c.code', 'c.title'])
+			.where(({ exists, selectFrom }) =>
+				exists(
+					selectFrom('work_process_competence as wc')
+						.innerJoin('work_process as wp', 'wp.id', 'wc.work_process_id')
+						.innerJoin('core_task as ct', 'ct.id', 'wp.core_task_id')
+						.whereRef('wc.competence_code', '=', 'c.code')
+						.where('wp.dossier_id', '=', q.dossier_id)
+						.where((eb) =>
+							eb.or([eb('ct.qualification_id', 'is', null), eb('ct.qualification_id', '=', q.id)])
+						)
+						.select(sql`1`.as('one'))
+				)
+			)
+			.orderBy('c.code')
+			.execute(),
+		db
+			.selectFrom('certificate as cert')
+			.select((eb) => [
+				'cert.id',
+				'cert.code',
+				'cert.title',
+				eb
+					.selectFrom('certificate_work_process as cw')
+					.innerJoin('work_process as wp', 'wp.id', 'cw.work_process_id')
+					.whereRef('cw.certificate_id', '=', 'cert.id')
+					.select(sql<string[]>`array_agg(wp.code order by wp.code)`.as('a'))
+					.as('workProcessCodes')
+			])
+			.where('cert.qualification_id', '=', q.id)
+			.orderBy('cert.code')
+			.execute(),
+		db
+			.selectFrom('qualification as q2')
+			.innerJoin('qualification_dossier as d2', 'd2.id', 'q2.dossier_id')
+			.select(['d2.version_no', 'd2.imported_at', 'd2.superseded_at'])
+			.where('q2.crebo', '=', crebo)
+			.orderBy('d2.version_no', 'desc')
+			.execute()
+	]);
+
+	const coreTasks: CoreTaskView[] = tasks.map((t) => ({
+		id: t.id,
+		code: t.code,
+		title: t.title,
+		basis: t.qualification_id === null,
+		workProcesses: wps
+			.filter((w) => w.core_task_id === t.id)
+			.map((w) => ({
+				id: w.id,
+				code: w.code,
+				title: w.title,
+				description: w.description,
+				result: w.result,
+				behaviour: w.behaviour,
+				competences: w.competences
+			}))
+	}));
+	return {
+		qualification: q,
+		coreTasks,
+		competences,
+		certificates: certificates.map((c) => ({ ...c, workProcessCodes: c.workProcessCodes ?? [] })),
+		versions,
+		related: await relatedQualifications(db, q.id, q.dossier_id)
+	};
+}
+
+export interface RelatedQualification {
+	crebo: string;
+	title: string;
+	level: number;
+	dossier: string;
+	shared: number;
+	total: number;
+}
+
+/**
+ * Other current qualifications that share work processes (same title) with this one —
+ * within the dossier through the basisdeel, across dossiers through common work.
+ * The start of a career-switch path.
+ */
+export async function relatedQualifications(
+	db: DB,
+	qualificationId: number,
+	dossierId: number,
+	limit = 10
+): Promise<RelatedQualification[]> {
+	const result = await sql<RelatedQualification>`
+		with mine as (
+			select distinct lower(wp.title) as t
+			from work_process wp join core_task ct on ct.id = wp.core_task_id
+			where wp.dossier_id = ${dossierId}
+			  and (ct.qualification_id is null or ct.qualification_id = ${qualificationId})
+		),
+		theirs as (
+			select q2.id, q2.crebo, q2.title, q2.level, d2.title as dossier, lower(wp2.title) as t
+			from qualification q2
+			join qualification_dossier d2 on d2.id = q2.dossier_id and d2.superseded_at is null
+			join core_task ct2 on ct2.dossier_id = q2.dossier_id
+			  and (ct2.qualification_id is null or ct2.qualification_id = q2.id)
+			join work_process wp2 on wp2.core_task_id = ct2.id
+			where q2.id <> ${qualificationId}
+		)
+		select crebo, title, level, dossier,
+			count(distinct t) filter (where t in (select t from mine))::int as shared,
+			count(distinct t)::int as total
+		from theirs
+		group by id, crebo, title, level, dossier
+		having count(distinct t) filter (where t in (select t from mine)) > 0
+		order by shared desc, title
+		limit ${limit}`.execute(db);
+	return result.rows;
+}
+
+export async function qualificationFilters(db: DB) {
+	return db
+		.selectFrom('sector_chamber as sc')
+		.select(['sc.id', 'sc.name'])
+		.where(({ exists, selectFrom }) =>
+			exists(
+				selectFrom('qualification_dossier as d')
+					.whereRef('d.sector_chamber_id', '=', 'sc.id')
+					.where('d.superseded_at', 'is', null)
+					.select(sql`1`.as('one'))
+			)
+		)
+		.orderBy('sc.name')
+		.execute();
+}
