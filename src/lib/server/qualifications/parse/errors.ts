@@ -28,29 +28,23 @@ export interface QualificationImportErrorDetails {
 	fileName?: string;
 }
 
-const SUMMARY: Record<QualificationImportErrorCode, string> = {
-	not_xml: 'not well-formed XML',
-	wrong_root: 'not an SBB kwalificatiestructuur export (root element must be <sbb>)',
-	missing_attribute: 'required attribute missing',
-	missing_element: 'required element missing',
-	bad_reference: 'reference to something that does not exist',
-	bad_value: 'value not allowed',
-	too_large: 'file too large',
-	duplicate_code: 'duplicate code'
-};
-
 function describe(code: QualificationImportErrorCode, d: QualificationImportErrorDetails): string {
-	const parts: string[] = [SUMMARY[code]];
-	if (d.element && d.attribute) parts.push(`<${d.element} ${d.attribute}="…">`);
-	else if (d.element) parts.push(`<${d.element}>`);
-	else if (d.attribute) parts.push(`attribute ${d.attribute}`);
-	if (d.reference !== undefined) parts.push(`referentie="${d.reference}"`);
-	if (d.value !== undefined) parts.push(`value "${d.value}"`);
+	const el = d.element ? `<${d.element}>` : 'an element';
+	const what = {
+		not_xml: `not well-formed XML${d.value ? `: ${d.value}` : ''}`,
+		wrong_root: `root element ${el} is not <sbb>: not an SBB kwalificatiestructuur export`,
+		missing_attribute: `${el} lacks the required attribute "${d.attribute ?? '?'}"`,
+		missing_element: `required element ${el} is missing`,
+		bad_reference: `${el} ${d.attribute ?? 'referentie'}="${d.reference ?? ''}" refers to nothing in the file`,
+		bad_value: `${el}${d.attribute ? ` attribute "${d.attribute}"` : ''} has a value that is not allowed: "${d.value ?? ''}"`,
+		too_large: `file too large${d.value ? ` (${d.value} bytes)` : ''}`,
+		duplicate_code: `duplicate code ${d.value ?? ''} on ${el}`
+	}[code];
 	let where = d.fileName ?? '';
 	if (d.line !== undefined) where += `${where ? ':' : 'line '}${d.line}`;
 	if (d.column !== undefined) where += `:${d.column}`;
 	if (d.path) where += `${where ? ' ' : ''}(${d.path})`;
-	return where ? `${parts.join(': ')} at ${where}` : parts.join(': ');
+	return where ? `${what} at ${where}` : what;
 }
 
 /**

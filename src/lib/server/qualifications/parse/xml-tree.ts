@@ -35,7 +35,7 @@ export function readXmlTree(xml: string, rootName: string, fileName?: string): X
 
 	parser.on('error', (err) => {
 		// saxes prefixes its message with "line:column: "; we report those separately.
-		const message = err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '');
+		const message = err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, '');
 		throw new StopParsing(
 			new QualificationImportError('not_xml', {
 				line: parser.line,
