@@ -1,12 +1,15 @@
 import { listMemberships } from '$lib/server/auth/context';
 import { getDb } from '$lib/server/db/app';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, params }) => {
 	const user = locals.user;
-	if (!user) return { user: null, memberships: [], companySlug: null };
+	const locale = getLocale();
+	if (!user) return { locale, user: null, memberships: [], companySlug: null };
 	const memberships = await listMemberships(await getDb(), user.id);
 	return {
+		locale,
 		user: { name: user.name, email: user.email, platformRoles: user.platformRoles },
 		memberships: memberships.map((ms) => ({
 			slug: ms.company.slug,

@@ -5,6 +5,11 @@ import type { DB } from './db';
 import { cookieName, cookieMaxAge, isLocale } from '../paraglide/runtime.js';
 
 export const COMPANY_COOKIE = 'vakmaat_company';
+/**
+ * Set only by the language switch (/taal). The language cookie itself cannot tell an
+ * explicit choice from the default that the Paraglide client writes on every first visit.
+ */
+export const LOCALE_CHOICE_COOKIE = 'vakmaat_locale_choice';
 
 /** Only same-site paths are followed after login (no open redirects). */
 export function safeRedirect(target: string | null | undefined, fallback = '/'): string {
@@ -20,6 +25,19 @@ export function clientIp(event: RequestEvent): string {
 	} catch {
 		return 'unknown';
 	}
+}
+
+/** The language switch: the language cookie plus a marker that this was a choice. */
+export function chooseLocale(cookies: Cookies, locale: string) {
+	if (!isLocale(locale)) return;
+	setLocaleCookie(cookies, locale);
+	cookies.set(LOCALE_CHOICE_COOKIE, locale, {
+		path: '/',
+		maxAge: cookieMaxAge,
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: false
+	});
 }
 
 export function setLocaleCookie(cookies: Cookies, locale: string) {
@@ -59,15 +77,15 @@ export async function startSession(
 		])
 		.where('u.id', '=', userId)
 		.executeTakeFirstOrThrow();
-	// A language chosen before logging in (the cookie) wins and is remembered on the
+	// A language chosen with the switch before logging in wins and is remembered on the
 	// account; otherwise the account's language applies to this browser.
-	const chosen = event.cookies.get(cookieName);
+	const chosen = event.cookies.get(LOCALE_CHOICE_COOKIE);
+	if (chosen) event.cookies.delete(LOCALE_CHOICE_COOKIE, { path: '/' });
 	if (chosen && isLocale(chosen) && chosen !== user.locale) {
 		await db.updateTable('app_user').set({ locale: chosen }).where('id', '=', userId).execute();
 		user.locale = chosen;
-	} else {
-		setLocaleCookie(event.cookies, user.locale);
 	}
+	setLocaleCookie(event.cookies, user.locale);
 	const sessionUser: SessionUser = {
 		id: user.id,
 		email: user.email,

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { isLocale } from '$lib/paraglide/runtime';
 import { setLocale } from '$lib/server/accounts/users';
 import { getDb } from '$lib/server/db/app';
-import { safeRedirect, setLocaleCookie } from '$lib/server/http';
+import { chooseLocale, safeRedirect, setLocaleCookie } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 /** Switches the interface language; remembered in a cookie and, when logged in, on the account. */
@@ -10,8 +10,13 @@ export const POST: RequestHandler = async ({ request, cookies, locals }) => {
 	const data = await request.formData();
 	const locale = String(data.get('locale') ?? '');
 	if (isLocale(locale)) {
-		setLocaleCookie(cookies, locale);
-		if (locals.user) await setLocale(await getDb(), locals.user.id, locale);
+		if (locals.user) {
+			setLocaleCookie(cookies, locale);
+			await setLocale(await getDb(), locals.user.id, locale);
+		} else {
+			// Applied to the account at the next login (startSession).
+			chooseLocale(cookies, locale);
+		}
 	}
 	redirect(303, safeRedirect(String(data.get('redirectTo') ?? '/')));
 };
