@@ -62,70 +62,74 @@ export async function qualificationWorkProcesses(db: DB, qualificationId: number
 		.execute();
 }
 
+type Actor = { userId: string | null; requestId?: string | null };
+
 /** Creates one certificate; throws DomainError with the field that is wrong. */
 export async function createCertificate(
 	db: DB,
-	actor: { userId: string | null; requestId?: string | null },
+	actor: Actor,
 	input: CertificateInput
 ): Promise<number> {
-	return db.transaction().execute(async (trx) => {
-		const taken = await trx
-			.selectFrom('certificate')
+	return db.transaction().execute((trx) => insertCertificate(trx, actor, input));
+}
+
+async function insertCertificate(trx: DB, actor: Actor, input: CertificateInput): Promise<number> {
+	const taken = await trx
+		.selectFrom('certificate')
+		.select('id')
+		.where(sql`lower(code)`, '=', input.code.toLowerCase())
+		.executeTakeFirst();
+	if (taken) throw new DomainError('certificate_code_taken', 'code');
+	let qualificationId: number | null = null;
+	let electiveId: number | null = null;
+	let workProcessIds: number[] = [];
+	if (input.electiveCode) {
+		const elective = await trx
+			.selectFrom('elective')
 			.select('id')
-			.where(sql`lower(code)`, '=', input.code.toLowerCase())
+			.where('code', '=', input.electiveCode)
 			.executeTakeFirst();
-		if (taken) throw new DomainError('certificate_code_taken', 'code');
-		let qualificationId: number | null = null;
-		let electiveId: number | null = null;
-		let workProcessIds: number[] = [];
-		if (input.electiveCode) {
-			const elective = await trx
-				.selectFrom('elective')
-				.select('id')
-				.where('code', '=', input.electiveCode)
-				.executeTakeFirst();
-			if (!elective) throw new DomainError('elective_unknown', 'electiveCode');
-			electiveId = elective.id;
-		} else {
-			const q = input.crebo ? await currentQualification(trx, input.crebo) : undefined;
-			if (!q) throw new DomainError('qualification_unknown', 'crebo');
-			qualificationId = q.id;
-			const codes = [...new Set(input.workProcessCodes ?? [])];
-			if (!codes.length) throw new DomainError('work_processes_required', 'workProcessCodes');
-			const available = new Map(
-				(await qualificationWorkProcesses(trx, q.id)).map((wp) => [wp.code, wp.id])
-			);
-			const unknown = codes.filter((c) => !available.has(c));
-			if (unknown.length) throw new DomainError('work_process_unknown', 'workProcessCodes');
-			workProcessIds = codes.map((c) => available.get(c)!);
-		}
-		const cert = await trx
-			.insertInto('certificate')
-			.values({
-				code: input.code,
-				title: input.title,
-				qualification_id: qualificationId,
-				elective_id: electiveId,
-				created_by: actor.userId
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		if (workProcessIds.length) {
-			await trx
-				.insertInto('certificate_work_process')
-				.values(workProcessIds.map((id) => ({ certificate_id: cert.id, work_process_id: id })))
-				.execute();
-		}
-		await audit(trx, {
-			actorUserId: actor.userId,
-			action: 'certificate.created',
-			entityType: 'certificate',
-			entityId: String(cert.id),
-			data: { code: input.code },
-			requestId: actor.requestId
-		});
-		return cert.id;
+		if (!elective) throw new DomainError('elective_unknown', 'electiveCode');
+		electiveId = elective.id;
+	} else {
+		const q = input.crebo ? await currentQualification(trx, input.crebo) : undefined;
+		if (!q) throw new DomainError('qualification_unknown', 'crebo');
+		qualificationId = q.id;
+		const codes = [...new Set(input.workProcessCodes ?? [])];
+		if (!codes.length) throw new DomainError('work_processes_required', 'workProcessCodes');
+		const available = new Map(
+			(await qualificationWorkProcesses(trx, q.id)).map((wp) => [wp.code, wp.id])
+		);
+		const unknown = codes.filter((c) => !available.has(c));
+		if (unknown.length) throw new DomainError('work_process_unknown', 'workProcessCodes');
+		workProcessIds = codes.map((c) => available.get(c)!);
+	}
+	const cert = await trx
+		.insertInto('certificate')
+		.values({
+			code: input.code,
+			title: input.title,
+			qualification_id: qualificationId,
+			elective_id: electiveId,
+			created_by: actor.userId
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	if (workProcessIds.length) {
+		await trx
+			.insertInto('certificate_work_process')
+			.values(workProcessIds.map((id) => ({ certificate_id: cert.id, work_process_id: id })))
+			.execute();
+	}
+	await audit(trx, {
+		actorUserId: actor.userId,
+		action: 'certificate.created',
+		entityType: 'certificate',
+		entityId: String(cert.id),
+		data: { code: input.code },
+		requestId: actor.requestId
 	});
+	return cert.id;
 }
 
 export async function upsertElective(db: DB, input: ElectiveInput): Promise<void> {
@@ -168,4 +172,65 @@ export async function listCertificates(db: DB) {
 		])
 		.orderBy('c.code')
 		.execute();
+}
+
+export interface CatalogueImportResult {
+	electives: number;
+	certificatesAdded: number;
+	certificatesSkipped: number;
+}
+
+export interface CatalogueInput {
+	electives: ElectiveInput[];
+	certificates: CertificateInput[];
+}
+
+/**
+ * Imports keuzedelen and certificates in one transaction (docs/certificates.md).
+ * Keuzedelen are upserted by code; certificates whose code exists are skipped, so
+ * importing the same file twice changes nothing. An error names the entry.
+ */
+export async function importCatalogue(
+	db: DB,
+	actor: Actor,
+	input: CatalogueInput
+): Promise<CatalogueImportResult> {
+	return db.transaction().execute(async (trx) => {
+		for (const e of input.electives) await upsertElective(trx, e);
+		let added = 0;
+		let skipped = 0;
+		for (const [i, c] of input.certificates.entries()) {
+			const exists = await trx
+				.selectFrom('certificate')
+				.select('id')
+				.where(sql`lower(code)`, '=', c.code.toLowerCase())
+				.executeTakeFirst();
+			if (exists) {
+				skipped++;
+				continue;
+			}
+			try {
+				await insertCertificate(trx, actor, c);
+			} catch (e) {
+				if (e instanceof DomainError) throw new CatalogueEntryError(i, c.code, e);
+				throw e;
+			}
+			added++;
+		}
+		return {
+			electives: input.electives.length,
+			certificatesAdded: added,
+			certificatesSkipped: skipped
+		};
+	});
+}
+
+export class CatalogueEntryError extends Error {
+	constructor(
+		readonly index: number,
+		readonly code: string,
+		readonly cause: DomainError
+	) {
+		super(`certificate ${index + 1} (${code}): ${cause.code}`);
+	}
 }

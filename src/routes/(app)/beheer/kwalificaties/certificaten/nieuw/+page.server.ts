@@ -1,0 +1,56 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { domainErrorMessage } from '$lib/i18n';
+import { certificateSchema } from '$lib/schemas/qualifications';
+import { requirePlatformRole } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db/app';
+import { DomainError } from '$lib/server/errors';
+import { getQualification } from '$lib/server/qualifications/browse';
+import { createCertificate } from '$lib/server/qualifications/certificates';
+import type { Actions, PageServerLoad } from './$types';
+
+async function workProcessesFor(crebo: string) {
+	const detail = /^\d{5}$/.test(crebo) ? await getQualification(await getDb(), crebo) : null;
+	if (!detail) return null;
+	return {
+		title: detail.qualification.title,
+		coreTasks: detail.coreTasks.map((ct) => ({
+			code: ct.code,
+			title: ct.title,
+			workProcesses: ct.workProcesses.map((wp) => ({ code: wp.code, title: wp.title }))
+		}))
+	};
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requirePlatformRole(locals, 'admin');
+	const crebo = (url.searchParams.get('crebo') ?? '').trim();
+	const form = await superValidate({ crebo }, zod4(certificateSchema), { errors: false });
+	return { form, qualification: crebo ? await workProcessesFor(crebo) : null, crebo };
+};
+
+export const actions: Actions = {
+	default: async ({ locals, request }) => {
+		const user = requirePlatformRole(locals, 'admin');
+		const form = await superValidate(request, zod4(certificateSchema));
+		if (!form.valid) return fail(400, { form });
+		try {
+			await createCertificate(
+				await getDb(),
+				{ userId: user.id, requestId: locals.requestId },
+				form.data
+			);
+		} catch (e) {
+			if (e instanceof DomainError) {
+				const field =
+					e.field === 'workProcessCodes'
+						? 'workProcessCodes._errors'
+						: ((e.field ?? '') as 'code' | 'crebo' | '');
+				return setError(form, field, domainErrorMessage(e.code));
+			}
+			throw e;
+		}
+		redirect(303, '/beheer/kwalificaties/certificaten?nieuw=1');
+	}
+};
