@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_qualification_structure';
+import * as m0003 from './0003_work_process_supplements';
 
 /**
  * Every migration, in order. Forward-only: never edit a migration that has shipped,
@@ -9,5 +10,6 @@ import * as m0002 from './0002_qualification_structure';
  */
 export const migrations: Record<string, Migration> = {
 	'0001_foundation': m0001,
-	'0002_qualification_structure': m0002
+	'0002_qualification_structure': m0002,
+	'0003_work_process_supplements': m0003
 };

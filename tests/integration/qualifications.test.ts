@@ -82,6 +82,22 @@ describe('importing the SBB export', () => {
 		expect(maatschappelijk).toContainEqual({ title: 'Begeleider gehandicaptenzorg', level: 3 });
 	});
 
+	it('adds per-profile supplements to basisdeel work processes for that qualification only', async () => {
+		const supplements = await t.db
+			.selectFrom('work_process_supplement')
+			.select('qualification_id')
+			.execute();
+		expect(supplements.length).toBeGreaterThan(0);
+		const p3 = await getQualification(t.db, '25477');
+		const p1 = await getQualification(t.db, '25475');
+		const w2 = (d: typeof p1) => d!.coreTasks.find((ct) => ct.code === 'B1-K1')!.workProcesses[1];
+		expect(w2(p3).code).toBe('B1-K1-W2');
+		expect(w2(p3).competences).toContain('C');
+		const p1Text = w2(p1).description + w2(p1).behaviour;
+		const p3Text = w2(p3).description + w2(p3).behaviour;
+		expect(p3Text).not.toEqual(p1Text);
+	});
+
 	it('keeps every code unique per dossier and every work process under a core task', async () => {
 		const dup = await sql`
 			select dossier_id, code from work_process group by 1, 2 having count(*) > 1`.execute(t.db);

@@ -186,6 +186,15 @@ export interface WorkProcessTable {
 	search: GeneratedAlways<string>;
 }
 
+export interface WorkProcessSupplementTable {
+	work_process_id: number;
+	qualification_id: number;
+	description: string;
+	result: string;
+	behaviour: string;
+	competence_codes: string[];
+}
+
 export interface WorkProcessCompetenceTable {
 	work_process_id: number;
 	competence_code: string;
@@ -252,6 +261,7 @@ export interface Database {
 	core_task: CoreTaskTable;
 	work_process: WorkProcessTable;
 	work_process_competence: WorkProcessCompetenceTable;
+	work_process_supplement: WorkProcessSupplementTable;
 	elective: ElectiveTable;
 	certificate: CertificateTable;
 	certificate_work_process: CertificateWorkProcessTable;

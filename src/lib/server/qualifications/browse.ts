@@ -133,7 +133,7 @@ export async function getQualification(db: DB, crebo: string, version?: number) 
 	const q = await qb.orderBy('d.version_no', 'desc').executeTakeFirst();
 	if (!q) return null;
 
-	const [tasks, wps, competences, certificates, versions] = await Promise.all([
+	const [tasks, wps, competences, certificates, versions, supplements] = await Promise.all([
 		db
 			.selectFrom('core_task')
 			.select(['id', 'code', 'title', 'qualification_id'])
@@ -174,18 +174,26 @@ export async function getQualification(db: DB, crebo: string, version?: number) 
 		db
 			.selectFrom('competence as c')
 			.select(['c.code', 'c.title'])
-			.where(({ exists, selectFrom }) =>
-				exists(
-					selectFrom('work_process_competence as wc')
-						.innerJoin('work_process as wp', 'wp.id', 'wc.work_process_id')
-						.innerJoin('core_task as ct', 'ct.id', 'wp.core_task_id')
-						.whereRef('wc.competence_code', '=', 'c.code')
-						.where('wp.dossier_id', '=', q.dossier_id)
-						.where((eb) =>
-							eb.or([eb('ct.qualification_id', 'is', null), eb('ct.qualification_id', '=', q.id)])
-						)
-						.select(sql`1`.as('one'))
-				)
+			.where(({ exists, selectFrom, or }) =>
+				or([
+					exists(
+						selectFrom('work_process_supplement as sp')
+							.where('sp.qualification_id', '=', q.id)
+							.where(sql<boolean>`c.code = any(sp.competence_codes)`)
+							.select(sql`1`.as('one'))
+					),
+					exists(
+						selectFrom('work_process_competence as wc')
+							.innerJoin('work_process as wp', 'wp.id', 'wc.work_process_id')
+							.innerJoin('core_task as ct', 'ct.id', 'wp.core_task_id')
+							.whereRef('wc.competence_code', '=', 'c.code')
+							.where('wp.dossier_id', '=', q.dossier_id)
+							.where((eb) =>
+								eb.or([eb('ct.qualification_id', 'is', null), eb('ct.qualification_id', '=', q.id)])
+							)
+							.select(sql`1`.as('one'))
+					)
+				])
 			)
 			.orderBy('c.code')
 			.execute(),
@@ -211,8 +219,15 @@ export async function getQualification(db: DB, crebo: string, version?: number) 
 			.select(['d2.version_no', 'd2.imported_at', 'd2.superseded_at'])
 			.where('q2.crebo', '=', crebo)
 			.orderBy('d2.version_no', 'desc')
+			.execute(),
+		db
+			.selectFrom('work_process_supplement')
+			.select(['work_process_id', 'description', 'result', 'behaviour', 'competence_codes'])
+			.where('qualification_id', '=', q.id)
 			.execute()
 	]);
+	const supplementOf = new Map(supplements.map((sp) => [sp.work_process_id, sp]));
+	const join = (a: string, b: string | undefined) => (b ? (a ? `${a}\n\n${b}` : b) : a);
 
 	const coreTasks: CoreTaskView[] = tasks.map((t) => ({
 		id: t.id,
@@ -221,15 +236,18 @@ export async function getQualification(db: DB, crebo: string, version?: number) 
 		basis: t.qualification_id === null,
 		workProcesses: wps
 			.filter((w) => w.core_task_id === t.id)
-			.map((w) => ({
-				id: w.id,
-				code: w.code,
-				title: w.title,
-				description: w.description,
-				result: w.result,
-				behaviour: w.behaviour,
-				competences: w.competences
-			}))
+			.map((w) => {
+				const sp = supplementOf.get(w.id);
+				return {
+					id: w.id,
+					code: w.code,
+					title: w.title,
+					description: join(w.description, sp?.description),
+					result: join(w.result, sp?.result),
+					behaviour: join(w.behaviour, sp?.behaviour),
+					competences: [...new Set([...w.competences, ...(sp?.competence_codes ?? [])])].sort()
+				};
+			})
 	}));
 	return {
 		qualification: q,

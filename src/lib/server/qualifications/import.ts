@@ -66,7 +66,14 @@ function flattenParsed(d: ParsedDossier): FlatItem[] {
 						wp.description,
 						wp.result,
 						wp.behaviour,
-						wp.competenceCodes
+						wp.competenceCodes,
+						wp.profileSupplements.map((sp) => [
+							sp.profileCode,
+							sp.description,
+							sp.result,
+							sp.behaviour,
+							sp.competenceCodes
+						])
 					])
 				});
 			}
@@ -114,7 +121,23 @@ async function flattenStored(db: DB, dossierId: number): Promise<FlatItem[]> {
 							),
 						sql<string[]>`'{}'::text[]`
 					)
-					.as('competences')
+					.as('competences'),
+				eb.fn
+					.coalesce(
+						eb
+							.selectFrom('work_process_supplement as s')
+							.innerJoin('qualification as q', 'q.id', 's.qualification_id')
+							.whereRef('s.work_process_id', '=', 'wp.id')
+							.select(
+								sql<
+									[string, string, string, string, string[]][]
+								>`json_agg(json_build_array(q.code, s.description, s.result, s.behaviour, s.competence_codes) order by q.code)`.as(
+									'a'
+								)
+							),
+						sql<[string, string, string, string, string[]][]>`'[]'::json`
+					)
+					.as('supplements')
 			])
 			.where('wp.dossier_id', '=', dossierId)
 			.execute()
@@ -129,7 +152,14 @@ async function flattenStored(db: DB, dossierId: number): Promise<FlatItem[]> {
 		...wps.map((w) => ({
 			code: w.code,
 			title: w.title,
-			fingerprint: JSON.stringify([w.title, w.description, w.result, w.behaviour, w.competences])
+			fingerprint: JSON.stringify([
+				w.title,
+				w.description,
+				w.result,
+				w.behaviour,
+				w.competences,
+				w.supplements
+			])
 		}))
 	];
 }
@@ -310,6 +340,7 @@ async function insertDossier(
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	await insertCoreTasks(trx, dossier.id, null, d.coreTasks);
+	const qualificationIds = new Map<string, number>();
 	for (const p of d.profiles) {
 		const q = await trx
 			.insertInto('qualification')
@@ -328,7 +359,35 @@ async function insertDossier(
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
+		qualificationIds.set(p.code, q.id);
 		await insertCoreTasks(trx, dossier.id, q.id, p.coreTasks);
+	}
+	const supplements = d.coreTasks.flatMap((ct) =>
+		ct.workProcesses.flatMap((wp) => wp.profileSupplements.map((sp) => ({ wp, sp })))
+	);
+	if (supplements.length) {
+		const wpIds = new Map(
+			(
+				await trx
+					.selectFrom('work_process')
+					.select(['id', 'code'])
+					.where('dossier_id', '=', dossier.id)
+					.execute()
+			).map((w) => [w.code, w.id])
+		);
+		await trx
+			.insertInto('work_process_supplement')
+			.values(
+				supplements.map(({ wp, sp }) => ({
+					work_process_id: wpIds.get(wp.code)!,
+					qualification_id: qualificationIds.get(sp.profileCode)!,
+					description: sp.description,
+					result: sp.result,
+					behaviour: sp.behaviour,
+					competence_codes: sp.competenceCodes
+				}))
+			)
+			.execute();
 	}
 	return dossier.id;
 }
