@@ -41,48 +41,68 @@ export async function searchQualifications(db: DB, filters: SearchFilters): Prom
 	const text = (filters.q ?? '').trim().slice(0, 100);
 	const creboPrefix = /^\d{1,5}$/.test(text) ? text : null;
 	const tsQuery = creboPrefix ? null : toPrefixQuery(text);
-	const query = tsQuery ? sql`to_tsquery('dutch', ${tsQuery})` : null;
 
-	let qb = db
-		.selectFrom('qualification as q')
-		.innerJoin('qualification_dossier as d', 'd.id', 'q.dossier_id')
-		.leftJoin('sector_chamber as sc', 'sc.id', 'd.sector_chamber_id')
-		.where('d.superseded_at', 'is', null);
-	if (filters.level) qb = qb.where('q.level', '=', filters.level);
-	if (filters.sectorChamberId) qb = qb.where('d.sector_chamber_id', '=', filters.sectorChamberId);
-	if (creboPrefix) qb = qb.where('q.crebo', 'like', `${creboPrefix}%`);
+	const conditions = [sql`d.superseded_at is null`];
+	if (filters.level) conditions.push(sql`q.level = ${filters.level}`);
+	if (filters.sectorChamberId)
+		conditions.push(sql`d.sector_chamber_id = ${filters.sectorChamberId}`);
+	if (creboPrefix) conditions.push(sql`q.crebo like ${creboPrefix + '%'}`);
+	const where = sql.join(conditions, sql` and `);
 
-	const wpMatch = (q: typeof query) => sql<boolean>`exists (
-		select 1 from work_process wp join core_task ct on ct.id = wp.core_task_id
-		where wp.dossier_id = q.dossier_id
-		  and (ct.qualification_id is null or ct.qualification_id = q.id)
-		  and wp.search @@ ${q})`;
-	if (query) qb = qb.where(sql<boolean>`(q.search @@ ${query} or ${wpMatch(query)})`);
+	if (!tsQuery) {
+		const rows = await sql<SearchHit>`
+			select q.id, q.crebo, q.title, q.level, d.title as dossier, sc.name as "sectorChamber",
+				'[]'::json as matches
+			from qualification q
+			join qualification_dossier d on d.id = q.dossier_id
+			left join sector_chamber sc on sc.id = d.sector_chamber_id
+			where ${where}
+			order by q.title, q.crebo
+			limit ${limit}`.execute(db);
+		return rows.rows;
+	}
 
-	let ordered = qb.select([
-		'q.id',
-		'q.crebo',
-		'q.title',
-		'q.level',
-		'd.title as dossier',
-		'sc.name as sectorChamber',
-		query
-			? sql<{ code: string; title: string }[]>`coalesce((
-					select json_agg(json_build_object('code', m.code, 'title', m.title))
-					from (
-						select wp.code, wp.title from work_process wp
-						join core_task ct on ct.id = wp.core_task_id
-						where wp.dossier_id = q.dossier_id
-						  and (ct.qualification_id is null or ct.qualification_id = q.id)
-						  and wp.search @@ ${query}
-						order by ts_rank(wp.search, ${query}) desc, wp.code
-						limit 3
-					) m), '[]'::json)`.as('matches')
-			: sql<{ code: string; title: string }[]>`'[]'::json`.as('matches')
-	]);
-	if (query) ordered = ordered.orderBy(sql`ts_rank(q.search, ${query})`, 'desc');
-	const rows = await ordered.orderBy('q.title').orderBy('q.crebo').limit(limit).execute();
-	return rows;
+	// Matching work processes are found once through the GIN index, then spread over
+	// the qualifications they belong to (a basisdeel hit counts for every profile).
+	const rows = await sql<SearchHit>`
+		with query as (select to_tsquery('dutch', ${tsQuery}) as tq),
+		wp_hits as (
+			select wp.dossier_id, wp.code, wp.title, ct.qualification_id,
+				ts_rank(wp.search, query.tq) as rank
+			from work_process wp
+			join core_task ct on ct.id = wp.core_task_id
+			cross join query
+			where wp.search @@ query.tq
+		),
+		qual_hits as (
+			select q.id as qid, h.code, h.title, h.rank
+			from wp_hits h
+			join qualification q on q.dossier_id = h.dossier_id
+				and (h.qualification_id is null or h.qualification_id = q.id)
+		),
+		candidates as (
+			select q.id as qid, ts_rank(q.search, query.tq) * 10 as rank
+			from qualification q cross join query where q.search @@ query.tq
+			union all
+			select qid, max(rank) from qual_hits group by qid
+		),
+		ranked as (select qid, max(rank) as rank from candidates group by qid)
+		select q.id, q.crebo, q.title, q.level, d.title as dossier, sc.name as "sectorChamber",
+			coalesce((
+				select json_agg(json_build_object('code', m.code, 'title', m.title))
+				from (
+					select code, title from qual_hits h where h.qid = q.id
+					order by h.rank desc, h.code limit 3
+				) m
+			), '[]'::json) as matches
+		from ranked r
+		join qualification q on q.id = r.qid
+		join qualification_dossier d on d.id = q.dossier_id
+		left join sector_chamber sc on sc.id = d.sector_chamber_id
+		where ${where}
+		order by r.rank desc, q.title, q.crebo
+		limit ${limit}`.execute(db);
+	return rows.rows;
 }
 
 export interface WorkProcessView {
