@@ -1,0 +1,188 @@
+/**
+ * Authorization matrix: every route (and the form actions that change data) × every
+ * role → the expected answer. tests/e2e/authz.spec.ts drives each row over HTTP
+ * (no redirects followed) and fails when a route under src/routes has no row here:
+ * a new page or endpoint must be added to this table.
+ *
+ * Roles act in their own company (zorggroep-de-linde) unless a row's `company`
+ * parameter says otherwise; adviser and admin are platform roles without a membership.
+ *
+ * Expectations:
+ *   200, 400, 403, 404, 405  the HTTP status (400: allowed, but the empty form is invalid;
+ *                            403: wrong role; 404: other company, unknown id)
+ *   'login'                  303 to /login (anonymous visitor)
+ *   'home'                   303 to the role's own home page (HOME below)
+ *   '→/path'                 303 to exactly /path
+ */
+
+export const ROLES = ['anonymous', 'learner', 'trainer', 'hr', 'adviser', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export type LoggedInRole = Exclude<Role, 'anonymous'>;
+
+export const OWN_COMPANY = 'zorggroep-de-linde';
+export const OTHER_COMPANY = 'bouwbedrijf-van-dijk';
+
+/** The demo accounts playing each role (none of them is changed by another spec). */
+export const ACCOUNTS: Record<LoggedInRole, string> = {
+	learner: 'lerende@delinde.example',
+	trainer: 'opleider@delinde.example',
+	hr: 'hr@delinde.example',
+	adviser: 'adviseur@sbb.example',
+	admin: 'admin@vakmaat.example'
+};
+
+export const HOME: Record<LoggedInRole, string> = {
+	learner: `/o/${OWN_COMPANY}/leren`,
+	trainer: `/o/${OWN_COMPANY}/praktijkopleider`,
+	hr: `/o/${OWN_COMPANY}/hr`,
+	adviser: '/sbb',
+	admin: '/beheer'
+};
+
+/**
+ * Concrete values for route parameters, resolved by the spec at run time:
+ *   own / other / unknown        company slugs (own = the roles' company)
+ *   ownMember                    a member of the own company (read from its HR member list)
+ *   otherMember                  a member of the other company (read from its HR member list)
+ *   company                      the own company's id (read from /beheer/bedrijven)
+ *   crebo / unknownCrebo         a qualification in the demo set (read from /kwalificaties) / none
+ *   unknownId / malformedId      a well-formed uuid that does not exist / not a uuid
+ *   unknownToken                 an invitation or reset token that does not exist
+ */
+export type ParamValue =
+	| 'own'
+	| 'other'
+	| 'unknown'
+	| 'ownMember'
+	| 'otherMember'
+	| 'company'
+	| 'crebo'
+	| 'unknownCrebo'
+	| 'unknownId'
+	| 'malformedId'
+	| 'unknownToken';
+
+export type Expect = 200 | 400 | 403 | 404 | 405 | 'login' | 'home' | `→/${string}`;
+
+export interface MatrixRow {
+	method: 'GET' | 'POST';
+	/** Route id as in src/routes, without (group) segments. */
+	route: string;
+	params: Record<string, ParamValue>;
+	/** Form action (`?/name`); '' for a page's default action. */
+	action?: string;
+	form?: Record<string, string>;
+	expect: Record<Role, Expect>;
+}
+
+type Cells = [Expect, Expect, Expect, Expect, Expect, Expect];
+
+function row(
+	method: MatrixRow['method'],
+	route: string,
+	params: MatrixRow['params'],
+	cells: Cells,
+	extra: Pick<MatrixRow, 'action' | 'form'> = {}
+): MatrixRow {
+	const expect = Object.fromEntries(
+		ROLES.map((role, i) => [role, cells[i]])
+	) as MatrixRow['expect'];
+	return { method, route, params, expect, ...extra };
+}
+const GET = (route: string, params: MatrixRow['params'], cells: Cells) =>
+	row('GET', route, params, cells);
+const POST = (
+	route: string,
+	params: MatrixRow['params'],
+	action: string,
+	form: Record<string, string>,
+	cells: Cells
+) => row('POST', route, params, cells, { action, form });
+
+/** The same answer for every role. */
+const all = (e: Expect): Cells => [e, e, e, e, e, e];
+
+const OWN = { company: 'own' } as const;
+const OTHER = { company: 'other' } as const;
+const UNKNOWN = { company: 'unknown' } as const;
+
+// prettier-ignore
+export const MATRIX: MatrixRow[] = [
+	//   route                                       params                                        anonymous  learner    trainer    hr         adviser    admin
+	// public and session pages
+	GET('/',                                        {},                                           ['login',   'home',    'home',    'home',    'home',    'home']),
+	GET('/healthz',                                 {},                                           all(200)),
+	GET('/readyz',                                  {},                                           all(200)),
+	GET('/login',                                   {},                                           [200,       '→/',      '→/',      '→/',      '→/',      '→/']),
+	GET('/logout',                                  {},                                           all('→/')),
+	GET('/wachtwoord-vergeten',                     {},                                           all(200)),
+	// an unknown token shows a "this link is not valid" page
+	GET('/wachtwoord-herstellen/[token]',           { token: 'unknownToken' },                    all(200)),
+	GET('/uitnodiging/[token]',                     { token: 'unknownToken' },                    all(200)),
+	GET('/taal',                                    {},                                           all(405)),
+	POST('/taal', {}, '', { locale: 'nl', redirectTo: '/wachtwoord-vergeten' },                   all('→/wachtwoord-vergeten')),
+	POST('/taal', {}, '', { locale: 'nl', redirectTo: '//evil.example/x' },                       all('→/')),
+
+	// any logged-in user
+	GET('/account',                                 {},                                           ['login',   200,       200,       200,       200,       200]),
+	GET('/geen-toegang',                            {},                                           ['login',   200,       200,       200,       200,       200]),
+
+	// reference data (qualification structure), read-only for every logged-in user
+	GET('/kwalificaties',                           {},                                           ['login',   200,       200,       200,       200,       200]),
+	GET('/kwalificaties/[crebo]',                   { crebo: 'crebo' },                           ['login',   200,       200,       200,       200,       200]),
+	GET('/kwalificaties/[crebo]',                   { crebo: 'unknownCrebo' },                    ['login',   404,       404,       404,       404,       404]),
+	GET('/kwalificaties/[crebo]',                   { crebo: 'malformedId' },                     ['login',   404,       404,       404,       404,       404]),
+
+	// adviser
+	GET('/sbb',                                     {},                                           ['login',   403,       403,       403,       200,       403]),
+
+	// admin
+	GET('/beheer',                                  {},                                           ['login',   403,       403,       403,       403,       200]),
+	GET('/beheer/bedrijven',                        {},                                           ['login',   403,       403,       403,       403,       200]),
+	GET('/beheer/bedrijven/nieuw',                  {},                                           ['login',   403,       403,       403,       403,       200]),
+	POST('/beheer/bedrijven/nieuw', {}, '', {},                                                   ['login',   403,       403,       403,       403,       400]),
+	GET('/beheer/bedrijven/[id]',                   { id: 'company' },                            ['login',   403,       403,       403,       403,       200]),
+	GET('/beheer/bedrijven/[id]',                   { id: 'unknownId' },                          ['login',   403,       403,       403,       403,       404]),
+	GET('/beheer/bedrijven/[id]',                   { id: 'malformedId' },                        ['login',   403,       403,       403,       403,       404]),
+	POST('/beheer/bedrijven/[id]', { id: 'company' }, 'inviteHr', { email: '' },                  ['login',   403,       403,       403,       403,       400]),
+	POST('/beheer/bedrijven/[id]', { id: 'unknownId' }, 'inviteHr', { email: 'x@e2e.example' },   ['login',   403,       403,       403,       403,       404]),
+	GET('/beheer/kwalificaties',                    {},                                           ['login',   403,       403,       403,       403,       200]),
+	POST('/beheer/kwalificaties', {}, 'upload', {},                                               ['login',   403,       403,       403,       403,       400]),
+	POST('/beheer/kwalificaties', {}, 'confirm', { uploadId: '00000000-0000-4000-8000-000000000000' },
+	                                                                                              ['login',   403,       403,       403,       403,       400]),
+	GET('/beheer/kwalificaties/certificaten',       {},                                           ['login',   403,       403,       403,       403,       200]),
+	POST('/beheer/kwalificaties/certificaten', {}, 'import', {},                                  ['login',   403,       403,       403,       403,       400]),
+	GET('/beheer/kwalificaties/certificaten/nieuw', {},                                           ['login',   403,       403,       403,       403,       200]),
+	POST('/beheer/kwalificaties/certificaten/nieuw', {}, '', {},                                  ['login',   403,       403,       403,       403,       400]),
+
+	// company pages: own company by role, other and unknown companies are 404 for everyone
+	GET('/o/[company]',                             OWN,                                          ['login',   'home',    'home',    'home',    404,       404]),
+	GET('/o/[company]',                             OTHER,                                        ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]',                             UNKNOWN,                                      ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/leren',                       OWN,                                          ['login',   200,       403,       403,       404,       404]),
+	GET('/o/[company]/leren',                       OTHER,                                        ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/praktijkopleider',            OWN,                                          ['login',   403,       200,       403,       404,       404]),
+	GET('/o/[company]/praktijkopleider',            OTHER,                                        ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/hr',                          OWN,                                          ['login',   403,       403,       200,       404,       404]),
+	GET('/o/[company]/hr',                          OTHER,                                        ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/hr',                          UNKNOWN,                                      ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/hr/medewerkers',              OWN,                                          ['login',   403,       403,       200,       404,       404]),
+	GET('/o/[company]/hr/medewerkers',              OTHER,                                        ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/hr/medewerkers', OWN, 'invite', { email: '' },                             ['login',   403,       403,       400,       404,       404]),
+	POST('/o/[company]/hr/medewerkers', OTHER, 'invite', { email: 'x@e2e.example', roles: 'hr' }, ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/hr/medewerkers', OWN, 'revoke', { invitationId: '00000000-0000-4000-8000-000000000000' },
+	                                                                                              ['login',   403,       403,       404,       404,       404]),
+	GET('/o/[company]/hr/medewerkers/[userId]',     { ...OWN, userId: 'ownMember' },              ['login',   403,       403,       200,       404,       404]),
+	GET('/o/[company]/hr/medewerkers/[userId]',     { ...OWN, userId: 'otherMember' },            ['login',   403,       403,       404,       404,       404]),
+	GET('/o/[company]/hr/medewerkers/[userId]',     { ...OWN, userId: 'unknownId' },              ['login',   403,       403,       404,       404,       404]),
+	GET('/o/[company]/hr/medewerkers/[userId]',     { ...OWN, userId: 'malformedId' },            ['login',   403,       403,       404,       404,       404]),
+	GET('/o/[company]/hr/medewerkers/[userId]',     { ...OTHER, userId: 'otherMember' },          ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/hr/medewerkers/[userId]', { ...OWN, userId: 'otherMember' }, 'deactivate', {},
+	                                                                                              ['login',   403,       403,       404,       404,       404]),
+	POST('/o/[company]/hr/medewerkers/[userId]', { ...OWN, userId: 'otherMember' }, 'roles', { roles: 'learner' },
+	                                                                                              ['login',   403,       403,       404,       404,       404]),
+	POST('/o/[company]/hr/medewerkers/[userId]', { ...OWN, userId: 'unknownId' }, 'reactivate', {},
+	                                                                                              ['login',   403,       403,       404,       404,       404]),
+	POST('/o/[company]/hr/medewerkers/[userId]', { ...OTHER, userId: 'otherMember' }, 'deactivate', {},
+	                                                                                              ['login',   404,       404,       404,       404,       404]),
+];

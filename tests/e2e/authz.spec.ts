@@ -1,0 +1,191 @@
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import {
+	ACCOUNTS,
+	HOME,
+	MATRIX,
+	OTHER_COMPANY,
+	OWN_COMPANY,
+	ROLES,
+	type Expect,
+	type MatrixRow,
+	type ParamValue,
+	type Role
+} from './authz-matrix';
+import { apiLogin, mailCount } from './helpers';
+
+const ROUTES_DIR = fileURLToPath(new URL('../../src/routes', import.meta.url));
+
+/** Route ids of every page and endpoint under src/routes, (group) segments dropped. */
+function scanRoutes(dir = ROUTES_DIR): string[] {
+	const found: string[] = [];
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) found.push(...scanRoutes(path));
+		else if (/^\+(page\.svelte|page\.(ts|js)|server\.(ts|js))$/.test(entry.name)) {
+			const segments = relative(ROUTES_DIR, dir)
+				.split(sep)
+				.filter((s) => s && !/^\(.+\)$/.test(s));
+			found.push('/' + segments.join('/'));
+		}
+	}
+	return [...new Set(found)].sort();
+}
+
+function describeRow(row: MatrixRow): string {
+	const params = Object.entries(row.params)
+		.map(([k, v]) => `${k}=${v}`)
+		.join(',');
+	const action = row.action === undefined ? '' : row.action ? ` ?/${row.action}` : ' (default)';
+	const form = Object.entries(row.form ?? {})
+		.map(([k, v]) => `${k}=${v}`)
+		.join('&');
+	return `${row.method} ${row.route}${action}${params ? ` [${params}]` : ''}${form ? ` {${form}}` : ''}`;
+}
+
+test.describe('authorization matrix', () => {
+	const contexts = new Map<Role, APIRequestContext>();
+	let values: Record<ParamValue, string>;
+	let origin: string;
+
+	test.beforeAll(async ({ playwright }, testInfo) => {
+		const baseURL = testInfo.project.use.baseURL!;
+		origin = new URL(baseURL).origin;
+		const newContext = () =>
+			playwright.request.newContext({ baseURL, extraHTTPHeaders: { accept: 'text/html' } });
+		for (const role of ROLES) {
+			const ctx = await newContext();
+			if (role !== 'anonymous') await apiLogin(ctx, baseURL, ACCOUNTS[role]);
+			contexts.set(role, ctx);
+		}
+
+		/** Ids from links on pages the right people can see (no database access). */
+		async function linkId(ctx: APIRequestContext, path: string, prefix: string, text: string) {
+			const res = await ctx.get(path, { maxRedirects: 0 });
+			expect(res.status(), `GET ${path}`).toBe(200);
+			const html = await res.text();
+			const re = new RegExp(`href="${prefix}/([0-9a-f-]{36})"[^>]*>\\s*${text}\\s*<`);
+			const id = html.match(re)?.[1];
+			expect(id, `a link to "${text}" on ${path}`).toBeTruthy();
+			return id!;
+		}
+		async function firstCrebo(ctx: APIRequestContext) {
+			const res = await ctx.get('/kwalificaties', { maxRedirects: 0 });
+			expect(res.status(), 'GET /kwalificaties').toBe(200);
+			const crebo = (await res.text()).match(/href="\/kwalificaties\/(\d+)"/)?.[1];
+			expect(crebo, 'a qualification link on /kwalificaties').toBeTruthy();
+			return crebo!;
+		}
+		const otherHr = await newContext();
+		await apiLogin(otherHr, baseURL, 'hr@vandijkbouw.example');
+		const members = `/o/${OWN_COMPANY}/hr/medewerkers`;
+		const otherMembers = `/o/${OTHER_COMPANY}/hr/medewerkers`;
+		values = {
+			own: OWN_COMPANY,
+			other: OTHER_COMPANY,
+			unknown: 'bestaat-niet',
+			ownMember: await linkId(contexts.get('hr')!, members, members, 'Fatima Yilmaz'),
+			otherMember: await linkId(otherHr, otherMembers, otherMembers, 'Tom Bos'),
+			company: await linkId(
+				contexts.get('admin')!,
+				'/beheer/bedrijven?q=Zorggroep',
+				'/beheer/bedrijven',
+				'Zorggroep De Linde'
+			),
+			crebo: await firstCrebo(contexts.get('learner')!),
+			unknownCrebo: '999999',
+			unknownId: '00000000-0000-4000-8000-000000000000',
+			malformedId: 'geen-uuid',
+			unknownToken: 'onbekendtoken0000000000000000000'
+		};
+		await otherHr.dispose();
+	});
+
+	test.afterAll(async () => {
+		for (const ctx of contexts.values()) await ctx.dispose();
+	});
+
+	test('every route under src/routes has rows in the matrix', () => {
+		const routes = scanRoutes();
+		expect(routes.length).toBeGreaterThan(10);
+		const inMatrix = new Set(MATRIX.map((r) => r.route));
+		const missing = routes.filter((r) => !inMatrix.has(r));
+		expect(missing, 'routes without a row in tests/e2e/authz-matrix.ts').toEqual([]);
+		const stale = [...inMatrix].filter((r) => !routes.includes(r));
+		expect(stale, 'matrix rows for routes that do not exist').toEqual([]);
+	});
+
+	test('tenant routes are tested for another company, id routes for an unknown id', () => {
+		const problems: string[] = [];
+		for (const route of new Set(MATRIX.map((r) => r.route))) {
+			const rows = MATRIX.filter((r) => r.route === route);
+			const gets = rows.filter((r) => r.method === 'GET');
+			for (const [, name] of route.matchAll(/\[(\w+)\]/g)) {
+				if (rows.some((r) => !r.params[name])) problems.push(`${route}: a row without ${name}`);
+				const tried = new Set(gets.map((r) => r.params[name]));
+				const needed: ParamValue[] = name === 'company' ? ['own', 'other'] : [];
+				for (const value of needed) {
+					if (!tried.has(value)) problems.push(`${route}: no GET row with ${name}=${value}`);
+				}
+				if (name !== 'company' && ![...tried].some((v) => v?.startsWith('unknown'))) {
+					problems.push(`${route}: no GET row with an unknown ${name}`);
+				}
+			}
+		}
+		expect(problems).toEqual([]);
+	});
+
+	for (const row of MATRIX) {
+		test(describeRow(row), async () => {
+			const url =
+				row.route.replace(/\[(\w+)\]/g, (_, name: string) => {
+					const value = row.params[name];
+					if (!value) throw new Error(`no value for [${name}] in ${describeRow(row)}`);
+					return encodeURIComponent(values[value]);
+				}) + (row.action ? `?/${row.action}` : '');
+			const mismatches: string[] = [];
+			for (const role of ROLES) {
+				const ctx = contexts.get(role)!;
+				const res =
+					row.method === 'GET'
+						? await ctx.get(url, { maxRedirects: 0 })
+						: await ctx.post(url, {
+								form: row.form ?? {},
+								headers: { origin },
+								maxRedirects: 0
+							});
+				const status = res.status();
+				const location = res.headers()['location'] ?? '';
+				const expected: Expect = row.expect[role];
+				const ok =
+					typeof expected === 'number'
+						? status === expected
+						: expected === 'login'
+							? status === 303 && /^\/login(\?|$)/.test(location)
+							: expected === 'home'
+								? status === 303 && role !== 'anonymous' && location === HOME[role]
+								: status === 303 && location === expected.slice(1);
+				if (!ok) {
+					mismatches.push(
+						`${role}: expected ${expected}, got ${status}${location ? ` → ${location}` : ''}`
+					);
+				}
+			}
+			expect(mismatches, `${row.method} ${url}`).toEqual([]);
+		});
+	}
+
+	test('a form post from another site is refused', async () => {
+		const hr = contexts.get('hr')!;
+		const email = 'cross-site@e2e.example';
+		const res = await hr.post(`/o/${OWN_COMPANY}/hr/medewerkers?/invite`, {
+			form: { email, roles: 'learner' },
+			headers: { origin: 'http://evil.example' },
+			maxRedirects: 0
+		});
+		expect(res.status()).toBe(403);
+		expect(mailCount(email)).toBe(0);
+	});
+});
