@@ -14,11 +14,18 @@ export function requireUser(locals: Locals): SessionUser {
 /**
  * The request's company context. Not a member (or a company that does not exist):
  * 404, the same answer either way. A member without any of `roles`: 403.
+ *
+ * Takes the event's params, not only locals: reading `params.company` is what makes
+ * SvelteKit run a load again when the user moves to another company in the browser;
+ * without it the page kept showing the previous company's data.
  */
-export function requireCompany(locals: Locals, ...roles: MemberRole[]): RequestContext {
+export function requireCompany(
+	{ locals, params }: { locals: Locals; params: { company?: string } },
+	...roles: MemberRole[]
+): RequestContext {
 	requireUser(locals);
 	const ctx = locals.ctx;
-	if (!ctx) error(404, m.error_not_found());
+	if (!ctx || ctx.company.slug !== params.company) error(404, m.error_not_found());
 	if (roles.length && !roles.some((r) => ctx.roles.includes(r))) error(403, m.error_forbidden());
 	return ctx;
 }

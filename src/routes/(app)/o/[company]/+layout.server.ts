@@ -2,8 +2,8 @@ import { requireCompany } from '$lib/server/auth/guard';
 import { COMPANY_COOKIE } from '$lib/server/http';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ locals, cookies }) => {
-	const ctx = requireCompany(locals);
+export const load: LayoutServerLoad = async ({ locals, params, cookies }) => {
+	const ctx = requireCompany({ locals, params });
 	// Remember the last company for the next login.
 	cookies.set(COMPANY_COOKIE, ctx.company.slug, {
 		path: '/',

@@ -10,8 +10,8 @@ import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	const ctx = requireCompany(locals, 'hr');
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const ctx = requireCompany({ locals, params }, 'hr');
 	const { members, invitations } = await listMembers(await getDb(), ctx);
 	return {
 		members,
@@ -21,8 +21,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	invite: async ({ locals, request, url }) => {
-		const ctx = requireCompany(locals, 'hr');
+	invite: async ({ locals, params, request, url }) => {
+		const ctx = requireCompany({ locals, params }, 'hr');
 		const form = await superValidate(request, zod4(inviteMemberSchema));
 		if (!form.valid) return fail(400, { form });
 		try {
@@ -35,8 +35,8 @@ export const actions: Actions = {
 		form.data.email = '';
 		return message(form, { type: 'success', text: m.members_invited({ email }) });
 	},
-	revoke: async ({ locals, request }) => {
-		const ctx = requireCompany(locals, 'hr');
+	revoke: async ({ locals, params, request }) => {
+		const ctx = requireCompany({ locals, params }, 'hr');
 		const data = await request.formData();
 		try {
 			await revokeInvitation(await getDb(), ctx, String(data.get('invitationId') ?? ''));

@@ -16,7 +16,7 @@ import { DomainError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const ctx = requireCompany(locals, 'hr');
+	const ctx = requireCompany({ locals, params }, 'hr');
 	const member = await getMember(await getDb(), ctx, params.userId);
 	if (!member) error(404, m.error_not_found());
 	return {
@@ -28,7 +28,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	roles: async ({ locals, request, params }) => {
-		const ctx = requireCompany(locals, 'hr');
+		const ctx = requireCompany({ locals, params }, 'hr');
 		const form = await superValidate(request, zod4(memberRolesSchema));
 		if (!form.valid) return fail(400, { form });
 		try {
@@ -43,7 +43,7 @@ export const actions: Actions = {
 		return message(form, { type: 'success', text: m.member_roles_saved() });
 	},
 	deactivate: async ({ locals, params }) => {
-		const ctx = requireCompany(locals, 'hr');
+		const ctx = requireCompany({ locals, params }, 'hr');
 		try {
 			await deactivateMember(await getDb(), ctx, params.userId);
 		} catch (e) {
@@ -56,7 +56,7 @@ export const actions: Actions = {
 		return { statusMessage: m.member_deactivated_done() };
 	},
 	reactivate: async ({ locals, params }) => {
-		const ctx = requireCompany(locals, 'hr');
+		const ctx = requireCompany({ locals, params }, 'hr');
 		try {
 			await reactivateMember(await getDb(), ctx, params.userId);
 		} catch (e) {
