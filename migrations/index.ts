@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_qualification_structure';
 import * as m0003 from './0003_work_process_supplements';
+import * as m0004 from './0004_trajectories';
 
 /**
  * Every migration, in order. Forward-only: never edit a migration that has shipped,
@@ -11,5 +12,6 @@ import * as m0003 from './0003_work_process_supplements';
 export const migrations: Record<string, Migration> = {
 	'0001_foundation': m0001,
 	'0002_qualification_structure': m0002,
-	'0003_work_process_supplements': m0003
+	'0003_work_process_supplements': m0003,
+	'0004_trajectories': m0004
 };

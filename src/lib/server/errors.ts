@@ -28,7 +28,16 @@ export type DomainErrorCode =
 	| 'elective_unknown'
 	| 'qualification_unknown'
 	| 'work_processes_required'
-	| 'work_process_unknown';
+	| 'work_process_unknown'
+	| 'learner_unknown'
+	| 'learner_required'
+	| 'certificate_unknown'
+	| 'trainer_required'
+	| 'trajectory_not_found'
+	| 'not_allowed'
+	| 'assessor_required'
+	| 'assessment_required'
+	| 'work_process_not_in_target';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

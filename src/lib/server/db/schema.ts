@@ -242,6 +242,79 @@ export interface QualificationImportTable {
 	summary: ColumnType<unknown, string, never>;
 }
 
+export type TrajectoryRoute =
+	'bbl_diploma' | 'mbo_certificate' | 'practice_statement' | 'branch_certificate' | 'informal';
+export type TrajectoryStatus = 'active' | 'paused' | 'completed' | 'stopped';
+export type AssessorKind = 'trainer' | 'self' | 'school';
+export type ExemptionBasis =
+	'experience_certificate' | 'earlier_diploma' | 'practice_statement' | 'other';
+
+export interface LearnerTable {
+	company_id: string;
+	id: Generated<string>;
+	user_id: string | null;
+	name: string;
+	email: string | null;
+	created_at: CreatedAt;
+	created_by: string | null;
+}
+
+export interface TrajectoryTable {
+	company_id: string;
+	id: Generated<string>;
+	learner_id: string;
+	route: TrajectoryRoute;
+	target_kind: 'qualification' | 'certificate' | 'work_processes';
+	qualification_id: number | null;
+	certificate_id: number | null;
+	title: string;
+	school: string | null;
+	start_date: DateString;
+	planned_end_date: DateString | null;
+	status: Generated<TrajectoryStatus>;
+	created_at: CreatedAt;
+	created_by: string | null;
+	status_changed_at: Generated<Date>;
+}
+
+export interface TrajectoryTrainerTable {
+	company_id: string;
+	trajectory_id: string;
+	user_id: string;
+}
+
+export interface TrajectoryWorkProcessTable {
+	company_id: string;
+	trajectory_id: string;
+	work_process_id: number;
+}
+
+export interface AssessmentTable {
+	company_id: string;
+	id: GeneratedAlways<number>;
+	trajectory_id: string;
+	work_process_id: number;
+	level: number;
+	assessor_kind: AssessorKind;
+	assessor_name: string | null;
+	assessed_by: string | null;
+	assessed_on: DateString;
+	comment: string | null;
+	created_at: CreatedAt;
+}
+
+export interface ExemptionTable {
+	company_id: string;
+	id: Generated<string>;
+	trajectory_id: string;
+	work_process_id: number;
+	basis: ExemptionBasis;
+	reference: string | null;
+	granted_on: DateString;
+	recorded_by: string | null;
+	created_at: CreatedAt;
+}
+
 export interface Database {
 	region: RegionTable;
 	sector_chamber: SectorChamberTable;
@@ -267,6 +340,12 @@ export interface Database {
 	certificate_work_process: CertificateWorkProcessTable;
 	qualification_import: QualificationImportTable;
 	qualification_upload: QualificationUploadTable;
+	learner: LearnerTable;
+	trajectory: TrajectoryTable;
+	trajectory_trainer: TrajectoryTrainerTable;
+	trajectory_work_process: TrajectoryWorkProcessTable;
+	assessment: AssessmentTable;
+	exemption: ExemptionTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

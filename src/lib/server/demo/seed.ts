@@ -6,6 +6,9 @@ import { createCertificate } from '../qualifications/certificates';
 import { DEMO_QUALIFICATIONS_XML } from '../qualifications/demo-set';
 import { applyImport, hashContent } from '../qualifications/import';
 import { parseQualificationXml } from '../qualifications/parse';
+import { resolveCompanyContext } from '../auth/context';
+import { createTrajectory } from '../trajectories/trajectories';
+import type { SessionUser } from '../auth/session';
 
 /** The password of every demo account (README lists the logins). */
 export const DEMO_PASSWORD = 'Vakmaat-demo-2026';
@@ -123,9 +126,162 @@ export async function seedDemoQualifications(db: DB): Promise<void> {
 	}
 }
 
+const DAY = 24 * 3600 * 1000;
+const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
+
+async function userByEmail(db: DB, email: string): Promise<SessionUser> {
+	const u = await db
+		.selectFrom('app_user')
+		.select(['id', 'email', 'name', 'locale'])
+		.where(sql`lower(email)`, '=', email)
+		.executeTakeFirstOrThrow();
+	return { ...u, platformRoles: [] };
+}
+
+/**
+ * Trajectories with an assessment history at Zorggroep De Linde: a bbl learner with
+ * self-assessments that differ from the trainer's, a certificate route, a stalled
+ * practice statement, and a learner without a login. Only when the company has none.
+ */
+export async function seedDemoTrajectories(db: DB): Promise<void> {
+	const hr = await userByEmail(db, 'hr@delinde.example');
+	const ctx = await resolveCompanyContext(db, hr, 'zorggroep-de-linde', 'seed');
+	if (!ctx) return;
+	const existing = await db
+		.selectFrom('trajectory')
+		.select('id')
+		.where('company_id', '=', ctx.company.id)
+		.executeTakeFirst();
+	if (existing) return;
+	const ahmed = await userByEmail(db, 'opleider@delinde.example');
+	const ingrid = await userByEmail(db, 'opleider2@delinde.example');
+	const sanne = await userByEmail(db, 'sanne@ervaringswerk.example');
+	const cert = await db
+		.selectFrom('certificate')
+		.select('id')
+		.where('code', '=', 'DEMO-HZW-WONEN')
+		.executeTakeFirstOrThrow();
+
+	const plans = [
+		{
+			email: 'lerende@delinde.example',
+			name: 'Fatima Yilmaz',
+			input: { route: 'bbl_diploma', targetKind: 'qualification', crebo: '25498' },
+			school: 'ROC Midden Nederland',
+			start: 200,
+			trainers: [ahmed.id],
+			history: { from: 180, to: 6, competentShare: 0.45, self: true }
+		},
+		{
+			email: 'p.dekker@delinde.example',
+			name: 'Peter Dekker',
+			input: { route: 'mbo_certificate', targetKind: 'certificate', certificateId: cert.id },
+			school: 'ROC Midden Nederland',
+			start: 120,
+			trainers: [ingrid.id],
+			history: { from: 100, to: 20, competentShare: 0.5, self: false }
+		},
+		{
+			email: 'l.smit@delinde.example',
+			name: 'Linda Smit',
+			input: { route: 'practice_statement', targetKind: 'qualification', crebo: '25475' },
+			school: null,
+			start: 300,
+			trainers: [ahmed.id, sanne.id],
+			history: { from: 280, to: 130, competentShare: 0.2, self: false }
+		},
+		{
+			email: null,
+			name: 'Karim Haddou',
+			input: { route: 'informal', targetKind: 'qualification', crebo: '25486' },
+			school: null,
+			start: 40,
+			trainers: [sanne.id],
+			history: { from: 30, to: 3, competentShare: 0.1, self: false }
+		}
+	] as const;
+
+	for (const plan of plans) {
+		const learnerUser = plan.email ? await userByEmail(db, plan.email) : null;
+		const learnerId = learnerUser
+			? (
+					await db
+						.insertInto('learner')
+						.values({
+							company_id: ctx.company.id,
+							user_id: learnerUser.id,
+							name: plan.name,
+							email: plan.email,
+							created_by: hr.id
+						})
+						.returning('id')
+						.executeTakeFirstOrThrow()
+				).id
+			: null;
+		const trajectoryId = await createTrajectory(db, ctx, {
+			...plan.input,
+			learnerId,
+			newLearnerName: learnerId ? null : plan.name,
+			school: plan.school,
+			startDate: daysAgo(plan.start),
+			plannedEndDate: daysAgo(plan.start - 730),
+			trainerIds: [...plan.trainers]
+		});
+		const wps = await db
+			.selectFrom('trajectory_work_process')
+			.select('work_process_id')
+			.where('company_id', '=', ctx.company.id)
+			.where('trajectory_id', '=', trajectoryId)
+			.orderBy('work_process_id')
+			.execute();
+		// Deterministic history: earlier work processes are further along.
+		const h = plan.history;
+		const rows = wps.flatMap((wp, i) => {
+			const share = i / wps.length;
+			const final = share < h.competentShare ? 3 : share < h.competentShare + 0.3 ? 2 : 1;
+			const steps = Array.from({ length: final }, (_, k) => k + 1);
+			return steps.map((level, k) => {
+				const day = Math.round(h.from - ((h.from - h.to) * (i + k * 3)) / (wps.length + 6));
+				return {
+					company_id: ctx.company.id,
+					trajectory_id: trajectoryId,
+					work_process_id: wp.work_process_id,
+					level,
+					assessor_kind: 'trainer' as const,
+					assessed_by: plan.trainers[0],
+					assessed_on: daysAgo(Math.max(h.to, day)),
+					comment: level === 3 ? 'Zelfstandig en volgens protocol uitgevoerd.' : null
+				};
+			});
+		});
+		if (h.self && learnerUser) {
+			for (const [i, wp] of wps.entries()) {
+				if (i % 2) continue;
+				rows.push({
+					company_id: ctx.company.id,
+					trajectory_id: trajectoryId,
+					work_process_id: wp.work_process_id,
+					level: Math.min(3, (i / wps.length < h.competentShare ? 3 : 1) + (i % 4 === 0 ? 0 : 1)),
+					assessor_kind: 'self' as never,
+					assessed_by: learnerUser.id,
+					assessed_on: daysAgo(h.to + 2),
+					comment: null
+				});
+			}
+		}
+		if (rows.length) await db.insertInto('assessment').values(rows).execute();
+	}
+}
+
 /** Idempotent: running it twice changes nothing. Returns the number of new users. */
 export async function seedDemo(db: DB): Promise<{ users: number }> {
 	await seedDemoQualifications(db);
+	const result = await seedDemoAccounts(db);
+	await seedDemoTrajectories(db);
+	return result;
+}
+
+async function seedDemoAccounts(db: DB): Promise<{ users: number }> {
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	return db.transaction().execute(async (trx) => {
 		const regions = new Map(
