@@ -47,6 +47,23 @@ export function domainErrorMessage(code: string): string {
 			return m.err_work_processes_required();
 		case 'work_process_unknown':
 			return m.err_work_process_unknown();
+		case 'assessment_required':
+			return m.err_assessment_required();
+		case 'work_process_not_in_target':
+			return m.err_work_process_not_in_target();
+		case 'assessor_required':
+			return m.err_assessor_required();
+		case 'not_allowed':
+			return m.err_not_allowed();
+		case 'learner_unknown':
+			return m.err_learner_unknown();
+		case 'learner_required':
+			return m.err_learner_required();
+		case 'certificate_unknown':
+			return m.err_certificate_unknown();
+		case 'trainer_required':
+			return m.err_trainer_required();
+		case 'trajectory_not_found':
 		case 'member_not_found':
 			return m.error_not_found();
 		case 'wrong_password':
@@ -114,5 +131,46 @@ export function importErrorMessage(e: ImportErrorLike): string {
 			return m.import_err_duplicate({ value: d.value ?? '?' }) + suffix;
 		default:
 			return m.import_err_not_xml() + suffix;
+	}
+}
+
+export function levelLabel(level: number | null | undefined): string {
+	switch (level) {
+		case 1:
+			return m.level_1();
+		case 2:
+			return m.level_2();
+		case 3:
+			return m.level_3();
+		default:
+			return m.level_0();
+	}
+}
+
+export function routeLabel(route: string): string {
+	switch (route) {
+		case 'bbl_diploma':
+			return m.route_bbl_diploma();
+		case 'mbo_certificate':
+			return m.route_mbo_certificate();
+		case 'practice_statement':
+			return m.route_practice_statement();
+		case 'branch_certificate':
+			return m.route_branch_certificate();
+		default:
+			return m.route_informal();
+	}
+}
+
+export function statusLabel(status: string): string {
+	switch (status) {
+		case 'paused':
+			return m.status_paused();
+		case 'completed':
+			return m.status_completed();
+		case 'stopped':
+			return m.status_stopped();
+		default:
+			return m.status_active();
 	}
 }

@@ -48,6 +48,9 @@ export const HOME: Record<LoggedInRole, string> = {
  *   crebo / unknownCrebo         a qualification in the demo set (read from /kwalificaties) / none
  *   unknownId / malformedId      a well-formed uuid that does not exist / not a uuid
  *   unknownToken                 an invitation or reset token that does not exist
+ *   ownTrajectory                the learner's own trajectory (Fatima Yilmaz; trainer: the trainer role)
+ *   peerTrajectory               another learner's trajectory in the own company (Peter Dekker,
+ *                                coached by someone else)
  */
 export type ParamValue =
 	| 'own'
@@ -60,7 +63,9 @@ export type ParamValue =
 	| 'unknownCrebo'
 	| 'unknownId'
 	| 'malformedId'
-	| 'unknownToken';
+	| 'unknownToken'
+	| 'ownTrajectory'
+	| 'peerTrajectory';
 
 export type Expect = 200 | 400 | 403 | 404 | 405 | 'login' | 'home' | `→/${string}`;
 
@@ -185,4 +190,27 @@ export const MATRIX: MatrixRow[] = [
 	                                                                                              ['login',   403,       403,       404,       404,       404]),
 	POST('/o/[company]/hr/medewerkers/[userId]', { ...OTHER, userId: 'otherMember' }, 'deactivate', {},
 	                                                                                              ['login',   404,       404,       404,       404,       404]),
+
+	// learning trajectories: HR sees all, a trainer their own learners, a learner themselves
+	GET('/o/[company]/trajecten/[id]',              { ...OWN, id: 'ownTrajectory' },              ['login',   200,       200,       200,       404,       404]),
+	GET('/o/[company]/trajecten/[id]',              { ...OWN, id: 'peerTrajectory' },             ['login',   404,       404,       200,       404,       404]),
+	GET('/o/[company]/trajecten/[id]',              { ...OWN, id: 'unknownId' },                  ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/trajecten/[id]',              { ...OWN, id: 'malformedId' },                ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/trajecten/[id]',              { ...OTHER, id: 'ownTrajectory' },            ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/trajecten/[id]/beoordelen',   { ...OWN, id: 'ownTrajectory' },              ['login',   200,       200,       403,       404,       404]),
+	GET('/o/[company]/trajecten/[id]/beoordelen',   { ...OWN, id: 'peerTrajectory' },             ['login',   404,       404,       403,       404,       404]),
+	GET('/o/[company]/trajecten/[id]/beoordelen',   { ...OWN, id: 'unknownId' },                  ['login',   404,       404,       403,       404,       404]),
+	GET('/o/[company]/trajecten/[id]/beoordelen',   { ...OTHER, id: 'ownTrajectory' },            ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/trajecten/[id]/beoordelen', { ...OWN, id: 'ownTrajectory' }, '', { assessedOn: '' },
+	                                                                                              ['login',   400,       400,       403,       404,       404]),
+	POST('/o/[company]/trajecten/[id]/beoordelen', { ...OWN, id: 'peerTrajectory' }, '', { assessedOn: '2026-01-01', level_1: '3' },
+	                                                                                              ['login',   404,       404,       403,       404,       404]),
+	POST('/o/[company]/trajecten/[id]/beoordelen', { ...OTHER, id: 'ownTrajectory' }, '', { assessedOn: '2026-01-01' },
+	                                                                                              ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/hr/trajecten',                OWN,                                          ['login',   403,       403,       200,       404,       404]),
+	GET('/o/[company]/hr/trajecten',                OTHER,                                        ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/hr/trajecten/nieuw',          OWN,                                          ['login',   403,       403,       200,       404,       404]),
+	GET('/o/[company]/hr/trajecten/nieuw',          OTHER,                                        ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/hr/trajecten/nieuw', OWN, '', {},                                          ['login',   403,       403,       400,       404,       404]),
+	POST('/o/[company]/hr/trajecten/nieuw', OTHER, '', { newLearnerName: 'X' },                   ['login',   404,       404,       404,       404,       404]),
 ];

@@ -71,6 +71,18 @@ test.describe('authorization matrix', () => {
 			expect(id, `a link to "${text}" on ${path}`).toBeTruthy();
 			return id!;
 		}
+		/** The id of the first trajectory link whose text starts with `learner`. */
+		async function trajectoryId(ctx: APIRequestContext, learner: string) {
+			const path = `/o/${OWN_COMPANY}/hr/trajecten`;
+			const res = await ctx.get(path, { maxRedirects: 0 });
+			expect(res.status(), `GET ${path}`).toBe(200);
+			const re = new RegExp(
+				`href="/o/${OWN_COMPANY}/trajecten/([0-9a-f-]{36})"[^>]*>(?:\\s|<!--[^>]*-->)*${learner}`
+			);
+			const id = (await res.text()).match(re)?.[1];
+			expect(id, `a trajectory link for ${learner}`).toBeTruthy();
+			return id!;
+		}
 		async function firstCrebo(ctx: APIRequestContext) {
 			const res = await ctx.get('/kwalificaties', { maxRedirects: 0 });
 			expect(res.status(), 'GET /kwalificaties').toBe(200);
@@ -98,7 +110,9 @@ test.describe('authorization matrix', () => {
 			unknownCrebo: '999999',
 			unknownId: '00000000-0000-4000-8000-000000000000',
 			malformedId: 'geen-uuid',
-			unknownToken: 'onbekendtoken0000000000000000000'
+			unknownToken: 'onbekendtoken0000000000000000000',
+			ownTrajectory: await trajectoryId(contexts.get('hr')!, 'Fatima Yilmaz'),
+			peerTrajectory: await trajectoryId(contexts.get('hr')!, 'Peter Dekker')
 		};
 		await otherHr.dispose();
 	});

@@ -502,3 +502,18 @@ export async function recordAssessments(
 	});
 	return entries.length;
 }
+
+/** Current qualifications and certificates to choose a target from. */
+export async function targetOptions(db: DB) {
+	const [qualifications, certificates] = await Promise.all([
+		db
+			.selectFrom('qualification as q')
+			.innerJoin('qualification_dossier as d', 'd.id', 'q.dossier_id')
+			.select(['q.crebo', 'q.title', 'q.level'])
+			.where('d.superseded_at', 'is', null)
+			.orderBy('q.title')
+			.execute(),
+		db.selectFrom('certificate').select(['id', 'code', 'title']).orderBy('title').execute()
+	]);
+	return { qualifications, certificates };
+}

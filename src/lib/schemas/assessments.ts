@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+
+/** 'YYYY-MM-DD' that is a real date, not in the future. */
+export const pastDate = () =>
+	z
+		.string({ error: () => m.v_date() })
+		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.v_date() })
+		.refine((v) => !Number.isNaN(Date.parse(v)), { error: () => m.v_date() })
+		.refine((v) => v <= new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10), {
+			error: () => m.v_date()
+		});
+
+export const assessmentFormSchema = z
+	.object({
+		assessedOn: pastDate(),
+		kind: z.enum(['trainer', 'school', 'self']),
+		assessorName: z
+			.string()
+			.trim()
+			.max(120, { error: () => m.v_too_long({ max: 120 }) })
+			.optional()
+			.default(''),
+		entries: z
+			.array(
+				z.object({
+					workProcessId: z.number().int().positive(),
+					level: z.number().int().min(0).max(3),
+					comment: z
+						.string()
+						.trim()
+						.max(2000, { error: () => m.v_too_long({ max: 2000 }) })
+						.optional()
+						.default('')
+				})
+			)
+			.min(1, { error: () => m.err_assessment_required() })
+	})
+	.superRefine((data, ctx) => {
+		if (data.kind === 'school' && !data.assessorName) {
+			ctx.addIssue({ code: 'custom', path: ['assessorName'], message: m.err_assessor_required() });
+		}
+	});
+
+/** Reads `level_<id>` / `comment_<id>` fields of the quick-assess form. */
+export function readAssessmentForm(form: FormData) {
+	const entries: { workProcessId: number; level: number; comment: string }[] = [];
+	const values: Record<string, string> = {};
+	for (const [key, raw] of form) {
+		const value = String(raw);
+		values[key] = value;
+		const match = key.match(/^level_(\d+)$/);
+		if (match && value !== '') {
+			entries.push({
+				workProcessId: Number(match[1]),
+				level: Number(value),
+				comment: String(form.get(`comment_${match[1]}`) ?? '')
+			});
+		}
+	}
+	return {
+		input: {
+			assessedOn: String(form.get('assessedOn') ?? ''),
+			kind: String(form.get('kind') ?? 'trainer'),
+			assessorName: String(form.get('assessorName') ?? ''),
+			entries
+		},
+		values
+	};
+}
+
+const optionalDate = () =>
+	z
+		.string()
+		.trim()
+		.refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), {
+			error: () => m.v_date()
+		})
+		.optional()
+		.default('');
+
+export const newTrajectorySchema = z
+	.object({
+		learnerId: z.string().max(40).optional().default(''),
+		newLearnerName: z
+			.string()
+			.trim()
+			.max(120, { error: () => m.v_too_long({ max: 120 }) })
+			.optional()
+			.default(''),
+		newLearnerEmail: z
+			.string()
+			.trim()
+			.max(254, { error: () => m.v_too_long({ max: 254 }) })
+			.refine((v) => v === '' || z.email().safeParse(v).success, { error: () => m.v_email() })
+			.optional()
+			.default(''),
+		route: z.enum(
+			['bbl_diploma', 'mbo_certificate', 'practice_statement', 'branch_certificate', 'informal'],
+			{
+				error: () => m.v_choose()
+			}
+		),
+		targetKind: z.enum(['qualification', 'certificate']).default('qualification'),
+		crebo: z.string().trim().max(10).optional().default(''),
+		certificateId: z.number().int().min(0).optional().default(0),
+		school: z
+			.string()
+			.trim()
+			.max(160, { error: () => m.v_too_long({ max: 160 }) })
+			.optional()
+			.default(''),
+		startDate: z
+			.string({ error: () => m.v_date() })
+			.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.v_date() })
+			.refine((v) => !Number.isNaN(Date.parse(v)), { error: () => m.v_date() }),
+		plannedEndDate: optionalDate(),
+		trainerIds: z
+			.array(z.string().max(40))
+			.min(1, { error: () => m.err_trainer_required() })
+			.max(10)
+	})
+	.superRefine((d, ctx) => {
+		if (!d.learnerId && !d.newLearnerName) {
+			ctx.addIssue({ code: 'custom', path: ['newLearnerName'], message: m.err_learner_required() });
+		}
+		if (d.targetKind === 'qualification' && !d.crebo) {
+			ctx.addIssue({ code: 'custom', path: ['crebo'], message: m.v_choose() });
+		}
+		if (d.targetKind === 'certificate' && !d.certificateId) {
+			ctx.addIssue({ code: 'custom', path: ['certificateId'], message: m.v_choose() });
+		}
+		if (d.plannedEndDate && d.plannedEndDate < d.startDate) {
+			ctx.addIssue({ code: 'custom', path: ['plannedEndDate'], message: m.v_end_after_start() });
+		}
+	});

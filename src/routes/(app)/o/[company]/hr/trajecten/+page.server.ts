@@ -1,0 +1,16 @@
+import { requireCompany } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db/app';
+import { listTrajectories, STATUSES } from '$lib/server/trajectories/trajectories';
+import type { TrajectoryStatus } from '$lib/server/db/schema';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = requireCompany(event, 'hr');
+	const raw = event.url.searchParams.get('status');
+	const status = STATUSES.includes(raw as TrajectoryStatus) ? (raw as TrajectoryStatus) : null;
+	return {
+		status,
+		statuses: STATUSES,
+		trajectories: await listTrajectories(await getDb(), ctx, { status })
+	};
+};

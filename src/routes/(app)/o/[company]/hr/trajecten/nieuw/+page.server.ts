@@ -1,0 +1,59 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { domainErrorMessage } from '$lib/i18n';
+import { newTrajectorySchema } from '$lib/schemas/assessments';
+import { requireCompany } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db/app';
+import { DomainError } from '$lib/server/errors';
+import {
+	createTrajectory,
+	listLearners,
+	listTrainers,
+	ROUTES,
+	targetOptions
+} from '$lib/server/trajectories/trajectories';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = requireCompany(event, 'hr');
+	const db = await getDb();
+	const [learners, trainers, targets] = await Promise.all([
+		listLearners(db, ctx),
+		listTrainers(db, ctx),
+		targetOptions(db)
+	]);
+	const form = await superValidate(
+		{
+			startDate: new Date().toISOString().slice(0, 10),
+			route: 'bbl_diploma',
+			targetKind: 'qualification'
+		},
+		zod4(newTrajectorySchema),
+		{ errors: false }
+	);
+	return { form, learners, trainers, routes: ROUTES, ...targets };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const ctx = requireCompany(event, 'hr');
+		const form = await superValidate(event.request, zod4(newTrajectorySchema));
+		if (!form.valid) return fail(400, { form });
+		let id: string;
+		try {
+			id = await createTrajectory(await getDb(), ctx, {
+				...form.data,
+				learnerId: form.data.learnerId || null,
+				certificateId: form.data.certificateId || null
+			});
+		} catch (e) {
+			if (e instanceof DomainError) {
+				const field = (e.field === 'trainerIds' ? 'trainerIds._errors' : (e.field ?? '')) as '';
+				return setError(form, field, domainErrorMessage(e.code));
+			}
+			throw e;
+		}
+		redirect(303, `/o/${ctx.company.slug}/trajecten/${id}`);
+	}
+};

@@ -1,0 +1,130 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, login } from './helpers';
+
+const COMPANY = 'zorggroep-de-linde';
+
+async function openTrajectory(page: Page, listPath: string, learner: string) {
+	await page.goto(listPath);
+	await page
+		.getByRole('link', { name: new RegExp(`^${learner}`) })
+		.first()
+		.click();
+	await expect(page.getByRole('heading', { level: 1, name: learner })).toBeVisible();
+}
+
+function progressText(page: Page) {
+	return page.getByRole('progressbar').first().getAttribute('aria-valuenow');
+}
+
+test('a trainer sees their learners and records several assessments in one go', async ({
+	page
+}) => {
+	await login(page, 'opleider@delinde.example');
+	await page.goto(`/o/${COMPANY}/praktijkopleider`);
+	await expect(page.getByRole('heading', { name: 'Mijn lerenden', level: 2 })).toBeVisible();
+	await expect(page.getByRole('link', { name: /^Fatima Yilmaz/ })).toBeVisible();
+	await expect(page.getByRole('link', { name: /^Linda Smit/ })).toBeVisible();
+	await expect(page.getByText('Stilgevallen').first()).toBeVisible();
+	await expect(page.getByRole('link', { name: /^Peter Dekker/ })).toHaveCount(0);
+	await expectAccessible(page);
+
+	await openTrajectory(page, `/o/${COMPANY}/praktijkopleider`, 'Fatima Yilmaz');
+	const before = Number(await progressText(page));
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Beoordelen' }).click();
+	await expect(page.getByRole('heading', { name: 'Snel beoordelen' })).toBeVisible();
+	await expectAccessible(page);
+
+	// Nothing chosen: a clear message, nothing saved.
+	await page.getByRole('button', { name: 'Beoordelingen opslaan' }).click();
+	await expect(page.getByText('Kies bij minstens één werkproces een niveau.')).toBeVisible();
+
+	// Two work processes of P2-K1 (not yet competent in the demo data) become competent.
+	for (const code of ['P2-K1-W1', 'P2-K1-W2']) {
+		const group = page.getByRole('group', { name: new RegExp(code) });
+		await group.getByRole('radio', { name: 'Beheerst' }).check();
+	}
+	await page.locator('summary', { hasText: 'Toelichting bij P2-K1-W1' }).click();
+	await page
+		.getByLabel('Toelichting bij P2-K1-W1')
+		.fill('Vandaag zelfstandig de ochtendzorg gedaan.');
+	await page.getByRole('button', { name: 'Beoordelingen opslaan' }).click();
+	await expect(page.getByText('2 beoordelingen opgeslagen.')).toBeVisible();
+	expect(Number(await progressText(page))).toBe(before + 2);
+	await expect(page.getByText('Vandaag zelfstandig de ochtendzorg gedaan.')).toBeVisible();
+});
+
+test('a trainer can record a school assessor on a phone', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await login(page, 'sanne@ervaringswerk.example');
+	await page.goto(`/o/${COMPANY}/praktijkopleider`);
+	await openTrajectory(page, `/o/${COMPANY}/praktijkopleider`, 'Karim Haddou');
+	await page.getByRole('link', { name: 'Beoordelen' }).click();
+	await page.getByLabel('Een beoordelaar van school (ik leg het vast)').check();
+	const group = page.getByRole('group', { name: /B1-K1-W1/ });
+	await group.getByRole('radio', { name: 'Bijna zover' }).check();
+	await page.getByRole('button', { name: 'Beoordelingen opslaan' }).click();
+	await expect(page.getByText('Vul de naam van de schoolbeoordelaar in.')).toBeVisible();
+	// The choice made is kept.
+	await expect(
+		page.getByRole('group', { name: /B1-K1-W1/ }).getByRole('radio', { name: 'Bijna zover' })
+	).toBeChecked();
+	await page.getByLabel('Naam van de schoolbeoordelaar').fill('M. de Boer (ROC)');
+	await page.getByRole('button', { name: 'Beoordelingen opslaan' }).click();
+	await expect(page.getByText('1 beoordeling opgeslagen.')).toBeVisible();
+	await expect(page.getByText('M. de Boer (ROC)')).toBeVisible();
+	const overflow = await page.evaluate(
+		() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(1);
+});
+
+test('a learner sees progress per core task and assesses themselves; differences are flagged', async ({
+	page
+}) => {
+	await login(page, 'lerende@delinde.example');
+	await expect(page.getByRole('heading', { name: 'Mijn ontwikkeling' })).toBeVisible();
+	await expect(page.getByText(/Voert dienstverlenende werkzaamheden uit/)).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Mijzelf beoordelen' }).first().click();
+	await expect(page.getByRole('heading', { name: 'Zelfbeoordeling' })).toBeVisible();
+	await expect(page.getByText('Wie beoordeelt?')).toHaveCount(0);
+	await page
+		.getByRole('group', { name: /B1-K1-W2/ })
+		.getByRole('radio', { name: 'Nog niet begonnen' })
+		.check();
+	await page.getByRole('button', { name: 'Beoordelingen opslaan' }).click();
+	await expect(page.getByText('1 beoordeling opgeslagen.')).toBeVisible();
+	const row = page.getByRole('row', { name: /B1-K1-W2/ });
+	await expect(row.getByText('Verschilt van het oordeel van de praktijkopleider')).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('HR starts a trajectory for a new learner; bad input keeps what was typed', async ({
+	page
+}) => {
+	const name = `Lerende ${Date.now().toString(36)}`;
+	await login(page, 'hr@delinde.example');
+	await page.goto(`/o/${COMPANY}/hr/trajecten`);
+	await expect(page.getByRole('link', { name: /^Fatima Yilmaz/ })).toBeVisible();
+	await expect(page.getByRole('link', { name: /^Peter Dekker/ })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Nieuw leertraject' }).click();
+	await expectAccessible(page);
+	await page.getByLabel('Naam van de nieuwe lerende').fill(name);
+	await page.getByLabel('Kwalificatie', { exact: true }).selectOption('25476');
+	await page.getByRole('button', { name: 'Leertraject aanmaken' }).click();
+	await expect(page.getByText('Kies minstens één praktijkopleider van dit bedrijf.')).toBeVisible();
+	await expect(page.getByLabel('Naam van de nieuwe lerende')).toHaveValue(name);
+	await page.getByLabel('Ingrid Visser').check();
+	await page.getByLabel('Geplande einddatum (niet verplicht)').fill('2020-01-01');
+	await page.getByRole('button', { name: 'Leertraject aanmaken' }).click();
+	await expect(page.getByText('De geplande einddatum ligt na de startdatum.')).toBeVisible();
+	await page.getByLabel('Geplande einddatum (niet verplicht)').fill('');
+	await page.getByRole('button', { name: 'Leertraject aanmaken' }).click();
+	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+	await expect(page.getByText('Begeleider specifieke doelgroepen (25476)')).toBeVisible();
+	await expect(page.getByText('0 van', { exact: false }).first()).toBeVisible();
+	await page.goto(`/o/${COMPANY}/hr/trajecten?status=active`);
+	await expect(page.getByRole('link', { name: new RegExp(`^${name}`) })).toBeVisible();
+});
