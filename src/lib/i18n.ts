@@ -63,6 +63,8 @@ export function domainErrorMessage(code: string): string {
 			return m.err_certificate_unknown();
 		case 'trainer_required':
 			return m.err_trainer_required();
+		case 'certificate_already_obtained':
+			return m.err_certificate_already_obtained();
 		case 'trajectory_not_found':
 		case 'member_not_found':
 			return m.error_not_found();
@@ -172,5 +174,18 @@ export function statusLabel(status: string): string {
 			return m.status_stopped();
 		default:
 			return m.status_active();
+	}
+}
+
+export function sourceLabel(source: string | null | undefined): string {
+	switch (source) {
+		case 'competent':
+			return m.source_competent();
+		case 'exempt':
+			return m.source_exempt();
+		case 'certificate':
+			return m.source_certificate();
+		default:
+			return '';
 	}
 }

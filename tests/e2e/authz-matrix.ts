@@ -213,4 +213,20 @@ export const MATRIX: MatrixRow[] = [
 	GET('/o/[company]/hr/trajecten/nieuw',          OTHER,                                        ['login',   404,       404,       404,       404,       404]),
 	POST('/o/[company]/hr/trajecten/nieuw', OWN, '', {},                                          ['login',   403,       403,       400,       404,       404]),
 	POST('/o/[company]/hr/trajecten/nieuw', OTHER, '', { newLearnerName: 'X' },                   ['login',   404,       404,       404,       404,       404]),
+
+	// LLO passport: the logged-in person's own data (empty for someone who is no learner)
+	GET('/paspoort',                                {},                                           ['login',   200,       200,       200,       200,       200]),
+	GET('/paspoort/download',                       {},                                           ['login',   200,       200,       200,       200,       200]),
+	GET('/o/[company]/trajecten/[id]/praktijkverklaring', { ...OWN, id: 'ownTrajectory' },        ['login',   200,       200,       200,       404,       404]),
+	GET('/o/[company]/trajecten/[id]/praktijkverklaring', { ...OWN, id: 'peerTrajectory' },       ['login',   404,       404,       200,       404,       404]),
+	GET('/o/[company]/trajecten/[id]/praktijkverklaring', { ...OWN, id: 'unknownId' },            ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/trajecten/[id]/praktijkverklaring', { ...OTHER, id: 'ownTrajectory' },      ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/trajecten/[id]', { ...OWN, id: 'ownTrajectory' }, 'status', { status: 'active' },
+	                                                                                              ['login',   403,       403,       200,       404,       404]),
+	POST('/o/[company]/trajecten/[id]', { ...OWN, id: 'unknownId' }, 'status', { status: 'active' },
+	                                                                                              ['login',   403,       403,       404,       404,       404]),
+	POST('/o/[company]/trajecten/[id]', { ...OTHER, id: 'ownTrajectory' }, 'status', { status: 'active' },
+	                                                                                              ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/trajecten/[id]', { ...OWN, id: 'ownTrajectory' }, 'certificate', {},      ['login',   403,       400,       400,       404,       404]),
+	POST('/o/[company]/trajecten/[id]', { ...OWN, id: 'peerTrajectory' }, 'certificate', {},     ['login',   403,       404,       400,       404,       404]),
 ];

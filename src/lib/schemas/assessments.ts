@@ -134,3 +134,20 @@ export const newTrajectorySchema = z
 			ctx.addIssue({ code: 'custom', path: ['plannedEndDate'], message: m.v_end_after_start() });
 		}
 	});
+
+export const statusSchema = z.object({
+	status: z.enum(['active', 'paused', 'completed', 'stopped'])
+});
+
+export const obtainedCertificateSchema = z.object({
+	certificateId: z.coerce
+		.number({ error: () => m.v_choose() })
+		.int()
+		.positive({ error: () => m.v_choose() }),
+	obtainedOn: pastDate(),
+	issuer: z
+		.string({ error: () => m.v_required() })
+		.trim()
+		.min(1, { error: () => m.v_required() })
+		.max(160, { error: () => m.v_too_long({ max: 160 }) })
+});

@@ -37,7 +37,8 @@ export type DomainErrorCode =
 	| 'not_allowed'
 	| 'assessor_required'
 	| 'assessment_required'
-	| 'work_process_not_in_target';
+	| 'work_process_not_in_target'
+	| 'certificate_already_obtained';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -5,7 +5,9 @@ import type { DB } from './index';
 export async function migrateToLatest(db: DB): Promise<MigrationResultSet> {
 	const migrator = new Migrator({
 		db,
-		provider: { getMigrations: async () => migrations }
+		provider: { getMigrations: async () => migrations },
+		// Branches developed in parallel may land migrations out of number order.
+		allowUnorderedMigrations: true
 	});
 	const result = await migrator.migrateToLatest();
 	if (result.error) throw result.error;

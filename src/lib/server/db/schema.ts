@@ -274,7 +274,7 @@ export interface TrajectoryTable {
 	status: Generated<TrajectoryStatus>;
 	created_at: CreatedAt;
 	created_by: string | null;
-	status_changed_at: Generated<Date>;
+	status_changed_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface TrajectoryTrainerTable {
@@ -315,6 +315,17 @@ export interface ExemptionTable {
 	created_at: CreatedAt;
 }
 
+export interface ObtainedCertificateTable {
+	company_id: string;
+	id: Generated<string>;
+	learner_id: string;
+	certificate_id: number;
+	obtained_on: DateString;
+	issuer: string;
+	recorded_by: string | null;
+	created_at: CreatedAt;
+}
+
 export interface Database {
 	region: RegionTable;
 	sector_chamber: SectorChamberTable;
@@ -346,6 +357,7 @@ export interface Database {
 	trajectory_work_process: TrajectoryWorkProcessTable;
 	assessment: AssessmentTable;
 	exemption: ExemptionTable;
+	obtained_certificate: ObtainedCertificateTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -425,7 +425,10 @@ export async function getTrajectory(db: DB, ctx: RequestContext, id: string) {
 			school: t.school,
 			startDate: t.start_date,
 			plannedEndDate: t.planned_end_date,
-			learnerName: t.learner_name
+			learnerName: t.learner_name,
+			learnerId: t.learner_id,
+			qualificationId: t.qualification_id,
+			certificateId: t.certificate_id
 		},
 		trainers,
 		coreTasks,
@@ -516,4 +519,48 @@ export async function targetOptions(db: DB) {
 		db.selectFrom('certificate').select(['id', 'code', 'title']).orderBy('title').execute()
 	]);
 	return { qualifications, certificates };
+}
+
+/** HR pauses, completes, stops or reactivates a trajectory. */
+export async function setTrajectoryStatus(
+	db: DB,
+	ctx: RequestContext,
+	id: string,
+	status: TrajectoryStatus
+): Promise<void> {
+	if (!ctx.roles.includes('hr')) throw new DomainError('not_allowed');
+	if (!isUuid(id) || !STATUSES.includes(status)) throw new DomainError('trajectory_not_found');
+	await db.transaction().execute(async (trx) => {
+		const res = await trx
+			.updateTable('trajectory')
+			.set({ status, status_changed_at: new Date() })
+			.where('company_id', '=', ctx.company.id)
+			.where('id', '=', id)
+			.executeTakeFirst();
+		if (!res.numUpdatedRows) throw new DomainError('trajectory_not_found');
+		await audit(trx, {
+			companyId: ctx.company.id,
+			actorUserId: ctx.user.id,
+			action: 'trajectory.status_changed',
+			entityType: 'trajectory',
+			entityId: id,
+			data: { status },
+			requestId: ctx.requestId
+		});
+	});
+}
+
+/** The qualification a trajectory works toward: its target, or the certificate's qualification. */
+export async function targetQualificationId(
+	db: DB,
+	trajectory: { qualificationId: number | null; certificateId: number | null }
+): Promise<number | null> {
+	if (trajectory.qualificationId) return trajectory.qualificationId;
+	if (!trajectory.certificateId) return null;
+	const cert = await db
+		.selectFrom('certificate')
+		.select('qualification_id')
+		.where('id', '=', trajectory.certificateId)
+		.executeTakeFirst();
+	return cert?.qualification_id ?? null;
 }

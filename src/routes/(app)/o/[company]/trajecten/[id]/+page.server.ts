@@ -1,13 +1,86 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
+import { domainErrorMessage } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
+import { obtainedCertificateSchema, statusSchema } from '$lib/schemas/assessments';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { getTrajectory } from '$lib/server/trajectories/trajectories';
-import type { PageServerLoad } from './$types';
+import { DomainError } from '$lib/server/errors';
+import {
+	certificateStates,
+	distanceToDiploma,
+	recordObtainedCertificate,
+	relatedForLearner
+} from '$lib/server/trajectories/achievements';
+import {
+	getTrajectory,
+	setTrajectoryStatus,
+	STATUSES,
+	targetQualificationId
+} from '$lib/server/trajectories/trajectories';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event);
-	const detail = await getTrajectory(await getDb(), ctx, event.params.id);
+	const db = await getDb();
+	const detail = await getTrajectory(db, ctx, event.params.id);
 	if (!detail) error(404, m.error_not_found());
-	return detail;
+	const { learnerId } = detail.trajectory;
+	const qualificationId = await targetQualificationId(db, detail.trajectory);
+	const [distance, certificates, related] = await Promise.all([
+		qualificationId ? distanceToDiploma(db, ctx.company.id, learnerId, qualificationId) : null,
+		certificateStates(db, ctx.company.id, learnerId),
+		relatedForLearner(db, ctx.company.id, learnerId)
+	]);
+	return {
+		...detail,
+		distance,
+		certificates,
+		related,
+		statuses: STATUSES,
+		today: new Date().toISOString().slice(0, 10)
+	};
+};
+
+export const actions: Actions = {
+	status: async (event) => {
+		const ctx = requireCompany(event, 'hr');
+		const parsed = statusSchema.safeParse(Object.fromEntries(await event.request.formData()));
+		if (!parsed.success) return fail(400, { statusError: m.v_choose() });
+		try {
+			await setTrajectoryStatus(await getDb(), ctx, event.params.id, parsed.data.status);
+		} catch (e) {
+			if (e instanceof DomainError) error(404, m.error_not_found());
+			throw e;
+		}
+		return { statusSaved: true };
+	},
+	certificate: async (event) => {
+		const ctx = requireCompany(event, 'hr', 'trainer');
+		const db = await getDb();
+		const detail = await getTrajectory(db, ctx, event.params.id);
+		if (!detail) error(404, m.error_not_found());
+		const values = Object.fromEntries(await event.request.formData());
+		const parsed = obtainedCertificateSchema.safeParse(values);
+		if (!parsed.success) {
+			const errors: Record<string, string> = {};
+			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+			return fail(400, { certificateErrors: errors, certificateValues: values });
+		}
+		try {
+			await recordObtainedCertificate(db, ctx, {
+				learnerId: detail.trajectory.learnerId,
+				...parsed.data
+			});
+		} catch (e) {
+			if (e instanceof DomainError) {
+				if (e.code === 'trajectory_not_found') error(404, m.error_not_found());
+				return fail(400, {
+					certificateErrors: { [e.field ?? 'form']: domainErrorMessage(e.code) },
+					certificateValues: values
+				});
+			}
+			throw e;
+		}
+		return { certificateSaved: true };
+	}
 };

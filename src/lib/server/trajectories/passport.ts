@@ -1,0 +1,147 @@
+import { sql } from 'kysely';
+import type { DB } from '../db';
+import { COMPETENT } from './progress';
+
+/**
+ * The learner's own LLO passport: everything they achieved, across all trajectories and
+ * all companies they were a learner in. Read only through the learner's own account
+ * (user id), never by a company: "regie bij de werkende".
+ */
+export interface PassportAchievement {
+	code: string;
+	title: string;
+	coreTask: string;
+	qualification: string | null;
+	source: 'competent' | 'exempt';
+	on: string;
+	by: string | null;
+}
+
+export interface PassportTrajectory {
+	company: string;
+	title: string;
+	route: string;
+	status: string;
+	startDate: string;
+	achievements: PassportAchievement[];
+}
+
+export interface Passport {
+	name: string;
+	email: string;
+	generatedAt: string;
+	trajectories: PassportTrajectory[];
+	certificates: {
+		company: string;
+		code: string;
+		title: string;
+		obtainedOn: string;
+		issuer: string;
+	}[];
+}
+
+export async function passportFor(db: DB, userId: string): Promise<Passport> {
+	const [user, achievements, certificates] = await Promise.all([
+		db
+			.selectFrom('app_user')
+			.select(['name', 'email'])
+			.where('id', '=', userId)
+			.executeTakeFirstOrThrow(),
+		sql<{
+			trajectory_id: string;
+			company: string;
+			trajectory_title: string;
+			route: string;
+			status: string;
+			start_date: string;
+			code: string | null;
+			title: string | null;
+			core_task: string | null;
+			qualification: string | null;
+			source: 'competent' | 'exempt' | null;
+			achieved_on: string | null;
+			by: string | null;
+		}>`
+			with mine as (
+				select t.company_id, t.id, t.title, t.route, t.status, t.start_date, c.name as company
+				from learner l
+				join trajectory t on t.company_id = l.company_id and t.learner_id = l.id
+				join company c on c.id = l.company_id
+				where l.user_id = ${userId}
+			),
+			official as (
+				select distinct on (a.company_id, a.trajectory_id, a.work_process_id)
+					a.company_id, a.trajectory_id, a.work_process_id, a.level, a.assessed_on, u.name as by
+				from assessment a
+				join mine on mine.company_id = a.company_id and mine.id = a.trajectory_id
+				left join app_user u on u.id = a.assessed_by
+				where a.assessor_kind = 'trainer'
+				order by a.company_id, a.trajectory_id, a.work_process_id, a.assessed_on desc, a.id desc
+			),
+			achieved as (
+				select company_id, trajectory_id, work_process_id, 'competent' as source, assessed_on as achieved_on, by
+				from official where level = ${COMPETENT}
+				union all
+				select e.company_id, e.trajectory_id, e.work_process_id, 'exempt', e.granted_on, null
+				from exemption e join mine on mine.company_id = e.company_id and mine.id = e.trajectory_id
+			)
+			select mine.id as trajectory_id, mine.company, mine.title as trajectory_title, mine.route,
+				mine.status, to_char(mine.start_date, 'YYYY-MM-DD') as start_date,
+				wp.code, wp.title, ct.title as core_task, q.title as qualification,
+				achieved.source, to_char(achieved.achieved_on, 'YYYY-MM-DD') as achieved_on, achieved.by
+			from mine
+			left join achieved on achieved.company_id = mine.company_id and achieved.trajectory_id = mine.id
+			left join work_process wp on wp.id = achieved.work_process_id
+			left join core_task ct on ct.id = wp.core_task_id
+			left join qualification q on q.id = ct.qualification_id
+			order by mine.start_date desc, mine.id, ct.position, wp.position`.execute(db),
+		sql<{ company: string; code: string; title: string; obtained_on: string; issuer: string }>`
+			select c.name as company, cert.code, cert.title,
+				to_char(oc.obtained_on, 'YYYY-MM-DD') as obtained_on, oc.issuer
+			from learner l
+			join obtained_certificate oc on oc.company_id = l.company_id and oc.learner_id = l.id
+			join certificate cert on cert.id = oc.certificate_id
+			join company c on c.id = l.company_id
+			where l.user_id = ${userId}
+			order by oc.obtained_on desc`.execute(db)
+	]);
+	const trajectories = new Map<string, PassportTrajectory>();
+	for (const r of achievements.rows) {
+		let t = trajectories.get(r.trajectory_id);
+		if (!t) {
+			t = {
+				company: r.company,
+				title: r.trajectory_title,
+				route: r.route,
+				status: r.status,
+				startDate: r.start_date,
+				achievements: []
+			};
+			trajectories.set(r.trajectory_id, t);
+		}
+		if (r.code && r.source && r.achieved_on) {
+			t.achievements.push({
+				code: r.code,
+				title: r.title ?? '',
+				coreTask: r.core_task ?? '',
+				qualification: r.qualification,
+				source: r.source,
+				on: r.achieved_on,
+				by: r.by
+			});
+		}
+	}
+	return {
+		name: user.name,
+		email: user.email,
+		generatedAt: new Date().toISOString(),
+		trajectories: [...trajectories.values()],
+		certificates: certificates.rows.map((c) => ({
+			company: c.company,
+			code: c.code,
+			title: c.title,
+			obtainedOn: c.obtained_on,
+			issuer: c.issuer
+		}))
+	};
+}

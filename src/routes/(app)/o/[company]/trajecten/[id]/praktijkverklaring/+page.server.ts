@@ -1,0 +1,28 @@
+import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { requireCompany } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db/app';
+import { getTrajectory } from '$lib/server/trajectories/trajectories';
+import type { PageServerLoad } from './$types';
+
+/** A printable praktijkverklaring: the work processes the learner masters in the trainer's judgement. */
+export const load: PageServerLoad = async (event) => {
+	const ctx = requireCompany(event);
+	const detail = await getTrajectory(await getDb(), ctx, event.params.id);
+	if (!detail) error(404, m.error_not_found());
+	const mastered = detail.coreTasks
+		.map((ct) => ({
+			code: ct.code,
+			title: ct.title,
+			workProcesses: ct.workProcesses
+				.filter((wp) => wp.official?.level === 3)
+				.map((wp) => ({ code: wp.code, title: wp.title, on: wp.official!.on, by: wp.official!.by }))
+		}))
+		.filter((ct) => ct.workProcesses.length);
+	return {
+		trajectory: detail.trajectory,
+		trainers: detail.trainers,
+		mastered,
+		today: new Date().toISOString().slice(0, 10)
+	};
+};
