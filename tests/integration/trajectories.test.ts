@@ -205,3 +205,60 @@ describe('creating trajectories', () => {
 		expect(joyces).toHaveLength(0);
 	});
 });
+
+describe('learners with and without a login', () => {
+	it('lists members with the learner role who have no record yet, and links an invited learner', async () => {
+		const { inviteMember } = await import('../../src/lib/server/accounts/members');
+		const { acceptInvitation } = await import('../../src/lib/server/accounts/invitations');
+		const { tokenFromLatestMail } = await import('./fixtures');
+		const hr = await contextFor(t.db, 'hr@delinde.example', DELINDE);
+		const ingrid = await userId(t.db, 'opleider2@delinde.example');
+		// HR registers a learner by name and email before they have an account.
+		const id = await createTrajectory(t.db, hr, {
+			newLearnerName: 'Mo Later',
+			newLearnerEmail: 'mo.later@example.nl',
+			route: 'informal',
+			targetKind: 'qualification',
+			crebo: '25498',
+			startDate: '2026-10-01',
+			trainerIds: [ingrid]
+		});
+		await inviteMember(t.db, hr, { email: 'mo.later@example.nl', roles: ['learner'] }, 'http://x');
+		const token = tokenFromLatestMail('mo.later@example.nl', '/uitnodiging');
+		await acceptInvitation(
+			t.db,
+			token,
+			{ kind: 'new', name: 'Mo Later', password: 'een lang wachtwoord' },
+			'r'
+		);
+		const mo = await contextFor(t.db, 'mo.later@example.nl', DELINDE);
+		const own = await listTrajectories(t.db, mo);
+		expect(own.map((x) => x.id)).toEqual([id]);
+
+		// A member with the learner role but no record shows up in the picker as user:<id>.
+		await inviteMember(t.db, hr, { email: 'nog.geen@example.nl', roles: ['learner'] }, 'http://x');
+		await acceptInvitation(
+			t.db,
+			tokenFromLatestMail('nog.geen@example.nl', '/uitnodiging'),
+			{ kind: 'new', name: 'Nog Geen', password: 'een lang wachtwoord' },
+			'r'
+		);
+		const { listLearners } = await import('../../src/lib/server/trajectories/trajectories');
+		const picker = await listLearners(t.db, hr);
+		const entry = picker.find((l) => l.name === 'Nog Geen')!;
+		expect(entry.id).toMatch(/^user:/);
+		const trajectoryId = await createTrajectory(t.db, hr, {
+			learnerId: entry.id,
+			route: 'informal',
+			targetKind: 'qualification',
+			crebo: '25498',
+			startDate: '2026-10-01',
+			trainerIds: [ingrid]
+		});
+		const nogGeen = await contextFor(t.db, 'nog.geen@example.nl', DELINDE);
+		expect((await listTrajectories(t.db, nogGeen)).map((x) => x.id)).toEqual([trajectoryId]);
+		expect((await listLearners(t.db, hr)).find((l) => l.name === 'Nog Geen')!.id).not.toMatch(
+			/^user:/
+		);
+	});
+});

@@ -81,7 +81,7 @@ const optionalDate = () =>
 
 export const newTrajectorySchema = z
 	.object({
-		learnerId: z.string().max(40).optional().default(''),
+		learnerId: z.string().max(60).optional().default(''),
 		newLearnerName: z
 			.string()
 			.trim()

@@ -209,6 +209,33 @@ export async function acceptInvitation(
 					.doUpdateSet({ roles: inv.roles, deactivated_at: null })
 			)
 			.execute();
+		// A learner HR registered before they had an account is linked to it now.
+		if (inv.roles.includes('learner')) {
+			const [linked, unlinked] = await Promise.all([
+				trx
+					.selectFrom('learner')
+					.select('id')
+					.where('company_id', '=', inv.company_id)
+					.where('user_id', '=', userId)
+					.executeTakeFirst(),
+				trx
+					.selectFrom('learner')
+					.select('id')
+					.where('company_id', '=', inv.company_id)
+					.where('user_id', 'is', null)
+					.where(sql`lower(email)`, '=', inv.email.toLowerCase())
+					.orderBy('created_at')
+					.executeTakeFirst()
+			]);
+			if (!linked && unlinked) {
+				await trx
+					.updateTable('learner')
+					.set({ user_id: userId })
+					.where('company_id', '=', inv.company_id)
+					.where('id', '=', unlinked.id)
+					.execute();
+			}
+		}
 		await trx
 			.updateTable('invitation')
 			.set({ accepted_at: new Date() })

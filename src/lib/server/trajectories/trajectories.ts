@@ -31,14 +31,47 @@ export interface NewTrajectoryInput {
 	trainerIds: string[];
 }
 
-/** Learners of the company (with or without login), for pickers and lists. */
+/**
+ * Learners of the company (with or without login), for pickers and lists: learner
+ * records, plus active members with the learner role who have none yet (their id is
+ * `user:<user id>`; a record is made when a trajectory is created for them).
+ */
 export async function listLearners(db: DB, ctx: RequestContext) {
-	return db
-		.selectFrom('learner')
-		.select(['id', 'name', 'email', 'user_id'])
-		.where('company_id', '=', ctx.company.id)
-		.orderBy('name')
-		.execute();
+	const [records, members] = await Promise.all([
+		db
+			.selectFrom('learner')
+			.select(['id', 'name', 'email', 'user_id'])
+			.where('company_id', '=', ctx.company.id)
+			.orderBy('name')
+			.execute(),
+		db
+			.selectFrom('membership as m')
+			.innerJoin('app_user as u', 'u.id', 'm.user_id')
+			.select(['u.id', 'u.name', 'u.email'])
+			.where('m.company_id', '=', ctx.company.id)
+			.where('m.deactivated_at', 'is', null)
+			.where(sql<boolean>`'learner' = any(m.roles)`)
+			.where(({ not, exists, selectFrom }) =>
+				not(
+					exists(
+						selectFrom('learner as l')
+							.whereRef('l.company_id', '=', 'm.company_id')
+							.whereRef('l.user_id', '=', 'm.user_id')
+							.select(sql`1`.as('one'))
+					)
+				)
+			)
+			.execute()
+	]);
+	return [
+		...records,
+		...members.map((mb) => ({
+			id: `user:${mb.id}`,
+			name: mb.name,
+			email: mb.email,
+			user_id: mb.id
+		}))
+	].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 }
 
 /** Active members with the trainer role, for assigning trainers. */
@@ -76,7 +109,36 @@ export async function createTrajectory(
 ): Promise<string> {
 	return db.transaction().execute(async (trx) => {
 		let learnerId = input.learnerId ?? null;
-		if (learnerId) {
+		if (learnerId?.startsWith('user:')) {
+			// A member with the learner role who has no learner record yet.
+			const memberId = learnerId.slice(5);
+			const member = isUuid(memberId)
+				? await trx
+						.selectFrom('membership as m')
+						.innerJoin('app_user as u', 'u.id', 'm.user_id')
+						.select(['u.id', 'u.name', 'u.email'])
+						.where('m.company_id', '=', ctx.company.id)
+						.where('m.user_id', '=', memberId)
+						.where('m.deactivated_at', 'is', null)
+						.executeTakeFirst()
+				: undefined;
+			if (!member) throw new DomainError('learner_unknown', 'learnerId');
+			learnerId =
+				(await learnerForMember(trx, ctx.company.id, member.id))?.id ??
+				(
+					await trx
+						.insertInto('learner')
+						.values({
+							company_id: ctx.company.id,
+							user_id: member.id,
+							name: member.name,
+							email: member.email,
+							created_by: ctx.user.id
+						})
+						.returning('id')
+						.executeTakeFirstOrThrow()
+				).id;
+		} else if (learnerId) {
 			const learner = isUuid(learnerId)
 				? await trx
 						.selectFrom('learner')
