@@ -315,6 +315,25 @@ export interface ExemptionTable {
 	created_at: CreatedAt;
 }
 
+export type EvidenceKind = 'note' | 'link' | 'file';
+
+export interface EvidenceTable {
+	company_id: string;
+	id: Generated<string>;
+	trajectory_id: string;
+	work_process_id: number;
+	kind: EvidenceKind;
+	title: string;
+	body: string | null;
+	url: string | null;
+	file_name: string | null;
+	content_type: string | null;
+	size_bytes: number | null;
+	storage_key: string | null;
+	created_by: string | null;
+	created_at: CreatedAt;
+}
+
 export interface Database {
 	region: RegionTable;
 	sector_chamber: SectorChamberTable;
@@ -346,6 +365,7 @@ export interface Database {
 	trajectory_work_process: TrajectoryWorkProcessTable;
 	assessment: AssessmentTable;
 	exemption: ExemptionTable;
+	evidence: EvidenceTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
