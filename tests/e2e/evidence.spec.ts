@@ -92,12 +92,43 @@ test('a learner adds a PDF and a link; her trainer downloads the file; another l
 		'https://www.example.nl/protocol-tillen'
 	);
 
+	// Over 10 MB: refused by the server with the Dutch message (the body limit lets it through).
+	const big = Buffer.alloc(11 * 1024 * 1024);
+	PDF.copy(big);
+	const tooLarge = await page.request.post(`${evidencePath}?/add`, {
+		multipart: {
+			workProcessId: (await page
+				.getByLabel('Werkproces')
+				.locator('option', { hasText: 'B1-K1-W2' })
+				.getAttribute('value'))!,
+			kind: 'file',
+			title: 'Te groot',
+			file: { name: 'groot.pdf', mimeType: 'application/pdf', buffer: big }
+		},
+		headers: { origin: new URL(baseURL).origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(tooLarge.status()).toBe(400);
+	expect(await tooLarge.text()).toContain('Het bestand is groter dan 10 MB.');
+	// In the browser the form says so before sending.
+	await page.getByRole('radio', { name: 'Bestand' }).check();
+	await page.locator('input[type="file"]').setInputFiles({
+		name: 'groot.pdf',
+		mimeType: 'application/pdf',
+		buffer: big
+	});
+	await page.getByRole('button', { name: 'Bewijs toevoegen' }).click();
+	await expect(
+		page.getByText('Het bestand is groter dan 10 MB. Kies een kleiner bestand.')
+	).toBeVisible();
+
 	// Her trainer sees both and downloads the file.
 	const trainer = await browser.newContext({ baseURL });
 	const trainerPage = await trainer.newPage();
 	await login(trainerPage, 'opleider@delinde.example');
 	await trainerPage.goto(evidencePath);
 	await expect(trainerPage.getByRole('link', { name: 'Protocol tillen' })).toBeVisible();
+	await expect(trainerPage.getByText('Te groot')).toHaveCount(0);
 	await expect(trainerPage.getByText('Fatima Yilmaz,').first()).toBeVisible();
 	const res = await trainerPage.request.get(href);
 	expect(res.status()).toBe(200);
