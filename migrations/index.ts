@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_qualification_structure';
 import * as m0003 from './0003_work_process_supplements';
 import * as m0004 from './0004_trajectories';
+import * as m0005 from './0005_evidence';
 import * as m0006 from './0006_obtained_certificates';
 
 /**
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
 	'0002_qualification_structure': m0002,
 	'0003_work_process_supplements': m0003,
 	'0004_trajectories': m0004,
+	'0005_evidence': m0005,
 	'0006_obtained_certificates': m0006
 };

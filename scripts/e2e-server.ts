@@ -1,7 +1,9 @@
 /**
  * Starts the built app for the e2e tests on a fresh, migrated and seeded database:
  * with TEST_DATABASE_URL a new database `vakmaat_e2e` on that server, otherwise an
- * embedded PGlite in .data/e2e/pglite. Mail goes to .data/e2e/mail (E2E_MAIL_DIR).
+ * embedded PGlite in .data/e2e/pglite. Mail goes to .data/e2e/mail (E2E_MAIL_DIR), uploaded
+ * files to .data/e2e/files. The server is started directly (not via scripts/serve.js), so
+ * the request body limit for uploads is set here as well.
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -13,7 +15,10 @@ import { seedDemo } from '../src/lib/server/demo/seed';
 const port = process.env.E2E_PORT ?? '4173';
 const root = '.data/e2e';
 const mailDir = process.env.E2E_MAIL_DIR ?? `${root}/mail`;
+const filesDir = `${root}/files`;
 rmSync(root, { recursive: true, force: true });
+// The demo seed below stores evidence files too: in the same place as the server.
+process.env.FILES_DIR = filesDir;
 
 const env: NodeJS.ProcessEnv = {
 	...process.env,
@@ -21,6 +26,8 @@ const env: NodeJS.ProcessEnv = {
 	HOST: '127.0.0.1',
 	ORIGIN: `http://localhost:${port}`,
 	MAIL_DIR: mailDir,
+	FILES_DIR: filesDir,
+	BODY_SIZE_LIMIT: '25M',
 	LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 	NODE_ENV: 'production'
 };

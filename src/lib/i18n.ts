@@ -65,6 +65,22 @@ export function domainErrorMessage(code: string): string {
 			return m.err_trainer_required();
 		case 'certificate_already_obtained':
 			return m.err_certificate_already_obtained();
+		case 'evidence_body_required':
+			return m.err_evidence_body_required();
+		case 'evidence_too_long':
+			return m.v_too_long({ max: 5000 });
+		case 'url_invalid':
+			return m.err_url_invalid();
+		case 'file_required':
+			return m.err_file_required();
+		case 'file_too_large':
+			return m.err_file_too_large();
+		case 'file_type_not_allowed':
+			return m.err_file_type_not_allowed();
+		case 'already_exempt':
+			return m.err_already_exempt();
+		case 'exemption_not_found':
+			return m.err_exemption_not_found();
 		case 'trajectory_not_found':
 		case 'member_not_found':
 			return m.error_not_found();
@@ -162,6 +178,38 @@ export function routeLabel(route: string): string {
 		default:
 			return m.route_informal();
 	}
+}
+
+export function exemptionBasisLabel(basis: string): string {
+	switch (basis) {
+		case 'experience_certificate':
+			return m.basis_experience_certificate();
+		case 'earlier_diploma':
+			return m.basis_earlier_diploma();
+		case 'practice_statement':
+			return m.basis_practice_statement();
+		default:
+			return m.basis_other();
+	}
+}
+
+export function evidenceKindLabel(kind: string): string {
+	switch (kind) {
+		case 'link':
+			return m.evidence_kind_link();
+		case 'file':
+			return m.evidence_kind_file();
+		default:
+			return m.evidence_kind_note();
+	}
+}
+
+/** A file size for people: "820 kB", "2,4 MB". */
+export function formatFileSize(bytes: number, locale: string): string {
+	const nf = (max: number) =>
+		new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: max });
+	if (bytes < 1024 * 1024) return `${nf(0).format(Math.max(1, Math.round(bytes / 1024)))} kB`;
+	return `${nf(1).format(bytes / (1024 * 1024))} MB`;
 }
 
 export function statusLabel(status: string): string {

@@ -51,6 +51,7 @@ export const HOME: Record<LoggedInRole, string> = {
  *   ownTrajectory                the learner's own trajectory (Fatima Yilmaz; trainer: the trainer role)
  *   peerTrajectory               another learner's trajectory in the own company (Peter Dekker,
  *                                coached by someone else)
+ *   ownEvidence                  the demo PDF on ownTrajectory (read from its evidence page)
  */
 export type ParamValue =
 	| 'own'
@@ -65,7 +66,8 @@ export type ParamValue =
 	| 'malformedId'
 	| 'unknownToken'
 	| 'ownTrajectory'
-	| 'peerTrajectory';
+	| 'peerTrajectory'
+	| 'ownEvidence';
 
 export type Expect = 200 | 400 | 403 | 404 | 405 | 'login' | 'home' | `→/${string}`;
 
@@ -206,6 +208,49 @@ export const MATRIX: MatrixRow[] = [
 	POST('/o/[company]/trajecten/[id]/beoordelen', { ...OWN, id: 'peerTrajectory' }, '', { assessedOn: '2026-01-01', level_1: '3' },
 	                                                                                              ['login',   404,       404,       403,       404,       404]),
 	POST('/o/[company]/trajecten/[id]/beoordelen', { ...OTHER, id: 'ownTrajectory' }, '', { assessedOn: '2026-01-01' },
+	                                                                                              ['login',   404,       404,       404,       404,       404]),
+	// evidence: seen (and downloaded) by whoever sees the trajectory; added by its learner and trainers
+	GET('/o/[company]/trajecten/[id]/bewijs',       { ...OWN, id: 'ownTrajectory' },              ['login',   200,       200,       200,       404,       404]),
+	GET('/o/[company]/trajecten/[id]/bewijs',       { ...OWN, id: 'peerTrajectory' },             ['login',   404,       404,       200,       404,       404]),
+	GET('/o/[company]/trajecten/[id]/bewijs',       { ...OWN, id: 'unknownId' },                  ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/trajecten/[id]/bewijs',       { ...OWN, id: 'malformedId' },                ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/trajecten/[id]/bewijs',       { ...OTHER, id: 'ownTrajectory' },            ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/trajecten/[id]/bewijs', { ...OWN, id: 'ownTrajectory' }, 'add', {},        ['login',   400,       400,       403,       404,       404]),
+	POST('/o/[company]/trajecten/[id]/bewijs', { ...OWN, id: 'peerTrajectory' }, 'add', { kind: 'note', body: 'x' },
+	                                                                                              ['login',   404,       404,       403,       404,       404]),
+	POST('/o/[company]/trajecten/[id]/bewijs', { ...OTHER, id: 'ownTrajectory' }, 'add', { kind: 'note', body: 'x' },
+	                                                                                              ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/trajecten/[id]/bewijs/[evidenceId]', { ...OWN, id: 'ownTrajectory', evidenceId: 'ownEvidence' },
+	                                                                                              ['login',   200,       200,       200,       404,       404]),
+	GET('/o/[company]/trajecten/[id]/bewijs/[evidenceId]', { ...OWN, id: 'peerTrajectory', evidenceId: 'ownEvidence' },
+	                                                                                              ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/trajecten/[id]/bewijs/[evidenceId]', { ...OWN, id: 'ownTrajectory', evidenceId: 'unknownId' },
+	                                                                                              ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/trajecten/[id]/bewijs/[evidenceId]', { ...OWN, id: 'ownTrajectory', evidenceId: 'malformedId' },
+	                                                                                              ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/trajecten/[id]/bewijs/[evidenceId]', { ...OWN, id: 'unknownId', evidenceId: 'ownEvidence' },
+	                                                                                              ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/trajecten/[id]/bewijs/[evidenceId]', { ...OTHER, id: 'ownTrajectory', evidenceId: 'ownEvidence' },
+	                                                                                              ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/trajecten/[id]/bewijs/[evidenceId]', { ...OWN, id: 'ownTrajectory', evidenceId: 'ownEvidence' }, '', {},
+	                                                                                              ['login',   405,       405,       405,       405,       405]),
+	// exemptions (evc): seen by whoever sees the trajectory; recorded and removed by its trainers and HR
+	GET('/o/[company]/trajecten/[id]/vrijstellingen', { ...OWN, id: 'ownTrajectory' },            ['login',   200,       200,       200,       404,       404]),
+	GET('/o/[company]/trajecten/[id]/vrijstellingen', { ...OWN, id: 'peerTrajectory' },           ['login',   404,       404,       200,       404,       404]),
+	GET('/o/[company]/trajecten/[id]/vrijstellingen', { ...OWN, id: 'unknownId' },                ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/trajecten/[id]/vrijstellingen', { ...OWN, id: 'malformedId' },              ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/trajecten/[id]/vrijstellingen', { ...OTHER, id: 'ownTrajectory' },          ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/trajecten/[id]/vrijstellingen', { ...OWN, id: 'ownTrajectory' }, 'record', {},
+	                                                                                              ['login',   403,       400,       400,       404,       404]),
+	POST('/o/[company]/trajecten/[id]/vrijstellingen', { ...OWN, id: 'peerTrajectory' }, 'record', {},
+	                                                                                              ['login',   403,       404,       400,       404,       404]),
+	POST('/o/[company]/trajecten/[id]/vrijstellingen', { ...OTHER, id: 'ownTrajectory' }, 'record', { basis: 'other', grantedOn: '2025-01-01' },
+	                                                                                              ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/trajecten/[id]/vrijstellingen', { ...OWN, id: 'ownTrajectory' }, 'remove', { exemptionId: '00000000-0000-4000-8000-000000000000' },
+	                                                                                              ['login',   403,       404,       404,       404,       404]),
+	POST('/o/[company]/trajecten/[id]/vrijstellingen', { ...OWN, id: 'peerTrajectory' }, 'remove', { exemptionId: '00000000-0000-4000-8000-000000000000' },
+	                                                                                              ['login',   403,       404,       404,       404,       404]),
+	POST('/o/[company]/trajecten/[id]/vrijstellingen', { ...OTHER, id: 'ownTrajectory' }, 'remove', { exemptionId: '00000000-0000-4000-8000-000000000000' },
 	                                                                                              ['login',   404,       404,       404,       404,       404]),
 	GET('/o/[company]/hr/trajecten',                OWN,                                          ['login',   403,       403,       200,       404,       404]),
 	GET('/o/[company]/hr/trajecten',                OTHER,                                        ['login',   404,       404,       404,       404,       404]),

@@ -90,6 +90,15 @@ test.describe('authorization matrix', () => {
 			expect(crebo, 'a qualification link on /kwalificaties').toBeTruthy();
 			return crebo!;
 		}
+		/** The id of the first evidence file linked on a trajectory's evidence page. */
+		async function evidenceId(ctx: APIRequestContext, trajectory: string) {
+			const prefix = `/o/${OWN_COMPANY}/trajecten/${trajectory}/bewijs`;
+			const res = await ctx.get(prefix, { maxRedirects: 0 });
+			expect(res.status(), `GET ${prefix}`).toBe(200);
+			const id = (await res.text()).match(new RegExp(`href="${prefix}/([0-9a-f-]{36})"`))?.[1];
+			expect(id, `an evidence file link on ${prefix}`).toBeTruthy();
+			return id!;
+		}
 		const otherHr = await newContext();
 		await apiLogin(otherHr, baseURL, 'hr@vandijkbouw.example');
 		const members = `/o/${OWN_COMPANY}/hr/medewerkers`;
@@ -112,8 +121,10 @@ test.describe('authorization matrix', () => {
 			malformedId: 'geen-uuid',
 			unknownToken: 'onbekendtoken0000000000000000000',
 			ownTrajectory: await trajectoryId(contexts.get('hr')!, 'Fatima Yilmaz'),
-			peerTrajectory: await trajectoryId(contexts.get('hr')!, 'Peter Dekker')
+			peerTrajectory: await trajectoryId(contexts.get('hr')!, 'Peter Dekker'),
+			ownEvidence: ''
 		};
+		values.ownEvidence = await evidenceId(contexts.get('hr')!, values.ownTrajectory);
 		await otherHr.dispose();
 	});
 

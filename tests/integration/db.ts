@@ -17,6 +17,7 @@ export interface TestDatabase {
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
 	process.env.MAIL_DIR ??= mkdtempSync(join(tmpdir(), 'vakmaat-mail-'));
+	process.env.FILES_DIR ??= mkdtempSync(join(tmpdir(), 'vakmaat-files-'));
 	const url = process.env.TEST_DATABASE_URL;
 	if (url) {
 		const schema = `t_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;

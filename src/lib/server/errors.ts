@@ -38,7 +38,15 @@ export type DomainErrorCode =
 	| 'assessor_required'
 	| 'assessment_required'
 	| 'work_process_not_in_target'
-	| 'certificate_already_obtained';
+	| 'certificate_already_obtained'
+	| 'evidence_body_required'
+	| 'evidence_too_long'
+	| 'url_invalid'
+	| 'file_required'
+	| 'file_too_large'
+	| 'file_type_not_allowed'
+	| 'already_exempt'
+	| 'exemption_not_found';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

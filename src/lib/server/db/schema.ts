@@ -326,6 +326,25 @@ export interface ObtainedCertificateTable {
 	created_at: CreatedAt;
 }
 
+export type EvidenceKind = 'note' | 'link' | 'file';
+
+export interface EvidenceTable {
+	company_id: string;
+	id: Generated<string>;
+	trajectory_id: string;
+	work_process_id: number;
+	kind: EvidenceKind;
+	title: string;
+	body: string | null;
+	url: string | null;
+	file_name: string | null;
+	content_type: string | null;
+	size_bytes: number | null;
+	storage_key: string | null;
+	created_by: string | null;
+	created_at: CreatedAt;
+}
+
 export interface Database {
 	region: RegionTable;
 	sector_chamber: SectorChamberTable;
@@ -358,6 +377,7 @@ export interface Database {
 	assessment: AssessmentTable;
 	exemption: ExemptionTable;
 	obtained_certificate: ObtainedCertificateTable;
+	evidence: EvidenceTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

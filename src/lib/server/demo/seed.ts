@@ -8,6 +8,7 @@ import { applyImport, hashContent } from '../qualifications/import';
 import { parseQualificationXml } from '../qualifications/parse';
 import { resolveCompanyContext } from '../auth/context';
 import { createTrajectory } from '../trajectories/trajectories';
+import { addEvidence } from '../trajectories/evidence';
 import type { SessionUser } from '../auth/session';
 
 /** The password of every demo account (README lists the logins). */
@@ -270,7 +271,65 @@ export async function seedDemoTrajectories(db: DB): Promise<void> {
 			}
 		}
 		if (rows.length) await db.insertInto('assessment').values(rows).execute();
+		if (plan.name === 'Fatima Yilmaz' && learnerUser) {
+			await seedDemoEvidence(db, learnerUser, trajectoryId, wps[0].work_process_id);
+		}
 	}
+}
+
+/** A one-page PDF with a few lines of text (valid: the cross-reference offsets are exact). */
+export function demoPdf(lines: string[]): Uint8Array {
+	const text = lines
+		.map((l, i) => `BT /F1 12 Tf 56 ${780 - i * 18} Td (${l.replace(/[()\\]/g, '')}) Tj ET`)
+		.join('\n');
+	const objects = [
+		'<< /Type /Catalog /Pages 2 0 R >>',
+		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+		'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+		`<< /Length ${Buffer.byteLength(text, 'latin1')} >>\nstream\n${text}\nendstream`,
+		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'
+	];
+	let pdf = '%PDF-1.4\n';
+	const offsets: number[] = [];
+	objects.forEach((body, i) => {
+		offsets.push(Buffer.byteLength(pdf, 'latin1'));
+		pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+	});
+	const xref = Buffer.byteLength(pdf, 'latin1');
+	pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+	for (const offset of offsets) pdf += `${String(offset).padStart(10, '0')} 00000 n \n`;
+	pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+	return Buffer.from(pdf, 'latin1');
+}
+
+/** A note and a small PDF from the learner on the first work process of her trajectory. */
+async function seedDemoEvidence(
+	db: DB,
+	learner: SessionUser,
+	trajectoryId: string,
+	workProcessId: number
+): Promise<void> {
+	const ctx = await resolveCompanyContext(db, learner, 'zorggroep-de-linde', 'seed');
+	if (!ctx) return;
+	await addEvidence(db, ctx, trajectoryId, {
+		workProcessId,
+		kind: 'note',
+		title: 'Ochtendzorg op de afdeling',
+		body: 'Deze week drie ochtenden zelfstandig de ochtendzorg gedaan bij twee cliënten, met overdracht aan de avonddienst.'
+	});
+	await addEvidence(db, ctx, trajectoryId, {
+		workProcessId,
+		kind: 'file',
+		title: 'Verslag van de werkweek',
+		file: {
+			name: 'verslag-werkweek.pdf',
+			bytes: demoPdf([
+				'Verslag van de werkweek - Fatima Yilmaz',
+				'Ochtendzorg bij twee clienten, overdracht aan de avonddienst.',
+				'Besproken met de praktijkopleider.'
+			])
+		}
+	});
 }
 
 /** Idempotent: running it twice changes nothing. Returns the number of new users. */

@@ -1,0 +1,236 @@
+import type { DB } from '../db';
+import type { EvidenceKind } from '../db/schema';
+import type { RequestContext } from '../auth/context';
+import { audit } from '../accounts/audit';
+import { DomainError, isUuid } from '../errors';
+import { checkUpload } from '../files/check';
+import { readStoredFile, removeStoredFile, storeFile } from '../files/storage';
+import { log } from '../log';
+import { visibleTrajectories } from './access';
+import { getTrajectory } from './trajectories';
+
+export const EVIDENCE_KINDS: EvidenceKind[] = ['note', 'link', 'file'];
+
+export interface NewEvidenceInput {
+	workProcessId: number;
+	kind: EvidenceKind;
+	title?: string | null;
+	body?: string | null;
+	url?: string | null;
+	file?: { name: string; bytes: Uint8Array } | null;
+}
+
+export interface EvidenceItem {
+	id: string;
+	workProcessId: number;
+	kind: EvidenceKind;
+	title: string;
+	body: string | null;
+	url: string | null;
+	fileName: string | null;
+	contentType: string | null;
+	sizeBytes: number | null;
+	createdAt: Date;
+	createdBy: string | null;
+}
+
+/** An http(s) URL without credentials, normalised; null when it is not one. */
+export function safeLinkUrl(raw: string): string | null {
+	let url: URL;
+	try {
+		url = new URL(raw.trim());
+	} catch {
+		return null;
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+	if (url.username || url.password || !url.hostname) return null;
+	return url.href.length <= 2000 ? url.href : null;
+}
+
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+/**
+ * Adds a note, link or file to a work process of a trajectory: the learner themselves
+ * or one of the trajectory's trainers. A file is checked (size, extension and content)
+ * and written to disk before the row is inserted; when the insert fails the file is
+ * removed again, when writing fails nothing is inserted.
+ */
+export async function addEvidence(
+	db: DB,
+	ctx: RequestContext,
+	trajectoryId: string,
+	input: NewEvidenceInput
+): Promise<string> {
+	const detail = await getTrajectory(db, ctx, trajectoryId);
+	if (!detail) throw new DomainError('trajectory_not_found');
+	if (!detail.can.assess && !detail.can.selfAssess) throw new DomainError('not_allowed');
+	const target = new Set(detail.coreTasks.flatMap((ct) => ct.workProcesses.map((wp) => wp.id)));
+	if (!target.has(input.workProcessId)) {
+		throw new DomainError('work_process_not_in_target', 'workProcessId');
+	}
+
+	const body = input.body?.trim() || null;
+	let title = input.title?.trim() || '';
+	let url: string | null = null;
+	let file: { fileName: string; contentType: string; bytes: Uint8Array } | null = null;
+	switch (input.kind) {
+		case 'note':
+			if (!body) throw new DomainError('evidence_body_required', 'body');
+			title ||= clip(body.split('\n')[0], 80);
+			break;
+		case 'link':
+			url = safeLinkUrl(input.url ?? '');
+			if (!url) throw new DomainError('url_invalid', 'url');
+			title ||= clip(url.replace(/^https?:\/\//, ''), 120);
+			break;
+		case 'file': {
+			if (!input.file || !input.file.bytes.length) throw new DomainError('file_required', 'file');
+			const checked = checkUpload(input.file.name, input.file.bytes);
+			if (!checked.ok) {
+				throw new DomainError(
+					checked.reason === 'too_large' ? 'file_too_large' : 'file_type_not_allowed',
+					'file'
+				);
+			}
+			file = {
+				fileName: checked.fileName,
+				contentType: checked.contentType,
+				bytes: input.file.bytes
+			};
+			title ||= checked.fileName;
+			break;
+		}
+		default:
+			throw new DomainError('not_allowed');
+	}
+	if (body && body.length > 5000) throw new DomainError('evidence_too_long', 'body');
+	title = clip(title, 200);
+
+	const storageKey = file ? await storeFile(ctx.company.id, file.bytes) : null;
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const row = await trx
+				.insertInto('evidence')
+				.values({
+					company_id: ctx.company.id,
+					trajectory_id: trajectoryId,
+					work_process_id: input.workProcessId,
+					kind: input.kind,
+					title,
+					body,
+					url,
+					file_name: file?.fileName ?? null,
+					content_type: file?.contentType ?? null,
+					size_bytes: file?.bytes.length ?? null,
+					storage_key: storageKey,
+					created_by: ctx.user.id
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await audit(trx, {
+				companyId: ctx.company.id,
+				actorUserId: ctx.user.id,
+				action: 'evidence.added',
+				entityType: 'evidence',
+				entityId: row.id,
+				data: {
+					trajectoryId,
+					workProcessId: input.workProcessId,
+					kind: input.kind,
+					...(file ? { fileName: file.fileName, sizeBytes: file.bytes.length } : {})
+				},
+				requestId: ctx.requestId
+			});
+			return row.id;
+		});
+	} catch (e) {
+		if (storageKey) {
+			await removeStoredFile(ctx.company.id, storageKey).catch((err) =>
+				log.error({ err, storageKey }, 'could not remove the file of a failed evidence insert')
+			);
+		}
+		throw e;
+	}
+}
+
+/** The evidence of a trajectory the member may see (newest first), or null (→ 404). */
+export async function listEvidence(
+	db: DB,
+	ctx: RequestContext,
+	trajectoryId: string
+): Promise<EvidenceItem[] | null> {
+	if (!isUuid(trajectoryId)) return null;
+	const t = await db
+		.selectFrom('trajectory as t')
+		.select('t.id')
+		.where(visibleTrajectories(ctx))
+		.where('t.id', '=', trajectoryId)
+		.executeTakeFirst();
+	if (!t) return null;
+	const rows = await db
+		.selectFrom('evidence as e')
+		.leftJoin('app_user as u', 'u.id', 'e.created_by')
+		.select([
+			'e.id',
+			'e.work_process_id',
+			'e.kind',
+			'e.title',
+			'e.body',
+			'e.url',
+			'e.file_name',
+			'e.content_type',
+			'e.size_bytes',
+			'e.created_at',
+			'u.name as created_by_name'
+		])
+		.where('e.company_id', '=', ctx.company.id)
+		.where('e.trajectory_id', '=', trajectoryId)
+		.orderBy('e.created_at', 'desc')
+		.orderBy('e.id')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		workProcessId: r.work_process_id,
+		kind: r.kind,
+		title: r.title,
+		body: r.body,
+		url: r.url,
+		fileName: r.file_name,
+		contentType: r.content_type,
+		sizeBytes: r.size_bytes,
+		createdAt: r.created_at,
+		createdBy: r.created_by_name
+	}));
+}
+
+/**
+ * A stored evidence file, only for a member who may see its trajectory; null for
+ * anything else (another company's file, another trajectory, not a file, gone).
+ */
+export async function evidenceFile(
+	db: DB,
+	ctx: RequestContext,
+	trajectoryId: string,
+	evidenceId: string
+): Promise<{ fileName: string; contentType: string; bytes: Buffer } | null> {
+	if (!isUuid(trajectoryId) || !isUuid(evidenceId)) return null;
+	const row = await db
+		.selectFrom('evidence as e')
+		.innerJoin('trajectory as t', (j) =>
+			j.onRef('t.company_id', '=', 'e.company_id').onRef('t.id', '=', 'e.trajectory_id')
+		)
+		.select(['e.file_name', 'e.content_type', 'e.storage_key'])
+		.where(visibleTrajectories(ctx))
+		.where('e.company_id', '=', ctx.company.id)
+		.where('e.trajectory_id', '=', trajectoryId)
+		.where('e.id', '=', evidenceId)
+		.where('e.kind', '=', 'file')
+		.executeTakeFirst();
+	if (!row?.storage_key || !row.file_name || !row.content_type) return null;
+	const bytes = await readStoredFile(ctx.company.id, row.storage_key);
+	if (!bytes) {
+		log.warn({ evidenceId, storageKey: row.storage_key }, 'evidence file missing on disk');
+		return null;
+	}
+	return { fileName: row.file_name, contentType: row.content_type, bytes };
+}

@@ -1,0 +1,82 @@
+import { error, fail } from '@sveltejs/kit';
+import { message, setError, superValidate, withFiles } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { domainErrorMessage } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
+import { evidenceFormSchema } from '$lib/schemas/evidence';
+import { requireCompany } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db/app';
+import { DomainError } from '$lib/server/errors';
+import { MAX_FILE_BYTES } from '$lib/server/files/check';
+import { addEvidence, listEvidence } from '$lib/server/trajectories/evidence';
+import { getTrajectory } from '$lib/server/trajectories/trajectories';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = requireCompany(event);
+	const db = await getDb();
+	const [detail, evidence] = await Promise.all([
+		getTrajectory(db, ctx, event.params.id),
+		listEvidence(db, ctx, event.params.id)
+	]);
+	if (!detail || !evidence) error(404, m.error_not_found());
+	const chosen = Number(event.url.searchParams.get('werkproces')) || 0;
+	const form = await superValidate(
+		{ kind: 'note', workProcessId: chosen },
+		zod4(evidenceFormSchema),
+		{ errors: false }
+	);
+	return {
+		trajectory: detail.trajectory,
+		coreTasks: detail.coreTasks.map((ct) => ({
+			code: ct.code,
+			title: ct.title,
+			workProcesses: ct.workProcesses.map((wp) => ({
+				id: wp.id,
+				code: wp.code,
+				title: wp.title,
+				evidence: evidence.filter((e) => e.workProcessId === wp.id)
+			}))
+		})),
+		canAdd: detail.can.assess || detail.can.selfAssess,
+		form
+	};
+};
+
+export const actions: Actions = {
+	add: async (event) => {
+		const ctx = requireCompany(event, 'learner', 'trainer');
+		const db = await getDb();
+		const detail = await getTrajectory(db, ctx, event.params.id);
+		if (!detail) error(404, m.error_not_found());
+		if (!detail.can.assess && !detail.can.selfAssess) error(403, m.error_forbidden());
+		const form = await superValidate(event.request, zod4(evidenceFormSchema));
+		if (!form.valid) return fail(400, withFiles({ form }));
+		const file = form.data.kind === 'file' ? form.data.file : undefined;
+		// Refused before the bytes are read; the service checks the content.
+		if (file && file.size > MAX_FILE_BYTES) {
+			return setError(form, 'file', domainErrorMessage('file_too_large'));
+		}
+		try {
+			await addEvidence(db, ctx, event.params.id, {
+				workProcessId: form.data.workProcessId,
+				kind: form.data.kind,
+				title: form.data.title,
+				body: form.data.body,
+				url: form.data.url,
+				file: file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null
+			});
+		} catch (e) {
+			if (e instanceof DomainError) {
+				if (e.code === 'trajectory_not_found') error(404, m.error_not_found());
+				const field = (e.field ?? '') as 'file';
+				return setError(form, field, domainErrorMessage(e.code));
+			}
+			throw e;
+		}
+		form.data.title = '';
+		form.data.body = '';
+		form.data.url = '';
+		return message(form, { type: 'success', text: m.evidence_added() });
+	}
+};
