@@ -440,14 +440,14 @@ test.describe('admin imports the qualification structure', () => {
 		await expect(dossierRows(page, '2755').nth(0).getByRole('cell')).toHaveText([
 			'Dienstverlening (2755)',
 			'2',
-			'3 kwalificaties, – kerntaken, 18 werkprocessen',
+			'3 kwalificaties, 18 werkprocessen',
 			new RegExp(`^${DATE}$`),
 			'huidig'
 		]);
 		await expect(dossierRows(page, '2755').nth(1).getByRole('cell')).toHaveText([
 			'Dienstverlening (2755)',
 			'1',
-			'1 kwalificaties, – kerntaken, 12 werkprocessen',
+			'1 kwalificatie, 12 werkprocessen',
 			new RegExp(`^${DATE}$`),
 			new RegExp(`^vervangen op ${DATE}$`)
 		]);
