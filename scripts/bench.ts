@@ -1,0 +1,330 @@
+/**
+ * npm run bench [-- --scale small|region|national] [--duration 10] [--warmup 3]
+ *                [--no-build] [--no-write] [--port 4180]
+ *
+ * Builds the app, starts the production server (adapter-node, scripts/serve.js) against
+ * the generated database of DATABASE_URL (or PGlite in PGLITE_DIR), logs in as the known
+ * accounts of scripts/generate.ts and drives each page with autocannon: 10 connections,
+ * no pipelining, a warm-up, then a fixed duration. Reports requests/s, p50/p95/p99,
+ * errors and non-2xx, the ratio to a trivial page measured in the same run, and the
+ * server's peak RSS; writes the table to BENCHMARKS.md (unless --no-write).
+ */
+import { spawn, execSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { configFromEnv, openDatabase } from '../src/lib/server/db/index';
+import { findKnownAccounts, GENERATED_PASSWORD, type KnownAccounts } from './known-accounts';
+
+const argv = process.argv.slice(2);
+const arg = (name: string, fallback: string) => {
+	const i = argv.indexOf(`--${name}`);
+	return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
+};
+const scale = arg('scale', 'small');
+const duration = Number(arg('duration', '10'));
+const warmup = Number(arg('warmup', String(Math.min(3, Math.max(1, duration / 3)))));
+const port = Number(arg('port', '4180'));
+const origin = `http://localhost:${port}`;
+const build = !argv.includes('--no-build');
+const write = !argv.includes('--no-write');
+const CONNECTIONS = 10;
+
+/** Targets from issue 5 (national scale, this 2-core machine). */
+const TARGET_RATIO = 0.25;
+const TARGET_RSS_MB = 512;
+
+interface Page {
+	name: string;
+	path: string;
+	as: 'anonymous' | 'learner' | 'trainer' | 'hr';
+	/** p95 target in ms, when the issue sets one. */
+	p95Target?: number;
+}
+
+interface Result extends Page {
+	rps: number;
+	p50: number;
+	p95: number;
+	p99: number;
+	requests: number;
+	errors: number;
+	non2xx: number;
+	ratio: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+	if (!sorted.length) return NaN;
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function facts(): Promise<{ known: KnownAccounts; postgres: string; companies: number }> {
+	const handle = await openDatabase({ ...configFromEnv(), max: 1 });
+	try {
+		const known = await findKnownAccounts(handle.db);
+		if (!known) {
+			console.error(
+				`no generated data in ${handle.description}: run npm run generate -- --scale ${scale} first`
+			);
+			process.exit(1);
+		}
+		const version = (await sql<{ v: string }>`select version() as v`.execute(handle.db)).rows[0].v;
+		const companies = Number(
+			(
+				await sql<{
+					n: number;
+				}>`select count(*)::int as n from company where slug like 'gen-%'`.execute(handle.db)
+			).rows[0].n
+		);
+		return {
+			known,
+			postgres: `${handle.engine === 'pglite' ? 'PGlite, ' : ''}${version.split(' on ')[0]}`,
+			companies
+		};
+	} finally {
+		await handle.db.destroy();
+	}
+}
+
+function startServer(): ChildProcess {
+	const server = spawn(process.execPath, ['scripts/serve.js'], {
+		env: { ...process.env, PORT: String(port), ORIGIN: origin, LOG_LEVEL: 'warn' },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	server.on('exit', (code) => {
+		if (code !== null && code !== 0) console.error(`server exited with code ${code}`);
+	});
+	return server;
+}
+
+async function waitHealthy(timeoutMs = 60_000): Promise<void> {
+	const until = Date.now() + timeoutMs;
+	while (Date.now() < until) {
+		try {
+			const res = await fetch(`${origin}/healthz`);
+			if (res.ok) return;
+		} catch {
+			/* not listening yet */
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error(`server not healthy on ${origin} after ${timeoutMs} ms`);
+}
+
+async function login(email: string): Promise<string> {
+	const res = await fetch(`${origin}/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin },
+		body: new URLSearchParams({ email, password: GENERATED_PASSWORD }),
+		redirect: 'manual'
+	});
+	const cookies = res.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.filter((c) => !c.endsWith('='));
+	if (res.status !== 303 || !cookies.length) {
+		throw new Error(`login as ${email} failed: HTTP ${res.status}`);
+	}
+	return cookies.join('; ');
+}
+
+/** Peak resident memory of the server: VmHWM when the kernel reports it, else polled VmRSS. */
+function watchMemory(pid: number) {
+	let peakKb = 0;
+	const read = () => {
+		try {
+			const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+			const hwm = /VmHWM:\s+(\d+)/.exec(status)?.[1];
+			const rss = /VmRSS:\s+(\d+)/.exec(status)?.[1];
+			peakKb = Math.max(peakKb, Number(hwm ?? 0), Number(rss ?? 0));
+		} catch {
+			/* no /proc (not Linux) or the process is gone */
+		}
+	};
+	const timer = setInterval(read, 200);
+	return {
+		peakMb: () => (read(), peakKb / 1024),
+		stop: () => clearInterval(timer)
+	};
+}
+
+function drive(
+	url: string,
+	cookie: string | undefined,
+	seconds: number
+): Promise<{ result: autocannon.Result; latencies: number[] }> {
+	return new Promise((resolve, reject) => {
+		const latencies: number[] = [];
+		const instance = autocannon(
+			{
+				url,
+				connections: CONNECTIONS,
+				pipelining: 1,
+				duration: seconds,
+				headers: cookie ? { cookie } : {}
+			},
+			(err, result) => (err ? reject(err) : resolve({ result, latencies }))
+		);
+		instance.on('response', (_client, _status, _bytes, responseTime) => {
+			latencies.push(responseTime);
+		});
+	});
+}
+
+async function measure(page: Page, cookie: string | undefined): Promise<Omit<Result, 'ratio'>> {
+	const url = `${origin}${page.path}`;
+	// The page must answer 200 for this account (not a redirect to /login or a 403).
+	const probe = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
+	if (probe.status !== 200) console.warn(`  ${page.name}: ${page.path} answers ${probe.status}`);
+	await drive(url, cookie, warmup);
+	const { result, latencies } = await drive(url, cookie, duration);
+	latencies.sort((a, b) => a - b);
+	return {
+		...page,
+		rps: result.requests.total / (result.duration || duration),
+		p50: percentile(latencies, 50),
+		p95: percentile(latencies, 95),
+		p99: percentile(latencies, 99),
+		requests: result.requests.total,
+		errors: result.errors + result.timeouts,
+		non2xx: result.non2xx
+	};
+}
+
+function machine(): string {
+	const cpu = cpus()[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown CPU';
+	let n = String(cpus().length);
+	try {
+		n = execSync('nproc').toString().trim();
+	} catch {
+		/* keep os.cpus() */
+	}
+	return `${n} CPUs (${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`;
+}
+
+function table(results: Result[]): string {
+	const lines = [
+		'| page | path | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | × trivial | target |',
+		'| ---- | ---- | ----: | -----: | -----: | -----: | -----: | ------: | --------: | ------ |'
+	];
+	for (const r of results) {
+		const misses: string[] = [];
+		if (r.as !== 'anonymous' && r.ratio < TARGET_RATIO) misses.push(`ratio < ${TARGET_RATIO}`);
+		if (r.p95Target && r.p95 > r.p95Target) misses.push(`p95 > ${r.p95Target}`);
+		if (r.errors || r.non2xx) misses.push('errors');
+		const target =
+			r.as === 'anonymous'
+				? 'baseline'
+				: misses.length
+					? `**missed**: ${misses.join(', ')}`
+					: `met${r.p95Target ? ` (p95 ≤ ${r.p95Target})` : ''}`;
+		lines.push(
+			`| ${r.name} | \`${r.path.replace(/[0-9a-f-]{36}/, '<id>')}\` | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${r.non2xx} | ${r.ratio.toFixed(2)} | ${target} |`
+		);
+	}
+	return lines.join('\n');
+}
+
+const BENCH_FILE = 'BENCHMARKS.md';
+const RUNS_MARKER = '<!-- runs: newest first; npm run bench inserts below this line -->';
+
+function writeReport(section: string) {
+	const header = `# Benchmarks
+
+Produced by \`npm run bench\` (scripts/bench.ts) against data from \`npm run generate\`
+(scripts/generate.ts); see the README section "Data at scale and benchmarks". Each page is
+driven by autocannon with ${CONNECTIONS} connections, no pipelining, after a warm-up. Latencies
+are measured per response by the benchmark client; "× trivial" is the page's throughput
+relative to \`/healthz\` (no database) in the same run.
+
+Targets (issue 5, national scale, this 2-core machine): data pages ≥ 25 % of the trivial
+page's throughput; p95 ≤ 100 ms for learner and trainer pages, ≤ 250 ms for the HR dashboard
+of a 2,000-learner company; 0 errors; server RSS ≤ 512 MB.
+
+${RUNS_MARKER}
+`;
+	const current = existsSync(BENCH_FILE) ? readFileSync(BENCH_FILE, 'utf8') : header;
+	const base = current.includes(RUNS_MARKER) ? current : header;
+	writeFileSync(BENCH_FILE, base.replace(RUNS_MARKER, `${RUNS_MARKER}\n\n${section.trim()}\n`));
+}
+
+// ---------------------------------------------------------------------------------------
+
+const { known, postgres, companies } = await facts();
+const slug = known.company.slug;
+const pages: Page[] = [
+	{ name: 'trivial (healthz)', path: '/healthz', as: 'anonymous' },
+	{ name: 'learner home', path: `/o/${slug}/leren`, as: 'learner', p95Target: 100 },
+	{ name: 'trainer home', path: `/o/${slug}/praktijkopleider`, as: 'trainer', p95Target: 100 },
+	{
+		name: 'trajectory (learner)',
+		path: `/o/${slug}/trajecten/${known.learner.trajectoryId}`,
+		as: 'learner',
+		p95Target: 100
+	},
+	{ name: 'HR home', path: `/o/${slug}/hr`, as: 'hr', p95Target: 250 },
+	{ name: 'HR trajectory list', path: `/o/${slug}/hr/trajecten`, as: 'hr', p95Target: 250 },
+	{ name: 'qualification search', path: '/kwalificaties?q=begeleid', as: 'learner' }
+];
+
+if (build) {
+	const t0 = performance.now();
+	console.log('building (npm run build)…');
+	try {
+		execSync('npm run build', { stdio: 'pipe' });
+	} catch (e) {
+		const err = e as { stdout?: Buffer; stderr?: Buffer };
+		console.error(`${err.stdout ?? ''}${err.stderr ?? ''}\nbuild failed`);
+		process.exit(1);
+	}
+	console.log(`built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+const server = startServer();
+const memory = watchMemory(server.pid!);
+const stopServer = () => {
+	memory.stop();
+	if (server.exitCode === null) server.kill('SIGTERM');
+};
+process.on('exit', stopServer);
+try {
+	await waitHealthy();
+	const cookies: Record<Page['as'], string | undefined> = {
+		anonymous: undefined,
+		learner: await login(known.learner.email),
+		trainer: await login(known.trainer.email),
+		hr: await login(known.hr.email)
+	};
+	console.log(
+		`${scale}: ${companies.toLocaleString('en')} generated companies; largest ${known.company.name} (${known.company.learners} learners); ${duration} s per page after ${warmup} s warm-up`
+	);
+	const raw: Omit<Result, 'ratio'>[] = [];
+	for (const page of pages) {
+		const r = await measure(page, cookies[page.as]);
+		raw.push(r);
+		console.log(
+			`  ${page.name.padEnd(22)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)}  p95 ${r.p95.toFixed(1).padStart(6)}  p99 ${r.p99.toFixed(1).padStart(6)} ms  errors ${r.errors}  non-2xx ${r.non2xx}`
+		);
+	}
+	const trivial = raw[0].rps;
+	const results: Result[] = raw.map((r) => ({ ...r, ratio: r.rps / trivial }));
+	const peakMb = memory.peakMb();
+	const report = `## ${new Date().toISOString().slice(0, 10)} — scale \`${scale}\`
+
+- Machine: ${machine()}; Node ${process.version}; ${postgres}
+- Data: ${companies.toLocaleString('en')} generated companies; largest company ${known.company.learners.toLocaleString('en')} learners; trainer caseload ${known.trainer.trajectories} trajectories; learner history ${known.learner.assessments} assessments
+- Run: ${CONNECTIONS} connections, no pipelining, ${warmup} s warm-up + ${duration} s per page
+- Server peak RSS: ${peakMb.toFixed(0)} MB (target ≤ ${TARGET_RSS_MB} MB: ${peakMb <= TARGET_RSS_MB ? 'met' : '**missed**'})
+
+${table(results)}
+`;
+	console.log(`\n${report}`);
+	if (write) {
+		writeReport(report);
+		console.log(`written to ${BENCH_FILE}`);
+	}
+	const failed = results.some((r) => r.errors > 0);
+	process.exitCode = failed ? 1 : 0;
+} finally {
+	stopServer();
+}

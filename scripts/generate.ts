@@ -1,0 +1,597 @@
+/**
+ * npm run generate -- --scale small|region|national [--seed N] [--reset]
+ *
+ * Fills DATABASE_URL (or PGlite in PGLITE_DIR, `small` only) with synthetic, realistic,
+ * deterministic data for benchmarks and trying the app at scale. Everything is generated
+ * inside the database (INSERT … SELECT … generate_series with md5-based pseudo-random
+ * numbers keyed by the seed), never row by row from JavaScript. Generated rows are
+ * recognisable: companies with a `gen-` slug, users with an @gen.vakmaat.example email;
+ * `--reset` deletes exactly those (and their dependent rows) before generating.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import { configFromEnv, openDatabase } from '../src/lib/server/db/index';
+import { migrateToLatest } from '../src/lib/server/db/migrate';
+import { hashPassword } from '../src/lib/server/auth/password';
+import { seedDemoQualifications } from '../src/lib/server/demo/seed';
+import { applyImport, hashContent } from '../src/lib/server/qualifications/import';
+import { parseFiles } from '../src/lib/server/qualifications/uploads';
+import {
+	findKnownAccounts,
+	GENERATED_EMAIL_DOMAIN,
+	GENERATED_PASSWORD,
+	GENERATED_SLUG_PREFIX
+} from './known-accounts';
+
+interface Scale {
+	companies: number;
+	/** Learners of the largest companies (company 1 always has this many). */
+	maxLearners: number;
+	/** Pareto exponent: learners = floor(u^-b), capped; larger b = heavier tail. */
+	tail: number;
+}
+
+export const SCALES: Record<string, Scale> = {
+	small: { companies: 200, maxLearners: 300, tail: 1.2 }, // ≈ 2,000 learners
+	region: { companies: 7_000, maxLearners: 2_000, tail: 0.82 }, // ≈ 30,000 learners
+	national: { companies: 250_000, maxLearners: 2_000, tail: 0.8 } // ≈ 1,000,000 learners
+};
+
+const SBB_DIR = process.env.SBB_DIR ?? '../shared/data/sbb-kwalificatiestructuur-2016';
+
+function parseArgs(argv: string[]) {
+	const get = (name: string) => {
+		const i = argv.indexOf(`--${name}`);
+		return i >= 0 ? argv[i + 1] : undefined;
+	};
+	const scaleName = get('scale') ?? 'small';
+	const scale = SCALES[scaleName];
+	if (!scale) {
+		console.error(`unknown --scale ${scaleName}; use small, region or national`);
+		process.exit(2);
+	}
+	const seed = Number(get('seed') ?? 1);
+	if (!Number.isInteger(seed)) {
+		console.error('--seed must be an integer');
+		process.exit(2);
+	}
+	return { scaleName, scale, seed, reset: argv.includes('--reset') };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Conn = Kysely<any>;
+
+const timings: { step: string; ms: number; rows?: number }[] = [];
+async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
+	const t0 = performance.now();
+	process.stdout.write(`${name.padEnd(44, '.')} `);
+	const result = await fn();
+	const ms = performance.now() - t0;
+	const rows = typeof result === 'number' ? result : undefined;
+	timings.push({ step: name, ms, rows });
+	console.log(
+		`${(ms / 1000).toFixed(1).padStart(7)} s${rows !== undefined ? `  ${rows.toLocaleString('en')} rows` : ''}`
+	);
+	return result;
+}
+
+async function run(conn: Conn, statement: string, params: unknown[] = []): Promise<number> {
+	// Parameters are only used for values ($1…); numbers from the scale are inlined.
+	const parts = statement.split(/\$(\d+)/);
+	const strings: string[] = [];
+	const values: unknown[] = [];
+	for (let i = 0; i < parts.length; i++) {
+		if (i % 2 === 0) strings.push(parts[i]);
+		else values.push(params[Number(parts[i]) - 1]);
+	}
+	const template = Object.assign([...strings], { raw: strings }) as unknown as TemplateStringsArray;
+	const result = await sql(template, ...values).execute(conn);
+	return Number(result.numAffectedRows ?? result.rows.length);
+}
+
+async function count(conn: Conn, table: string): Promise<number> {
+	return Number(
+		(await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(conn))
+			.rows[0].n
+	);
+}
+
+/** Tables whose rows belong to a company, children first (FK order). */
+const TENANT_TABLES = [
+	'assessment',
+	'exemption',
+	'obtained_certificate',
+	'trajectory_work_process',
+	'trajectory_trainer',
+	'trajectory',
+	'learner',
+	'invitation',
+	'membership'
+];
+
+async function resetGenerated(conn: Conn, fastLoad: boolean): Promise<number> {
+	const present = new Set(
+		(
+			await sql<{ table_name: string }>`
+				select table_name from information_schema.columns
+				where column_name = 'company_id' and table_schema = current_schema()`.execute(conn)
+		).rows.map((r) => r.table_name)
+	);
+	// Tables added by later migrations (not listed above) are leaves: delete them first.
+	const order = [...[...present].filter((t) => !TENANT_TABLES.includes(t)), ...TENANT_TABLES];
+	await run(
+		conn,
+		`create temp table gen_reset as select id from company where slug like '${GENERATED_SLUG_PREFIX}%'`
+	);
+	let deleted = 0;
+	for (const table of order) {
+		if (!present.has(table) || table === 'company') continue;
+		deleted += await run(
+			conn,
+			`delete from ${table} where company_id in (select id from gen_reset)`
+		);
+	}
+	deleted += await run(conn, `delete from company where id in (select id from gen_reset)`);
+	await run(conn, `drop table gen_reset`);
+	deleted += await run(
+		conn,
+		`delete from login_attempt where email like '%@${GENERATED_EMAIL_DOMAIN}'`
+	);
+	await run(
+		conn,
+		`create temp table gen_reset_user as select id from app_user where email like '%@${GENERATED_EMAIL_DOMAIN}'`
+	);
+	if (fastLoad) {
+		// Foreign-key triggers (and so ON DELETE CASCADE) are off: one set-based statement
+		// per referencing column instead of a per-user scan of every referencing table.
+		const refs = (
+			await sql<{ tbl: string; col: string; action: string }>`
+				select c.conrelid::regclass::text as tbl, a.attname as col, c.confdeltype as action
+				from pg_constraint c
+				join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+				where c.contype = 'f' and c.confrelid = 'app_user'::regclass
+				  and cardinality(c.conkey) = 1`.execute(conn)
+		).rows;
+		for (const r of refs) {
+			const where = `${r.col} in (select id from gen_reset_user)`;
+			deleted += await run(
+				conn,
+				r.action === 'c'
+					? `delete from ${r.tbl} where ${where}`
+					: `update ${r.tbl} set ${r.col} = null where ${where}`
+			).catch(() => 0); // a not-null reference outside generated data: left as is
+		}
+	}
+	deleted += await run(conn, `delete from app_user where id in (select id from gen_reset_user)`);
+	await run(conn, `drop table gen_reset_user`);
+	return deleted;
+}
+
+async function ensureQualifications(conn: Conn): Promise<number> {
+	await seedDemoQualifications(conn);
+	if (existsSync(SBB_DIR)) {
+		const files = readdirSync(SBB_DIR)
+			.filter((f) => f.endsWith('.xml'))
+			.sort()
+			.map((f) => ({ name: f, content: readFileSync(join(SBB_DIR, f), 'utf8') }));
+		if (files.length) {
+			await applyImport(conn, parseFiles(files), {
+				userId: null,
+				fileName: files.map((f) => f.name).join(', '),
+				fileHash: hashContent(files.map((f) => f.content).join('\n'))
+			});
+		}
+	}
+	return Number(
+		(
+			await sql<{ n: number }>`
+				select count(*)::int as n from qualification q
+				join qualification_dossier d on d.id = q.dossier_id where d.superseded_at is null`.execute(conn)
+		).rows[0].n
+	);
+}
+
+const FIRST_NAMES =
+	`Fatima Peter Linda Karim Sanne Tom Noor Mila Jan Daan Emma Lucas Julia Sem Sophie Finn
+	Lotte Milan Anna Levi Eva Noah Sara Bram Lisa Thijs Iris Ruben Femke Mohamed Aylin Youssef
+	Esra Mehmet Marieke Johan Els Bart Ingrid Ahmed Kees Sevda Priya Wei Olga Tomasz Anouk Jesse`
+		.split(/\s+/)
+		.filter(Boolean);
+const LAST_NAMES =
+	`Jansen de Vries van den Berg Bakker Visser Smit Meijer de Boer Mulder de Groot Bos Vos
+	Peters Hendriks van Leeuwen Dekker Brouwer de Wit Dijkstra Smits de Graaf van der Meer Kok
+	Jacobs Yilmaz El Amrani Kaya Haddou Öztürk Nowak Wang Sarmo Verhoeven Koster Prins Huisman`
+		.split(/ (?=[A-Z]|de |van |El )/)
+		.map((s) => s.trim())
+		.filter(Boolean);
+const COMPANY_KINDS = [
+	'Installatiebedrijf',
+	'Transport',
+	'Zorggroep',
+	'Handelsonderneming',
+	'ICT-diensten',
+	'Hotel-restaurant',
+	'Schoonmaakbedrijf',
+	'Ambachtelijk atelier'
+];
+const CITIES =
+	`Groningen|Leeuwarden|Assen|Alkmaar|Zwolle|Almere|Zaandam|Haarlem|Apeldoorn|Amsterdam|
+	Enschede|Hilversum|Leiden|Amersfoort|Utrecht|Ede|Zoetermeer|Den Haag|Doetinchem|Gouda|Arnhem|
+	Gorinchem|Tiel|Nijmegen|Dordrecht|Rotterdam|'s-Hertogenbosch|Breda|Middelburg|Tilburg|Venlo|
+	Helmond|Eindhoven|Roermond|Maastricht`
+		.split('|')
+		.map((s) => s.trim());
+/** Relative size of each region (UWV numbering), so that some regions are much larger. */
+const REGION_WEIGHTS = [
+	3, 3, 2, 3, 3, 2, 2, 3, 3, 9, 3, 2, 3, 3, 6, 2, 3, 6, 2, 2, 3, 1, 2, 2, 2, 8, 4, 4, 2, 3, 2, 2, 5,
+	2, 3
+];
+
+const arrayLiteral = (items: (string | number)[]) =>
+	`array[${items.map((s) => (typeof s === 'number' ? s : `'${s.replaceAll("'", "''")}'`)).join(',')}]`;
+
+async function generate(conn: Conn, scale: Scale, seed: number, passwordHash: string) {
+	const S = `'${seed}:'`;
+	// md5-keyed uniform [0,1); pg_temp keeps it out of the schema.
+	await run(
+		conn,
+		`create or replace function pg_temp.rnd(k text) returns double precision language sql immutable as
+		$$ select ('x' || substr(md5(k), 1, 8))::bit(32)::bigint / 4294967296.0 $$`
+	);
+	await run(
+		conn,
+		`create or replace function pg_temp.uid(k text) returns uuid language sql immutable as
+		$$ select md5(k)::uuid $$`
+	);
+	const regionPick = arrayLiteral(REGION_WEIGHTS.flatMap((w, i) => Array(w).fill(i + 1)));
+	const first = arrayLiteral(FIRST_NAMES);
+	const last = arrayLiteral(LAST_NAMES);
+	const pick = (arr: string, n: number, key: string) =>
+		`(${arr})[1 + floor(pg_temp.rnd(${S} || ${key}) * ${n})::int]`;
+
+	await step('qualification work processes (temp)', async () => {
+		await run(
+			conn,
+			`create temp table gen_qwp as
+			select q.id as qualification_id, q.title, q.crebo, wp.id as work_process_id,
+				row_number() over (partition by q.id order by ct.qualification_id is not null, ct.position, wp.position)::int as ord,
+				count(*) over (partition by q.id)::int as total,
+				dense_rank() over (order by q.crebo, q.id)::int as qn
+			from qualification q
+			join qualification_dossier d on d.id = q.dossier_id and d.superseded_at is null
+			join work_process wp on wp.dossier_id = q.dossier_id
+			join core_task ct on ct.id = wp.core_task_id
+			where ct.qualification_id is null or ct.qualification_id = q.id`
+		);
+		return count(conn, 'gen_qwp');
+	});
+	const qCount = Number(
+		(await sql<{ n: number }>`select max(qn)::int as n from gen_qwp`.execute(conn)).rows[0].n
+	);
+	await run(
+		conn,
+		`create temp table gen_q as select distinct qn, qualification_id, title, crebo, total from gen_qwp`
+	);
+
+	await step('companies', async () => {
+		await run(
+			conn,
+			`create temp table gen_company as
+			with ranked as (
+				-- Stratified: the sizes are the quantiles of a capped Pareto distribution
+				-- (u = (rank - ½)/n), dealt to companies in a seeded random order, so the
+				-- total is stable and the seed only decides who is large.
+				select i, row_number() over (order by pg_temp.rnd(${S} || 'size' || i), i) as r
+				from generate_series(1, ${scale.companies}) i
+			), sized as (
+				select i, case when i = 1 then ${scale.maxLearners}
+					else least(${scale.maxLearners}, floor(pow((r - 0.5) / ${scale.companies}, -${scale.tail})))::int
+				end as learners
+				from ranked
+			)
+			select i, pg_temp.uid(${S} || 'company' || i) as id,
+				'${GENERATED_SLUG_PREFIX}' || lpad(i::text, 6, '0') as slug,
+				learners,
+				greatest(1, ceil(learners / 8.0))::int as trainers,
+				coalesce(sum(learners) over (order by i rows between unbounded preceding and 1 preceding), 0)::int as learner_offset,
+				${pick(
+					regionPick,
+					REGION_WEIGHTS.reduce((a, b) => a + b),
+					`'region' || i`
+				)} as region_id,
+				1 + floor(pg_temp.rnd(${S} || 'chamber' || i) * 8)::int as sector_chamber_id
+			from sized`
+		);
+		await run(conn, `create index on gen_company (i)`);
+		return run(
+			conn,
+			`insert into company (id, slug, name, kvk_number, sbb_number, street, postcode, city, region_id, sector_chamber_id, created_at)
+			select c.id, c.slug,
+				(${arrayLiteral(COMPANY_KINDS)})[c.sector_chamber_id] || ' ' || ${pick(last, LAST_NAMES.length, `'cname' || c.i`)}
+					|| ' ' || (${arrayLiteral(CITIES)})[c.region_id] || ' ' || c.i,
+				'9' || lpad(c.i::text, 7, '0'),
+				case when pg_temp.rnd(${S} || 'sbb' || c.i) < 0.8 then '2' || lpad(c.i::text, 8, '0') end,
+				${pick(arrayLiteral(['Dorpsstraat', 'Industrieweg', 'Kerkstraat', 'Stationsweg', 'Havenweg', 'Molenweg']), 6, `'street' || c.i`)}
+					|| ' ' || (1 + floor(pg_temp.rnd(${S} || 'nr' || c.i) * 180))::int,
+				(1000 + floor(pg_temp.rnd(${S} || 'pc' || c.i) * 8999))::int || ' '
+					|| chr(65 + floor(pg_temp.rnd(${S} || 'pc1' || c.i) * 26)::int)
+					|| chr(65 + floor(pg_temp.rnd(${S} || 'pc2' || c.i) * 26)::int),
+				(${arrayLiteral(CITIES)})[c.region_id], c.region_id, c.sector_chamber_id,
+				now() - make_interval(days => 730 + floor(pg_temp.rnd(${S} || 'cat' || c.i) * 2000)::int)
+			from gen_company c`
+		);
+	});
+
+	await step('people (temp)', async () => {
+		// kind: h = HR, t = trainer, l = learner; n = number within the company.
+		await run(
+			conn,
+			`create temp table gen_person as
+			select c.id as company_id, c.i, 'h' as kind, 1 as n,
+				pg_temp.uid(${S} || 'hr' || c.i) as user_id, null::uuid as learner_id,
+				'hr.' || c.i || '@${GENERATED_EMAIL_DOMAIN}' as email, c.trainers
+			from gen_company c
+			union all
+			select c.id, c.i, 't', n, pg_temp.uid(${S} || 'tr' || c.i || '.' || n), null,
+				'opleider.' || c.i || '.' || n || '@${GENERATED_EMAIL_DOMAIN}', c.trainers
+			from gen_company c, generate_series(1, c.trainers) n
+			union all
+			select c.id, c.i, 'l', n,
+				case when pg_temp.rnd(${S} || 'login' || c.i || '.' || n) < 0.9
+					then pg_temp.uid(${S} || 'lu' || c.i || '.' || n) end,
+				pg_temp.uid(${S} || 'learner' || c.i || '.' || n),
+				'lerende.' || c.i || '.' || n || '@${GENERATED_EMAIL_DOMAIN}', c.trainers
+			from gen_company c, generate_series(1, c.learners) n`
+		);
+		return count(conn, 'gen_person');
+	});
+
+	const fullName = `${pick(first, FIRST_NAMES.length, `'fn' || p.email`)} || ' ' || ${pick(last, LAST_NAMES.length, `'ln' || p.email`)}`;
+	await step('users', () =>
+		run(
+			conn,
+			`insert into app_user (id, email, name, password_hash, locale, created_at)
+			select p.user_id, p.email, ${fullName}, $1,
+				case when pg_temp.rnd(${S} || 'locale' || p.email) < 0.1 then 'en' else 'nl' end,
+				now() - interval '800 days'
+			from gen_person p where p.user_id is not null`,
+			[passwordHash]
+		)
+	);
+	await step('memberships', () =>
+		run(
+			conn,
+			`insert into membership (company_id, user_id, roles, created_at)
+			select p.company_id, p.user_id,
+				case p.kind when 'h' then array['hr'] when 't' then array['trainer'] else array['learner'] end,
+				now() - interval '800 days'
+			from gen_person p where p.user_id is not null`
+		)
+	);
+	await step('learners', () =>
+		run(
+			conn,
+			`insert into learner (company_id, id, user_id, name, email, created_at, created_by)
+			select p.company_id, p.learner_id, p.user_id, ${fullName}, p.email, now() - interval '790 days',
+				pg_temp.uid(${S} || 'hr' || p.i)
+			from gen_person p where p.kind = 'l'`
+		)
+	);
+
+	await step('trajectories (temp)', async () => {
+		// Every learner has a current trajectory; 15 % also an older, completed one.
+		// progress: share of work processes judged competent; last_day: days ago of the
+		// latest activity (stalled ones ≥ 90 days).
+		await run(
+			conn,
+			`create temp table gen_traj as
+			with base as (
+				select p.company_id, p.i, p.n, p.learner_id, p.user_id as learner_user_id, p.trainers, g.k,
+					pg_temp.rnd(${S} || 'tr' || g.k || p.i || '.' || p.n) as r
+				from gen_person p, generate_series(0, 1) g(k)
+				where p.kind = 'l' and (g.k = 0 or pg_temp.rnd(${S} || 'second' || p.i || '.' || p.n) < 0.15)
+			), shaped as (
+				select b.*,
+					case when b.k = 1 then 'completed'
+						when b.r < 0.08 then 'completed' when b.r < 0.12 then 'paused'
+						when b.r < 0.15 then 'stopped' else 'active' end as status,
+					case when b.k = 1 then 400 + floor(pg_temp.rnd(${S} || 'st' || b.i || '.' || b.n || b.k) * 330)::int
+						else 20 + floor(pg_temp.rnd(${S} || 'st' || b.i || '.' || b.n || b.k) * 700)::int end as start_ago,
+					1 + floor(pg_temp.rnd(${S} || 'q' || b.i || '.' || b.n || b.k) * ${qCount})::int as qn,
+					pg_temp.rnd(${S} || 'rt' || b.i || '.' || b.n || b.k) as rr,
+					pg_temp.rnd(${S} || 'stall' || b.i || '.' || b.n || b.k) as rs,
+					pg_temp.rnd(${S} || 'pr' || b.i || '.' || b.n || b.k) as rp
+				from base b
+			)
+			select s.company_id, pg_temp.uid(${S} || 'traj' || s.i || '.' || s.n || '.' || s.k) as id,
+				s.learner_id, s.learner_user_id, s.status, q.qualification_id, q.title || ' (' || q.crebo || ')' as title,
+				q.total,
+				case when s.rr < 0.6 then 'bbl_diploma' when s.rr < 0.8 then 'practice_statement'
+					when s.rr < 0.95 then 'informal' else 'branch_certificate' end as route,
+				current_date - s.start_ago as start_date,
+				s.start_ago,
+				case when s.status = 'completed' then 1.0 else s.rp * 0.9 end as progress,
+				-- days ago of the latest activity
+				case
+					when s.status = 'completed' then greatest(0, s.start_ago - 300 - floor(s.rs * 300)::int)
+					when s.status in ('paused', 'stopped') or s.rs < 0.2
+						then least(s.start_ago, 90 + floor(s.rs * 5 * 200)::int)
+					else least(s.start_ago, floor(s.rs * 45)::int)
+				end as last_ago,
+				-- trainer 1 coaches a fifth of the company's learners: a big caseload
+				pg_temp.uid(${S} || 'tr' || s.i || '.' ||
+					case when pg_temp.rnd(${S} || 'trn' || s.i || '.' || s.n) < 0.2 then 1
+						else 1 + (s.n % s.trainers) end) as trainer_id,
+				pg_temp.uid(${S} || 'hr' || s.i) as hr_id,
+				s.k = 0 and s.learner_user_id is not null and pg_temp.rnd(${S} || 'self' || s.i || '.' || s.n) < 0.1 as self_assesses
+			from shaped s join gen_q q on q.qn = s.qn`
+		);
+		return count(conn, 'gen_traj');
+	});
+	await step('trajectory rows', () =>
+		run(
+			conn,
+			`insert into trajectory (company_id, id, learner_id, route, target_kind, qualification_id, title,
+				school, start_date, planned_end_date, status, created_at, created_by, status_changed_at)
+			select t.company_id, t.id, t.learner_id, t.route, 'qualification', t.qualification_id, t.title,
+				case when t.route = 'bbl_diploma' then ${pick(arrayLiteral(['ROC Midden Nederland', 'ROC van Amsterdam', 'Albeda', 'Summa College', 'Noorderpoort', 'ROC Tilburg', 'Deltion College', 'Da Vinci College']), 8, `'school' || t.id`)} end,
+				t.start_date, t.start_date + 730, t.status,
+				t.start_date::timestamptz, t.hr_id,
+				case when t.status = 'active' then t.start_date::timestamptz
+					else (current_date - t.last_ago)::timestamptz end
+			from gen_traj t`
+		)
+	);
+	await step('trajectory trainers', () =>
+		run(
+			conn,
+			`insert into trajectory_trainer (company_id, trajectory_id, user_id)
+			select company_id, id, trainer_id from gen_traj`
+		)
+	);
+	await step('trajectory work processes', () =>
+		run(
+			conn,
+			`insert into trajectory_work_process (company_id, trajectory_id, work_process_id)
+			select t.company_id, t.id, w.work_process_id
+			from gen_traj t join gen_qwp w on w.qualification_id = t.qualification_id`
+		)
+	);
+	await step('assessments (trainer)', () =>
+		// The work process at position ord/total reaches level 3 when it lies within the
+		// trajectory's progress, 2 or 1 just beyond it; each level is a separate, later
+		// judgement between the start and the latest activity (last_ago days ago).
+		run(
+			conn,
+			`insert into assessment (company_id, trajectory_id, work_process_id, level, assessor_kind,
+				assessed_by, assessed_on, comment, created_at)
+			select x.company_id, x.id, x.work_process_id, lv.level, 'trainer', x.trainer_id,
+				current_date - (x.start_ago - round((x.start_ago - x.last_ago)
+					* least(1.0, x.pos / least(1.0, x.progress + 0.35) * 0.9 + lv.level * 0.1)))::int,
+				case when lv.level = 3 and pg_temp.rnd(${S} || 'cm' || x.id || x.work_process_id) < 0.3
+					then 'Zelfstandig en volgens protocol uitgevoerd.' end,
+				now()
+			from (
+				select t.company_id, t.id, t.trainer_id, w.work_process_id, t.start_ago, t.last_ago,
+					w.ord::float / w.total as pos, t.progress,
+					case when w.ord::float / w.total <= t.progress then 3
+						when w.ord::float / w.total <= t.progress + 0.2 then 2
+						when w.ord::float / w.total <= t.progress + 0.35 then 1 else 0 end as final
+				from gen_traj t join gen_qwp w on w.qualification_id = t.qualification_id
+			) x
+			cross join lateral generate_series(1, x.final) lv(level)`
+		)
+	);
+	await step('self-assessments', () =>
+		// A tenth of the learners with a login assess themselves, sometimes a level higher.
+		run(
+			conn,
+			`insert into assessment (company_id, trajectory_id, work_process_id, level, assessor_kind,
+				assessed_by, assessed_on, created_at)
+			select t.company_id, t.id, w.work_process_id,
+				least(3, greatest(1, case when w.ord::float / w.total <= t.progress then 3 else 1 end
+					+ case when pg_temp.rnd(${S} || 'sl' || t.id || w.work_process_id) < 0.3 then 1 else 0 end)),
+				'self', t.learner_user_id, current_date - least(t.start_ago, t.last_ago + 2), now()
+			from gen_traj t join gen_qwp w on w.qualification_id = t.qualification_id
+			where t.self_assesses and w.ord % 2 = 1 and w.ord::float / w.total <= t.progress + 0.35`
+		)
+	);
+	await step('advisers (one per region)', async () => {
+		const users = await run(
+			conn,
+			`insert into app_user (id, email, name, password_hash, created_at)
+			select pg_temp.uid(${S} || 'adviser' || r.id), 'adviseur.' || lpad(r.id::text, 2, '0') || '@${GENERATED_EMAIL_DOMAIN}',
+				'Adviseur ' || r.name, $1, now() - interval '800 days'
+			from region r`,
+			[passwordHash]
+		);
+		await run(
+			conn,
+			`insert into platform_role (user_id, role) select pg_temp.uid(${S} || 'adviser' || r.id), 'adviser' from region r`
+		);
+		await run(
+			conn,
+			`insert into adviser_region (user_id, region_id) select pg_temp.uid(${S} || 'adviser' || r.id), r.id from region r`
+		);
+		return users;
+	});
+	for (const t of ['gen_traj', 'gen_person', 'gen_company', 'gen_q', 'gen_qwp']) {
+		await run(conn, `drop table ${t}`);
+	}
+	return qCount;
+}
+
+const { scaleName, scale, seed, reset } = parseArgs(process.argv.slice(2));
+const config = configFromEnv();
+if (!config.url && scaleName !== 'small') {
+	console.error(`--scale ${scaleName} needs PostgreSQL: set DATABASE_URL (PGlite only for small)`);
+	process.exit(2);
+}
+const started = performance.now();
+const handle = await openDatabase({ ...config, max: 2 });
+try {
+	console.log(`${handle.description}: generating --scale ${scaleName} --seed ${seed}`);
+	await step('migrations', async () => {
+		await migrateToLatest(handle.db);
+	});
+	const existing = Number(
+		(
+			await sql<{ n: number }>`select
+				(select count(*) from company where slug like ${GENERATED_SLUG_PREFIX + '%'})
+				+ (select count(*) from app_user where email like ${'%@' + GENERATED_EMAIL_DOMAIN}) as n`.execute(
+				handle.db
+			)
+		).rows[0].n
+	);
+	if (existing && !reset) {
+		console.error(
+			`the database already has generated data (${existing} companies with a "${GENERATED_SLUG_PREFIX}" slug and users @${GENERATED_EMAIL_DOMAIN}); add --reset to replace it`
+		);
+		process.exitCode = 1;
+	} else {
+		const qualifications = await step('qualification structure', () =>
+			ensureQualifications(handle.db)
+		);
+		console.log(`  ${qualifications} current qualifications`);
+		const passwordHash = await step('password hash (one Argon2id)', () =>
+			hashPassword(GENERATED_PASSWORD)
+		);
+		await handle.db.connection().execute(async (conn) => {
+			// The generator writes consistent rows; skipping the per-row foreign-key triggers
+			// makes the big inserts and the reset much faster. Needs a superuser; else they stay on.
+			const fastLoad = await run(conn, 'set session_replication_role = replica').then(
+				() => true,
+				() => false
+			);
+			if (!fastLoad) console.log('  (not a superuser: foreign-key checks stay on, slower)');
+			if (existing) await step('reset generated rows', () => resetGenerated(conn, fastLoad));
+			await generate(conn, scale, seed, passwordHash);
+			if (fastLoad) await run(conn, 'set session_replication_role = origin');
+			await step('analyze', () => run(conn, 'analyze'));
+		});
+		const known = await findKnownAccounts(handle.db);
+		console.log(
+			`\ndone in ${((performance.now() - started) / 1000).toFixed(1)} s. Known accounts, password ${GENERATED_PASSWORD}:`
+		);
+		if (known) {
+			const k = known;
+			console.log(
+				`  HR of the largest company  ${k.hr.email}  (${k.company.name}, /o/${k.company.slug}/hr, ${k.company.learners} learners)`
+			);
+			console.log(
+				`  trainer, big caseload      ${k.trainer.email}  (${k.trainer.trajectories} trajectories, /o/${k.company.slug}/praktijkopleider)`
+			);
+			console.log(
+				`  learner, long history      ${k.learner.email}  (${k.learner.assessments} assessments, /o/${k.company.slug}/trajecten/${k.learner.trajectoryId})`
+			);
+			if (k.adviser) {
+				console.log(
+					`  adviser, largest region    ${k.adviser.email}  (${k.adviser.region}, ${k.adviser.companies} companies)`
+				);
+			}
+		}
+	}
+} finally {
+	await handle.db.destroy();
+}
