@@ -207,6 +207,10 @@ export const MATRIX: MatrixRow[] = [
 	                                                                                              ['login',   404,       404,       403,       404,       404]),
 	POST('/o/[company]/trajecten/[id]/beoordelen', { ...OTHER, id: 'ownTrajectory' }, '', { assessedOn: '2026-01-01' },
 	                                                                                              ['login',   404,       404,       404,       404,       404]),
+	// the HR dashboard's trajectory list as CSV
+	GET('/o/[company]/hr/export.csv',               OWN,                                          ['login',   403,       403,       200,       404,       404]),
+	GET('/o/[company]/hr/export.csv',               OTHER,                                        ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/hr/export.csv',               UNKNOWN,                                      ['login',   404,       404,       404,       404,       404]),
 	GET('/o/[company]/hr/trajecten',                OWN,                                          ['login',   403,       403,       200,       404,       404]),
 	GET('/o/[company]/hr/trajecten',                OTHER,                                        ['login',   404,       404,       404,       404,       404]),
 	GET('/o/[company]/hr/trajecten/nieuw',          OWN,                                          ['login',   403,       403,       200,       404,       404]),
