@@ -122,12 +122,14 @@ async function grow(db: DB) {
 		select tw.company_id, tw.trajectory_id, tw.work_process_id, step,
 			case when step = 1 and tw.work_process_id % 4 = 0 then 'self' else 'trainer' end,
 			${ahmed}::uuid,
-			current_date - (abs(hashtext(tw.trajectory_id::text)) % 330) - (3 - step) * 10
+			current_date - ((abs(hashtext(tw.trajectory_id::text)::bigint) % 330)::int) - (3 - step) * 10
 		from trajectory_work_process tw
 		join trajectory t on t.company_id = tw.company_id and t.id = tw.trajectory_id
 		cross join generate_series(1, 3) step
 		where tw.company_id = ${companyId} and t.title like 'Gegenereerd traject %'
-		  and step <= 1 + (abs(hashtext(tw.trajectory_id::text || tw.work_process_id)) % 3)`.execute(db);
+		  and step <= 1 + ((abs(hashtext(tw.trajectory_id::text || tw.work_process_id)::bigint) % 3)::int)`.execute(
+		db
+	);
 }
 
 describe('queries per page do not grow with the data', () => {
