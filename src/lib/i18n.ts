@@ -237,3 +237,28 @@ export function sourceLabel(source: string | null | undefined): string {
 			return '';
 	}
 }
+
+/** A month 'YYYY-MM' as "nov. 2026" / "Nov 2026". */
+export function formatMonth(month: string, locale: string): string {
+	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
+		month: 'short',
+		year: 'numeric',
+		timeZone: 'Europe/Amsterdam'
+	}).format(new Date(`${month}-15T12:00:00Z`));
+}
+
+/** The HR dashboard's progress buckets (src/lib/server/trajectories/dashboard.ts). */
+export function progressBucketLabel(bucket: number): string {
+	switch (bucket) {
+		case 1:
+			return m.hr_dash_bucket_1();
+		case 2:
+			return m.hr_dash_bucket_2();
+		case 3:
+			return m.hr_dash_bucket_3();
+		case 4:
+			return m.hr_dash_bucket_4();
+		default:
+			return m.hr_dash_bucket_0();
+	}
+}

@@ -252,6 +252,10 @@ export const MATRIX: MatrixRow[] = [
 	                                                                                              ['login',   403,       404,       404,       404,       404]),
 	POST('/o/[company]/trajecten/[id]/vrijstellingen', { ...OTHER, id: 'ownTrajectory' }, 'remove', { exemptionId: '00000000-0000-4000-8000-000000000000' },
 	                                                                                              ['login',   404,       404,       404,       404,       404]),
+	// the HR dashboard's trajectory list as CSV
+	GET('/o/[company]/hr/export.csv',               OWN,                                          ['login',   403,       403,       200,       404,       404]),
+	GET('/o/[company]/hr/export.csv',               OTHER,                                        ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/hr/export.csv',               UNKNOWN,                                      ['login',   404,       404,       404,       404,       404]),
 	GET('/o/[company]/hr/trajecten',                OWN,                                          ['login',   403,       403,       200,       404,       404]),
 	GET('/o/[company]/hr/trajecten',                OTHER,                                        ['login',   404,       404,       404,       404,       404]),
 	GET('/o/[company]/hr/trajecten/nieuw',          OWN,                                          ['login',   403,       403,       200,       404,       404]),

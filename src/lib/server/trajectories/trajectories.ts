@@ -291,6 +291,7 @@ export interface TrajectoryListItem {
 	learnerId: string;
 	learnerName: string;
 	trainers: string[];
+	school: string | null;
 	startDate: string;
 	plannedEndDate: string | null;
 	progress: TrajectoryProgress;
@@ -300,8 +301,18 @@ export interface TrajectoryListItem {
 export async function listTrajectories(
 	db: DB,
 	ctx: RequestContext,
-	opts: { status?: TrajectoryStatus | null; onlyMine?: boolean; limit?: number } = {}
+	opts: {
+		status?: TrajectoryStatus | null;
+		route?: TrajectoryRoute | null;
+		/** Only trajectories this trainer coaches. */
+		trainerId?: string | null;
+		/** Only the trajectories the requesting member coaches (trainer home). */
+		onlyMine?: boolean;
+		/** At most this many (default 500); null: all (the CSV export). */
+		limit?: number | null;
+	} = {}
 ): Promise<TrajectoryListItem[]> {
+	if (opts.trainerId && !isUuid(opts.trainerId)) return [];
 	let q = db
 		.selectFrom('trajectory as t')
 		.innerJoin('learner as l', (j) =>
@@ -309,17 +320,20 @@ export async function listTrajectories(
 		)
 		.where(visibleTrajectories(ctx));
 	if (opts.status) q = q.where('t.status', '=', opts.status);
-	if (opts.onlyMine) {
+	if (opts.route) q = q.where('t.route', '=', opts.route);
+	for (const trainerId of [opts.onlyMine ? ctx.user.id : null, opts.trainerId ?? null]) {
+		if (!trainerId) continue;
 		q = q.where(({ exists, selectFrom }) =>
 			exists(
 				selectFrom('trajectory_trainer as tt')
 					.whereRef('tt.company_id', '=', 't.company_id')
 					.whereRef('tt.trajectory_id', '=', 't.id')
-					.where('tt.user_id', '=', ctx.user.id)
+					.where('tt.user_id', '=', trainerId)
 					.select(sql`1`.as('one'))
 			)
 		);
 	}
+	const limit = opts.limit === undefined ? 500 : opts.limit;
 	const rows = await q
 		.select((eb) => [
 			't.id',
@@ -328,6 +342,7 @@ export async function listTrajectories(
 			't.status',
 			't.start_date',
 			't.planned_end_date',
+			't.school',
 			'l.id as learner_id',
 			'l.name as learner_name',
 			eb.fn
@@ -344,7 +359,8 @@ export async function listTrajectories(
 		])
 		.orderBy('l.name')
 		.orderBy('t.start_date', 'desc')
-		.limit(opts.limit ?? 500)
+		.orderBy('t.id')
+		.$if(limit !== null, (qb) => qb.limit(limit!))
 		.execute();
 	const progress = await progressOf(
 		db,
@@ -359,6 +375,7 @@ export async function listTrajectories(
 		learnerId: r.learner_id,
 		learnerName: r.learner_name,
 		trainers: r.trainers,
+		school: r.school,
 		startDate: r.start_date,
 		plannedEndDate: r.planned_end_date,
 		progress: progress.get(r.id)!

@@ -1,0 +1,71 @@
+import { m } from '../../paraglide/messages.js';
+import { routeLabel, statusLabel } from '../../i18n';
+import type { DB } from '../db';
+import type { RequestContext } from '../auth/context';
+import { audit } from '../accounts/audit';
+import { toCsv } from '../csv';
+import type { DashboardFilters } from './dashboard';
+import { listTrajectories } from './trajectories';
+
+/**
+ * The company's trajectory list as CSV for Excel, with the dashboard's filters: one row
+ * per trajectory (every status), progress from the same SQL as the pages (2 queries).
+ * Headers and labels come from the message catalogue, in the request's language.
+ */
+export async function trajectoriesCsv(
+	db: DB,
+	ctx: RequestContext,
+	filters: DashboardFilters
+): Promise<{ filename: string; body: string; rows: number }> {
+	const items = await listTrajectories(db, ctx, {
+		route: filters.route,
+		trainerId: filters.trainerId,
+		limit: null
+	});
+	const header = [
+		m.csv_col_learner(),
+		m.csv_col_title(),
+		m.csv_col_route(),
+		m.csv_col_status(),
+		m.csv_col_trainers(),
+		m.csv_col_school(),
+		m.csv_col_start(),
+		m.csv_col_planned_end(),
+		m.csv_col_covered(),
+		m.csv_col_total(),
+		m.csv_col_percent(),
+		m.csv_col_last_assessed(),
+		m.csv_col_stalled()
+	];
+	const rows = items.map((t) => [
+		t.learnerName,
+		t.title,
+		routeLabel(t.route),
+		statusLabel(t.status),
+		t.trainers.join(', '),
+		t.school,
+		t.startDate,
+		t.plannedEndDate,
+		t.progress.covered,
+		t.progress.total,
+		t.progress.total ? Math.floor((t.progress.covered / t.progress.total) * 100) : 0,
+		t.progress.lastAssessedOn,
+		t.progress.stalled ? m.csv_yes() : m.csv_no()
+	]);
+	// Personal data leaves the application: who exported what is recorded.
+	await audit(db, {
+		companyId: ctx.company.id,
+		actorUserId: ctx.user.id,
+		action: 'trajectories.exported',
+		entityType: 'company',
+		entityId: ctx.company.id,
+		data: { rows: rows.length, route: filters.route, trainerId: filters.trainerId },
+		requestId: ctx.requestId
+	});
+	const today = new Date().toISOString().slice(0, 10);
+	return {
+		filename: `leertrajecten-${ctx.company.slug}-${today}.csv`,
+		body: toCsv(header, rows),
+		rows: rows.length
+	};
+}
