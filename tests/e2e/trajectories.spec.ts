@@ -137,7 +137,13 @@ test('a learner sees progress per core task and assesses themselves; differences
 }) => {
 	await login(page, 'lerende@delinde.example');
 	await expect(page.getByRole('heading', { name: 'Mijn ontwikkeling' })).toBeVisible();
-	await expect(page.getByText(/Voert dienstverlenende werkzaamheden uit/)).toBeVisible();
+	// Progress per core task as a lazily loaded chart, with the figures in a table too.
+	await expect(page.locator('figure[data-chart="ready"]').first()).toBeVisible();
+	await page.getByText('Toon de cijfers als tabel').first().click();
+	await expect(
+		page.getByRole('row', { name: /B1-K1 Voert dienstverlenende werkzaamheden uit/ })
+	).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Wat is er veranderd' })).toBeVisible();
 	await expectAccessible(page);
 	await page.getByRole('link', { name: 'Mijzelf beoordelen' }).first().click();
 	await expect(page.getByRole('heading', { name: 'Zelfbeoordeling' })).toBeVisible();

@@ -13,7 +13,12 @@ import type { RequestContext } from '../../src/lib/server/auth/context';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import { parseDashboardFilters } from '../../src/lib/server/trajectories/dashboard';
 import { trajectoriesCsv } from '../../src/lib/server/trajectories/export';
-import { hrHome, learnerHome, trainerHome } from '../../src/lib/server/trajectories/home';
+import {
+	hrHome,
+	learnerFeed,
+	learnerHome,
+	trainerHome
+} from '../../src/lib/server/trajectories/home';
 import { createTestDatabase, type TestDatabase } from './db';
 import { contextFor, userId } from './fixtures';
 
@@ -139,6 +144,7 @@ describe('queries per page do not grow with the data', () => {
 		);
 		const measure = async () => ({
 			learner: await countQueries(t.db, (db) => learnerHome(db, learner)),
+			learnerFeed: await countQueries(t.db, (db) => learnerFeed(db, learner)),
 			trainer: await countQueries(t.db, (db) => trainerHome(db, trainer)),
 			hr: await countQueries(t.db, (db) =>
 				hrHome(db, hr, parseDashboardFilters(new URLSearchParams()))
@@ -157,6 +163,7 @@ describe('queries per page do not grow with the data', () => {
 		expect(small.learner.result).toHaveLength(1);
 		expect(large.learner.result).toHaveLength(6);
 		expect(large.learner.result.every((x) => x.coreTasks.length === 2)).toBe(true);
+		expect(large.learnerFeed.result.recent.length).toBeGreaterThan(0);
 		expect(small.trainer.result).toHaveLength(2);
 		expect(large.trainer.result).toHaveLength(67);
 		expect(small.hr.result.dashboard.total.trajectories).toBe(4);
@@ -173,6 +180,7 @@ describe('queries per page do not grow with the data', () => {
 		expect(queries(large)).toEqual(queries(small));
 		expect(queries(small)).toEqual({
 			learner: 2 + 1,
+			learnerFeed: 1 + 2,
 			trainer: 2,
 			hr: 1 + 3,
 			hrFiltered: 4,
