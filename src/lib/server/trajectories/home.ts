@@ -5,7 +5,7 @@ import { memberSummary } from '../accounts/members';
 import { hrDashboard, type DashboardFilters } from './dashboard';
 import { relatedForLearner } from './achievements';
 import { coreTaskProgressOf } from './progress';
-import { listTrajectories } from './trajectories';
+import { listTrajectories, pageOfTrajectories } from './trajectories';
 
 /**
  * The data of the three home pages, one function each, so that the page loads and the
@@ -25,9 +25,9 @@ export async function learnerHome(db: DB, ctx: RequestContext) {
 	return own.map((t) => ({ ...t, coreTasks: coreTasks.get(t.id) ?? [] }));
 }
 
-/** Trainer home: the trajectories the trainer coaches, with progress (2 queries). */
-export async function trainerHome(db: DB, ctx: RequestContext) {
-	return listTrajectories(db, ctx, { onlyMine: true });
+/** Trainer home: a page of the trajectories the trainer coaches, with progress (2 queries). */
+export async function trainerHome(db: DB, ctx: RequestContext, page = 1) {
+	return pageOfTrajectories(db, ctx, page, { onlyMine: true });
 }
 
 /** HR home: member counts and the dashboard (4 queries, side by side). */

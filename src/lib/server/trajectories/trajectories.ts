@@ -295,6 +295,8 @@ export interface TrajectoryListItem {
 	startDate: string;
 	plannedEndDate: string | null;
 	progress: TrajectoryProgress;
+	/** All trajectories matching the filters (for paging). */
+	totalCount: number;
 }
 
 /** The trajectories the member may see (HR: all; trainer: own learners; learner: own). */
@@ -310,6 +312,8 @@ export async function listTrajectories(
 		onlyMine?: boolean;
 		/** At most this many (default 500); null: all (the CSV export). */
 		limit?: number | null;
+		/** Skip this many (paging). */
+		offset?: number;
 	} = {}
 ): Promise<TrajectoryListItem[]> {
 	if (opts.trainerId && !isUuid(opts.trainerId)) return [];
@@ -355,12 +359,15 @@ export async function listTrajectories(
 						.select(sql<string[]>`array_agg(u.name order by u.name)`.as('a')),
 					sql<string[]>`'{}'::text[]`
 				)
-				.as('trainers')
+				.as('trainers'),
+			// The number of matching trajectories, for paging, in the same query.
+			sql<number>`count(*) over ()`.as('total_count')
 		])
 		.orderBy('l.name')
 		.orderBy('t.start_date', 'desc')
 		.orderBy('t.id')
 		.$if(limit !== null, (qb) => qb.limit(limit!))
+		.$if(!!opts.offset, (qb) => qb.offset(opts.offset!))
 		.execute();
 	const progress = await progressOf(
 		db,
@@ -378,8 +385,28 @@ export async function listTrajectories(
 		school: r.school,
 		startDate: r.start_date,
 		plannedEndDate: r.planned_end_date,
-		progress: progress.get(r.id)!
+		progress: progress.get(r.id)!,
+		totalCount: r.total_count
 	}));
+}
+
+export const PAGE_SIZE = 50;
+
+/** One page of trajectories (50), with the total for the pager. */
+export async function pageOfTrajectories(
+	db: DB,
+	ctx: RequestContext,
+	page: number,
+	opts: Omit<Parameters<typeof listTrajectories>[2] & object, 'limit' | 'offset'> = {}
+) {
+	const current = Math.max(1, Math.min(100_000, Math.floor(page) || 1));
+	const items = await listTrajectories(db, ctx, {
+		...opts,
+		limit: PAGE_SIZE,
+		offset: (current - 1) * PAGE_SIZE
+	});
+	const total = items[0]?.totalCount ?? 0;
+	return { items, total, page: current, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
 export interface WorkProcessProgress {

@@ -5,5 +5,13 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event, 'trainer');
-	return { name: ctx.user.name, trajectories: await trainerHome(await getDb(), ctx) };
+	const page = Number(event.url.searchParams.get('pagina')) || 1;
+	const result = await trainerHome(await getDb(), ctx, page);
+	return {
+		name: ctx.user.name,
+		trajectories: result.items,
+		page: result.page,
+		pages: result.pages,
+		total: result.total
+	};
 };

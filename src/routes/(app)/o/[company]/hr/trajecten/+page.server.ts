@@ -1,6 +1,6 @@
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { listTrajectories, STATUSES } from '$lib/server/trajectories/trajectories';
+import { pageOfTrajectories, STATUSES } from '$lib/server/trajectories/trajectories';
 import type { TrajectoryStatus } from '$lib/server/db/schema';
 import type { PageServerLoad } from './$types';
 
@@ -8,9 +8,14 @@ export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event, 'hr');
 	const raw = event.url.searchParams.get('status');
 	const status = STATUSES.includes(raw as TrajectoryStatus) ? (raw as TrajectoryStatus) : null;
+	const page = Number(event.url.searchParams.get('pagina')) || 1;
+	const result = await pageOfTrajectories(await getDb(), ctx, page, { status });
 	return {
 		status,
 		statuses: STATUSES,
-		trajectories: await listTrajectories(await getDb(), ctx, { status })
+		trajectories: result.items,
+		page: result.page,
+		pages: result.pages,
+		total: result.total
 	};
 };
