@@ -7,7 +7,7 @@ import { checkUpload } from '../files/check';
 import { readStoredFile, removeStoredFile, storeFile } from '../files/storage';
 import { log } from '../log';
 import { visibleTrajectories } from './access';
-import { getTrajectory } from './trajectories';
+import { trajectoryAccess } from './access';
 
 export const EVIDENCE_KINDS: EvidenceKind[] = ['note', 'link', 'file'];
 
@@ -61,11 +61,10 @@ export async function addEvidence(
 	trajectoryId: string,
 	input: NewEvidenceInput
 ): Promise<string> {
-	const detail = await getTrajectory(db, ctx, trajectoryId);
-	if (!detail) throw new DomainError('trajectory_not_found');
-	if (!detail.can.assess && !detail.can.selfAssess) throw new DomainError('not_allowed');
-	const target = new Set(detail.coreTasks.flatMap((ct) => ct.workProcesses.map((wp) => wp.id)));
-	if (!target.has(input.workProcessId)) {
+	const access = await trajectoryAccess(db, ctx, trajectoryId);
+	if (!access) throw new DomainError('trajectory_not_found');
+	if (!access.can.assess && !access.can.selfAssess) throw new DomainError('not_allowed');
+	if (!access.target.has(input.workProcessId)) {
 		throw new DomainError('work_process_not_in_target', 'workProcessId');
 	}
 
@@ -159,14 +158,7 @@ export async function listEvidence(
 	ctx: RequestContext,
 	trajectoryId: string
 ): Promise<EvidenceItem[] | null> {
-	if (!isUuid(trajectoryId)) return null;
-	const t = await db
-		.selectFrom('trajectory as t')
-		.select('t.id')
-		.where(visibleTrajectories(ctx))
-		.where('t.id', '=', trajectoryId)
-		.executeTakeFirst();
-	if (!t) return null;
+	if (!(await trajectoryAccess(db, ctx, trajectoryId))) return null;
 	const rows = await db
 		.selectFrom('evidence as e')
 		.leftJoin('app_user as u', 'u.id', 'e.created_by')

@@ -3,8 +3,7 @@ import type { ExemptionBasis } from '../db/schema';
 import type { RequestContext } from '../auth/context';
 import { audit } from '../accounts/audit';
 import { DomainError, isUuid } from '../errors';
-import { visibleTrajectories } from './access';
-import { getTrajectory } from './trajectories';
+import { trajectoryAccess } from './access';
 
 export const EXEMPTION_BASES: ExemptionBasis[] = [
 	'experience_certificate',
@@ -34,10 +33,10 @@ export interface ExemptionItem {
 
 /** The trajectory if the member may record or remove its exemptions: its trainers and HR. */
 async function exemptableTrajectory(db: DB, ctx: RequestContext, trajectoryId: string) {
-	const detail = await getTrajectory(db, ctx, trajectoryId);
-	if (!detail) throw new DomainError('trajectory_not_found');
-	if (!detail.can.assess && !detail.can.manage) throw new DomainError('not_allowed');
-	return detail;
+	const access = await trajectoryAccess(db, ctx, trajectoryId);
+	if (!access) throw new DomainError('trajectory_not_found');
+	if (!access.can.assess && !access.can.manage) throw new DomainError('not_allowed');
+	return access;
 }
 
 /**
@@ -51,17 +50,14 @@ export async function recordExemptions(
 	trajectoryId: string,
 	input: ExemptionInput
 ): Promise<number> {
-	const detail = await exemptableTrajectory(db, ctx, trajectoryId);
+	const access = await exemptableTrajectory(db, ctx, trajectoryId);
 	if (!EXEMPTION_BASES.includes(input.basis)) throw new DomainError('not_allowed', 'basis');
 	const ids = [...new Set(input.workProcessIds)];
 	if (!ids.length) throw new DomainError('work_processes_required', 'workProcessIds');
-	const target = new Map(
-		detail.coreTasks.flatMap((ct) => ct.workProcesses).map((wp) => [wp.id, wp] as const)
-	);
-	if (ids.some((id) => !target.has(id))) {
+	if (ids.some((id) => !access.target.has(id))) {
 		throw new DomainError('work_process_not_in_target', 'workProcessIds');
 	}
-	if (ids.some((id) => target.get(id)!.exemption)) {
+	if (ids.some((id) => access.exempt.has(id))) {
 		throw new DomainError('already_exempt', 'workProcessIds');
 	}
 	return db.transaction().execute(async (trx) => {
@@ -145,14 +141,7 @@ export async function listExemptions(
 	ctx: RequestContext,
 	trajectoryId: string
 ): Promise<ExemptionItem[] | null> {
-	if (!isUuid(trajectoryId)) return null;
-	const t = await db
-		.selectFrom('trajectory as t')
-		.select('t.id')
-		.where(visibleTrajectories(ctx))
-		.where('t.id', '=', trajectoryId)
-		.executeTakeFirst();
-	if (!t) return null;
+	if (!(await trajectoryAccess(db, ctx, trajectoryId))) return null;
 	const rows = await db
 		.selectFrom('exemption as e')
 		.innerJoin('work_process as wp', 'wp.id', 'e.work_process_id')

@@ -5,7 +5,7 @@ import type { RequestContext } from '../auth/context';
 import { audit } from '../accounts/audit';
 import { DomainError, isUuid } from '../errors';
 import { qualificationWorkProcesses } from '../qualifications/certificates';
-import { visibleTrajectories } from './access';
+import { permissionsOf, trajectoryAccess, visibleTrajectories } from './access';
 import { progressOf, type TrajectoryProgress } from './progress';
 
 export const ROUTES: TrajectoryRoute[] = [
@@ -539,11 +539,7 @@ export async function getTrajectory(db: DB, ctx: RequestContext, id: string) {
 		trainers,
 		coreTasks,
 		progress: progress.get(id)!,
-		can: {
-			assess: isTrainer,
-			selfAssess: t.learner_user_id === ctx.user.id,
-			manage: ctx.roles.includes('hr')
-		}
+		can: permissionsOf(ctx, { isTrainer, learnerUserId: t.learner_user_id })
 	};
 }
 
@@ -569,17 +565,16 @@ export async function recordAssessments(
 		entries: AssessmentEntry[];
 	}
 ): Promise<number> {
-	const detail = await getTrajectory(db, ctx, trajectoryId);
-	if (!detail) throw new DomainError('trajectory_not_found');
-	if (input.kind === 'self' ? !detail.can.selfAssess : !detail.can.assess) {
+	const access = await trajectoryAccess(db, ctx, trajectoryId);
+	if (!access) throw new DomainError('trajectory_not_found');
+	if (input.kind === 'self' ? !access.can.selfAssess : !access.can.assess) {
 		throw new DomainError('not_allowed');
 	}
 	if (input.kind === 'school' && !input.assessorName)
 		throw new DomainError('assessor_required', 'assessorName');
-	const target = new Set(detail.coreTasks.flatMap((ct) => ct.workProcesses.map((wp) => wp.id)));
 	const entries = input.entries.filter((e) => e.level >= 0 && e.level <= 3);
 	if (!entries.length) throw new DomainError('assessment_required', 'entries');
-	if (entries.some((e) => !target.has(e.workProcessId))) {
+	if (entries.some((e) => !access.target.has(e.workProcessId))) {
 		throw new DomainError('work_process_not_in_target', 'entries');
 	}
 	await db.transaction().execute(async (trx) => {

@@ -3,6 +3,7 @@ import { domainErrorMessage } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
 import { obtainedCertificateSchema, statusSchema } from '$lib/schemas/assessments';
 import { requireCompany } from '$lib/server/auth/guard';
+import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import {
@@ -57,8 +58,8 @@ export const actions: Actions = {
 	certificate: async (event) => {
 		const ctx = requireCompany(event, 'hr', 'trainer');
 		const db = await getDb();
-		const detail = await getTrajectory(db, ctx, event.params.id);
-		if (!detail) error(404, m.error_not_found());
+		const access = await trajectoryAccess(db, ctx, event.params.id);
+		if (!access) error(404, m.error_not_found());
 		const values = Object.fromEntries(await event.request.formData());
 		const parsed = obtainedCertificateSchema.safeParse(values);
 		if (!parsed.success) {
@@ -68,7 +69,7 @@ export const actions: Actions = {
 		}
 		try {
 			await recordObtainedCertificate(db, ctx, {
-				learnerId: detail.trajectory.learnerId,
+				learnerId: access.learnerId,
 				...parsed.data
 			});
 		} catch (e) {

@@ -5,6 +5,7 @@ import { assessmentFormSchema, readAssessmentForm } from '$lib/schemas/assessmen
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
+import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getTrajectory, recordAssessments } from '$lib/server/trajectories/trajectories';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,11 +21,11 @@ export const actions: Actions = {
 	default: async (event) => {
 		const ctx = requireCompany(event, 'trainer', 'learner');
 		const db = await getDb();
-		const detail = await getTrajectory(db, ctx, event.params.id);
-		if (!detail) error(404, m.error_not_found());
+		const access = await trajectoryAccess(db, ctx, event.params.id);
+		if (!access) error(404, m.error_not_found());
 		const { input, values } = readAssessmentForm(await event.request.formData());
 		// The learner always self-assesses; a trainer records their own or a school's judgement.
-		if (!detail.can.assess) input.kind = 'self';
+		if (!access.can.assess) input.kind = 'self';
 		else if (input.kind === 'self') input.kind = 'trainer';
 		const parsed = assessmentFormSchema.safeParse(input);
 		if (!parsed.success) {

@@ -9,6 +9,7 @@ import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import { MAX_FILE_BYTES } from '$lib/server/files/check';
 import { addEvidence, listEvidence } from '$lib/server/trajectories/evidence';
+import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getTrajectory } from '$lib/server/trajectories/trajectories';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -47,9 +48,9 @@ export const actions: Actions = {
 	add: async (event) => {
 		const ctx = requireCompany(event, 'learner', 'trainer');
 		const db = await getDb();
-		const detail = await getTrajectory(db, ctx, event.params.id);
-		if (!detail) error(404, m.error_not_found());
-		if (!detail.can.assess && !detail.can.selfAssess) error(403, m.error_forbidden());
+		const access = await trajectoryAccess(db, ctx, event.params.id);
+		if (!access) error(404, m.error_not_found());
+		if (!access.can.assess && !access.can.selfAssess) error(403, m.error_forbidden());
 		const form = await superValidate(event.request, zod4(evidenceFormSchema));
 		if (!form.valid) return fail(400, withFiles({ form }));
 		const file = form.data.kind === 'file' ? form.data.file : undefined;

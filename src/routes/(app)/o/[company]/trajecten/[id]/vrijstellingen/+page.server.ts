@@ -13,6 +13,7 @@ import {
 	recordExemptions,
 	removeExemption
 } from '$lib/server/trajectories/exemptions';
+import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getTrajectory } from '$lib/server/trajectories/trajectories';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -54,9 +55,9 @@ export const load: PageServerLoad = async (event) => {
 async function allowed(event: Parameters<Actions[string]>[0]) {
 	const ctx = requireCompany(event, 'trainer', 'hr');
 	const db = await getDb();
-	const detail = await getTrajectory(db, ctx, event.params.id ?? '');
-	if (!detail) error(404, m.error_not_found());
-	if (!detail.can.assess && !detail.can.manage) error(403, m.error_forbidden());
+	const access = await trajectoryAccess(db, ctx, event.params.id ?? '');
+	if (!access) error(404, m.error_not_found());
+	if (!access.can.assess && !access.can.manage) error(403, m.error_forbidden());
 	return { ctx, db };
 }
 
