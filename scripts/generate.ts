@@ -567,7 +567,19 @@ try {
 			if (!fastLoad) console.log('  (not a superuser: foreign-key checks stay on, slower)');
 			if (existing) await step('reset generated rows', () => resetGenerated(conn, fastLoad));
 			await generate(conn, scale, seed, passwordHash);
-			if (fastLoad) await run(conn, 'set session_replication_role = origin');
+			if (fastLoad) {
+				await run(conn, 'set session_replication_role = origin');
+				// The triggers that keep trajectory_progress up to date were off as well.
+				await step('progress summaries', () =>
+					run(
+						conn,
+						`select refresh_trajectory_progress(t.company_id, array_agg(t.id))
+						from trajectory t join company c on c.id = t.company_id
+						where c.slug like '${GENERATED_SLUG_PREFIX}%'
+						group by t.company_id`
+					)
+				);
+			}
 			await step('analyze', () => run(conn, 'analyze'));
 		});
 		const known = await findKnownAccounts(handle.db);

@@ -326,6 +326,16 @@ export interface ObtainedCertificateTable {
 	created_at: CreatedAt;
 }
 
+/** Maintained by database triggers (migration 0009): read it, never write it. */
+export interface TrajectoryProgressTable {
+	company_id: string;
+	trajectory_id: string;
+	total: number;
+	competent: number;
+	exempt: number;
+	last_assessed_on: DateString | null;
+}
+
 export type EvidenceKind = 'note' | 'link' | 'file';
 
 export interface EvidenceTable {
@@ -378,6 +388,7 @@ export interface Database {
 	exemption: ExemptionTable;
 	obtained_certificate: ObtainedCertificateTable;
 	evidence: EvidenceTable;
+	trajectory_progress: TrajectoryProgressTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -4,7 +4,7 @@ import type { TrajectoryRoute, TrajectoryStatus } from '../db/schema';
 import type { RequestContext } from '../auth/context';
 import { isUuid } from '../errors';
 import { visibleTrajectories } from './access';
-import { progressSelect } from './progress';
+import { joinProgress, progressColumns } from './progress';
 import { ROUTES, STATUSES } from './trajectories';
 
 /**
@@ -144,11 +144,10 @@ async function composition(db: DB, ctx: RequestContext, filters: DashboardFilter
 }
 
 /**
- * Everything that needs the progress of the active trajectories, computed once in a
- * CTE: the distribution over progress buckets, the stalled list and the caseloads.
- * Like progressSelect, the sets are combined by stacking and grouping, not by joins
- * between CTEs; the only joins look up the (at most STALLED_LIST_MAX) listed rows and
- * the company's trainers.
+ * Everything that needs the progress of the active trajectories, read once in a CTE
+ * from the maintained summary (trajectory_progress): the distribution over progress
+ * buckets, the stalled list and the caseloads. The only other joins look up the (at
+ * most STALLED_LIST_MAX) listed rows and the company's trainers.
  */
 async function progressFigures(db: DB, ctx: RequestContext, filters: DashboardFilters) {
 	const c = ctx.company.id;
@@ -166,12 +165,11 @@ async function progressFigures(db: DB, ctx: RequestContext, filters: DashboardFi
 		}[];
 		caseloads: { id: string; name: string; active: number; stalled: number }[];
 	}>`
-		with p as materialized (${progressSelect(
-			c,
-			sql`select t.id, t.status, t.start_date from trajectory t
-				where t.company_id = ${c} and t.status = 'active' and ${filtered(ctx, filters)}`,
-			null
-		)}),
+		with p as materialized (
+			select t.id as trajectory_id, t.start_date, ${progressColumns}
+			from trajectory t ${joinProgress}
+			where t.company_id = ${c} and t.status = 'active' and ${filtered(ctx, filters)}
+		),
 		coached as (
 			select x.trajectory_id, bool_or(x.stalled) as stalled,
 				array_agg(x.user_id) filter (where x.user_id is not null) as trainer_ids
@@ -192,8 +190,7 @@ async function progressFigures(db: DB, ctx: RequestContext, filters: DashboardFi
 		),
 		-- At most STALLED_LIST_MAX rows, each looked up by primary key.
 		longest_stalled as (
-			select p.trajectory_id, p.covered, p.total, p.last_assessed_on,
-				coalesce(p.last_assessed_on, p.start_date) as since
+			select p.trajectory_id, p.covered, p.total, p.last_assessed_on, p.since
 			from p
 			where p.stalled
 			order by since, p.trajectory_id

@@ -1,4 +1,4 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { DB } from '../db';
 
 /** The four steps of the scale: 0 not started · 1 developing · 2 nearly there · 3 competent. */
@@ -18,109 +18,23 @@ export interface TrajectoryProgress {
 }
 
 /**
- * Which trajectories' rows a progress query reads: a predicate on a trajectory-id
- * column (`= any(ids)`), or null for every trajectory of the company (dashboards).
+ * The progress columns of trajectory `t` joined with its maintained summary `tp`
+ * (table trajectory_progress, kept up to date by database triggers in the same
+ * transaction as every assessment, exemption and target change; see migration 0009).
+ * "Covered" is defined once, in the database function covered_work_processes: the
+ * trainer's latest judgement is competent, or the work process is exempt. Stalled
+ * depends on today, so it is derived here: active, and no assessment (or, never
+ * assessed, the start) for STALLED_DAYS days.
  */
-export type TrajectoryScope = ((column: RawBuilder<unknown>) => RawBuilder<SqlBool>) | null;
+export const progressColumns = sql`tp.total, tp.competent, tp.exempt,
+	(tp.competent + tp.exempt) as covered, tp.last_assessed_on,
+	coalesce(tp.last_assessed_on, t.start_date) as since,
+	(t.status = 'active'
+		and coalesce(tp.last_assessed_on, t.start_date) < current_date - ${STALLED_DAYS}::int) as stalled`;
 
-/** The trajectories with these ids. */
-export const trajectoryIds =
-	(ids: string[]): TrajectoryScope =>
-	(column) =>
-		sql<SqlBool>`${column} = any(${ids}::uuid[])`;
-
-function inScope(scope: TrajectoryScope, column: string): RawBuilder<SqlBool> {
-	return scope ? scope(sql.ref(column)) : sql<SqlBool>`true`;
-}
-
-/**
- * The covered work processes of the trajectories in scope, one row per (trajectory,
- * work process): the trainer's latest judgement is competent, or it is exempt (with
- * `exempt` telling which). The single definition of "covered" that every progress
- * figure builds on. Assessments and exemptions reference the trajectory's target work
- * processes (foreign keys), so every row here is part of the target.
- */
-function coveredWorkProcesses(companyId: string, scope: TrajectoryScope) {
-	return sql`
-		select x.trajectory_id, x.work_process_id, bool_or(x.exempt) as exempt
-		from (
-			select latest.trajectory_id, latest.work_process_id, false as exempt
-			from (
-				select distinct on (a.trajectory_id, a.work_process_id)
-					a.trajectory_id, a.work_process_id, a.level
-				from assessment a
-				where a.company_id = ${companyId} and a.assessor_kind = 'trainer'
-				  and ${inScope(scope, 'a.trajectory_id')}
-				order by a.trajectory_id, a.work_process_id, a.assessed_on desc, a.id desc
-			) latest
-			where latest.level = ${COMPETENT}
-			union all
-			select e.trajectory_id, e.work_process_id, true
-			from exemption e
-			where e.company_id = ${companyId} and ${inScope(scope, 'e.trajectory_id')}
-		) x
-		group by x.trajectory_id, x.work_process_id`;
-}
-
-export interface ProgressRow {
-	trajectory_id: string;
-	start_date: string;
-	total: number;
-	competent: number;
-	exempt: number;
-	covered: number;
-	last_assessed_on: string | null;
-	stalled: boolean;
-}
-
-/**
- * A select with the progress of `trajectories` (a select of `id, status, start_date`
- * from trajectory), one row per trajectory (see ProgressRow): run it, or use it as a
- * CTE in a larger aggregate (the HR dashboard). `scope` narrows what is read.
- *
- * Built without joins: the facts (the trajectory itself, its target work processes,
- * covered work processes, last assessment) are stacked with UNION ALL and summed per
- * trajectory. A join between these sets needs good row estimates to be planned well;
- * on freshly written rows without statistics (PGlite has no autovacuum) the planner
- * chose nested loops that took minutes for 70 trajectories.
- */
-export function progressSelect(
-	companyId: string,
-	trajectories: RawBuilder<unknown>,
-	scope: TrajectoryScope
-): RawBuilder<ProgressRow> {
-	return sql<ProgressRow>`
-		with facts as (
-			select t.id as trajectory_id, true as listed, t.status, t.start_date,
-				0 as target, 0 as covered, 0 as exempt, null::date as assessed_on
-			from (${trajectories}) t
-			union all
-			select tw.trajectory_id, false, null, null, 1, 0, 0, null
-			from trajectory_work_process tw
-			where tw.company_id = ${companyId} and ${inScope(scope, 'tw.trajectory_id')}
-			union all
-			select c.trajectory_id, false, null, null, 0, 1, case when c.exempt then 1 else 0 end, null
-			from (${coveredWorkProcesses(companyId, scope)}) c
-			union all
-			select a.trajectory_id, false, null, null, 0, 0, 0, max(a.assessed_on)
-			from assessment a
-			where a.company_id = ${companyId} and ${inScope(scope, 'a.trajectory_id')}
-			group by a.trajectory_id
-		)
-		select trajectory_id,
-			to_char(max(start_date), 'YYYY-MM-DD') as start_date,
-			sum(target)::int as total,
-			(sum(covered) - sum(exempt))::int as competent,
-			sum(exempt)::int as exempt,
-			sum(covered)::int as covered,
-			to_char(max(assessed_on), 'YYYY-MM-DD') as last_assessed_on,
-			coalesce(bool_or(status = 'active')
-				and coalesce(max(assessed_on), max(start_date)) < current_date - ${STALLED_DAYS}::int,
-				false) as stalled
-		from facts
-		group by trajectory_id
-		having bool_or(listed)`;
-}
+/** Joins the summary `tp` of trajectory `t` (every trajectory has one). */
+export const joinProgress = sql`join trajectory_progress tp
+	on tp.company_id = t.company_id and tp.trajectory_id = t.id`;
 
 /**
  * Progress of many trajectories in one query: per trajectory the number of target work
@@ -133,12 +47,18 @@ export async function progressOf(
 	ids: string[]
 ): Promise<Map<string, TrajectoryProgress>> {
 	if (!ids.length) return new Map();
-	const result = await progressSelect(
-		companyId,
-		sql`select id, status, start_date from trajectory
-			where company_id = ${companyId} and id = any(${ids}::uuid[])`,
-		trajectoryIds(ids)
-	).execute(db);
+	const result = await sql<{
+		trajectory_id: string;
+		total: number;
+		competent: number;
+		exempt: number;
+		covered: number;
+		last_assessed_on: string | null;
+		stalled: boolean;
+	}>`
+		select t.id as trajectory_id, ${progressColumns}
+		from trajectory t ${joinProgress}
+		where t.company_id = ${companyId} and t.id = any(${ids}::uuid[])`.execute(db);
 	return new Map(
 		result.rows.map((r) => [
 			r.trajectory_id,
@@ -181,7 +101,9 @@ export async function coreTaskProgressOf(
 		covered: number;
 		total: number;
 	}>`
-		with covered as materialized (${coveredWorkProcesses(companyId, trajectoryIds(ids))})
+		with covered as materialized (
+			select * from covered_work_processes(${companyId}, ${ids}::uuid[])
+		)
 		select tw.trajectory_id, ct.code, ct.title,
 			count(c.work_process_id)::int as covered,
 			count(*)::int as total
