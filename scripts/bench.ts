@@ -6,15 +6,21 @@
  * the generated database of DATABASE_URL (or PGlite in PGLITE_DIR), logs in as the known
  * accounts of scripts/generate.ts and drives each page with autocannon: 10 connections,
  * no pipelining, a warm-up, then a fixed duration. Reports requests/s, p50/p95/p99,
- * errors and non-2xx, the ratio to a trivial page measured in the same run, and the
- * server's peak RSS; writes the table to BENCHMARKS.md (unless --no-write).
+ * errors and non-2xx, the ratio to a trivial page measured in the same run, the SQL
+ * statements one request of the page runs (count, their time in the server, and on
+ * PostgreSQL their execution time by EXPLAIN ANALYZE), the server's peak RSS and the
+ * compressed JS per route of the build; writes it all to BENCHMARKS.md (unless --no-write).
  */
 import { spawn, execSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cpus, totalmem } from 'node:os';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { configFromEnv, openDatabase } from '../src/lib/server/db/index';
+import pg from 'pg';
+import type { TracedQuery } from '../src/lib/server/db/trace';
+import { jsPerRoute } from './js-size';
 import { findKnownAccounts, GENERATED_PASSWORD, type KnownAccounts } from './known-accounts';
 
 const argv = process.argv.slice(2);
@@ -30,10 +36,12 @@ const origin = `http://localhost:${port}`;
 const build = !argv.includes('--no-build');
 const write = !argv.includes('--no-write');
 const CONNECTIONS = 10;
+const TRACE_DIR = '.data/bench-trace';
 
 /** Targets from issue 5 (national scale, this 2-core machine). */
 const TARGET_RATIO = 0.25;
 const TARGET_RSS_MB = 512;
+const TARGET_JS_KB = 100;
 
 interface Page {
 	name: string;
@@ -44,6 +52,10 @@ interface Page {
 }
 
 interface Result extends Page {
+	/** SQL statements of one request, their summed duration in the server, and (PostgreSQL) by EXPLAIN ANALYZE. */
+	queries: number;
+	sqlMs: number;
+	explainMs: number | null;
 	rps: number;
 	p50: number;
 	p95: number;
@@ -89,7 +101,13 @@ async function facts(): Promise<{ known: KnownAccounts; postgres: string; compan
 
 function startServer(): ChildProcess {
 	const server = spawn(process.execPath, ['scripts/serve.js'], {
-		env: { ...process.env, PORT: String(port), ORIGIN: origin, LOG_LEVEL: 'warn' },
+		env: {
+			...process.env,
+			PORT: String(port),
+			ORIGIN: origin,
+			LOG_LEVEL: 'warn',
+			QUERY_TRACE_DIR: TRACE_DIR
+		},
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	server.on('exit', (code) => {
@@ -172,7 +190,10 @@ function drive(
 	});
 }
 
-async function measure(page: Page, cookie: string | undefined): Promise<Omit<Result, 'ratio'>> {
+async function measure(
+	page: Page,
+	cookie: string | undefined
+): Promise<Omit<Result, 'ratio' | 'queries' | 'sqlMs' | 'explainMs'>> {
 	const url = `${origin}${page.path}`;
 	// The page must answer 200 for this account (not a redirect to /login or a 403).
 	const probe = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
@@ -192,6 +213,47 @@ async function measure(page: Page, cookie: string | undefined): Promise<Omit<Res
 	};
 }
 
+/** The SQL statements of one (warm) request of the page, from the server's query trace. */
+async function traceOf(page: Page, cookie: string | undefined, n: number): Promise<TracedQuery[]> {
+	const requestId = `bench-trace-${n}`;
+	const res = await fetch(`${origin}${page.path}`, {
+		headers: { ...(cookie ? { cookie } : {}), 'x-query-trace': '1', 'x-request-id': requestId },
+		redirect: 'manual'
+	});
+	await res.arrayBuffer();
+	const file = join(TRACE_DIR, `${requestId}.json`);
+	if (!existsSync(file)) return [];
+	return (JSON.parse(readFileSync(file, 'utf8')) as { queries: TracedQuery[] }).queries;
+}
+
+/**
+ * The execution time of the statements alone, by EXPLAIN ANALYZE on PostgreSQL, each in
+ * a savepoint that is rolled back (a page may refresh a session). null on PGlite: the
+ * server holds the embedded database, there is no second connection.
+ */
+async function explainMs(queries: TracedQuery[]): Promise<number | null> {
+	const url = process.env.DATABASE_URL;
+	if (!url) return null;
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	let total = 0;
+	try {
+		await client.query('begin');
+		for (const q of queries) {
+			if (!/^\s*(select|with|insert|update|delete)\b/i.test(q.sql)) continue;
+			await client.query('savepoint q');
+			const res = await client.query(`explain (analyze, format json) ${q.sql}`, [...q.parameters]);
+			const plan = (res.rows[0]['QUERY PLAN'] as { 'Execution Time': number }[])[0];
+			total += plan['Execution Time'];
+			await client.query('rollback to savepoint q');
+		}
+		await client.query('rollback');
+	} finally {
+		await client.end();
+	}
+	return total;
+}
+
 function machine(): string {
 	const cpu = cpus()[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown CPU';
 	let n = String(cpus().length);
@@ -205,8 +267,8 @@ function machine(): string {
 
 function table(results: Result[]): string {
 	const lines = [
-		'| page | path | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | × trivial | target |',
-		'| ---- | ---- | ----: | -----: | -----: | -----: | -----: | ------: | --------: | ------ |'
+		'| page | path | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | × trivial | SQL statements | SQL ms (server) | SQL ms (EXPLAIN ANALYZE) | target |',
+		'| ---- | ---- | ----: | -----: | -----: | -----: | -----: | ------: | --------: | -------------: | --------------: | -----------------------: | ------ |'
 	];
 	for (const r of results) {
 		const misses: string[] = [];
@@ -220,7 +282,7 @@ function table(results: Result[]): string {
 					? `**missed**: ${misses.join(', ')}`
 					: `met${r.p95Target ? ` (p95 ≤ ${r.p95Target})` : ''}`;
 		lines.push(
-			`| ${r.name} | \`${r.path.replace(/[0-9a-f-]{36}/, '<id>')}\` | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${r.non2xx} | ${r.ratio.toFixed(2)} | ${target} |`
+			`| ${r.name} | \`${r.path.replace(/[0-9a-f-]{36}/, '<id>')}\` | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${r.non2xx} | ${r.ratio.toFixed(2)} | ${r.queries} | ${r.sqlMs.toFixed(1)} | ${r.explainMs === null ? 'n/a' : r.explainMs.toFixed(1)} | ${target} |`
 		);
 	}
 	return lines.join('\n');
@@ -280,6 +342,7 @@ if (build) {
 	}
 	console.log(`built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
+rmSync(TRACE_DIR, { recursive: true, force: true });
 const server = startServer();
 const memory = watchMemory(server.pid!);
 const stopServer = () => {
@@ -299,24 +362,49 @@ try {
 		`${scale}: ${companies.toLocaleString('en')} generated companies; largest ${known.company.name} (${known.company.learners} learners); ${duration} s per page after ${warmup} s warm-up`
 	);
 	const raw: Omit<Result, 'ratio'>[] = [];
-	for (const page of pages) {
-		const r = await measure(page, cookies[page.as]);
+	for (const [i, page] of pages.entries()) {
+		const m = await measure(page, cookies[page.as]);
+		const queries = await traceOf(page, cookies[page.as], i);
+		const r = {
+			...m,
+			queries: queries.length,
+			sqlMs: queries.reduce((sum, q) => sum + q.ms, 0),
+			explainMs: await explainMs(queries)
+		};
 		raw.push(r);
 		console.log(
-			`  ${page.name.padEnd(22)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)}  p95 ${r.p95.toFixed(1).padStart(6)}  p99 ${r.p99.toFixed(1).padStart(6)} ms  errors ${r.errors}  non-2xx ${r.non2xx}`
+			`  ${page.name.padEnd(22)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)}  p95 ${r.p95.toFixed(1).padStart(6)}  p99 ${r.p99.toFixed(1).padStart(6)} ms  errors ${r.errors}  non-2xx ${r.non2xx}  SQL ${r.queries} stmts ${r.sqlMs.toFixed(1)} ms${r.explainMs === null ? '' : ` (EXPLAIN ANALYZE ${r.explainMs.toFixed(1)} ms)`}`
 		);
 	}
 	const trivial = raw[0].rps;
 	const results: Result[] = raw.map((r) => ({ ...r, ratio: r.rps / trivial }));
 	const peakMb = memory.peakMb();
+	const js = await jsPerRoute();
+	const largest = js.routes[0];
+	const jsTable = [
+		'| route | gzip KB |',
+		'| ----- | ------: |',
+		...js.routes.map((r) => `| \`${r.route}\` | ${r.kb.toFixed(1)} |`),
+		...js.lazy.map(
+			(l) => `| lazy chunk \`${l.name}\` (not loaded with the page) | ${l.kb.toFixed(1)} |`
+		)
+	].join('\n');
 	const report = `## ${new Date().toISOString().slice(0, 10)} — scale \`${scale}\`
 
 - Machine: ${machine()}; Node ${process.version}; ${postgres}
 - Data: ${companies.toLocaleString('en')} generated companies; largest company ${known.company.learners.toLocaleString('en')} learners; trainer caseload ${known.trainer.trajectories} trajectories; learner history ${known.learner.assessments} assessments
 - Run: ${CONNECTIONS} connections, no pipelining, ${warmup} s warm-up + ${duration} s per page
 - Server peak RSS: ${peakMb.toFixed(0)} MB (target ≤ ${TARGET_RSS_MB} MB: ${peakMb <= TARGET_RSS_MB ? 'met' : '**missed**'})
+- Compressed JS per route before lazy chunks: largest ${largest.kb.toFixed(1)} KB (\`${largest.route}\`; target ≤ ${TARGET_JS_KB} KB: ${largest.kb <= TARGET_JS_KB ? 'met' : '**missed**'})
+- SQL statements: one warm request per page, traced in the server (incl. session and membership); "EXPLAIN ANALYZE" sums the statements' execution time on the server alone
 
 ${table(results)}
+
+<details><summary>Compressed JS per route (gzip, everything loaded before the page runs)</summary>
+
+${jsTable}
+
+</details>
 `;
 	console.log(`\n${report}`);
 	if (write) {

@@ -15,6 +15,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { appDatabase, closeAppDatabase, getDb } from '$lib/server/db/app';
+import { QUERY_TRACE_DIR, QUERY_TRACE_HEADER, traced } from '$lib/server/db/trace';
 import { log } from '$lib/server/log';
 import { m } from '$lib/paraglide/messages';
 
@@ -37,7 +38,10 @@ const requestId: Handle = async ({ event, resolve }) => {
 	event.locals.session = null;
 	event.locals.ctx = null;
 	const started = performance.now();
-	const response = await resolve(event);
+	const response =
+		QUERY_TRACE_DIR && event.request.headers.get(QUERY_TRACE_HEADER) === '1'
+			? await traced(event.locals.requestId, event.url.pathname, () => resolve(event))
+			: await resolve(event);
 	response.headers.set('x-request-id', event.locals.requestId);
 	if (!event.url.pathname.startsWith('/_app/')) {
 		log.info(

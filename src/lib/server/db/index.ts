@@ -4,6 +4,7 @@ import pg from 'pg';
 import { log } from '../log';
 import { PGliteDialect } from './pglite-dialect';
 import type { Database } from './schema';
+import { QUERY_TRACE_DIR, recordQuery } from './trace';
 
 export type { Database } from './schema';
 export type DB = Kysely<Database>;
@@ -15,6 +16,9 @@ const DATE = 1082;
 pg.types.setTypeParser(INT8, (v) => Number(v));
 pg.types.setTypeParser(NUMERIC, (v) => Number(v));
 pg.types.setTypeParser(DATE, (v) => v);
+
+/** Query tracing for the benchmark only (see ./trace). */
+const traceLog = QUERY_TRACE_DIR ? recordQuery : undefined;
 
 export interface DatabaseConfig {
 	/** postgres://… — when absent the embedded PGlite database is used. */
@@ -53,7 +57,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 		pool.on('error', (err) => log.error({ err }, 'PostgreSQL pool client error'));
 		const url = new URL(config.url);
 		return {
-			db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+			db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: traceLog }),
 			engine: 'postgres',
 			description: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`
 		};
@@ -75,7 +79,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 		);
 	}
 	return {
-		db: new Kysely<Database>({ dialect: new PGliteDialect(client) }),
+		db: new Kysely<Database>({ dialect: new PGliteDialect(client), log: traceLog }),
 		engine: 'pglite',
 		description: `embedded PostgreSQL (PGlite) in ${dir}`
 	};
