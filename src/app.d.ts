@@ -1,4 +1,4 @@
-import type { RequestContext } from '$lib/server/auth/context';
+import type { Membership, RequestContext } from '$lib/server/auth/context';
 import type { Session, SessionUser } from '$lib/server/auth/session';
 
 declare global {
@@ -11,6 +11,8 @@ declare global {
 			requestId: string;
 			user: SessionUser | null;
 			session: Session | null;
+			/** The user's active memberships, loaded with the session ([] when logged out). */
+			memberships: Membership[];
 			/** Set for /o/[company]/… routes once membership is verified. */
 			ctx: RequestContext | null;
 		}

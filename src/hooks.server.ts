@@ -7,7 +7,7 @@ import {
 } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { resolveCompanyContext } from '$lib/server/auth/context';
+import { companyContext } from '$lib/server/auth/context';
 import {
 	deleteSessionCookie,
 	SESSION_COOKIE,
@@ -36,6 +36,7 @@ const requestId: Handle = async ({ event, resolve }) => {
 		incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
 	event.locals.user = null;
 	event.locals.session = null;
+	event.locals.memberships = [];
 	event.locals.ctx = null;
 	const started = performance.now();
 	const response =
@@ -87,6 +88,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 		if (result) {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
+			event.locals.memberships = result.memberships;
 			setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
 		} else {
 			deleteSessionCookie(event.cookies, event.url);
@@ -111,9 +113,9 @@ const authorize: Handle = async ({ event, resolve }) => {
 		redirect(303, `/login?redirectTo=${encodeURIComponent(target)}`);
 	}
 	if (routeId.startsWith('/(app)/o/[company]')) {
-		event.locals.ctx = await resolveCompanyContext(
-			await getDb(),
+		event.locals.ctx = companyContext(
 			user,
+			event.locals.memberships,
 			event.params.company ?? '',
 			event.locals.requestId
 		);

@@ -1,13 +1,11 @@
-import { listMemberships } from '$lib/server/auth/context';
-import { getDb } from '$lib/server/db/app';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ locals, params }) => {
+export const load: LayoutServerLoad = ({ locals, params }) => {
 	const user = locals.user;
 	const locale = getLocale();
 	if (!user) return { locale, user: null, memberships: [], companySlug: null };
-	const memberships = await listMemberships(await getDb(), user.id);
+	const memberships = locals.memberships;
 	return {
 		locale,
 		user: { name: user.name, email: user.email, platformRoles: user.platformRoles },

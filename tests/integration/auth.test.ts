@@ -5,6 +5,7 @@ import {
 	validateSessionToken
 } from '../../src/lib/server/auth/session';
 import { hashToken } from '../../src/lib/server/auth/tokens';
+import { companyContext, listMemberships } from '../../src/lib/server/auth/context';
 import {
 	attemptLogin,
 	changePassword,
@@ -39,6 +40,35 @@ describe('sessions', () => {
 		expect(result?.user.email).toBe('admin@vakmaat.example');
 		expect(result?.user.platformRoles).toEqual(['admin']);
 		expect(await validateSessionToken(t.db, token + 'x')).toBeNull();
+	});
+
+	it('brings the active memberships along, the same as listMemberships', async () => {
+		const sanne = await userId(t.db, 'sanne@ervaringswerk.example');
+		const { token } = await createSession(t.db, sanne);
+		const result = await validateSessionToken(t.db, token);
+		const expected = await listMemberships(t.db, sanne);
+		expect(expected.length).toBe(2);
+		expect(result?.memberships).toEqual(expected);
+		// A deactivated membership is gone from the next request on.
+		await t.db
+			.updateTable('membership')
+			.set({ deactivated_at: new Date() })
+			.where('user_id', '=', sanne)
+			.where('company_id', '=', expected[0].company.id)
+			.execute();
+		const after = await validateSessionToken(t.db, token);
+		expect(after?.memberships.map((ms) => ms.company.slug)).toEqual([expected[1].company.slug]);
+		expect(
+			companyContext(after!.user, after!.memberships, expected[0].company.slug, 'r')
+		).toBeNull();
+		expect(
+			companyContext(after!.user, after!.memberships, expected[1].company.slug, 'r')?.roles
+		).toEqual(expected[1].roles);
+		await t.db
+			.updateTable('membership')
+			.set({ deactivated_at: null })
+			.where('user_id', '=', sanne)
+			.execute();
 	});
 
 	it('expires after 30 days and slides when half of that has passed', async () => {

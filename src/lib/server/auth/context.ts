@@ -30,32 +30,34 @@ export async function listMemberships(db: DB, userId: string): Promise<Membershi
 		.where('m.user_id', '=', userId)
 		.where('m.deactivated_at', 'is', null)
 		.orderBy('c.name')
+		.orderBy('c.id')
 		.execute();
 	return rows.map((r) => ({ company: { id: r.id, slug: r.slug, name: r.name }, roles: r.roles }));
 }
 
-/** The context for a company URL, or null when the user is not an active member (→ 404). */
+/**
+ * The context for a company URL from the user's active memberships (loaded with the
+ * session), or null when the user is not an active member of it (→ 404).
+ */
+export function companyContext(
+	user: SessionUser,
+	memberships: Membership[],
+	slug: string,
+	requestId: string
+): RequestContext | null {
+	const membership = memberships.find((ms) => ms.company.slug === slug);
+	if (!membership) return null;
+	return { user, company: { ...membership.company }, roles: membership.roles, requestId };
+}
+
+/** companyContext with the memberships read from the database (scripts, tests). */
 export async function resolveCompanyContext(
 	db: DB,
 	user: SessionUser,
 	slug: string,
 	requestId: string
 ): Promise<RequestContext | null> {
-	const row = await db
-		.selectFrom('membership as m')
-		.innerJoin('company as c', 'c.id', 'm.company_id')
-		.select(['c.id', 'c.slug', 'c.name', 'm.roles'])
-		.where('c.slug', '=', slug)
-		.where('m.user_id', '=', user.id)
-		.where('m.deactivated_at', 'is', null)
-		.executeTakeFirst();
-	if (!row) return null;
-	return {
-		user,
-		company: { id: row.id, slug: row.slug, name: row.name },
-		roles: row.roles,
-		requestId
-	};
+	return companyContext(user, await listMemberships(db, user.id), slug, requestId);
 }
 
 const ROLE_HOME: Record<MemberRole, string> = {

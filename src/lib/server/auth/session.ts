@@ -1,6 +1,8 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { DB } from '../db';
-import type { PlatformRole } from '../db/schema';
+import { sql } from 'kysely';
+import type { MemberRole, PlatformRole } from '../db/schema';
+import type { Membership } from './context';
 import { generateToken, hashToken } from './tokens';
 
 export const SESSION_COOKIE = 'vakmaat_session';
@@ -38,11 +40,15 @@ export async function createSession(
 	return { token, session };
 }
 
-/** Looks the session up by the token's hash; slides the expiry when half of it has passed. */
+/**
+ * Looks the session up by the token's hash; slides the expiry when half of it has passed.
+ * The user's active memberships come with it, in the same query: every company page
+ * needs them (tenant context, company switcher), so a request pays one query for both.
+ */
 export async function validateSessionToken(
 	db: DB,
 	token: string
-): Promise<{ session: Session; user: SessionUser } | null> {
+): Promise<{ session: Session; user: SessionUser; memberships: Membership[] } | null> {
 	const sessionId = hashToken(token);
 	const row = await db
 		.selectFrom('user_session as s')
@@ -60,7 +66,12 @@ export async function validateSessionToken(
 				.select((e) =>
 					e.fn.coalesce(e.fn.agg<string[]>('array_agg', ['pr.role']), e.val([])).as('r')
 				)
-				.as('platform_roles')
+				.as('platform_roles'),
+			sql<{ id: string; slug: string; name: string; roles: MemberRole[] }[]>`(
+				select coalesce(json_agg(json_build_object('id', c.id, 'slug', c.slug,
+					'name', c.name, 'roles', m.roles) order by c.name, c.id), '[]'::json)
+				from membership m join company c on c.id = m.company_id
+				where m.user_id = u.id and m.deactivated_at is null)`.as('memberships')
 		])
 		.where('s.id', '=', sessionId)
 		.executeTakeFirst();
@@ -86,7 +97,8 @@ export async function validateSessionToken(
 			name: row.name,
 			locale: row.locale,
 			platformRoles: (row.platform_roles ?? []) as PlatformRole[]
-		}
+		},
+		memberships: row.memberships.map(({ roles, ...company }) => ({ company, roles }))
 	};
 }
 
