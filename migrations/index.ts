@@ -6,6 +6,7 @@ import * as m0004 from './0004_trajectories';
 import * as m0005 from './0005_evidence';
 import * as m0006 from './0006_obtained_certificates';
 import * as m0009 from './0009_trajectory_progress';
+import * as m0010 from './0010_assessment_months';
 
 /**
  * Every migration, in order. Forward-only: never edit a migration that has shipped,
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
 	'0004_trajectories': m0004,
 	'0005_evidence': m0005,
 	'0006_obtained_certificates': m0006,
-	'0009_trajectory_progress': m0009
+	'0009_trajectory_progress': m0009,
+	'0010_assessment_months': m0010
 };

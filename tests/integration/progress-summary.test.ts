@@ -86,10 +86,28 @@ async function summary(): Promise<Map<string, Expected>> {
 	return new Map(rows.map(({ trajectory_id, ...rest }) => [trajectory_id, rest]));
 }
 
+/** assessment_month (migration 0010) against the assessments counted here. */
+async function expectMonthCountsCorrect() {
+	const expected: Record<string, number> = {};
+	for (const a of await t.db
+		.selectFrom('assessment')
+		.select(['company_id', 'assessed_on', 'assessor_kind'])
+		.execute()) {
+		const key = `${a.company_id} ${a.assessed_on.slice(0, 7)}-01 ${a.assessor_kind}`;
+		expected[key] = (expected[key] ?? 0) + 1;
+	}
+	const actual: Record<string, number> = {};
+	for (const r of await t.db.selectFrom('assessment_month').selectAll().execute()) {
+		if (r.assessments) actual[`${r.company_id} ${r.month} ${r.assessor_kind}`] = r.assessments;
+	}
+	expect(actual).toEqual(expected);
+}
+
 async function expectSummaryCorrect() {
 	const [expected, actual] = await Promise.all([expectedProgress(), summary()]);
 	expect(actual.size).toBe(expected.size);
 	expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
+	await expectMonthCountsCorrect();
 }
 
 const fatima = async () =>
@@ -202,6 +220,28 @@ describe('trajectory progress summary', () => {
 		await inserted;
 		await Promise.all([first, assess(open[1].id, async () => {})]);
 		expect((await summary()).get(traj.id)!.competent).toBe(before.competent + 2);
+		await expectSummaryCorrect();
+	});
+
+	it('takes deleted assessments out of both summaries', async () => {
+		const traj = await fatima();
+		const latest = await t.db
+			.selectFrom('assessment')
+			.select(['id', 'assessed_on'])
+			.where('trajectory_id', '=', traj.id)
+			.orderBy('assessed_on', 'desc')
+			.orderBy('id', 'desc')
+			.limit(3)
+			.execute();
+		expect(latest).toHaveLength(3);
+		await t.db
+			.deleteFrom('assessment')
+			.where(
+				'id',
+				'in',
+				latest.map((a) => a.id)
+			)
+			.execute();
 		await expectSummaryCorrect();
 	});
 });

@@ -336,6 +336,15 @@ export interface TrajectoryProgressTable {
 	last_assessed_on: DateString | null;
 }
 
+/** Maintained by database triggers (migration 0010): read it, never write it. */
+export interface AssessmentMonthTable {
+	company_id: string;
+	/** The first day of the month. */
+	month: DateString;
+	assessor_kind: AssessorKind;
+	assessments: number;
+}
+
 export type EvidenceKind = 'note' | 'link' | 'file';
 
 export interface EvidenceTable {
@@ -389,6 +398,7 @@ export interface Database {
 	obtained_certificate: ObtainedCertificateTable;
 	evidence: EvidenceTable;
 	trajectory_progress: TrajectoryProgressTable;
+	assessment_month: AssessmentMonthTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

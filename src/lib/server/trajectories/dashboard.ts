@@ -271,21 +271,27 @@ async function assessmentsPerMonth(
 			select (b.this_month - make_interval(months => g))::date as month
 			from bounds b, generate_series(0, ${MONTHS - 1}::int) g
 		),
-		counts as (
+		counts as (${
+			wholeCompany(ctx, filters)
+				? // The whole company: the counts maintained per month (migration 0010).
+					sql`
+			select am.month, am.assessor_kind, am.assessments as n
+			from assessment_month am, bounds b
+			where am.company_id = ${ctx.company.id}
+			  and am.month >= (b.this_month - make_interval(months => ${MONTHS - 1}::int))::date
+			  and am.month <= b.this_month`
+				: sql`
 			select date_trunc('month', a.assessed_on::timestamp)::date as month, a.assessor_kind,
 				count(*)::int as n
 			from assessment a, bounds b
 			where a.company_id = ${ctx.company.id}
 			  and a.assessed_on >= (b.this_month - make_interval(months => ${MONTHS - 1}::int))::date
 			  and a.assessed_on < (b.this_month + interval '1 month')::date
-			  and ${
-					wholeCompany(ctx, filters)
-						? sql`true`
-						: sql`exists (select 1 from trajectory t
-							where t.company_id = a.company_id and t.id = a.trajectory_id
-							  and ${filtered(ctx, filters)})`
-				}
-			group by 1, 2
+			  and exists (select 1 from trajectory t
+				where t.company_id = a.company_id and t.id = a.trajectory_id
+				  and ${filtered(ctx, filters)})
+			group by 1, 2`
+		}
 		)
 		select to_char(m.month, 'YYYY-MM') as month,
 			coalesce(sum(c.n) filter (where c.assessor_kind = 'trainer'), 0)::int as trainer,
