@@ -50,7 +50,7 @@ if (process.env.TEST_DATABASE_URL) {
 
 const handle = await openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
 await migrateToLatest(handle.db);
-await seedDemo(handle.db);
+await seedDemo(handle.db, { feedbackLearner: true });
 await handle.db.destroy();
 
 const server = spawn(process.execPath, ['build'], { env, stdio: 'inherit' });

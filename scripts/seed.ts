@@ -6,7 +6,7 @@ import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/demo/seed';
 const handle = await openDatabase(configFromEnv());
 try {
 	await migrateToLatest(handle.db);
-	const { users } = await seedDemo(handle.db);
+	const { users } = await seedDemo(handle.db, { feedbackLearner: true });
 	console.log(
 		`${handle.description}: demo data ${users ? `seeded (${users} new users)` : 'already present'}; password for every demo account: ${DEMO_PASSWORD}`
 	);

@@ -21,7 +21,8 @@ async function start(): Promise<DatabaseHandle> {
 		const users = await sql<{ n: number }>`select count(*)::int as n from app_user`.execute(
 			handle.db
 		);
-		if (users.rows[0].n === 0) seeded = (await seedDemo(handle.db)).users;
+		if (users.rows[0].n === 0)
+			seeded = (await seedDemo(handle.db, { feedbackLearner: true })).users;
 	}
 	log.info(
 		{ engine: handle.engine, migrationsApplied: applied, demoUsersSeeded: seeded },

@@ -10,6 +10,7 @@ import { resolveCompanyContext } from '../auth/context';
 import { createTrajectory } from '../trajectories/trajectories';
 import { addEvidence } from '../trajectories/evidence';
 import type { SessionUser } from '../auth/session';
+import { seedDemoProfiles } from './profiles';
 
 /** The password of every demo account (README lists the logins). */
 export const DEMO_PASSWORD = 'Vakmaat-demo-2026';
@@ -332,11 +333,20 @@ async function seedDemoEvidence(
 	});
 }
 
-/** Idempotent: running it twice changes nothing. Returns the number of new users. */
-export async function seedDemo(db: DB): Promise<{ users: number }> {
+/**
+ * Idempotent: running it twice changes nothing. Returns the number of new users.
+ * `feedbackLearner` adds one more learner coached by Ahmed at De Linde, so the demo shows
+ * aggregated learner feedback (three responses); the app, `npm run db:seed` and the e2e
+ * server ask for it, integration tests that count De Linde's trajectories do not.
+ */
+export async function seedDemo(
+	db: DB,
+	options: { feedbackLearner?: boolean } = {}
+): Promise<{ users: number }> {
 	await seedDemoQualifications(db);
 	const result = await seedDemoAccounts(db);
 	await seedDemoTrajectories(db);
+	await seedDemoProfiles(db, options);
 	return result;
 }
 
