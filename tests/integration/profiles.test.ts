@@ -2,7 +2,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../src/lib/server/auth/context';
 import { seedDemo } from '../../src/lib/server/demo/seed';
-import { lloStatusOf, refreshLloSummary } from '../../src/lib/server/profiles/completeness';
+import {
+	lloShareByCompany,
+	lloStatusOf,
+	refreshLloSummary
+} from '../../src/lib/server/profiles/completeness';
 import { addActivity } from '../../src/lib/server/profiles/development';
 import {
 	feedbackAggregates,
@@ -141,6 +145,18 @@ describe('LLO-profiel compleet', () => {
 	it('is computed for many trainers in one query', async () => {
 		const map = await lloStatusOf(t.db, [ids.ahmed, ids.ingrid, ids.kees]);
 		expect([...map.values()].map((s) => s.complete)).toEqual([true, false, false]);
+	});
+
+	it('the share of complete profiles per company, for many companies at once', async () => {
+		const shares = await lloShareByCompany(t.db, [hr.company.id, otherHr.company.id]);
+		const linde = shares.find((x) => x.companyId === hr.company.id)!;
+		const vandijk = shares.find((x) => x.companyId === otherHr.company.id)!;
+		// De Linde: Ahmed, Ingrid and Sanne; Ahmed and (by now) Sanne complete.
+		expect(linde).toMatchObject({
+			trainers: 3,
+			complete: 1 + Number((await status(ids.sanne)).complete)
+		});
+		expect(vandijk).toMatchObject({ trainers: 2, complete: 0 });
 	});
 });
 

@@ -69,3 +69,32 @@ export async function lloStatusOf(db: DB, userIds: string[]): Promise<Map<string
 	}
 	return result;
 }
+
+export interface CompanyLloShare {
+	companyId: string;
+	trainers: number;
+	complete: number;
+}
+
+/**
+ * Per company: active trainers and how many have a complete LLO profile, for many
+ * companies in one query (the adviser overview). Membership's primary key leads with
+ * company_id and the summary is looked up by user id, so this stays one pass over the
+ * trainers' memberships even for every company in the country.
+ */
+export async function lloShareByCompany(db: DB, companyIds: string[]): Promise<CompanyLloShare[]> {
+	if (!companyIds.length) return [];
+	const rows = await sql<{ company_id: string; trainers: number; complete: number }>`
+		select m.company_id, count(*)::int as trainers,
+			count(*) filter (where st.complete)::int as complete
+		from membership m
+		left join trainer_llo_status st on st.user_id = m.user_id
+		where m.company_id = any(${companyIds}::uuid[])
+			and m.deactivated_at is null and 'trainer' = any(m.roles)
+		group by m.company_id`.execute(db);
+	return rows.rows.map((r) => ({
+		companyId: r.company_id,
+		trainers: r.trainers,
+		complete: r.complete
+	}));
+}
