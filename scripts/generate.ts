@@ -142,6 +142,23 @@ async function resetGenerated(conn: Conn, fastLoad: boolean): Promise<number> {
 		conn,
 		`create temp table gen_reset_user as select id from app_user where email like '%@${GENERATED_EMAIL_DOMAIN}'`
 	);
+	// Person-owned trainer-profile rows (migration 0007) go before their users; with
+	// fast load the cascades are off, so children first and explicitly.
+	for (const statement of [
+		`delete from self_assessment_answer where assessment_id in
+			(select id from self_assessment where user_id in (select id from gen_reset_user))`,
+		...[
+			'self_assessment',
+			'development_activity',
+			'development_goal',
+			'trainer_profile_sector',
+			'trainer_profile_qualification',
+			'trainer_profile',
+			'trainer_llo_summary'
+		].map((t) => `delete from ${t} where user_id in (select id from gen_reset_user)`)
+	]) {
+		deleted += await run(conn, statement);
+	}
 	if (fastLoad) {
 		// Foreign-key triggers (and so ON DELETE CASCADE) are off: one set-based statement
 		// per referencing column instead of a per-user scan of every referencing table.
@@ -497,6 +514,98 @@ async function generate(conn: Conn, scale: Scale, seed: number, passwordHash: st
 			where t.self_assesses and w.ord % 2 = 1 and w.ord::float / w.total <= t.progress + 0.35`
 		)
 	);
+	// Trainer profiles (migration 0007): a realistic share of trainers keeps a profile,
+	// assesses themselves (one submitted round on the current framework version, every
+	// indicator answered) and logs development activities. trainer_llo_summary is filled
+	// set-based with the same dates refreshLloSummary would compute for these rows.
+	await step('trainer profiles', () =>
+		run(
+			conn,
+			`insert into trainer_profile (user_id, bio, specialisms, languages, years_experience, updated_at)
+			select p.user_id, 'Praktijkopleider bij ' || c.name || '.',
+				case when pg_temp.rnd(${S} || 'tps' || p.email) < 0.5 then array['zij-instromers'] else array['bbl'] end,
+				case when pg_temp.rnd(${S} || 'tpl' || p.email) < 0.2 then array['Nederlands', 'Engels'] else array['Nederlands'] end,
+				1 + floor(pg_temp.rnd(${S} || 'tpy' || p.email) * 25)::int, now() - interval '200 days'
+			from gen_person p join company c on c.id = p.company_id
+			where p.kind = 't' and pg_temp.rnd(${S} || 'tp' || p.email) < 0.7
+			on conflict (user_id) do nothing`
+		)
+	);
+	await step('trainer profile sectors', () =>
+		run(
+			conn,
+			`insert into trainer_profile_sector (user_id, sector_chamber_id)
+			select distinct p.user_id, c.sector_chamber_id
+			from gen_person p join company c on c.id = p.company_id
+			join trainer_profile tp on tp.user_id = p.user_id
+			where p.kind = 't'
+			on conflict do nothing`
+		)
+	);
+	await step('trainer capacity', () =>
+		run(
+			conn,
+			`insert into trainer_capacity (company_id, user_id, max_learners)
+			select p.company_id, p.user_id, 2 + floor(pg_temp.rnd(${S} || 'cap' || p.email) * 8)::int
+			from gen_person p where p.kind = 't' and pg_temp.rnd(${S} || 'capq' || p.email) < 0.6`
+		)
+	);
+	await step('trainer self-assessments', async () => {
+		await run(
+			conn,
+			`create temp table gen_self as
+			select distinct on (p.user_id) pg_temp.uid(${S} || 'said' || p.email) as id, p.user_id,
+				now() - make_interval(days => floor(pg_temp.rnd(${S} || 'sad' || p.email) * 540)::int) as submitted_at,
+				pg_temp.rnd(${S} || 'sal' || p.email) as skill
+			from gen_person p
+			where p.kind = 't' and pg_temp.rnd(${S} || 'sa' || p.email) < 0.4`
+		);
+		await run(
+			conn,
+			`insert into self_assessment (id, user_id, version_id, status, created_at, updated_at, submitted_at)
+			select s.id, s.user_id, v.id, 'submitted', s.submitted_at, s.submitted_at, s.submitted_at
+			from gen_self s
+			cross join (select max(id) as id from competence_framework_version where status = 'published') v`
+		);
+		return run(
+			conn,
+			`insert into self_assessment_answer (assessment_id, indicator_id, level)
+			select s.id, i.id, least(4, 1 + floor(s.skill * 3 + ((i.id * 7) % 5) / 4.0)::int)
+			from gen_self s
+			cross join (select i.id from competence_indicator i
+				join competence_area a on a.id = i.area_id
+				where a.version_id = (select max(id) from competence_framework_version where status = 'published')) i`
+		);
+	});
+	await step('trainer development activities', () =>
+		run(
+			conn,
+			`insert into development_activity (user_id, kind, title, provider, activity_date, hours, impact)
+			select p.user_id,
+				(array['workshop', 'webinar', 'course', 'intervision', 'other'])[1 + floor(pg_temp.rnd(${S} || 'dak' || p.email) * 5)::int],
+				'Scholing praktijkopleiders', 'SBB',
+				current_date - floor(pg_temp.rnd(${S} || 'dad' || p.email) * 600)::int,
+				1 + floor(pg_temp.rnd(${S} || 'dah' || p.email) * 8)::int, ''
+			from gen_person p
+			where p.kind = 't' and pg_temp.rnd(${S} || 'da' || p.email) < 0.55`
+		)
+	);
+	await step('trainer llo summary', async () => {
+		const rows = await run(
+			conn,
+			`insert into trainer_llo_summary (user_id, version_id, areas_assessed_on, last_activity_on)
+			select p.user_id, v.id, s.submitted_at::date, a.last_on
+			from (select distinct user_id from gen_person where kind = 't') p
+			cross join (select max(id) as id from competence_framework_version where status = 'published') v
+			left join gen_self s on s.user_id = p.user_id
+			left join (select user_id, max(activity_date) as last_on from development_activity
+				group by user_id) a on a.user_id = p.user_id
+			on conflict (user_id) do nothing`
+		);
+		await run(conn, 'drop table gen_self');
+		return rows;
+	});
+
 	await step('advisers (one per region)', async () => {
 		const users = await run(
 			conn,

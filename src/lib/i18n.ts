@@ -81,6 +81,31 @@ export function domainErrorMessage(code: string): string {
 			return m.err_already_exempt();
 		case 'exemption_not_found':
 			return m.err_exemption_not_found();
+		case 'framework_no_draft':
+			return m.err_framework_no_draft();
+		case 'framework_name_required':
+			return m.v_required();
+		case 'framework_indicator_count':
+			return m.err_framework_indicator_count();
+		case 'framework_indicator_too_long':
+			return m.v_too_long({ max: 300 });
+		case 'reflection_too_long':
+		case 'bio_too_long':
+			return m.v_too_long({ max: 2000 });
+		case 'feedback_self':
+			return m.err_feedback_self();
+		case 'feedback_not_your_trainer':
+			return m.err_feedback_not_your_trainer();
+		case 'feedback_answer_required':
+			return m.err_feedback_answer_required();
+		case 'list_too_long':
+			return m.err_list_too_long();
+		case 'years_invalid':
+			return m.err_years_invalid();
+		case 'capacity_invalid':
+			return m.err_capacity_invalid();
+		case 'activity_not_found':
+		case 'goal_not_found':
 		case 'trajectory_not_found':
 		case 'member_not_found':
 			return m.error_not_found();
@@ -260,5 +285,77 @@ export function progressBucketLabel(bucket: number): string {
 			return m.hr_dash_bucket_4();
 		default:
 			return m.hr_dash_bucket_0();
+	}
+}
+
+/** The four steps of the trainer's self-assessment scale. */
+export function scaleLabel(level: number | null | undefined): string {
+	switch (level) {
+		case 1:
+			return m.scale_1();
+		case 2:
+			return m.scale_2();
+		case 3:
+			return m.scale_3();
+		case 4:
+			return m.scale_4();
+		default:
+			return '—';
+	}
+}
+
+export function activityKindLabel(kind: string): string {
+	switch (kind) {
+		case 'workshop':
+			return m.activity_kind_workshop();
+		case 'webinar':
+			return m.activity_kind_webinar();
+		case 'course':
+			return m.activity_kind_course();
+		case 'intervision':
+			return m.activity_kind_intervision();
+		default:
+			return m.activity_kind_other();
+	}
+}
+
+export function goalStatusLabel(status: string): string {
+	switch (status) {
+		case 'in_progress':
+			return m.goal_status_in_progress();
+		case 'achieved':
+			return m.goal_status_achieved();
+		case 'dropped':
+			return m.goal_status_dropped();
+		default:
+			return m.goal_status_open();
+	}
+}
+
+export function feedbackQuestionLabel(question: string): string {
+	switch (question) {
+		case 'explains':
+			return m.feedback_q_explains();
+		case 'listens':
+			return m.feedback_q_listens();
+		case 'recognises':
+			return m.feedback_q_recognises();
+		default:
+			return m.feedback_q_available();
+	}
+}
+
+export function agreeLabel(value: number): string {
+	switch (value) {
+		case 1:
+			return m.agree_1();
+		case 2:
+			return m.agree_2();
+		case 3:
+			return m.agree_3();
+		case 4:
+			return m.agree_4();
+		default:
+			return m.agree_5();
 	}
 }

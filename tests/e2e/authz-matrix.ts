@@ -52,6 +52,9 @@ export const HOME: Record<LoggedInRole, string> = {
  *   peerTrajectory               another learner's trajectory in the own company (Peter Dekker,
  *                                coached by someone else)
  *   ownEvidence                  the demo PDF on ownTrajectory (read from its evidence page)
+ *   ownTrainer                   the learner's own trainer (Ahmed; read from the learner's trainer directory)
+ *   peerTrainer                  a trainer of the own company who does not coach the learner (Ingrid;
+ *                                read from HR's trainer list)
  */
 export type ParamValue =
 	| 'own'
@@ -67,7 +70,9 @@ export type ParamValue =
 	| 'unknownToken'
 	| 'ownTrajectory'
 	| 'peerTrajectory'
-	| 'ownEvidence';
+	| 'ownEvidence'
+	| 'ownTrainer'
+	| 'peerTrainer';
 
 export type Expect = 200 | 400 | 403 | 404 | 405 | 'login' | 'home' | `→/${string}`;
 
@@ -278,4 +283,53 @@ export const MATRIX: MatrixRow[] = [
 	                                                                                              ['login',   404,       404,       404,       404,       404]),
 	POST('/o/[company]/trajecten/[id]', { ...OWN, id: 'ownTrajectory' }, 'certificate', {},      ['login',   403,       400,       400,       404,       404]),
 	POST('/o/[company]/trajecten/[id]', { ...OWN, id: 'peerTrajectory' }, 'certificate', {},     ['login',   403,       404,       400,       404,       404]),
+
+	// trainer profiles: the competence framework (admin), the trainer's own profile, HR's
+	// team overview, the learners' directory and feedback on their own trainer
+	GET('/beheer/competenties',                     {},                                           ['login',   403,       403,       403,       403,       200]),
+	POST('/beheer/competenties', {}, 'save', {},                                                  ['login',   403,       403,       403,       403,       400]),
+	POST('/beheer/competenties', {}, 'publish', {},                                               ['login',   403,       403,       403,       403,       400]),
+	GET('/o/[company]/praktijkopleider/profiel',    OWN,                                          ['login',   403,       200,       403,       404,       404]),
+	GET('/o/[company]/praktijkopleider/profiel',    OTHER,                                        ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/praktijkopleider/profiel', OWN, 'save', { yearsExperience: '-1' },         ['login',   403,       400,       403,       404,       404]),
+	POST('/o/[company]/praktijkopleider/profiel', OTHER, 'save', { bio: 'x' },                    ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/praktijkopleider/profiel/zelfbeoordeling', OWN,                             ['login',   403,       200,       403,       404,       404]),
+	GET('/o/[company]/praktijkopleider/profiel/zelfbeoordeling', OTHER,                           ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/praktijkopleider/profiel/zelfbeoordeling', OTHER, 'draft', {},             ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/praktijkopleider/profiel/zelfbeoordeling', OWN, 'submit', { reflection_999999: 'x' },
+	                                                                                              ['login',   403,       400,       403,       404,       404]),
+	GET('/o/[company]/praktijkopleider/profiel/ontwikkeling', OWN,                                ['login',   403,       200,       403,       404,       404]),
+	GET('/o/[company]/praktijkopleider/profiel/ontwikkeling', OTHER,                              ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/praktijkopleider/profiel/ontwikkeling', OWN, 'activity', {},               ['login',   403,       400,       403,       404,       404]),
+	POST('/o/[company]/praktijkopleider/profiel/ontwikkeling', OWN, 'removeActivity', { id: '00000000-0000-4000-8000-000000000000' },
+	                                                                                              ['login',   403,       404,       403,       404,       404]),
+	POST('/o/[company]/praktijkopleider/profiel/ontwikkeling', OTHER, 'goal', { text: 'x' },      ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/hr/praktijkopleiders',        OWN,                                          ['login',   403,       403,       200,       404,       404]),
+	GET('/o/[company]/hr/praktijkopleiders',        OTHER,                                        ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/hr/praktijkopleiders/[userId]', { ...OWN, userId: 'ownTrainer' },           ['login',   403,       403,       200,       404,       404]),
+	GET('/o/[company]/hr/praktijkopleiders/[userId]', { ...OWN, userId: 'ownMember' },            ['login',   403,       403,       404,       404,       404]),
+	GET('/o/[company]/hr/praktijkopleiders/[userId]', { ...OWN, userId: 'otherMember' },          ['login',   403,       403,       404,       404,       404]),
+	GET('/o/[company]/hr/praktijkopleiders/[userId]', { ...OWN, userId: 'unknownId' },            ['login',   403,       403,       404,       404,       404]),
+	GET('/o/[company]/hr/praktijkopleiders/[userId]', { ...OWN, userId: 'malformedId' },          ['login',   403,       403,       404,       404,       404]),
+	GET('/o/[company]/hr/praktijkopleiders/[userId]', { ...OTHER, userId: 'ownTrainer' },         ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/hr/praktijkopleiders/[userId]', { ...OWN, userId: 'ownTrainer' }, 'capacity', { maxLearners: '' },
+	                                                                                              ['login',   403,       403,       400,       404,       404]),
+	POST('/o/[company]/hr/praktijkopleiders/[userId]', { ...OWN, userId: 'otherMember' }, 'capacity', { maxLearners: '3' },
+	                                                                                              ['login',   403,       403,       404,       404,       404]),
+	POST('/o/[company]/hr/praktijkopleiders/[userId]', { ...OTHER, userId: 'ownTrainer' }, 'capacity', { maxLearners: '3' },
+	                                                                                              ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/opleiders',                   OWN,                                          ['login',   200,       200,       200,       404,       404]),
+	GET('/o/[company]/opleiders',                   OTHER,                                        ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/opleiders/[userId]/feedback', { ...OWN, userId: 'ownTrainer' },             ['login',   200,       403,       403,       404,       404]),
+	// about oneself: a page that says it cannot be done
+	GET('/o/[company]/opleiders/[userId]/feedback', { ...OWN, userId: 'ownMember' },              ['login',   200,       403,       403,       404,       404]),
+	GET('/o/[company]/opleiders/[userId]/feedback', { ...OWN, userId: 'peerTrainer' },            ['login',   404,       403,       403,       404,       404]),
+	GET('/o/[company]/opleiders/[userId]/feedback', { ...OWN, userId: 'unknownId' },              ['login',   404,       403,       403,       404,       404]),
+	GET('/o/[company]/opleiders/[userId]/feedback', { ...OWN, userId: 'malformedId' },            ['login',   404,       403,       403,       404,       404]),
+	GET('/o/[company]/opleiders/[userId]/feedback', { ...OTHER, userId: 'ownTrainer' },           ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/opleiders/[userId]/feedback', { ...OWN, userId: 'ownTrainer' }, '', {},    ['login',   400,       403,       403,       404,       404]),
+	POST('/o/[company]/opleiders/[userId]/feedback', { ...OWN, userId: 'peerTrainer' }, '', { explains: '3', listens: '3', recognises: '3', available: '3' },
+	                                                                                              ['login',   404,       403,       403,       404,       404]),
+	POST('/o/[company]/opleiders/[userId]/feedback', { ...OWN, userId: 'ownMember' }, '', { explains: '3', listens: '3', recognises: '3', available: '3' },
+	                                                                                              ['login',   400,       403,       403,       404,       404]),
 ];

@@ -99,6 +99,16 @@ test.describe('authorization matrix', () => {
 			expect(id, `an evidence file link on ${prefix}`).toBeTruthy();
 			return id!;
 		}
+		/** The learner's own trainer: the first feedback link in the learner's trainer directory. */
+		async function feedbackTrainerId(ctx: APIRequestContext) {
+			const path = `/o/${OWN_COMPANY}/opleiders`;
+			const res = await ctx.get(path, { maxRedirects: 0 });
+			expect(res.status(), `GET ${path}`).toBe(200);
+			const re = new RegExp(`href="${path}/([0-9a-f-]{36})/feedback"`);
+			const id = (await res.text()).match(re)?.[1];
+			expect(id, `a feedback link on ${path}`).toBeTruthy();
+			return id!;
+		}
 		const otherHr = await newContext();
 		await apiLogin(otherHr, baseURL, 'hr@vandijkbouw.example');
 		const members = `/o/${OWN_COMPANY}/hr/medewerkers`;
@@ -122,9 +132,18 @@ test.describe('authorization matrix', () => {
 			unknownToken: 'onbekendtoken0000000000000000000',
 			ownTrajectory: await trajectoryId(contexts.get('hr')!, 'Fatima Yilmaz'),
 			peerTrajectory: await trajectoryId(contexts.get('hr')!, 'Peter Dekker'),
-			ownEvidence: ''
+			ownEvidence: '',
+			ownTrainer: '',
+			peerTrainer: ''
 		};
 		values.ownEvidence = await evidenceId(contexts.get('hr')!, values.ownTrajectory);
+		values.ownTrainer = await feedbackTrainerId(contexts.get('learner')!);
+		values.peerTrainer = await linkId(
+			contexts.get('hr')!,
+			`/o/${OWN_COMPANY}/hr/praktijkopleiders`,
+			`/o/${OWN_COMPANY}/hr/praktijkopleiders`,
+			'Ingrid Visser'
+		);
 		await otherHr.dispose();
 	});
 

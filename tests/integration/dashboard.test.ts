@@ -83,11 +83,11 @@ const dash = (ctx: RequestContext, filters: Partial<DashboardFilters> = {}) =>
 describe('HR dashboard on the demo company', () => {
 	it('counts learners by route and status', async () => {
 		const d = await dash(hr);
-		expect(d.total).toEqual({ learners: 4, trajectories: 4 });
-		expect(d.byStatus.active).toEqual({ learners: 4, trajectories: 4 });
+		expect(d.total).toEqual({ learners: 5, trajectories: 5 });
+		expect(d.byStatus.active).toEqual({ learners: 5, trajectories: 5 });
 		expect(d.byStatus.paused).toEqual({ learners: 0, trajectories: 0 });
 		expect(Object.fromEntries(Object.entries(d.byRoute).map(([r, c]) => [r, c.learners]))).toEqual({
-			bbl_diploma: 1,
+			bbl_diploma: 2,
 			mbo_certificate: 1,
 			practice_statement: 1,
 			branch_certificate: 0,
@@ -129,7 +129,7 @@ describe('HR dashboard on the demo company', () => {
 	it("shows every trainer's caseload, stalled ones included", async () => {
 		const d = await dash(hr);
 		expect(d.caseloads).toEqual([
-			{ trainerId: ids.ahmed, name: 'Ahmed El Amrani', active: 2, stalled: 1 },
+			{ trainerId: ids.ahmed, name: 'Ahmed El Amrani', active: 3, stalled: 1 },
 			{ trainerId: ids.ingrid, name: 'Ingrid Visser', active: 1, stalled: 0 },
 			{ trainerId: ids.sanne, name: 'Sanne de Vries', active: 2, stalled: 1 }
 		]);
@@ -221,11 +221,11 @@ describe('statuses', () => {
 			.execute();
 		try {
 			const d = await dash(hr);
-			expect(d.byStatus.active).toEqual({ learners: 3, trajectories: 3 });
+			expect(d.byStatus.active).toEqual({ learners: 4, trajectories: 4 });
 			expect(d.byStatus.paused).toEqual({ learners: 1, trajectories: 1 });
 			expect(d.byRouteStatus.informal.paused.learners).toBe(1);
-			expect(d.total.trajectories).toBe(4);
-			expect(d.distribution.reduce((n, b) => n + b.trajectories, 0)).toBe(3);
+			expect(d.total.trajectories).toBe(5);
+			expect(d.distribution.reduce((n, b) => n + b.trajectories, 0)).toBe(4);
 			expect(d.caseloads.find((c) => c.name === 'Sanne de Vries')!.active).toBe(1);
 			// Its assessments still count in the months.
 			expectMonthsMatch(d, await assessmentsByMonth(hr.company.id));
@@ -250,9 +250,9 @@ describe('statuses', () => {
 		});
 		try {
 			const d = await dash(hr);
-			expect(d.byStatus.active).toEqual({ learners: 4, trajectories: 5 });
+			expect(d.byStatus.active).toEqual({ learners: 5, trajectories: 6 });
 			expect(d.byRoute.informal).toEqual({ learners: 2, trajectories: 2 });
-			expect(d.total).toEqual({ learners: 4, trajectories: 5 });
+			expect(d.total).toEqual({ learners: 5, trajectories: 6 });
 			// New, without assessments, started today: not stalled, 0–25 %.
 			expect(d.stalled.count).toBe(1);
 			expect(d.distribution[0].trajectories).toBe(
@@ -272,7 +272,7 @@ describe('statuses', () => {
 				.where('id', '=', id)
 				.execute();
 		}
-		expect((await dash(hr)).total.trajectories).toBe(4);
+		expect((await dash(hr)).total.trajectories).toBe(5);
 	});
 });
 
@@ -306,7 +306,7 @@ describe('tenant isolation', () => {
 
 	it('a trainer or learner calling the service sees only their own trajectories', async () => {
 		const ahmed = await contextFor(t.db, 'opleider@delinde.example', DELINDE);
-		expect((await dash(ahmed)).total.trajectories).toBe(2);
+		expect((await dash(ahmed)).total.trajectories).toBe(3);
 		const fatima = await contextFor(t.db, 'lerende@delinde.example', DELINDE);
 		const d = await dash(fatima);
 		expect(d.total.trajectories).toBe(1);
@@ -340,7 +340,7 @@ describe('CSV export', () => {
 				.map((h) => `"${h}"`)
 				.join(';')
 		);
-		expect(lines.slice(1, -1)).toHaveLength(4);
+		expect(lines.slice(1, -1)).toHaveLength(5);
 		const linda = byLearner('Linda Smit');
 		const row = lines.find((l) => l.startsWith('"Linda Smit"'))!;
 		expect(row).toBe(
@@ -362,7 +362,7 @@ describe('CSV export', () => {
 				.map((v) => `"${v}"`)
 				.join(';')
 		);
-		expect(csv.rows).toBe(4);
+		expect(csv.rows).toBe(5);
 	});
 
 	it('applies the filters and records who exported', async () => {

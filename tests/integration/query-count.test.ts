@@ -164,11 +164,11 @@ describe('queries per page do not grow with the data', () => {
 		expect(large.learner.result).toHaveLength(6);
 		expect(large.learner.result.every((x) => x.coreTasks.length === 2)).toBe(true);
 		expect(large.learnerFeed.result.recent.length).toBeGreaterThan(0);
-		expect(small.trainer.result.items).toHaveLength(2);
-		expect(large.trainer.result.total).toBe(67);
+		expect(small.trainer.result.items).toHaveLength(3);
+		expect(large.trainer.result.total).toBe(68);
 		expect(large.trainer.result.items).toHaveLength(50);
-		expect(small.hr.result.dashboard.total.trajectories).toBe(4);
-		expect(large.hr.result.dashboard.total.trajectories).toBe(69);
+		expect(small.hr.result.dashboard.total.trajectories).toBe(5);
+		expect(large.hr.result.dashboard.total.trajectories).toBe(70);
 		expect(large.hr.result.dashboard.stalled.count).toBeGreaterThan(
 			small.hr.result.dashboard.stalled.count
 		);

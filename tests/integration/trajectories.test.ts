@@ -23,7 +23,7 @@ describe('demo trajectories', () => {
 		await seedDemo(t.db);
 		const hr = await contextFor(t.db, 'hr@delinde.example', DELINDE);
 		const all = await listTrajectories(t.db, hr);
-		expect(all).toHaveLength(4);
+		expect(all).toHaveLength(5);
 		const fatima = all.find((x) => x.learnerName === 'Fatima Yilmaz')!;
 		expect(fatima.route).toBe('bbl_diploma');
 		expect(fatima.progress.total).toBe(12); // B1-K1 (9) + P2-K1 (3) of Helpende Zorg en Welzijn
@@ -44,7 +44,11 @@ describe('who sees which trajectory', () => {
 	it('HR sees all, a trainer their own learners, a learner only themselves; other companies nothing', async () => {
 		const ahmed = await contextFor(t.db, 'opleider@delinde.example', DELINDE);
 		const mine = await listTrajectories(t.db, ahmed);
-		expect(mine.map((x) => x.learnerName).sort()).toEqual(['Fatima Yilmaz', 'Linda Smit']);
+		expect(mine.map((x) => x.learnerName).sort()).toEqual([
+			'Fatima Yilmaz',
+			'Linda Smit',
+			'Sophie Mertens'
+		]);
 		const fatima = await contextFor(t.db, 'lerende@delinde.example', DELINDE);
 		const own = await listTrajectories(t.db, fatima);
 		expect(own.map((x) => x.learnerName)).toEqual(['Fatima Yilmaz']);

@@ -46,7 +46,21 @@ export type DomainErrorCode =
 	| 'file_too_large'
 	| 'file_type_not_allowed'
 	| 'already_exempt'
-	| 'exemption_not_found';
+	| 'exemption_not_found'
+	| 'framework_no_draft'
+	| 'framework_name_required'
+	| 'framework_indicator_count'
+	| 'framework_indicator_too_long'
+	| 'reflection_too_long'
+	| 'activity_not_found'
+	| 'goal_not_found'
+	| 'feedback_self'
+	| 'feedback_not_your_trainer'
+	| 'feedback_answer_required'
+	| 'list_too_long'
+	| 'bio_too_long'
+	| 'years_invalid'
+	| 'capacity_invalid';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

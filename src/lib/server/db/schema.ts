@@ -364,6 +364,132 @@ export interface EvidenceTable {
 	created_at: CreatedAt;
 }
 
+export type FrameworkStatus = 'draft' | 'published';
+export type ActivityKind = 'workshop' | 'webinar' | 'course' | 'intervision' | 'other';
+export type GoalStatus = 'open' | 'in_progress' | 'achieved' | 'dropped';
+
+export interface CompetenceFrameworkVersionTable {
+	id: Identity;
+	number: number;
+	status: ColumnType<FrameworkStatus, FrameworkStatus | undefined, FrameworkStatus>;
+	published_at: Timestamp | null;
+	created_at: CreatedAt;
+	created_by: string | null;
+}
+
+export interface CompetenceAreaTable {
+	id: Identity;
+	version_id: number;
+	code: string;
+	name: string;
+	description: Generated<string>;
+	position: number;
+	source: 'sbb' | 'llo';
+}
+
+export interface CompetenceIndicatorTable {
+	id: Identity;
+	area_id: number;
+	text: string;
+	position: number;
+}
+
+export interface TrainerProfileTable {
+	user_id: string;
+	bio: Generated<string>;
+	specialisms: ColumnType<string[], string[] | undefined, string[]>;
+	languages: ColumnType<string[], string[] | undefined, string[]>;
+	years_experience: number | null;
+	updated_at: CreatedAt;
+}
+
+export interface TrainerProfileSectorTable {
+	user_id: string;
+	sector_chamber_id: number;
+}
+
+export interface TrainerProfileQualificationTable {
+	user_id: string;
+	qualification_id: number;
+}
+
+export interface TrainerCapacityTable {
+	company_id: string;
+	user_id: string;
+	max_learners: number;
+	updated_at: CreatedAt;
+	updated_by: string | null;
+}
+
+export interface SelfAssessmentTable {
+	id: Generated<string>;
+	user_id: string;
+	version_id: number;
+	status: ColumnType<
+		'draft' | 'submitted',
+		'draft' | 'submitted' | undefined,
+		'draft' | 'submitted'
+	>;
+	created_at: CreatedAt;
+	updated_at: CreatedAt;
+	submitted_at: Timestamp | null;
+}
+
+export interface SelfAssessmentAnswerTable {
+	assessment_id: string;
+	indicator_id: number;
+	level: number | null;
+	reflection: Generated<string>;
+}
+
+export interface DevelopmentActivityTable {
+	id: Generated<string>;
+	user_id: string;
+	kind: ActivityKind;
+	title: string;
+	provider: Generated<string>;
+	activity_date: DateString;
+	hours: number;
+	impact: Generated<string>;
+	created_at: CreatedAt;
+}
+
+export interface DevelopmentGoalTable {
+	id: Generated<string>;
+	user_id: string;
+	text: string;
+	target_date: DateString | null;
+	status: ColumnType<GoalStatus, GoalStatus | undefined, GoalStatus>;
+	created_at: CreatedAt;
+}
+
+export interface TrainerFeedbackTable {
+	company_id: string;
+	trainer_user_id: string;
+	learner_id: string;
+	explains: number;
+	listens: number;
+	recognises: number;
+	available: number;
+	submitted_at: CreatedAt;
+}
+
+export interface TrainerLloSummaryTable {
+	user_id: string;
+	version_id: number | null;
+	areas_assessed_on: DateString | null;
+	last_activity_on: DateString | null;
+	updated_at: CreatedAt;
+}
+
+/** View: the one definition of "LLO-profiel compleet". */
+export interface TrainerLloStatusView {
+	user_id: ColumnType<string, never, never>;
+	complete: ColumnType<boolean | null, never, never>;
+	areas_assessed_on: ColumnType<DateString | null, never, never>;
+	last_activity_on: ColumnType<DateString | null, never, never>;
+}
+
 export interface Database {
 	region: RegionTable;
 	sector_chamber: SectorChamberTable;
@@ -399,6 +525,20 @@ export interface Database {
 	evidence: EvidenceTable;
 	trajectory_progress: TrajectoryProgressTable;
 	assessment_month: AssessmentMonthTable;
+	competence_framework_version: CompetenceFrameworkVersionTable;
+	competence_area: CompetenceAreaTable;
+	competence_indicator: CompetenceIndicatorTable;
+	trainer_profile: TrainerProfileTable;
+	trainer_profile_sector: TrainerProfileSectorTable;
+	trainer_profile_qualification: TrainerProfileQualificationTable;
+	trainer_capacity: TrainerCapacityTable;
+	self_assessment: SelfAssessmentTable;
+	self_assessment_answer: SelfAssessmentAnswerTable;
+	development_activity: DevelopmentActivityTable;
+	development_goal: DevelopmentGoalTable;
+	trainer_feedback: TrainerFeedbackTable;
+	trainer_llo_summary: TrainerLloSummaryTable;
+	trainer_llo_status: TrainerLloStatusView;
 }
 
 export type AppUser = Selectable<AppUserTable>;

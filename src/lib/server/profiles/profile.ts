@@ -1,0 +1,372 @@
+import { sql } from 'kysely';
+import type { RequestContext } from '../auth/context';
+import type { DB } from '../db';
+import { audit } from '../accounts/audit';
+import { DomainError, isUuid } from '../errors';
+import { lloStatusOf } from './completeness';
+import { feedbackAggregates } from './feedback';
+import { currentFramework } from './framework';
+
+export interface ProfileInput {
+	bio: string;
+	specialisms: string;
+	languages: string;
+	yearsExperience: number | null;
+	sectorIds: number[];
+	crebos: string;
+}
+
+export interface TrainerProfile {
+	userId: string;
+	name: string;
+	bio: string;
+	specialisms: string[];
+	languages: string[];
+	yearsExperience: number | null;
+	sectors: { id: number; name: string }[];
+	qualifications: { id: number; crebo: string; title: string }[];
+}
+
+/** Splits a comma-separated list into distinct, trimmed items. */
+export function splitList(value: string, max = 20, maxLength = 80): string[] {
+	const items = [
+		...new Set(
+			value
+				.split(/[,;\n]/)
+				.map((s) => s.trim())
+				.filter(Boolean)
+		)
+	];
+	if (items.length > max || items.some((s) => s.length > maxLength)) {
+		throw new DomainError('list_too_long');
+	}
+	return items;
+}
+
+/** The profile of a person (empty fields when they never filled it in). */
+export async function getProfile(db: DB, userId: string): Promise<TrainerProfile | null> {
+	const user = await db
+		.selectFrom('app_user as u')
+		.leftJoin('trainer_profile as p', 'p.user_id', 'u.id')
+		.select(['u.id', 'u.name', 'p.bio', 'p.specialisms', 'p.languages', 'p.years_experience'])
+		.where('u.id', '=', userId)
+		.executeTakeFirst();
+	if (!user) return null;
+	const [sectors, qualifications] = await Promise.all([
+		db
+			.selectFrom('trainer_profile_sector as s')
+			.innerJoin('sector_chamber as c', 'c.id', 's.sector_chamber_id')
+			.select(['c.id', 'c.name'])
+			.where('s.user_id', '=', userId)
+			.orderBy('c.id')
+			.execute(),
+		db
+			.selectFrom('trainer_profile_qualification as tq')
+			.innerJoin('qualification as q', 'q.id', 'tq.qualification_id')
+			.select(['q.id', 'q.crebo', 'q.title'])
+			.where('tq.user_id', '=', userId)
+			.orderBy('q.title')
+			.execute()
+	]);
+	return {
+		userId: user.id,
+		name: user.name,
+		bio: user.bio ?? '',
+		specialisms: user.specialisms ?? [],
+		languages: user.languages ?? [],
+		yearsExperience: user.years_experience ?? null,
+		sectors,
+		qualifications
+	};
+}
+
+export async function sectorOptions(db: DB) {
+	return db.selectFrom('sector_chamber').select(['id', 'name']).orderBy('id').execute();
+}
+
+/** Saves the person's own profile; all or nothing. Unknown crebo numbers are named. */
+export async function saveProfile(db: DB, userId: string, input: ProfileInput): Promise<void> {
+	if (input.bio.trim().length > 2000) throw new DomainError('bio_too_long', 'bio');
+	let specialisms: string[];
+	let languages: string[];
+	try {
+		specialisms = splitList(input.specialisms);
+	} catch {
+		throw new DomainError('list_too_long', 'specialisms');
+	}
+	try {
+		languages = splitList(input.languages);
+	} catch {
+		throw new DomainError('list_too_long', 'languages');
+	}
+	const years = input.yearsExperience;
+	if (years !== null && (!Number.isInteger(years) || years < 0 || years > 60)) {
+		throw new DomainError('years_invalid', 'yearsExperience');
+	}
+	const crebos = splitList(input.crebos, 30, 10);
+	const qualifications = crebos.length
+		? await db
+				.selectFrom('qualification as q')
+				.innerJoin('qualification_dossier as d', 'd.id', 'q.dossier_id')
+				.select(['q.id', 'q.crebo'])
+				.where('q.crebo', 'in', crebos)
+				.where('d.superseded_at', 'is', null)
+				.execute()
+		: [];
+	const unknown = crebos.filter((c) => !qualifications.some((q) => q.crebo === c));
+	if (unknown.length) throw new DomainError('qualification_unknown', 'crebos');
+	const sectors = await sectorOptions(db);
+	const sectorIds = [...new Set(input.sectorIds)];
+	if (sectorIds.some((id) => !sectors.some((s) => s.id === id))) {
+		throw new DomainError('not_allowed', 'sectorIds');
+	}
+	await db.transaction().execute(async (trx) => {
+		const values = {
+			bio: input.bio.trim(),
+			specialisms,
+			languages,
+			years_experience: years,
+			updated_at: new Date()
+		};
+		await trx
+			.insertInto('trainer_profile')
+			.values({ user_id: userId, ...values })
+			.onConflict((oc) => oc.column('user_id').doUpdateSet(values))
+			.execute();
+		await trx.deleteFrom('trainer_profile_sector').where('user_id', '=', userId).execute();
+		if (sectorIds.length) {
+			await trx
+				.insertInto('trainer_profile_sector')
+				.values(sectorIds.map((id) => ({ user_id: userId, sector_chamber_id: id })))
+				.execute();
+		}
+		await trx.deleteFrom('trainer_profile_qualification').where('user_id', '=', userId).execute();
+		if (qualifications.length) {
+			await trx
+				.insertInto('trainer_profile_qualification')
+				.values(qualifications.map((q) => ({ user_id: userId, qualification_id: q.id })))
+				.execute();
+		}
+		await audit(trx, {
+			actorUserId: userId,
+			action: 'trainer_profile.saved',
+			entityType: 'trainer_profile',
+			entityId: userId
+		});
+	});
+}
+
+/** Whether `userId` is an active trainer of the request's company. */
+export async function isCompanyTrainer(db: DB, companyId: string, userId: string) {
+	if (!isUuid(userId)) return false;
+	const row = await db
+		.selectFrom('membership')
+		.select('user_id')
+		.where('company_id', '=', companyId)
+		.where('user_id', '=', userId)
+		.where('deactivated_at', 'is', null)
+		.where(sql<boolean>`'trainer' = any(roles)`)
+		.executeTakeFirst();
+	return !!row;
+}
+
+/** HR sets how many learners a trainer can coach in this company. */
+export async function setCapacity(
+	db: DB,
+	ctx: RequestContext,
+	userId: string,
+	maxLearners: number
+): Promise<void> {
+	if (!(await isCompanyTrainer(db, ctx.company.id, userId)))
+		throw new DomainError('member_not_found');
+	if (!Number.isInteger(maxLearners) || maxLearners < 0 || maxLearners > 200) {
+		throw new DomainError('capacity_invalid', 'maxLearners');
+	}
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('trainer_capacity')
+			.values({
+				company_id: ctx.company.id,
+				user_id: userId,
+				max_learners: maxLearners,
+				updated_by: ctx.user.id
+			})
+			.onConflict((oc) =>
+				oc.columns(['company_id', 'user_id']).doUpdateSet({
+					max_learners: maxLearners,
+					updated_by: ctx.user.id,
+					updated_at: new Date()
+				})
+			)
+			.execute();
+		await audit(trx, {
+			companyId: ctx.company.id,
+			actorUserId: ctx.user.id,
+			action: 'trainer_capacity.set',
+			entityType: 'membership',
+			entityId: userId,
+			data: { maxLearners },
+			requestId: ctx.requestId
+		});
+	});
+}
+
+export interface TeamRow {
+	userId: string;
+	name: string;
+	complete: boolean;
+	hasProfile: boolean;
+	caseload: number;
+	capacity: number | null;
+	lastSubmittedAt: Date | null;
+}
+
+/** The company's trainers with profile status and caseload vs capacity, in one query. */
+async function teamRows(db: DB, companyId: string, onlyUserId?: string): Promise<TeamRow[]> {
+	const rows = await sql<{
+		user_id: string;
+		name: string;
+		complete: boolean | null;
+		has_profile: boolean;
+		caseload: number;
+		capacity: number | null;
+		last_submitted_at: Date | null;
+	}>`
+		select u.id as user_id, u.name,
+			st.complete,
+			(p.user_id is not null) as has_profile,
+			(select count(distinct t.learner_id)::int from trajectory_trainer tt
+				join trajectory t on t.company_id = tt.company_id and t.id = tt.trajectory_id
+				where tt.company_id = m.company_id and tt.user_id = m.user_id and t.status = 'active') as caseload,
+			c.max_learners as capacity,
+			(select max(submitted_at) from self_assessment s where s.user_id = u.id and s.status = 'submitted') as last_submitted_at
+		from membership m
+		join app_user u on u.id = m.user_id
+		left join trainer_profile p on p.user_id = m.user_id
+		left join trainer_llo_status st on st.user_id = m.user_id
+		left join trainer_capacity c on c.company_id = m.company_id and c.user_id = m.user_id
+		where m.company_id = ${companyId} and m.deactivated_at is null and 'trainer' = any(m.roles)
+			${onlyUserId ? sql`and m.user_id = ${onlyUserId}` : sql``}
+		order by u.name`.execute(db);
+	return rows.rows.map((r) => ({
+		userId: r.user_id,
+		name: r.name,
+		complete: r.complete === true,
+		hasProfile: r.has_profile,
+		caseload: r.caseload,
+		capacity: r.capacity,
+		lastSubmittedAt: r.last_submitted_at
+	}));
+}
+
+export interface TeamArea {
+	code: string;
+	name: string;
+	average: number;
+	trainers: number;
+}
+
+/**
+ * Per area of the current framework: the average level of the trainers' latest
+ * submitted self-assessments (areas matched by code), lowest first.
+ */
+async function teamAreas(db: DB, companyId: string): Promise<TeamArea[]> {
+	const framework = await currentFramework(db);
+	const rows = await sql<{ code: string; average: number; trainers: number }>`
+		with latest as (
+			select distinct on (s.user_id) s.id, s.user_id
+			from membership m
+			join self_assessment s on s.user_id = m.user_id and s.status = 'submitted'
+			where m.company_id = ${companyId} and m.deactivated_at is null and 'trainer' = any(m.roles)
+			order by s.user_id, s.submitted_at desc
+		), per_trainer as (
+			select l.user_id, a.code, avg(ans.level) as level
+			from latest l
+			join self_assessment_answer ans on ans.assessment_id = l.id and ans.level is not null
+			join competence_indicator i on i.id = ans.indicator_id
+			join competence_area a on a.id = i.area_id
+			group by l.user_id, a.code
+		)
+		select code, round(avg(level), 1)::float8 as average, count(*)::int as trainers
+		from per_trainer group by code`.execute(db);
+	return framework.areas
+		.map((a) => {
+			const r = rows.rows.find((x) => x.code === a.code);
+			return r ? { code: a.code, name: a.name, average: r.average, trainers: r.trainers } : null;
+		})
+		.filter((a): a is TeamArea => a !== null)
+		.sort((a, b) => a.average - b.average || a.name.localeCompare(b.name));
+}
+
+/** Below this team average an area counts as "low" (the 4-step scale: between Redelijk and Goed). */
+export const LOW_AREA = 2.5;
+
+/** HR's overview of the company's trainers. */
+export async function teamOverview(db: DB, ctx: RequestContext) {
+	const trainers = await teamRows(db, ctx.company.id);
+	const [areas, feedback] = await Promise.all([
+		teamAreas(db, ctx.company.id),
+		feedbackAggregates(
+			db,
+			ctx.company.id,
+			trainers.map((t) => t.userId)
+		)
+	]);
+	return {
+		trainers: trainers.map((t) => ({ ...t, feedback: feedback.get(t.userId)! })),
+		areas,
+		complete: trainers.filter((t) => t.complete).length
+	};
+}
+
+/** One trainer of THIS company as HR sees them; null (→ 404) for anyone else. */
+export async function trainerForHr(db: DB, ctx: RequestContext, userId: string) {
+	if (!isUuid(userId)) return null;
+	const [row] = await teamRows(db, ctx.company.id, userId);
+	if (!row) return null;
+	const [profile, feedback, status] = await Promise.all([
+		getProfile(db, userId),
+		feedbackAggregates(db, ctx.company.id, [userId]),
+		lloStatusOf(db, [userId])
+	]);
+	return {
+		...row,
+		profile: profile!,
+		feedback: feedback.get(userId)!,
+		status: status.get(userId)!
+	};
+}
+
+/**
+ * The trainers of the company for its learners: name, bio, specialisms, languages (no
+ * self-assessments), and whether they coach the asking learner (feedback allowed).
+ */
+export async function trainerDirectory(db: DB, ctx: RequestContext) {
+	const rows = await sql<{
+		user_id: string;
+		name: string;
+		bio: string | null;
+		specialisms: string[] | null;
+		languages: string[] | null;
+		coaches_me: boolean;
+	}>`
+		select u.id as user_id, u.name, p.bio, p.specialisms, p.languages,
+			exists (select 1 from trajectory_trainer tt
+				join trajectory t on t.company_id = tt.company_id and t.id = tt.trajectory_id
+				join learner l on l.company_id = t.company_id and l.id = t.learner_id
+				where tt.company_id = m.company_id and tt.user_id = m.user_id
+					and l.user_id = ${ctx.user.id}) as coaches_me
+		from membership m
+		join app_user u on u.id = m.user_id
+		left join trainer_profile p on p.user_id = m.user_id
+		where m.company_id = ${ctx.company.id} and m.deactivated_at is null and 'trainer' = any(m.roles)
+		order by u.name`.execute(db);
+	return rows.rows.map((r) => ({
+		userId: r.user_id,
+		name: r.name,
+		bio: r.bio ?? '',
+		specialisms: r.specialisms ?? [],
+		languages: r.languages ?? [],
+		coachesMe: r.coaches_me && r.user_id !== ctx.user.id
+	}));
+}

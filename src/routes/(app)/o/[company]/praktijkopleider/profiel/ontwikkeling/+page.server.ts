@@ -1,0 +1,122 @@
+import { fail } from '@sveltejs/kit';
+import { domainErrorMessage } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
+import { requireCompany } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db/app';
+import { DomainError } from '$lib/server/errors';
+import {
+	ACTIVITY_KINDS,
+	GOAL_STATUSES,
+	addActivity,
+	addGoal,
+	listActivities,
+	listGoals,
+	removeActivity,
+	setGoalStatus
+} from '$lib/server/profiles/development';
+import type { ActivityKind, GoalStatus } from '$lib/server/db/schema';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = requireCompany(event, 'trainer');
+	const db = await getDb();
+	const [activities, goals] = await Promise.all([
+		listActivities(db, ctx.user.id),
+		listGoals(db, ctx.user.id)
+	]);
+	return {
+		activities,
+		goals,
+		kinds: ACTIVITY_KINDS,
+		statuses: GOAL_STATUSES,
+		today: new Date().toISOString().slice(0, 10)
+	};
+};
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const validDate = (v: string) => DATE.test(v) && !Number.isNaN(Date.parse(v));
+
+export const actions: Actions = {
+	activity: async (event) => {
+		const ctx = requireCompany(event, 'trainer');
+		const form = await event.request.formData();
+		const values = {
+			kind: String(form.get('kind') ?? ''),
+			title: String(form.get('title') ?? '').trim(),
+			provider: String(form.get('provider') ?? '').trim(),
+			activityDate: String(form.get('activityDate') ?? ''),
+			hours: String(form.get('hours') ?? '')
+				.trim()
+				.replace(',', '.'),
+			impact: String(form.get('impact') ?? '').trim()
+		};
+		const errors: Record<string, string> = {};
+		if (!ACTIVITY_KINDS.includes(values.kind as ActivityKind)) errors.kind = m.v_choose();
+		if (!values.title) errors.title = m.v_required();
+		else if (values.title.length > 200) errors.title = m.v_too_long({ max: 200 });
+		if (values.provider.length > 160) errors.provider = m.v_too_long({ max: 160 });
+		const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+		if (!validDate(values.activityDate) || values.activityDate > tomorrow) {
+			errors.activityDate = m.v_date();
+		}
+		const hours = Number(values.hours);
+		if (!values.hours || !(hours > 0 && hours <= 1000)) errors.hours = m.err_hours_invalid();
+		if (values.impact.length > 2000) errors.impact = m.v_too_long({ max: 2000 });
+		if (Object.keys(errors).length) return fail(400, { activity: { values, errors } });
+		await addActivity(await getDb(), ctx.user.id, {
+			...values,
+			kind: values.kind as ActivityKind,
+			hours: Math.round(hours * 10) / 10
+		});
+		return { activityAdded: true };
+	},
+	removeActivity: async (event) => {
+		const ctx = requireCompany(event, 'trainer');
+		const form = await event.request.formData();
+		try {
+			await removeActivity(await getDb(), ctx.user.id, String(form.get('id') ?? ''));
+		} catch (e) {
+			if (e instanceof DomainError) return fail(404, { removeError: domainErrorMessage(e.code) });
+			throw e;
+		}
+		return { activityRemoved: true };
+	},
+	goal: async (event) => {
+		const ctx = requireCompany(event, 'trainer');
+		const form = await event.request.formData();
+		const values = {
+			text: String(form.get('text') ?? '').trim(),
+			targetDate: String(form.get('targetDate') ?? '')
+		};
+		const errors: Record<string, string> = {};
+		if (!values.text) errors.text = m.v_required();
+		else if (values.text.length > 500) errors.text = m.v_too_long({ max: 500 });
+		if (values.targetDate && !validDate(values.targetDate)) errors.targetDate = m.v_date();
+		if (Object.keys(errors).length) return fail(400, { goal: { values, errors } });
+		await addGoal(await getDb(), ctx.user.id, {
+			text: values.text,
+			targetDate: values.targetDate || null
+		});
+		return { goalAdded: true };
+	},
+	goalStatus: async (event) => {
+		const ctx = requireCompany(event, 'trainer');
+		const form = await event.request.formData();
+		try {
+			await setGoalStatus(
+				await getDb(),
+				ctx.user.id,
+				String(form.get('id') ?? ''),
+				String(form.get('status') ?? '') as GoalStatus
+			);
+		} catch (e) {
+			if (e instanceof DomainError) {
+				return fail(e.code === 'goal_not_found' ? 404 : 400, {
+					removeError: domainErrorMessage(e.code)
+				});
+			}
+			throw e;
+		}
+		return { goalUpdated: true };
+	}
+};
