@@ -140,3 +140,17 @@ test.describe('without JavaScript', () => {
 		await expect(months.locator('figure[data-chart="loading"]')).toHaveCount(1);
 	});
 });
+
+test('HR lists only the stalled trajectories', async ({ page }) => {
+	await login(page, 'hr@delinde.example');
+	await page.goto(`${HOME}/trajecten`);
+	await page
+		.getByRole('navigation', { name: 'Status' })
+		.getByRole('link', { name: 'Stilgevallen' })
+		.click();
+	await expect(page).toHaveURL(`${HOME}/trajecten?stilgevallen=1`);
+	await expect(page.getByText('Alleen stilgevallen leertrajecten')).toBeVisible();
+	await expect(page.getByRole('link', { name: /Linda Smit/ })).toBeVisible();
+	await expect(page.getByRole('link', { name: /Fatima Yilmaz/ })).toHaveCount(0);
+	await expectAccessible(page);
+});

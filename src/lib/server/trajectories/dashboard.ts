@@ -33,8 +33,14 @@ export function parseDashboardFilters(params: URLSearchParams): DashboardFilters
 
 /** Progress buckets: 0 = 0–25 %, 1 = 25–50 %, 2 = 50–75 %, 3 = 75–100 %, 4 = complete. */
 export const PROGRESS_BUCKETS = [0, 1, 2, 3, 4] as const;
-/** The stalled list shows the longest-stalled first, at most this many (the CSV has all). */
-export const STALLED_LIST_MAX = 100;
+/**
+ * The dashboard lists the longest-stalled trajectories first, at most this many; the
+ * trajectory list filtered on stalled (and the CSV) has them all.
+ */
+export const STALLED_LIST_MAX = 10;
+/** The dashboard shows the caseloads of the busiest trainers, at most this many; the
+ * trainers overview (/hr/praktijkopleiders) has every trainer. */
+export const CASELOAD_LIST_MAX = 10;
 /** Months in the assessments chart, the current month last. */
 export const MONTHS = 12;
 
@@ -82,7 +88,10 @@ export interface Dashboard {
 	/** Active trajectories per progress bucket (see PROGRESS_BUCKETS). */
 	distribution: { bucket: number; trajectories: number }[];
 	stalled: { count: number; items: StalledTrajectory[] };
+	/** The busiest trainers first (most active trajectories), at most CASELOAD_LIST_MAX. */
 	caseloads: TrainerCaseload[];
+	/** The number of trainers with a caseload row (all of them, not only those shown). */
+	caseloadCount: number;
 	/** Every trainer of the company (and anyone coaching an active trajectory), for the filter. */
 	trainers: { id: string; name: string }[];
 	months: MonthCount[];
@@ -232,9 +241,12 @@ async function progressFigures(db: DB, ctx: RequestContext, filters: DashboardFi
 	const r = row.rows[0];
 	const counts = new Map(r.distribution.map((d) => [d.bucket, d.trajectories]));
 	const trainers = r.caseloads.map((t) => ({ id: t.id, name: t.name }));
-	const caseloads = r.caseloads
+	const all = r.caseloads
 		.filter((t) => !filters.trainerId || t.id === filters.trainerId)
 		.map((t) => ({ trainerId: t.id, name: t.name, active: t.active, stalled: t.stalled }));
+	const caseloads = [...all]
+		.sort((a, b) => b.active - a.active || b.stalled - a.stalled || a.name.localeCompare(b.name))
+		.slice(0, CASELOAD_LIST_MAX);
 	return {
 		distribution: PROGRESS_BUCKETS.map((bucket) => ({
 			bucket,
@@ -253,6 +265,7 @@ async function progressFigures(db: DB, ctx: RequestContext, filters: DashboardFi
 			}))
 		},
 		caseloads,
+		caseloadCount: all.length,
 		trainers
 	};
 }

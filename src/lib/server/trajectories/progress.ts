@@ -32,6 +32,11 @@ export const progressColumns = sql`tp.total, tp.competent, tp.exempt,
 	(t.status = 'active'
 		and coalesce(tp.last_assessed_on, t.start_date) < current_date - ${STALLED_DAYS}::int) as stalled`;
 
+/** Whether trajectory `t` is stalled, read from its summary (for filters). */
+export const isStalled = sql<boolean>`exists (select 1 from trajectory_progress tp
+	where tp.company_id = t.company_id and tp.trajectory_id = t.id and t.status = 'active'
+	  and coalesce(tp.last_assessed_on, t.start_date) < current_date - ${STALLED_DAYS}::int)`;
+
 /** Joins the summary `tp` of trajectory `t` (every trajectory has one). */
 export const joinProgress = sql`join trajectory_progress tp
 	on tp.company_id = t.company_id and tp.trajectory_id = t.id`;

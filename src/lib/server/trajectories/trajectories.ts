@@ -6,7 +6,7 @@ import { audit } from '../accounts/audit';
 import { DomainError, isUuid } from '../errors';
 import { qualificationWorkProcesses } from '../qualifications/certificates';
 import { permissionsOf, trajectoryAccess, visibleTrajectories } from './access';
-import { progressOf, type TrajectoryProgress } from './progress';
+import { isStalled, progressOf, type TrajectoryProgress } from './progress';
 
 export const ROUTES: TrajectoryRoute[] = [
 	'bbl_diploma',
@@ -310,6 +310,8 @@ export async function listTrajectories(
 		trainerId?: string | null;
 		/** Only the trajectories the requesting member coaches (trainer home). */
 		onlyMine?: boolean;
+		/** Only stalled trajectories (active, no assessment for STALLED_DAYS). */
+		stalled?: boolean;
 		/** At most this many (default 500); null: all (the CSV export). */
 		limit?: number | null;
 		/** Skip this many (paging). */
@@ -325,6 +327,7 @@ export async function listTrajectories(
 		.where(visibleTrajectories(ctx));
 	if (opts.status) q = q.where('t.status', '=', opts.status);
 	if (opts.route) q = q.where('t.route', '=', opts.route);
+	if (opts.stalled) q = q.where(isStalled);
 	for (const trainerId of [opts.onlyMine ? ctx.user.id : null, opts.trainerId ?? null]) {
 		if (!trainerId) continue;
 		q = q.where(({ exists, selectFrom }) =>
