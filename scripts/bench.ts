@@ -100,7 +100,11 @@ async function facts(): Promise<{ known: KnownAccounts; postgres: string; compan
 }
 
 function startServer(): ChildProcess {
-	const server = spawn(process.execPath, ['scripts/serve.js'], {
+	// Exactly what `npm start` runs (its node flags, e.g. the heap limit, included).
+	const start = (
+		JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }
+	).scripts.start;
+	const server = spawn(process.execPath, start.split(/\s+/).slice(1), {
 		env: {
 			...process.env,
 			PORT: String(port),
