@@ -120,13 +120,29 @@ export function domainErrorMessage(code: string): string {
 	}
 }
 
+/**
+ * Intl formatters are expensive to create (a list page formats hundreds of dates):
+ * one per locale and kind, reused.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+	let f = formatters.get(key);
+	if (!f) formatters.set(key, (f = make()));
+	return f as T;
+}
+const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'nl-NL');
+
 export function formatDate(value: Date | string, locale: string): string {
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: 'Europe/Amsterdam'
-	}).format(new Date(value));
+	return cached(
+		`date:${locale}`,
+		() =>
+			new Intl.DateTimeFormat(intlLocale(locale), {
+				day: 'numeric',
+				month: 'long',
+				year: 'numeric',
+				timeZone: 'Europe/Amsterdam'
+			})
+	).format(new Date(value));
 }
 
 export interface ImportErrorLike {
@@ -232,7 +248,10 @@ export function evidenceKindLabel(kind: string): string {
 /** A file size for people: "820 kB", "2,4 MB". */
 export function formatFileSize(bytes: number, locale: string): string {
 	const nf = (max: number) =>
-		new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: max });
+		cached(
+			`number:${locale}:${max}`,
+			() => new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: max })
+		);
 	if (bytes < 1024 * 1024) return `${nf(0).format(Math.max(1, Math.round(bytes / 1024)))} kB`;
 	return `${nf(1).format(bytes / (1024 * 1024))} MB`;
 }
@@ -265,11 +284,15 @@ export function sourceLabel(source: string | null | undefined): string {
 
 /** A month 'YYYY-MM' as "nov. 2026" / "Nov 2026". */
 export function formatMonth(month: string, locale: string): string {
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
-		month: 'short',
-		year: 'numeric',
-		timeZone: 'Europe/Amsterdam'
-	}).format(new Date(`${month}-15T12:00:00Z`));
+	return cached(
+		`month:${locale}`,
+		() =>
+			new Intl.DateTimeFormat(intlLocale(locale), {
+				month: 'short',
+				year: 'numeric',
+				timeZone: 'Europe/Amsterdam'
+			})
+	).format(new Date(`${month}-15T12:00:00Z`));
 }
 
 /** The HR dashboard's progress buckets (src/lib/server/trajectories/dashboard.ts). */
