@@ -101,9 +101,8 @@ async function facts(): Promise<{ known: KnownAccounts; postgres: string; compan
 
 function startServer(): ChildProcess {
 	// Exactly what `npm start` runs (its node flags, e.g. the heap limit, included).
-	const start = (
-		JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }
-	).scripts.start;
+	const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } })
+		.scripts.start;
 	const server = spawn(process.execPath, start.split(/\s+/).slice(1), {
 		env: {
 			...process.env,
