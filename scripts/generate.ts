@@ -638,7 +638,7 @@ if (!config.url && scaleName !== 'small') {
 	process.exit(2);
 }
 const started = performance.now();
-const handle = await openDatabase({ ...config, max: 2 });
+const handle = await openDatabase({ ...config, max: 3 });
 try {
 	console.log(`${handle.description}: generating --scale ${scaleName} --seed ${seed}`);
 	await step('migrations', async () => {
@@ -682,15 +682,25 @@ try {
 				// summaries are computed per company with index lookups: statistics first, or
 				// the planner, seeing empty tables, scans the assessments once per company.
 				await step('analyze', () => run(conn, 'analyze'));
-				await step('progress summaries', () =>
-					run(
-						conn,
-						`select refresh_trajectory_progress(t.company_id, array_agg(t.id))
-						from trajectory t join company c on c.id = t.company_id
-						where c.slug like '${GENERATED_SLUG_PREFIX}%'
-						group by t.company_id`
-					)
-				);
+				// In two halves side by side (one per core), on connections of their own;
+				// one after the other on PGlite (a single connection, held by this one).
+				await step('progress summaries', async () => {
+					const on = <T>(fn: (c: Conn) => Promise<T>) =>
+						handle.engine === 'pglite' ? fn(conn) : handle.db.connection().execute(fn);
+					const half = (n: number) =>
+						on((c) =>
+							run(
+								c,
+								`select refresh_trajectory_progress(t.company_id, array_agg(t.id))
+								from trajectory t join company c on c.id = t.company_id
+								where c.slug like '${GENERATED_SLUG_PREFIX}%' and abs(hashtext(c.slug)) % 2 = ${n}
+								group by t.company_id`
+							)
+						);
+					if (handle.engine === 'pglite') return (await half(0)) + (await half(1));
+					const [a, b] = await Promise.all([half(0), half(1)]);
+					return a + b;
+				});
 				await step('assessments per month', () =>
 					run(
 						conn,
