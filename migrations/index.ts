@@ -5,6 +5,7 @@ import * as m0003 from './0003_work_process_supplements';
 import * as m0004 from './0004_trajectories';
 import * as m0005 from './0005_evidence';
 import * as m0006 from './0006_obtained_certificates';
+import * as m0008 from './0008_conversations';
 
 /**
  * Every migration, in order. Forward-only: never edit a migration that has shipped,
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
 	'0003_work_process_supplements': m0003,
 	'0004_trajectories': m0004,
 	'0005_evidence': m0005,
-	'0006_obtained_certificates': m0006
+	'0006_obtained_certificates': m0006,
+	'0008_conversations': m0008
 };

@@ -46,7 +46,13 @@ export type DomainErrorCode =
 	| 'file_too_large'
 	| 'file_type_not_allowed'
 	| 'already_exempt'
-	| 'exemption_not_found';
+	| 'exemption_not_found'
+	| 'template_not_found'
+	| 'conversation_not_found'
+	| 'conversation_conflict'
+	| 'conversation_locked'
+	| 'answers_invalid'
+	| 'trainer_unknown';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -10,6 +10,7 @@ import { resolveCompanyContext } from '../auth/context';
 import { createTrajectory } from '../trajectories/trajectories';
 import { addEvidence } from '../trajectories/evidence';
 import type { SessionUser } from '../auth/session';
+import { seedDemoConversations } from '../conversations/demo';
 
 /** The password of every demo account (README lists the logins). */
 export const DEMO_PASSWORD = 'Vakmaat-demo-2026';
@@ -337,6 +338,7 @@ export async function seedDemo(db: DB): Promise<{ users: number }> {
 	await seedDemoQualifications(db);
 	const result = await seedDemoAccounts(db);
 	await seedDemoTrajectories(db);
+	await seedDemoConversations(db);
 	return result;
 }
 
