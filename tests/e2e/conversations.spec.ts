@@ -58,6 +58,15 @@ test('the full cycle: plan, both prepare, hold, sign, next conversation shows th
 	await prep
 		.getByLabel('Waar ben je de afgelopen periode trots op in je werk?')
 		.fill('Dat ik de overdracht nu zelf doe.');
+	// a draft is saved automatically: it survives a closed tab
+	await expect(prep.getByText(/Automatisch als concept opgeslagen/)).toBeVisible({
+		timeout: 10_000
+	});
+	await learner.reload();
+	await learner.waitForLoadState('networkidle');
+	await expect(
+		prep.getByLabel('Waar ben je de afgelopen periode trots op in je werk?')
+	).toHaveValue('Dat ik de overdracht nu zelf doe.');
 	await prep.getByRole('button', { name: 'Delen met de ander' }).click();
 	// required questions first
 	await expect(prep.getByRole('alert')).toContainText('Nog niet alles is goed ingevuld');

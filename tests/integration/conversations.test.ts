@@ -25,7 +25,7 @@ import {
 	saveTemplateDraft,
 	setTemplateArchived
 } from '../../src/lib/server/conversations/templates';
-import { runReminders } from '../../src/lib/server/conversations/reminders';
+import { REMINDER_LOCK_KEY, runReminders } from '../../src/lib/server/conversations/reminders';
 import { templateContentSchema } from '../../src/lib/schemas/conversations';
 import { DEFAULT_TEMPLATES } from '../../migrations/0008_conversations';
 import { createTestDatabase, type TestDatabase } from './db';
@@ -309,7 +309,12 @@ describe('the conversation cycle', () => {
 	});
 
 	it('carries open actions into the next conversation until done', async () => {
+		const before = mailsTo('opleider@delinde.example').length;
 		const next = await plan(hr, await templateId(hr, 'Voortgangsgesprek leertraject'), 30);
+		// planned by HR: the trainer is told as well
+		const toTrainer = mailsTo('opleider@delinde.example');
+		expect(toTrainer.length).toBe(before + 1);
+		expect(toTrainer.at(-1)!.subject).toBe('Gesprek gepland met Fatima Yilmaz');
 		const view = await getConversation(t.db, ahmed, next);
 		const carried = view!.carried.map((a) => a.description);
 		expect(carried).toContain('Meelopen met de nachtdienst');
@@ -421,4 +426,15 @@ describe('reminders', () => {
 			where kind = 'conversation'`.execute(t.db);
 		expect(recorded.rows[0].n).toBeGreaterThan(0);
 	});
+
+	it.runIf(!!process.env.TEST_DATABASE_URL)(
+		'skips the round while another server holds the lock (PostgreSQL)',
+		async () => {
+			await t.db.transaction().execute(async (trx) => {
+				await sql`select pg_advisory_xact_lock(${REMINDER_LOCK_KEY}::bigint)`.execute(trx);
+				const other = await runReminders(t.db, { origin: ORIGIN });
+				expect(other).toEqual({ skipped: true, conversations: 0, actions: 0, mails: 0 });
+			});
+		}
+	);
 });

@@ -7,7 +7,7 @@ import { audit } from '../accounts/audit';
 import type { DB } from '../db';
 import type { ConversationAnswerRole, ConversationStatus } from '../db/schema';
 import { DomainError, isUuid } from '../errors';
-import { sendMail } from '../mail';
+import { sendMail, type Mail } from '../mail';
 import { visibleTrajectories } from '../trajectories/access';
 import { coreTaskProgressOf, type CoreTaskSummary } from '../trajectories/progress';
 import { coaches, isOwn, sectionsFor, viewerOf, visibleConversations, type Viewer } from './access';
@@ -118,7 +118,7 @@ export async function planConversation(
 	if (!ctx.roles.includes('hr') && !ctx.roles.includes('trainer')) {
 		throw new DomainError('not_allowed');
 	}
-	const { id, mail } = await db.transaction().execute(async (trx) => {
+	const { id, mails } = await db.transaction().execute(async (trx) => {
 		const learners = await plannableLearners(trx, ctx);
 		if (!learners.some((l) => l.id === input.learnerId)) {
 			throw new DomainError('learner_unknown', 'learnerId');
@@ -139,7 +139,7 @@ export async function planConversation(
 		const trainer = await trx
 			.selectFrom('membership as m')
 			.innerJoin('app_user as u', 'u.id', 'm.user_id')
-			.select(['u.id', 'u.name'])
+			.select(['u.id', 'u.name', 'u.email', 'u.locale'])
 			.where('m.company_id', '=', ctx.company.id)
 			.where('m.user_id', '=', input.trainerId)
 			.where('m.deactivated_at', 'is', null)
@@ -192,28 +192,49 @@ export async function planConversation(
 			.executeTakeFirstOrThrow();
 		const email = to.user_email ?? to.email;
 		const locale = (to.locale ?? 'nl') as Locale;
-		const mail = email
-			? {
-					to: email,
-					subject: m.conv_mail_planned_subject(
-						{ template: version.name, company: ctx.company.name },
-						{ locale }
-					),
-					text: m.conv_mail_planned_body(
-						{
-							name: to.name,
-							template: version.name,
-							when: formatDateTime(row.planned_at, locale),
-							trainer: trainer.name,
-							link: `${origin}/o/${ctx.company.slug}/gesprekken/${row.id}`
-						},
-						{ locale }
-					)
-				}
-			: null;
-		return { id: row.id, mail };
+		const link = `${origin}/o/${ctx.company.slug}/gesprekken/${row.id}`;
+		const mails: Mail[] = [];
+		if (email) {
+			mails.push({
+				to: email,
+				subject: m.conv_mail_planned_subject(
+					{ template: version.name, company: ctx.company.name },
+					{ locale }
+				),
+				text: m.conv_mail_planned_body(
+					{
+						name: to.name,
+						template: version.name,
+						when: formatDateTime(row.planned_at, locale),
+						trainer: trainer.name,
+						link
+					},
+					{ locale }
+				)
+			});
+		}
+		// Planned by someone else (HR): the trainer who holds it is told too.
+		if (trainer.id !== ctx.user.id) {
+			const tl = (trainer.locale ?? 'nl') as Locale;
+			mails.push({
+				to: trainer.email,
+				subject: m.conv_mail_trainer_subject({ learner: to.name }, { locale: tl }),
+				text: m.conv_mail_trainer_body(
+					{
+						name: trainer.name,
+						learner: to.name,
+						template: version.name,
+						when: formatDateTime(row.planned_at, tl),
+						planner: ctx.user.name,
+						link
+					},
+					{ locale: tl }
+				)
+			});
+		}
+		return { id: row.id, mails };
 	});
-	if (mail) await sendMail(mail);
+	for (const mail of mails) await sendMail(mail);
 	return id;
 }
 

@@ -98,8 +98,9 @@ export const actions: Actions = {
 		const raw = readAnswerFields(view.content, data);
 		const share = data.get('intent') === 'share';
 		const role = view.viewer === 'trainer' ? 'trainer' : 'learner';
+		let version: number;
 		try {
-			await savePreparation(db, ctx, view.id, {
+			version = await savePreparation(db, ctx, view.id, {
 				raw,
 				version: Number(data.get('version')),
 				share
@@ -113,6 +114,7 @@ export const actions: Actions = {
 		}
 		return {
 			formId: 'prepare',
+			version,
 			success: share ? m.conv_prep_shared() : m.conv_saved_draft()
 		};
 	},
@@ -130,8 +132,9 @@ export const actions: Actions = {
 				message: m.v_date()
 			});
 		}
+		let version: number;
 		try {
-			await saveAgreed(db, ctx, view.id, {
+			version = await saveAgreed(db, ctx, view.id, {
 				raw,
 				version: Number(data.get('version')),
 				hold,
@@ -144,7 +147,11 @@ export const actions: Actions = {
 					: {};
 			return failure(e, 'agreed', { values: raw, nextDate, ...extra });
 		}
-		return { formId: 'agreed', success: hold ? m.conv_held_done() : m.conv_saved_draft() };
+		return {
+			formId: 'agreed',
+			version,
+			success: hold ? m.conv_held_done() : m.conv_saved_draft()
+		};
 	},
 	addAction: async (event) => {
 		const { ctx, db, view, data } = await context(event, ['trainer']);
