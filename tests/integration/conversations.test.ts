@@ -336,6 +336,9 @@ describe('visibility', () => {
 			version: v!.answers.agreed!.version,
 			hold: false
 		});
+		// working notes: not for HR (nor the learner) until the conversation is held
+		expect((await getConversation(t.db, hr, id))!.answers.agreed).toBeUndefined();
+		expect((await getConversation(t.db, fatima, id))!.answers.agreed).toBeUndefined();
 		const f = await getConversation(t.db, fatima, id);
 		await savePreparation(t.db, fatima, id, {
 			raw: { werk_nu: 'Privé antwoord' },
@@ -363,9 +366,26 @@ describe('visibility', () => {
 	});
 
 	it('per section: HR reads agreed answers only in sections open to HR', async () => {
+		const v = await getConversation(t.db, ahmed, id);
+		await saveAgreed(t.db, ahmed, id, {
+			raw: {
+				werk_nu: 'Zorg',
+				tevreden: '4',
+				belasting: '3',
+				sterk: 'Geduld',
+				richting: 'Dat weet ik nog niet',
+				scholing: 'Certificaat wondzorg',
+				stappen: 'Informatie opvragen bij school'
+			},
+			version: v!.answers.agreed!.version,
+			hold: true
+		});
 		const view = await getConversation(t.db, hr, id);
 		expect(view!.content.sections.map((s) => s.id)).toEqual(['vervolg']);
-		expect(view!.answers.agreed!.answers).toEqual({ scholing: 'Certificaat wondzorg' });
+		expect(view!.answers.agreed!.answers).toEqual({
+			scholing: 'Certificaat wondzorg',
+			stappen: ['Informatie opvragen bij school']
+		});
 		expect(view!.answers.learner).toBeUndefined();
 		expect(view!.answers.trainer).toBeUndefined();
 		expect(view!.progress).toEqual([]);

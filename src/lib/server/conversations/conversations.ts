@@ -483,6 +483,8 @@ export async function getConversation(
 	);
 
 	const answers: ConversationView['answers'] = {};
+	// The agreed answers are the trainer's working notes until the conversation is held.
+	const recorded = a.status === 'held' || a.status === 'signed';
 	for (const r of answerRows) {
 		const set: AnswerSet = {
 			answers: r.answers as Answers,
@@ -491,14 +493,16 @@ export async function getConversation(
 			updatedAt: r.updated_at
 		};
 		if (a.viewer === 'hr') {
-			// HR reads the agreed answers of the sections opened to HR, nothing else.
-			if (r.role !== 'agreed') continue;
+			// HR reads the recorded agreed answers of the sections opened to HR, nothing else.
+			if (r.role !== 'agreed' || !recorded) continue;
 			const visible = new Set(
 				sectionsFor('hr', a.content).sections.flatMap((s) => s.questions.map((q) => q.id))
 			);
 			set.answers = Object.fromEntries(Object.entries(set.answers).filter(([k]) => visible.has(k)));
 			answers.agreed = set;
-		} else if (r.role === 'agreed' || r.role === a.viewer || r.shared_at) {
+		} else if (
+			r.role === 'agreed' ? recorded || a.viewer === 'trainer' : r.role === a.viewer || r.shared_at
+		) {
 			answers[r.role] = set;
 		}
 	}
