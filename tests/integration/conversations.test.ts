@@ -1,4 +1,12 @@
-import { sql } from 'kysely';
+import {
+	sql,
+	type KyselyPlugin,
+	type PluginTransformQueryArgs,
+	type PluginTransformResultArgs,
+	type QueryResult,
+	type RootOperationNode,
+	type UnknownRow
+} from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../src/lib/server/auth/context';
 import { seedDemo } from '../../src/lib/server/demo/seed';
@@ -457,4 +465,50 @@ describe('reminders', () => {
 			});
 		}
 	);
+});
+
+/** Counts the queries that reach the database. */
+class QueryCounter implements KyselyPlugin {
+	count = 0;
+	transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
+		return node;
+	}
+	async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+		this.count++;
+		return result;
+	}
+}
+
+describe('query counts', () => {
+	it('the list and the conversation page make a fixed number of queries, whatever the history', async () => {
+		const count = async (run: (db: typeof t.db) => Promise<unknown>) => {
+			const counter = new QueryCounter();
+			await run(t.db.withPlugin(counter));
+			return counter.count;
+		};
+		const id = await plan(ahmed, await templateId(ahmed, 'Voortgangsgesprek leertraject'), 50);
+		const before = {
+			list: await count((db) => listConversations(db, hr)),
+			page: await count((db) => getConversation(db, ahmed, id))
+		};
+		// more history: ten more conversations of Fatima, each with two actions
+		for (let i = 0; i < 10; i++) {
+			const other = await plan(ahmed, await templateId(ahmed, 'Reflectiegesprek'), -5 - i);
+			for (const d of ['Eén', 'Twee']) {
+				await addAction(t.db, ahmed, other, {
+					description: `${d} ${i}`,
+					ownerRole: 'learner',
+					dueDate: inDays(-1),
+					workProcessId: null
+				});
+			}
+		}
+		expect(await count((db) => listConversations(db, hr))).toBe(before.list);
+		expect(await count((db) => getConversation(db, ahmed, id))).toBe(before.page);
+		expect(before.list).toBeLessThanOrEqual(3);
+		expect(before.page).toBeLessThanOrEqual(9);
+		const list = await listConversations(t.db, hr);
+		expect(list.overdue.length).toBeGreaterThanOrEqual(10);
+		expect(list.overdueActions.length).toBeGreaterThanOrEqual(20);
+	});
 });

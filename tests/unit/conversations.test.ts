@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES } from '../../migrations/0008_conversations';
-import { templateContentSchema, type TemplateContent } from '../../src/lib/schemas/conversations';
+import {
+	actionSchema,
+	isRealDate,
+	planSchema,
+	templateContentSchema,
+	type TemplateContent
+} from '../../src/lib/schemas/conversations';
 import { answersToFields, validateAnswers } from '../../src/lib/server/conversations/answers';
 import { addMonths } from '../../src/lib/server/conversations/conversations';
 
@@ -109,5 +115,29 @@ describe('next date', () => {
 	it('adds months, keeping the end of the month', () => {
 		expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
 		expect(addMonths('2026-11-28', 24)).toBe('2028-11-28');
+	});
+});
+
+describe('plan and action input', () => {
+	const plan = {
+		learnerId: '00000000-0000-4000-8000-000000000001',
+		templateId: '00000000-0000-4000-8000-000000000002',
+		trainerId: '00000000-0000-4000-8000-000000000003',
+		plannedDate: '2026-12-03',
+		plannedTime: '14:30'
+	};
+	it('accepts real dates and times only', () => {
+		expect(isRealDate('2028-02-29')).toBe(true);
+		expect(isRealDate('2026-02-31')).toBe(false);
+		expect(isRealDate('2026-1-3')).toBe(false);
+		expect(planSchema.safeParse(plan).success).toBe(true);
+		expect(planSchema.safeParse({ ...plan, plannedDate: '2026-02-31' }).success).toBe(false);
+		expect(planSchema.safeParse({ ...plan, plannedTime: '24:00' }).success).toBe(false);
+		expect(
+			actionSchema.safeParse({ description: 'x', ownerRole: 'hr', dueDate: '2026-13-01' }).success
+		).toBe(false);
+		expect(actionSchema.safeParse({ description: 'x', ownerRole: 'hr', dueDate: '' }).success).toBe(
+			true
+		);
 	});
 });

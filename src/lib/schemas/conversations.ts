@@ -109,15 +109,22 @@ export type Answers = Record<string, Answer>;
 
 export const templateNameSchema = () => requiredText(120);
 
+/** 'YYYY-MM-DD' that is a real calendar date (2026-02-31 is not). */
+export function isRealDate(value: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+	const d = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
 export const planSchema = z.object({
 	learnerId: z.string({ error: () => m.v_choose() }).uuid({ error: () => m.v_choose() }),
 	templateId: z.string({ error: () => m.v_choose() }).uuid({ error: () => m.v_choose() }),
 	plannedDate: z
 		.string({ error: () => m.v_date() })
-		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.v_date() }),
+		.refine(isRealDate, { error: () => m.v_date() }),
 	plannedTime: z
 		.string({ error: () => m.conv_v_time() })
-		.regex(/^\d{2}:\d{2}$/, { error: () => m.conv_v_time() }),
+		.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: () => m.conv_v_time() }),
 	trainerId: z.string({ error: () => m.v_choose() }).uuid({ error: () => m.v_choose() })
 });
 
@@ -126,10 +133,16 @@ export const actionSchema = z.object({
 	ownerRole: z.enum(OWNER_ROLES, { error: () => m.v_choose() }),
 	dueDate: z
 		.string()
-		.regex(/^(\d{4}-\d{2}-\d{2})?$/, { error: () => m.v_date() })
+		.refine((v) => v === '' || isRealDate(v), { error: () => m.v_date() })
 		.optional()
 		.default(''),
-	workProcessId: z.coerce.number().int().min(0).optional().default(0)
+	workProcessId: z.coerce
+		.number()
+		.int()
+		.min(0)
+		.max(2 ** 31 - 1)
+		.optional()
+		.default(0)
 });
 
 export const addendumSchema = z.object({ body: requiredText(5000) });

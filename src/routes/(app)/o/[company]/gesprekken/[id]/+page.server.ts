@@ -1,7 +1,7 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { domainErrorMessage } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
-import { actionSchema, addendumSchema } from '$lib/schemas/conversations';
+import { actionSchema, addendumSchema, isRealDate } from '$lib/schemas/conversations';
 import { requireCompany } from '$lib/server/auth/guard';
 import { answersToFields, readAnswerFields } from '$lib/server/conversations/answers';
 import {
@@ -26,6 +26,12 @@ export const load: PageServerLoad = async (event) => {
 	if (!view) error(404, m.error_not_found());
 	return { conversation: view };
 };
+
+/** A posted version number; anything else counts as 0 (a stale version: a conflict). */
+function versionOf(value: FormDataEntryValue | null): number {
+	const n = Number(value);
+	return Number.isInteger(n) && n >= 0 && n < 2 ** 31 ? n : 0;
+}
 
 function answerErrorMessage(code: string): string {
 	switch (code) {
@@ -102,7 +108,7 @@ export const actions: Actions = {
 		try {
 			version = await savePreparation(db, ctx, view.id, {
 				raw,
-				version: Number(data.get('version')),
+				version: versionOf(data.get('version')),
 				share
 			});
 		} catch (e) {
@@ -123,7 +129,7 @@ export const actions: Actions = {
 		const raw = readAnswerFields(view.content, data);
 		const hold = data.get('intent') === 'hold';
 		const nextDate = String(data.get('nextDate') ?? '');
-		if (nextDate && !/^\d{4}-\d{2}-\d{2}$/.test(nextDate)) {
+		if (nextDate && !isRealDate(nextDate)) {
 			return fail(400, {
 				formId: 'agreed',
 				values: raw,
@@ -136,7 +142,7 @@ export const actions: Actions = {
 		try {
 			version = await saveAgreed(db, ctx, view.id, {
 				raw,
-				version: Number(data.get('version')),
+				version: versionOf(data.get('version')),
 				hold,
 				nextDate: nextDate || null
 			});
@@ -206,7 +212,7 @@ export const actions: Actions = {
 	sign: async (event) => {
 		const { ctx, db, view, data } = await context(event, ['learner', 'trainer']);
 		try {
-			await signConversation(db, ctx, view.id, Number(data.get('agreedVersion')));
+			await signConversation(db, ctx, view.id, versionOf(data.get('agreedVersion')));
 		} catch (e) {
 			return failure(e, 'sign');
 		}
