@@ -318,6 +318,8 @@ export const MATRIX: MatrixRow[] = [
 	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'ownConversation' }, 'sign', { agreedVersion: '1' },
 	                                                                                              ['login',   400,       400,       403,       404,       404]),
 	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'ownConversation' }, 'addendum', {},      ['login',   400,       400,       403,       404,       404]),
+	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'ownConversation' }, 'reschedule', {},    ['login',   403,       400,       400,       404,       404]),
+	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'peerConversation' }, 'reschedule', {},   ['login',   404,       404,       400,       404,       404]),
 	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'unknownId' }, 'cancel', {},              ['login',   404,       404,       404,       404,       404]),
 	GET('/o/[company]/gesprekken/[id]/afdrukken',   { ...OWN, id: 'ownConversation' },            ['login',   200,       200,       200,       404,       404]),
 	GET('/o/[company]/gesprekken/[id]/afdrukken',   { ...OWN, id: 'peerConversation' },           ['login',   404,       404,       200,       404,       404]),

@@ -19,6 +19,7 @@ import {
 	learnerConversationTasks,
 	listConversations,
 	planConversation,
+	rescheduleConversation,
 	saveAgreed,
 	savePreparation,
 	setActionDone,
@@ -510,5 +511,35 @@ describe('query counts', () => {
 		const list = await listConversations(t.db, hr);
 		expect(list.overdue.length).toBeGreaterThanOrEqual(10);
 		expect(list.overdueActions.length).toBeGreaterThanOrEqual(20);
+	});
+});
+
+describe('rescheduling', () => {
+	it('moves a planned conversation, refuses a stale version and tells the learner', async () => {
+		const id = await plan(ahmed, await templateId(ahmed, 'Reflectiegesprek'), 20);
+		const loaded = (await getConversation(t.db, ahmed, id))!.version;
+		const before = mailsTo('lerende@delinde.example').length;
+		const input = {
+			plannedDate: inDays(21),
+			plannedTime: '09:15',
+			trainerId: ingrid.user.id,
+			version: loaded
+		};
+		await rescheduleConversation(t.db, hr, id, input, ORIGIN);
+		const mails = mailsTo('lerende@delinde.example');
+		expect(mails.length).toBe(before + 1);
+		expect(mails.at(-1)!.subject).toBe('Gewijzigd: Reflectiegesprek');
+		expect(mails.at(-1)!.text).toContain('09:15');
+		const moved = await getConversation(t.db, ingrid, id);
+		expect(moved!.trainer.name).toBe('Ingrid Visser');
+		expect(moved!.viewer).toBe('trainer');
+		expect(await code(rescheduleConversation(t.db, ahmed, id, input, ORIGIN))).toBe(
+			'conversation_conflict'
+		);
+		expect(
+			await code(
+				rescheduleConversation(t.db, fatima, id, { ...input, version: moved!.version }, ORIGIN)
+			)
+		).toBe('not_allowed');
 	});
 });

@@ -352,6 +352,7 @@ export interface ConversationView {
 		markDone: boolean;
 		addendum: boolean;
 		cancel: boolean;
+		reschedule: boolean;
 		print: boolean;
 	};
 }
@@ -555,6 +556,7 @@ export async function getConversation(
 			markDone: a.status !== 'cancelled',
 			addendum: participant && a.status === 'signed',
 			cancel: (trainer || ctx.roles.includes('hr')) && a.status === 'planned',
+			reschedule: (trainer || ctx.roles.includes('hr')) && a.status === 'planned',
 			print: a.status === 'held' || a.status === 'signed'
 		}
 	};
@@ -893,6 +895,94 @@ export async function addAddendum(
 			.execute();
 		await bump(trx, ctx, id);
 	});
+}
+
+/**
+ * The trainer or HR moves a planned conversation (date, time, trainer). `version` is
+ * the conversation version the form was loaded with: a change in between (another
+ * reschedule, a signature, a cancellation) → 'conversation_conflict', nothing written.
+ * The learner is told by mail.
+ */
+export async function rescheduleConversation(
+	db: DB,
+	ctx: RequestContext,
+	id: string,
+	input: { plannedDate: string; plannedTime: string; trainerId: string; version: number },
+	origin: string
+): Promise<void> {
+	const mail = await db.transaction().execute(async (trx) => {
+		const a = await requireAccess(trx, ctx, id);
+		if (!(a.viewer === 'trainer' || ctx.roles.includes('hr'))) throw new DomainError('not_allowed');
+		if (a.status !== 'planned') throw new DomainError('conversation_locked');
+		const trainer = await trx
+			.selectFrom('membership as m')
+			.innerJoin('app_user as u', 'u.id', 'm.user_id')
+			.select(['u.id', 'u.name'])
+			.where('m.company_id', '=', ctx.company.id)
+			.where('m.user_id', '=', input.trainerId)
+			.where('m.deactivated_at', 'is', null)
+			.where(sql<boolean>`'trainer' = any(m.roles)`)
+			.executeTakeFirst();
+		if (!trainer) throw new DomainError('trainer_unknown', 'trainerId');
+		const row = await trx
+			.updateTable('conversation')
+			.set({
+				planned_at: sql<Date>`(${input.plannedDate} || ' ' || ${input.plannedTime})::timestamp
+					at time zone 'Europe/Amsterdam'` as never,
+				trainer_user_id: trainer.id,
+				version: sql`version + 1`,
+				updated_at: new Date()
+			})
+			.where('company_id', '=', ctx.company.id)
+			.where('id', '=', id)
+			.where('status', '=', 'planned')
+			.where('version', '=', input.version)
+			.returning('planned_at')
+			.executeTakeFirst();
+		if (!row) throw new DomainError('conversation_conflict');
+		// Reminders follow the new date.
+		await trx
+			.deleteFrom('conversation_reminder')
+			.where('company_id', '=', ctx.company.id)
+			.where('kind', '=', 'conversation')
+			.where('item_id', '=', id)
+			.execute();
+		await audit(trx, {
+			companyId: ctx.company.id,
+			actorUserId: ctx.user.id,
+			action: 'conversation.rescheduled',
+			entityType: 'conversation',
+			entityId: id,
+			data: { plannedAt: row.planned_at, trainerId: trainer.id },
+			requestId: ctx.requestId
+		});
+		const to = await trx
+			.selectFrom('learner as l')
+			.leftJoin('app_user as u', 'u.id', 'l.user_id')
+			.select(['u.email as user_email', 'l.email', 'u.locale', 'l.name'])
+			.where('l.company_id', '=', ctx.company.id)
+			.where('l.id', '=', a.learner_id)
+			.executeTakeFirstOrThrow();
+		const email = to.user_email ?? to.email;
+		const locale = (to.locale ?? 'nl') as Locale;
+		return email
+			? {
+					to: email,
+					subject: m.conv_mail_moved_subject({ template: a.template_name }, { locale }),
+					text: m.conv_mail_moved_body(
+						{
+							name: to.name,
+							template: a.template_name,
+							when: formatDateTime(row.planned_at, locale),
+							trainer: trainer.name,
+							link: `${origin}/o/${ctx.company.slug}/gesprekken/${id}`
+						},
+						{ locale }
+					)
+				}
+			: null;
+	});
+	if (mail) await sendMail(mail);
 }
 
 /** The trainer or HR cancels a planned conversation. */

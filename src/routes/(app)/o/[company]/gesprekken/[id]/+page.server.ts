@@ -1,7 +1,7 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { domainErrorMessage } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
-import { actionSchema, addendumSchema, isRealDate } from '$lib/schemas/conversations';
+import { actionSchema, addendumSchema, isRealDate, planSchema } from '$lib/schemas/conversations';
 import { requireCompany } from '$lib/server/auth/guard';
 import { answersToFields, readAnswerFields } from '$lib/server/conversations/answers';
 import {
@@ -11,6 +11,7 @@ import {
 	cancelConversation,
 	getConversation,
 	removeAction,
+	rescheduleConversation,
 	saveAgreed,
 	savePreparation,
 	setActionDone,
@@ -18,13 +19,34 @@ import {
 } from '$lib/server/conversations/conversations';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
+import { listTrainers } from '$lib/server/trajectories/trajectories';
 import type { Actions, PageServerLoad } from './$types';
+
+/** A moment as the date and time inputs show it in Amsterdam. */
+function amsterdam(value: Date) {
+	const parts = new Intl.DateTimeFormat('en-CA', {
+		timeZone: 'Europe/Amsterdam',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23'
+	}).formatToParts(value);
+	const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+	return {
+		date: `${get('year')}-${get('month')}-${get('day')}`,
+		time: `${get('hour')}:${get('minute')}`
+	};
+}
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event);
-	const view = await getConversation(await getDb(), ctx, event.params.id);
+	const db = await getDb();
+	const view = await getConversation(db, ctx, event.params.id);
 	if (!view) error(404, m.error_not_found());
-	return { conversation: view };
+	const trainers = view.can.reschedule ? await listTrainers(db, ctx) : [];
+	return { conversation: view, trainers, planned: amsterdam(view.plannedAt) };
 };
 
 /** A posted version number; anything else counts as 0 (a stale version: a conflict). */
@@ -236,6 +258,32 @@ export const actions: Actions = {
 			return failure(e, 'addendum', { values: { body } });
 		}
 		return { formId: 'addendum', success: m.conv_addendum_added() };
+	},
+	reschedule: async (event) => {
+		const { ctx, db, view, data } = await context(event, ['trainer', 'hr']);
+		const values = Object.fromEntries(
+			['plannedDate', 'plannedTime', 'trainerId'].map((k) => [k, String(data.get(k) ?? '')])
+		);
+		const parsed = planSchema
+			.pick({ plannedDate: true, plannedTime: true, trainerId: true })
+			.safeParse(values);
+		if (!parsed.success) {
+			const errors: Record<string, string> = {};
+			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+			return fail(400, { formId: 'reschedule', values, errors, message: m.err_answers_invalid() });
+		}
+		try {
+			await rescheduleConversation(
+				db,
+				ctx,
+				view.id,
+				{ ...parsed.data, version: versionOf(data.get('version')) },
+				event.url.origin
+			);
+		} catch (e) {
+			return failure(e, 'reschedule', { values });
+		}
+		return { formId: 'reschedule', success: m.conv_rescheduled() };
 	},
 	cancel: async (event) => {
 		const { ctx, db, view } = await context(event, ['trainer', 'hr']);
