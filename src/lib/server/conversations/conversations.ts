@@ -77,14 +77,19 @@ export async function saveSettings(
 	});
 }
 
-/** Learners a member may plan a conversation with: HR all, a trainer those they coach. */
-export async function plannableLearners(db: DB, ctx: RequestContext) {
+/**
+ * Learners a member may plan a conversation with: HR all, a trainer those they coach
+ * (`only`: just this learner, to check a choice).
+ */
+export async function plannableLearners(db: DB, ctx: RequestContext, only?: string) {
 	if (!ctx.roles.includes('hr') && !ctx.roles.includes('trainer')) return [];
+	if (only !== undefined && !isUuid(only)) return [];
 	let q = db
 		.selectFrom('learner as l')
 		.select(['l.id', 'l.name'])
 		.where('l.company_id', '=', ctx.company.id)
 		.orderBy('l.name');
+	if (only !== undefined) q = q.where('l.id', '=', only);
 	if (!ctx.roles.includes('hr')) {
 		q = q.where(
 			sql<boolean>`exists (select 1 from trajectory t
@@ -119,8 +124,8 @@ export async function planConversation(
 		throw new DomainError('not_allowed');
 	}
 	const { id, mails } = await db.transaction().execute(async (trx) => {
-		const learners = await plannableLearners(trx, ctx);
-		if (!learners.some((l) => l.id === input.learnerId)) {
+		const learners = await plannableLearners(trx, ctx, input.learnerId);
+		if (!learners.length) {
 			throw new DomainError('learner_unknown', 'learnerId');
 		}
 		const version = await trx
