@@ -6,6 +6,7 @@ import * as m0004 from './0004_trajectories';
 import * as m0005 from './0005_evidence';
 import * as m0006 from './0006_obtained_certificates';
 import * as m0007 from './0007_trainer_profiles';
+import * as m0008 from './0008_conversations';
 import * as m0009 from './0009_trajectory_progress';
 import * as m0010 from './0010_assessment_months';
 
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
 	'0005_evidence': m0005,
 	'0006_obtained_certificates': m0006,
 	'0007_trainer_profiles': m0007,
+	'0008_conversations': m0008,
 	'0009_trajectory_progress': m0009,
 	'0010_assessment_months': m0010
 };

@@ -29,7 +29,9 @@ const env: NodeJS.ProcessEnv = {
 	FILES_DIR: filesDir,
 	BODY_SIZE_LIMIT: '25M',
 	LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-	NODE_ENV: 'production'
+	NODE_ENV: 'production',
+	// The reminder job is tested in tests/integration; here it would add mails at random moments.
+	JOBS: process.env.JOBS ?? 'off'
 };
 delete env.SMTP_URL;
 

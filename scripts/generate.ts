@@ -99,6 +99,12 @@ async function count(conn: Conn, table: string): Promise<number> {
 
 /** Tables whose rows belong to a company, children first (FK order). */
 const TENANT_TABLES = [
+	'conversation_reminder',
+	'conversation_addendum',
+	'conversation_action',
+	'conversation_answer',
+	'conversation',
+	'conversation_setting',
 	'assessment',
 	'exemption',
 	'obtained_certificate',
@@ -624,6 +630,94 @@ async function generate(conn: Conn, scale: Scale, seed: number, passwordHash: st
 			`insert into adviser_region (user_id, region_id) select pg_temp.uid(${S} || 'adviser' || r.id), r.id from region r`
 		);
 		return users;
+	});
+	await step('conversations', async () => {
+		// Two in five active trajectories have a signed ontwikkelgesprek of 1–8 months ago
+		// with one or two actions (half done; open ones past their due date are overdue)
+		// and, mostly, a planned voortgangsgesprek between 20 days ago (overdue: not held)
+		// and 60 days ahead. Reminders count as sent: the job stays quiet on generated data.
+		await run(
+			conn,
+			`create temp table gen_conv as
+			select t.company_id, t.learner_id, t.id as trajectory_id, t.trainer_id, t.learner_user_id,
+				pg_temp.uid(${S} || 'conv-held' || t.id) as held_id,
+				pg_temp.uid(${S} || 'conv-plan' || t.id) as planned_id,
+				least(t.start_ago, 30 + floor(pg_temp.rnd(${S} || 'ch' || t.id) * 210)::int) as held_ago,
+				-20 + floor(pg_temp.rnd(${S} || 'cp' || t.id) * 80)::int as planned_in,
+				pg_temp.rnd(${S} || 'cpp' || t.id) < 0.7 as has_planned,
+				1 + floor(pg_temp.rnd(${S} || 'ca' || t.id) * 2)::int as actions
+			from gen_traj t
+			where t.status = 'active' and pg_temp.rnd(${S} || 'conv' || t.id) < 0.4`
+		);
+		const version = (kind: string) => `(select v.id from conversation_template ct
+			join conversation_template_version v on v.template_id = ct.id
+			where ct.company_id is null and ct.kind = '${kind}' order by v.number desc limit 1)`;
+		const held = await run(
+			conn,
+			`insert into conversation (company_id, id, learner_id, trajectory_id, template_version_id,
+				planned_at, status, trainer_user_id, created_by, created_at, held_at,
+				learner_signed_at, learner_signed_by, trainer_signed_at, trainer_signed_by, updated_at)
+			select c.company_id, c.held_id, c.learner_id, c.trajectory_id, ${version('ontwikkelgesprek')},
+				d.at, 'signed', c.trainer_id, c.trainer_id, d.at - interval '14 days', d.at,
+				d.at + interval '1 day', c.learner_user_id, d.at + interval '1 hour', c.trainer_id, d.at
+			from gen_conv c
+			cross join lateral (select date_trunc('day', now()) - make_interval(days => c.held_ago)
+				+ interval '9 hours' as at) d`
+		);
+		const planned = await run(
+			conn,
+			`insert into conversation (company_id, id, learner_id, trajectory_id, template_version_id,
+				planned_at, status, trainer_user_id, created_by, created_at, updated_at)
+			select c.company_id, c.planned_id, c.learner_id, c.trajectory_id, ${version('voortgang')},
+				date_trunc('day', now()) + make_interval(days => c.planned_in) + interval '13 hours',
+				'planned', c.trainer_id, c.trainer_id, now() - interval '30 days', now() - interval '30 days'
+			from gen_conv c where c.has_planned`
+		);
+		await run(
+			conn,
+			`insert into conversation_answer (company_id, conversation_id, role, answers, shared_at, updated_by)
+			select c.company_id, c.held_id, r.role,
+				case when r.role = 'agreed' then '{"werkplezier": 4, "doelen": ["Verder met de volgende kerntaak"]}'::jsonb
+					else '{}'::jsonb end,
+				case when r.role <> 'agreed' then now() - make_interval(days => c.held_ago + 1) end,
+				c.trainer_id
+			from gen_conv c, (values ('learner'), ('trainer'), ('agreed')) r(role)
+			union all
+			select c.company_id, c.planned_id, r.role, '{}'::jsonb, null, c.trainer_id
+			from gen_conv c, (values ('learner'), ('trainer'), ('agreed')) r(role)
+			where c.has_planned`
+		);
+		const actions = await run(
+			conn,
+			`insert into conversation_action (company_id, id, conversation_id, learner_id, description,
+				owner_role, due_date, done_at, done_by, created_at, created_by)
+			select c.company_id, pg_temp.uid(${S} || 'action' || c.held_id || a.n), c.held_id, c.learner_id,
+				(${arrayLiteral([
+					'Meelopen met een ervaren collega',
+					'Bewijs verzamelen voor het volgende werkproces',
+					'Afspraak maken met de opleiding',
+					'Oefenen met rapporteren',
+					'Werkplan voor de komende periode maken'
+				])})[1 + floor(pg_temp.rnd(${S} || 'ad' || c.held_id || a.n) * 5)::int],
+				case when a.n = 1 then 'learner' else 'trainer' end,
+				(current_date - c.held_ago) + 30 + floor(pg_temp.rnd(${S} || 'due' || c.held_id || a.n) * 90)::int,
+				case when pg_temp.rnd(${S} || 'done' || c.held_id || a.n) < 0.5
+					then now() - make_interval(days => greatest(0, c.held_ago - 20)) end,
+				case when pg_temp.rnd(${S} || 'done' || c.held_id || a.n) < 0.5 then c.trainer_id end,
+				now() - make_interval(days => c.held_ago), c.trainer_id
+			from gen_conv c, generate_series(1, c.actions) a(n)`
+		);
+		await run(
+			conn,
+			`insert into conversation_reminder (company_id, kind, item_id)
+			select company_id, 'conversation', planned_id from gen_conv where has_planned
+			union all
+			select a.company_id, 'action', a.id from conversation_action a
+			join gen_conv c on c.company_id = a.company_id and c.held_id = a.conversation_id
+			where a.done_at is null`
+		);
+		await run(conn, `drop table gen_conv`);
+		return held + planned + actions;
 	});
 	for (const t of ['gen_traj', 'gen_person', 'gen_company', 'gen_q', 'gen_qwp']) {
 		await run(conn, `drop table ${t}`);

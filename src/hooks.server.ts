@@ -17,12 +17,16 @@ import {
 import { appDatabase, closeAppDatabase, getDb } from '$lib/server/db/app';
 import { QUERY_TRACE_DIR, QUERY_TRACE_HEADER, traced } from '$lib/server/db/trace';
 import { log } from '$lib/server/log';
+import { startJobs, stopJobs } from '$lib/server/conversations/scheduler';
 import { m } from '$lib/paraglide/messages';
 
 export const init: ServerInit = async () => {
 	await appDatabase();
+	// Background jobs (conversation reminders); JOBS=off switches them off.
+	startJobs(getDb);
 	// adapter-node emits this on SIGINT/SIGTERM once the server stopped accepting requests.
 	process.once('sveltekit:shutdown' as never, () => {
+		stopJobs();
 		closeAppDatabase().then(
 			() => log.info('database closed, shut down'),
 			(err) => log.error({ err }, 'error while closing the database')

@@ -104,6 +104,17 @@ export function domainErrorMessage(code: string): string {
 			return m.err_years_invalid();
 		case 'capacity_invalid':
 			return m.err_capacity_invalid();
+		case 'conversation_conflict':
+			return m.err_conversation_conflict();
+		case 'conversation_locked':
+			return m.err_conversation_locked();
+		case 'trainer_unknown':
+			return m.err_trainer_unknown();
+		case 'answers_invalid':
+			return m.err_answers_invalid();
+		case 'template_not_found':
+			return m.err_template_not_found();
+		case 'conversation_not_found':
 		case 'activity_not_found':
 		case 'goal_not_found':
 		case 'trajectory_not_found':
@@ -380,5 +391,75 @@ export function agreeLabel(value: number): string {
 			return m.agree_4();
 		default:
 			return m.agree_5();
+	}
+}
+
+/** A date and time in Amsterdam: "3 december 2026 om 14:30" / "3 December 2026 at 14:30". */
+export function formatDateTime(value: Date | string, locale: string): string {
+	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		timeZone: 'Europe/Amsterdam'
+	}).format(new Date(value));
+}
+
+export function conversationStatusLabel(status: string): string {
+	switch (status) {
+		case 'held':
+			return m.conv_status_held();
+		case 'signed':
+			return m.conv_status_signed();
+		case 'cancelled':
+			return m.conv_status_cancelled();
+		default:
+			return m.conv_status_planned();
+	}
+}
+
+export function ownerRoleLabel(role: string): string {
+	switch (role) {
+		case 'trainer':
+			return m.conv_owner_trainer();
+		case 'hr':
+			return m.conv_owner_hr();
+		default:
+			return m.conv_owner_learner();
+	}
+}
+
+export function questionTypeLabel(type: string): string {
+	switch (type) {
+		case 'scale':
+			return m.conv_qtype_scale();
+		case 'choice':
+			return m.conv_qtype_choice();
+		case 'multi':
+			return m.conv_qtype_multi();
+		case 'work_process':
+			return m.conv_qtype_work_process();
+		case 'goals':
+			return m.conv_qtype_goals();
+		default:
+			return m.conv_qtype_open();
+	}
+}
+
+export function templateKindLabel(kind: string): string {
+	switch (kind) {
+		case 'ontwikkelgesprek':
+			return m.conv_kind_ontwikkelgesprek();
+		case 'loopbaan_apk':
+			return m.conv_kind_loopbaan_apk();
+		case 'evc_intake':
+			return m.conv_kind_evc_intake();
+		case 'voortgang':
+			return m.conv_kind_voortgang();
+		case 'reflectie':
+			return m.conv_kind_reflectie();
+		default:
+			return m.conv_kind_other();
 	}
 }

@@ -9,7 +9,8 @@
  *
  * Expectations:
  *   200, 400, 403, 404, 405  the HTTP status (400: allowed, but the empty form is invalid;
- *                            403: wrong role; 404: other company, unknown id)
+ *   409                      403: wrong role; 404: other company, unknown id; 409: allowed, but
+ *                            the posted version is stale — nothing is written)
  *   'login'                  303 to /login (anonymous visitor)
  *   'home'                   303 to the role's own home page (HOME below)
  *   '→/path'                 303 to exactly /path
@@ -55,6 +56,10 @@ export const HOME: Record<LoggedInRole, string> = {
  *   ownTrainer                   the learner's own trainer (Ahmed; read from the learner's trainer directory)
  *   peerTrainer                  a trainer of the own company who does not coach the learner (Ingrid;
  *                                read from HR's trainer list)
+ *   ownConversation              the learner's planned demo voortgangsgesprek (Fatima Yilmaz with
+ *                                the trainer role, Ahmed; read from the HR conversation list)
+ *   peerConversation             another learner's planned conversation (Peter Dekker, with Ingrid)
+ *   defaultTemplate              a platform conversation template (read from HR's template list)
  */
 export type ParamValue =
 	| 'own'
@@ -72,9 +77,12 @@ export type ParamValue =
 	| 'peerTrajectory'
 	| 'ownEvidence'
 	| 'ownTrainer'
-	| 'peerTrainer';
+	| 'peerTrainer'
+	| 'ownConversation'
+	| 'peerConversation'
+	| 'defaultTemplate';
 
-export type Expect = 200 | 400 | 403 | 404 | 405 | 'login' | 'home' | `→/${string}`;
+export type Expect = 200 | 400 | 403 | 404 | 405 | 409 | 'login' | 'home' | `→/${string}`;
 
 export interface MatrixRow {
 	method: 'GET' | 'POST';
@@ -332,4 +340,61 @@ export const MATRIX: MatrixRow[] = [
 	                                                                                              ['login',   404,       403,       403,       404,       404]),
 	POST('/o/[company]/opleiders/[userId]/feedback', { ...OWN, userId: 'ownMember' }, '', { explains: '3', listens: '3', recognises: '3', available: '3' },
 	                                                                                              ['login',   400,       403,       403,       404,       404]),
+
+	// development conversations: the learner's own, a trainer's learners, HR all (restricted view)
+	GET('/o/[company]/gesprekken',                  OWN,                                          ['login',   200,       200,       200,       404,       404]),
+	GET('/o/[company]/gesprekken',                  OTHER,                                        ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/gesprekken/nieuw',            OWN,                                          ['login',   403,       200,       200,       404,       404]),
+	GET('/o/[company]/gesprekken/nieuw',            OTHER,                                        ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/gesprekken/nieuw', OWN, '', {},                                            ['login',   403,       400,       400,       404,       404]),
+	POST('/o/[company]/gesprekken/nieuw', OTHER, '', { plannedDate: '2030-01-01' },               ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/gesprekken/[id]',             { ...OWN, id: 'ownConversation' },            ['login',   200,       200,       200,       404,       404]),
+	GET('/o/[company]/gesprekken/[id]',             { ...OWN, id: 'peerConversation' },           ['login',   404,       404,       200,       404,       404]),
+	GET('/o/[company]/gesprekken/[id]',             { ...OWN, id: 'unknownId' },                  ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/gesprekken/[id]',             { ...OWN, id: 'malformedId' },                ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/gesprekken/[id]',             { ...OTHER, id: 'ownConversation' },          ['login',   404,       404,       404,       404,       404]),
+	// a stale version (0) is a conflict: nothing is written to the demo conversation
+	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'ownConversation' }, 'prepare', { version: '0' },
+	                                                                                              ['login',   409,       409,       403,       404,       404]),
+	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'peerConversation' }, 'prepare', { version: '0' },
+	                                                                                              ['login',   404,       404,       403,       404,       404]),
+	POST('/o/[company]/gesprekken/[id]', { ...OTHER, id: 'ownConversation' }, 'prepare', { version: '0' },
+	                                                                                              ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'ownConversation' }, 'agreed', { version: '0' },
+	                                                                                              ['login',   403,       409,       403,       404,       404]),
+	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'ownConversation' }, 'addAction', {},     ['login',   403,       400,       403,       404,       404]),
+	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'peerConversation' }, 'addAction', { description: 'x' },
+	                                                                                              ['login',   404,       404,       403,       404,       404]),
+	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'ownConversation' }, 'removeAction', { actionId: '00000000-0000-4000-8000-000000000000' },
+	                                                                                              ['login',   403,       404,       403,       404,       404]),
+	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'ownConversation' }, 'actionDone', { actionId: '00000000-0000-4000-8000-000000000000' },
+	                                                                                              ['login',   404,       404,       404,       404,       404]),
+	// signing a conversation that is still planned is refused
+	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'ownConversation' }, 'sign', { agreedVersion: '1' },
+	                                                                                              ['login',   400,       400,       403,       404,       404]),
+	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'ownConversation' }, 'addendum', {},      ['login',   400,       400,       403,       404,       404]),
+	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'ownConversation' }, 'reschedule', {},    ['login',   403,       400,       400,       404,       404]),
+	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'peerConversation' }, 'reschedule', {},   ['login',   404,       404,       400,       404,       404]),
+	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'unknownId' }, 'cancel', {},              ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/gesprekken/[id]/afdrukken',   { ...OWN, id: 'ownConversation' },            ['login',   200,       200,       200,       404,       404]),
+	GET('/o/[company]/gesprekken/[id]/afdrukken',   { ...OWN, id: 'peerConversation' },           ['login',   404,       404,       200,       404,       404]),
+	GET('/o/[company]/gesprekken/[id]/afdrukken',   { ...OWN, id: 'unknownId' },                  ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/gesprekken/[id]/afdrukken',   { ...OTHER, id: 'ownConversation' },          ['login',   404,       404,       404,       404,       404]),
+	// conversation templates: HR only; platform defaults are read-only
+	GET('/o/[company]/hr/sjablonen',                OWN,                                          ['login',   403,       403,       200,       404,       404]),
+	GET('/o/[company]/hr/sjablonen',                OTHER,                                        ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/hr/sjablonen', OWN, 'create', {},                                          ['login',   403,       403,       400,       404,       404]),
+	POST('/o/[company]/hr/sjablonen', OWN, 'settings', {},                                        ['login',   403,       403,       400,       404,       404]),
+	POST('/o/[company]/hr/sjablonen', OWN, 'archive', { templateId: '00000000-0000-4000-8000-000000000000' },
+	                                                                                              ['login',   403,       403,       404,       404,       404]),
+	POST('/o/[company]/hr/sjablonen', OTHER, 'create', { name: 'x' },                             ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/hr/sjablonen/[id]',           { ...OWN, id: 'defaultTemplate' },            ['login',   403,       403,       200,       404,       404]),
+	GET('/o/[company]/hr/sjablonen/[id]',           { ...OWN, id: 'unknownId' },                  ['login',   403,       403,       404,       404,       404]),
+	GET('/o/[company]/hr/sjablonen/[id]',           { ...OWN, id: 'malformedId' },                ['login',   403,       403,       404,       404,       404]),
+	GET('/o/[company]/hr/sjablonen/[id]',           { ...OTHER, id: 'defaultTemplate' },          ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/hr/sjablonen/[id]', { ...OWN, id: 'defaultTemplate' }, 'save', {},         ['login',   403,       403,       403,       404,       404]),
+	POST('/o/[company]/hr/sjablonen/[id]', { ...OWN, id: 'unknownId' }, 'save', {},               ['login',   403,       403,       404,       404,       404]),
+	GET('/o/[company]/hr/sjablonen/[id]/voorbeeld', { ...OWN, id: 'defaultTemplate' },            ['login',   403,       403,       200,       404,       404]),
+	GET('/o/[company]/hr/sjablonen/[id]/voorbeeld', { ...OWN, id: 'unknownId' },                  ['login',   403,       403,       404,       404,       404]),
+	GET('/o/[company]/hr/sjablonen/[id]/voorbeeld', { ...OTHER, id: 'defaultTemplate' },          ['login',   404,       404,       404,       404,       404]),
 ];

@@ -109,6 +109,29 @@ test.describe('authorization matrix', () => {
 			expect(id, `a feedback link on ${path}`).toBeTruthy();
 			return id!;
 		}
+		/** The id of the conversation in the row of the HR list that names `learner` and `template`. */
+		async function conversationId(ctx: APIRequestContext, learner: string, template: string) {
+			const path = `/o/${OWN_COMPANY}/gesprekken`;
+			const res = await ctx.get(path, { maxRedirects: 0 });
+			expect(res.status(), `GET ${path}`).toBe(200);
+			const row = (await res.text())
+				.split('<tr')
+				.find((r) => r.includes(learner) && r.includes(template));
+			const id = row?.match(new RegExp(`href="${path}/([0-9a-f-]{36})"`))?.[1];
+			expect(id, `a conversation of ${learner} (${template}) on ${path}`).toBeTruthy();
+			return id!;
+		}
+		/** The id of the first platform template (its preview link on HR's template list). */
+		async function defaultTemplateId(ctx: APIRequestContext) {
+			const path = `/o/${OWN_COMPANY}/hr/sjablonen`;
+			const res = await ctx.get(path, { maxRedirects: 0 });
+			expect(res.status(), `GET ${path}`).toBe(200);
+			const id = (await res.text()).match(
+				new RegExp(`href="${path}/([0-9a-f-]{36})/voorbeeld"`)
+			)?.[1];
+			expect(id, `a template preview link on ${path}`).toBeTruthy();
+			return id!;
+		}
 		const otherHr = await newContext();
 		await apiLogin(otherHr, baseURL, 'hr@vandijkbouw.example');
 		const members = `/o/${OWN_COMPANY}/hr/medewerkers`;
@@ -134,7 +157,14 @@ test.describe('authorization matrix', () => {
 			peerTrajectory: await trajectoryId(contexts.get('hr')!, 'Peter Dekker'),
 			ownEvidence: '',
 			ownTrainer: '',
-			peerTrainer: ''
+			peerTrainer: '',
+			ownConversation: await conversationId(
+				contexts.get('hr')!,
+				'Fatima Yilmaz',
+				'Voortgangsgesprek leertraject'
+			),
+			peerConversation: await conversationId(contexts.get('hr')!, 'Peter Dekker', 'Loopbaan-APK'),
+			defaultTemplate: await defaultTemplateId(contexts.get('hr')!)
 		};
 		values.ownEvidence = await evidenceId(contexts.get('hr')!, values.ownTrajectory);
 		values.ownTrainer = await feedbackTrainerId(contexts.get('learner')!);

@@ -60,7 +60,13 @@ export type DomainErrorCode =
 	| 'list_too_long'
 	| 'bio_too_long'
 	| 'years_invalid'
-	| 'capacity_invalid';
+	| 'capacity_invalid'
+	| 'template_not_found'
+	| 'conversation_not_found'
+	| 'conversation_conflict'
+	| 'conversation_locked'
+	| 'answers_invalid'
+	| 'trainer_unknown';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

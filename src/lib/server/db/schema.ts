@@ -490,6 +490,103 @@ export interface TrainerLloStatusView {
 	last_activity_on: ColumnType<DateString | null, never, never>;
 }
 
+export type ConversationStatus = 'planned' | 'held' | 'signed' | 'cancelled';
+export type ConversationAnswerRole = 'learner' | 'trainer' | 'agreed';
+type Json = ColumnType<unknown, string, string>;
+
+export interface ConversationTemplateTable {
+	id: Generated<string>;
+	company_id: string | null;
+	kind: string;
+	name: string;
+	based_on: string | null;
+	draft: ColumnType<unknown | null, string | null | undefined, string | null>;
+	version: Generated<number>;
+	created_at: CreatedAt;
+	created_by: string | null;
+	archived_at: Timestamp | null;
+}
+
+export interface ConversationTemplateVersionTable {
+	id: Generated<string>;
+	template_id: string;
+	number: number;
+	content: Json;
+	published_at: CreatedAt;
+	published_by: string | null;
+}
+
+export interface ConversationSettingTable {
+	company_id: string;
+	apk_interval_months: Generated<number>;
+	reminder_days: Generated<number>;
+	updated_at: CreatedAt;
+	updated_by: string | null;
+}
+
+export interface ConversationTable {
+	company_id: string;
+	id: Generated<string>;
+	learner_id: string;
+	trajectory_id: string | null;
+	template_version_id: string;
+	planned_at: Timestamp;
+	status: Generated<ConversationStatus>;
+	trainer_user_id: string | null;
+	created_by: string | null;
+	created_at: CreatedAt;
+	held_at: Timestamp | null;
+	next_date: DateString | null;
+	learner_signed_at: Timestamp | null;
+	learner_signed_by: string | null;
+	trainer_signed_at: Timestamp | null;
+	trainer_signed_by: string | null;
+	version: Generated<number>;
+	updated_at: CreatedAt;
+}
+
+export interface ConversationAnswerTable {
+	company_id: string;
+	conversation_id: string;
+	role: ConversationAnswerRole;
+	answers: ColumnType<unknown, string | undefined, string>;
+	shared_at: Timestamp | null;
+	version: Generated<number>;
+	updated_at: CreatedAt;
+	updated_by: string | null;
+}
+
+export interface ConversationActionTable {
+	company_id: string;
+	id: Generated<string>;
+	conversation_id: string;
+	learner_id: string;
+	description: string;
+	owner_role: 'learner' | 'trainer' | 'hr';
+	due_date: DateString | null;
+	work_process_id: number | null;
+	done_at: Timestamp | null;
+	done_by: string | null;
+	created_at: CreatedAt;
+	created_by: string | null;
+}
+
+export interface ConversationAddendumTable {
+	company_id: string;
+	id: Generated<string>;
+	conversation_id: string;
+	body: string;
+	created_by: string | null;
+	created_at: CreatedAt;
+}
+
+export interface ConversationReminderTable {
+	company_id: string;
+	kind: 'conversation' | 'action';
+	item_id: string;
+	sent_at: CreatedAt;
+}
+
 export interface Database {
 	region: RegionTable;
 	sector_chamber: SectorChamberTable;
@@ -539,6 +636,14 @@ export interface Database {
 	trainer_feedback: TrainerFeedbackTable;
 	trainer_llo_summary: TrainerLloSummaryTable;
 	trainer_llo_status: TrainerLloStatusView;
+	conversation_template: ConversationTemplateTable;
+	conversation_template_version: ConversationTemplateVersionTable;
+	conversation_setting: ConversationSettingTable;
+	conversation: ConversationTable;
+	conversation_answer: ConversationAnswerTable;
+	conversation_action: ConversationActionTable;
+	conversation_addendum: ConversationAddendumTable;
+	conversation_reminder: ConversationReminderTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { requiredText } from './fields';
+
+export const QUESTION_TYPES = [
+	'open',
+	'scale',
+	'choice',
+	'multi',
+	'work_process',
+	'goals'
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+export const TEMPLATE_KINDS = [
+	'ontwikkelgesprek',
+	'loopbaan_apk',
+	'evc_intake',
+	'voortgang',
+	'reflectie',
+	'other'
+] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+export const OWNER_ROLES = ['learner', 'trainer', 'hr'] as const;
+
+const ID = /^[a-z0-9_-]{1,40}$/;
+const key = () => z.string().regex(ID, { error: () => m.conv_v_id() });
+
+const question = z
+	.object({
+		id: key(),
+		type: z.enum(QUESTION_TYPES, { error: () => m.v_choose() }),
+		label: requiredText(300),
+		required: z.boolean().default(false),
+		options: z.array(requiredText(160)).max(12).optional(),
+		scaleLabels: z.array(z.string().trim().max(60)).length(5).optional()
+	})
+	.superRefine((q, ctx) => {
+		if ((q.type === 'choice' || q.type === 'multi') && (q.options?.length ?? 0) < 2) {
+			ctx.addIssue({ code: 'custom', path: ['options'], message: m.conv_v_options() });
+		}
+	});
+
+const section = z.object({
+	id: key(),
+	title: requiredText(160),
+	visibleToHr: z.boolean().default(false),
+	questions: z
+		.array(question)
+		.min(1, { error: () => m.conv_v_section_empty() })
+		.max(40)
+});
+
+/** A template's content: sections of questions. Ids stay the same from version to version. */
+export const templateContentSchema = z
+	.object({
+		sections: z
+			.array(section)
+			.min(1, { error: () => m.conv_v_no_sections() })
+			.max(20)
+	})
+	.superRefine((c, ctx) => {
+		const seen = new Set<string>();
+		c.sections.forEach((s, si) =>
+			s.questions.forEach((q, qi) => {
+				if (seen.has(q.id)) {
+					ctx.addIssue({
+						code: 'custom',
+						path: ['sections', si, 'questions', qi, 'id'],
+						message: m.conv_v_id_duplicate()
+					});
+				}
+				seen.add(q.id);
+			})
+		);
+	});
+
+export type TemplateContent = z.infer<typeof templateContentSchema>;
+export type TemplateSection = TemplateContent['sections'][number];
+export type TemplateQuestion = TemplateSection['questions'][number];
+
+/** A draft may be incomplete (an empty section while editing), but has the right shape. */
+export const templateDraftSchema = z.object({
+	sections: z
+		.array(
+			z.object({
+				id: z.string().max(40),
+				title: z.string().max(160),
+				visibleToHr: z.boolean(),
+				questions: z
+					.array(
+						z.object({
+							id: z.string().max(40),
+							type: z.enum(QUESTION_TYPES),
+							label: z.string().max(300),
+							required: z.boolean(),
+							options: z.array(z.string().max(160)).max(12).optional(),
+							scaleLabels: z.array(z.string().max(60)).max(5).optional()
+						})
+					)
+					.max(40)
+			})
+		)
+		.max(20)
+});
+
+/** One answer: text (open, choice, goals lines), a number (scale), ids or texts (multi, work_process). */
+export type Answer = string | number | string[] | number[];
+export type Answers = Record<string, Answer>;
+
+export const templateNameSchema = () => requiredText(120);
+
+/** 'YYYY-MM-DD' that is a real calendar date (2026-02-31 is not). */
+export function isRealDate(value: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+	const d = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export const planSchema = z.object({
+	learnerId: z.string({ error: () => m.v_choose() }).uuid({ error: () => m.v_choose() }),
+	templateId: z.string({ error: () => m.v_choose() }).uuid({ error: () => m.v_choose() }),
+	plannedDate: z
+		.string({ error: () => m.v_date() })
+		.refine(isRealDate, { error: () => m.v_date() }),
+	plannedTime: z
+		.string({ error: () => m.conv_v_time() })
+		.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: () => m.conv_v_time() }),
+	trainerId: z.string({ error: () => m.v_choose() }).uuid({ error: () => m.v_choose() })
+});
+
+export const actionSchema = z.object({
+	description: requiredText(500),
+	ownerRole: z.enum(OWNER_ROLES, { error: () => m.v_choose() }),
+	dueDate: z
+		.string()
+		.refine((v) => v === '' || isRealDate(v), { error: () => m.v_date() })
+		.optional()
+		.default(''),
+	workProcessId: z.coerce
+		.number()
+		.int()
+		.min(0)
+		.max(2 ** 31 - 1)
+		.optional()
+		.default(0)
+});
+
+export const addendumSchema = z.object({ body: requiredText(5000) });
+
+export const settingsSchema = z.object({
+	apkIntervalMonths: z.coerce
+		.number({ error: () => m.conv_v_months() })
+		.int({ error: () => m.conv_v_months() })
+		.min(1, { error: () => m.conv_v_months() })
+		.max(120, { error: () => m.conv_v_months() }),
+	reminderDays: z.coerce
+		.number({ error: () => m.conv_v_days() })
+		.int({ error: () => m.conv_v_days() })
+		.min(1, { error: () => m.conv_v_days() })
+		.max(30, { error: () => m.conv_v_days() })
+});

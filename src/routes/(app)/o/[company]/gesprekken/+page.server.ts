@@ -1,0 +1,25 @@
+import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { requireCompany } from '$lib/server/auth/guard';
+import { learnerName, listConversations } from '$lib/server/conversations/conversations';
+import { getDb } from '$lib/server/db/app';
+import type { PageServerLoad } from './$types';
+
+/** Upcoming, overdue and past conversations and overdue actions, as far as the member may see. */
+export const load: PageServerLoad = async (event) => {
+	const ctx = requireCompany(event);
+	const db = await getDb();
+	const learnerId = event.url.searchParams.get('lerende');
+	let learner: { id: string; name: string } | null = null;
+	if (learnerId) {
+		const name = await learnerName(db, ctx, learnerId);
+		if (!name) error(404, m.error_not_found());
+		learner = { id: learnerId, name };
+	}
+	const lists = await listConversations(db, ctx, { learnerId: learner?.id });
+	return {
+		...lists,
+		learner,
+		canPlan: ctx.roles.includes('trainer') || ctx.roles.includes('hr')
+	};
+};

@@ -1,0 +1,297 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { domainErrorMessage } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
+import { actionSchema, addendumSchema, isRealDate, planSchema } from '$lib/schemas/conversations';
+import { requireCompany } from '$lib/server/auth/guard';
+import { answersToFields, readAnswerFields } from '$lib/server/conversations/answers';
+import {
+	addAction,
+	addAddendum,
+	AnswersError,
+	cancelConversation,
+	getConversation,
+	removeAction,
+	rescheduleConversation,
+	saveAgreed,
+	savePreparation,
+	setActionDone,
+	signConversation
+} from '$lib/server/conversations/conversations';
+import { getDb } from '$lib/server/db/app';
+import { DomainError } from '$lib/server/errors';
+import { listTrainers } from '$lib/server/trajectories/trajectories';
+import type { Actions, PageServerLoad } from './$types';
+
+/** A moment as the date and time inputs show it in Amsterdam. */
+function amsterdam(value: Date) {
+	const parts = new Intl.DateTimeFormat('en-CA', {
+		timeZone: 'Europe/Amsterdam',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23'
+	}).formatToParts(value);
+	const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+	return {
+		date: `${get('year')}-${get('month')}-${get('day')}`,
+		time: `${get('hour')}:${get('minute')}`
+	};
+}
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = requireCompany(event);
+	const db = await getDb();
+	const view = await getConversation(db, ctx, event.params.id);
+	if (!view) error(404, m.error_not_found());
+	const trainers = view.can.reschedule ? await listTrainers(db, ctx) : [];
+	return { conversation: view, trainers, planned: amsterdam(view.plannedAt) };
+};
+
+/** A posted version number; anything else counts as 0 (a stale version: a conflict). */
+function versionOf(value: FormDataEntryValue | null): number {
+	const n = Number(value);
+	return Number.isInteger(n) && n >= 0 && n < 2 ** 31 ? n : 0;
+}
+
+function answerErrorMessage(code: string): string {
+	switch (code) {
+		case 'required':
+			return m.v_required();
+		case 'too_long':
+			return m.conv_v_answer_too_long();
+		case 'scale':
+			return m.conv_v_scale();
+		case 'work_process':
+			return m.conv_v_work_process();
+		default:
+			return m.v_choose();
+	}
+}
+
+type Viewer = 'learner' | 'trainer' | 'hr';
+
+/**
+ * The conversation (404 when the member may not see it) and the posted form; `allowed`:
+ * the viewers who may use this form at all (others: 403).
+ */
+async function context(event: RequestEvent<{ company: string; id: string }>, allowed: Viewer[]) {
+	const ctx = requireCompany(event);
+	const db = await getDb();
+	const view = await getConversation(db, ctx, event.params.id);
+	if (!view) error(404, m.error_not_found());
+	if (!allowed.includes(view.viewer)) error(403, m.error_forbidden());
+	return { ctx, db, view, data: await event.request.formData() };
+}
+
+/** A DomainError as a 4xx answer for one of the page's forms; other errors go up. */
+function failure(e: unknown, formId: string, extra: Record<string, unknown> = {}) {
+	if (e instanceof AnswersError) {
+		const errors = Object.fromEntries(
+			Object.entries(e.errors).map(([k, code]) => [k, answerErrorMessage(code)])
+		);
+		return fail(400, { formId, errors, message: m.err_answers_invalid(), ...extra });
+	}
+	if (e instanceof DomainError) {
+		if (e.code === 'conversation_not_found') error(404, m.error_not_found());
+		if (e.code === 'not_allowed') error(403, m.error_forbidden());
+		const status = e.code === 'conversation_conflict' ? 409 : 400;
+		return fail(status, {
+			formId,
+			errors: e.field ? { [e.field]: domainErrorMessage(e.code) } : {},
+			message: domainErrorMessage(e.code),
+			conflict: e.code === 'conversation_conflict',
+			...extra
+		});
+	}
+	throw e;
+}
+
+/** On a conflict: what is saved now, and its version (a deliberate second save overwrites). */
+async function fresh(
+	event: RequestEvent<{ company: string; id: string }>,
+	role: 'learner' | 'trainer' | 'agreed'
+) {
+	const ctx = requireCompany(event);
+	const view = await getConversation(await getDb(), ctx, event.params.id);
+	const set = view?.answers[role];
+	if (!view || !set) return {};
+	return { freshVersion: set.version, current: answersToFields(view.content, set.answers) };
+}
+
+export const actions: Actions = {
+	prepare: async (event) => {
+		const { ctx, db, view, data } = await context(event, ['learner', 'trainer']);
+		const raw = readAnswerFields(view.content, data);
+		const share = data.get('intent') === 'share';
+		const role = view.viewer === 'trainer' ? 'trainer' : 'learner';
+		let version: number;
+		try {
+			version = await savePreparation(db, ctx, view.id, {
+				raw,
+				version: versionOf(data.get('version')),
+				share
+			});
+		} catch (e) {
+			const extra =
+				e instanceof DomainError && e.code === 'conversation_conflict'
+					? await fresh(event, role)
+					: {};
+			return failure(e, 'prepare', { values: raw, ...extra });
+		}
+		return {
+			formId: 'prepare',
+			version,
+			success: share ? m.conv_prep_shared() : m.conv_saved_draft()
+		};
+	},
+	agreed: async (event) => {
+		const { ctx, db, view, data } = await context(event, ['trainer']);
+		const raw = readAnswerFields(view.content, data);
+		const hold = data.get('intent') === 'hold';
+		const nextDate = String(data.get('nextDate') ?? '');
+		if (nextDate && !isRealDate(nextDate)) {
+			return fail(400, {
+				formId: 'agreed',
+				values: raw,
+				nextDate,
+				errors: { nextDate: m.v_date() },
+				message: m.v_date()
+			});
+		}
+		let version: number;
+		try {
+			version = await saveAgreed(db, ctx, view.id, {
+				raw,
+				version: versionOf(data.get('version')),
+				hold,
+				nextDate: nextDate || null
+			});
+		} catch (e) {
+			const extra =
+				e instanceof DomainError && e.code === 'conversation_conflict'
+					? await fresh(event, 'agreed')
+					: {};
+			return failure(e, 'agreed', { values: raw, nextDate, ...extra });
+		}
+		return {
+			formId: 'agreed',
+			version,
+			success: hold ? m.conv_held_done() : m.conv_saved_draft()
+		};
+	},
+	addAction: async (event) => {
+		const { ctx, db, view, data } = await context(event, ['trainer']);
+		const values = Object.fromEntries(
+			['description', 'ownerRole', 'dueDate', 'workProcessId'].map((k) => [
+				k,
+				String(data.get(k) ?? '')
+			])
+		);
+		const parsed = actionSchema.safeParse(values);
+		if (!parsed.success) {
+			const errors: Record<string, string> = {};
+			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+			return fail(400, { formId: 'action', values, errors, message: m.err_answers_invalid() });
+		}
+		try {
+			await addAction(db, ctx, view.id, {
+				description: parsed.data.description,
+				ownerRole: parsed.data.ownerRole,
+				dueDate: parsed.data.dueDate || null,
+				workProcessId: parsed.data.workProcessId || null
+			});
+		} catch (e) {
+			return failure(e, 'action', { values });
+		}
+		return { formId: 'action', success: m.conv_action_added() };
+	},
+	removeAction: async (event) => {
+		const { ctx, db, view, data } = await context(event, ['trainer']);
+		try {
+			await removeAction(db, ctx, view.id, String(data.get('actionId') ?? ''));
+		} catch (e) {
+			return failure(e, 'actions');
+		}
+		return { formId: 'actions', success: m.conv_action_removed() };
+	},
+	actionDone: async (event) => {
+		const { ctx, db, view, data } = await context(event, ['learner', 'trainer', 'hr']);
+		try {
+			await setActionDone(
+				db,
+				ctx,
+				view.id,
+				String(data.get('actionId') ?? ''),
+				data.get('done') !== 'false'
+			);
+		} catch (e) {
+			return failure(e, 'actions');
+		}
+		return { formId: 'actions', success: m.conv_action_updated() };
+	},
+	sign: async (event) => {
+		const { ctx, db, view, data } = await context(event, ['learner', 'trainer']);
+		try {
+			await signConversation(db, ctx, view.id, versionOf(data.get('agreedVersion')));
+		} catch (e) {
+			return failure(e, 'sign');
+		}
+		return { formId: 'sign', success: m.conv_signed_done() };
+	},
+	addendum: async (event) => {
+		const { ctx, db, view, data } = await context(event, ['learner', 'trainer']);
+		const body = String(data.get('body') ?? '');
+		const parsed = addendumSchema.safeParse({ body });
+		if (!parsed.success) {
+			return fail(400, {
+				formId: 'addendum',
+				values: { body },
+				errors: { body: parsed.error.issues[0].message },
+				message: parsed.error.issues[0].message
+			});
+		}
+		try {
+			await addAddendum(db, ctx, view.id, parsed.data.body);
+		} catch (e) {
+			return failure(e, 'addendum', { values: { body } });
+		}
+		return { formId: 'addendum', success: m.conv_addendum_added() };
+	},
+	reschedule: async (event) => {
+		const { ctx, db, view, data } = await context(event, ['trainer', 'hr']);
+		const values = Object.fromEntries(
+			['plannedDate', 'plannedTime', 'trainerId'].map((k) => [k, String(data.get(k) ?? '')])
+		);
+		const parsed = planSchema
+			.pick({ plannedDate: true, plannedTime: true, trainerId: true })
+			.safeParse(values);
+		if (!parsed.success) {
+			const errors: Record<string, string> = {};
+			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+			return fail(400, { formId: 'reschedule', values, errors, message: m.err_answers_invalid() });
+		}
+		try {
+			await rescheduleConversation(
+				db,
+				ctx,
+				view.id,
+				{ ...parsed.data, version: versionOf(data.get('version')) },
+				event.url.origin
+			);
+		} catch (e) {
+			return failure(e, 'reschedule', { values });
+		}
+		return { formId: 'reschedule', success: m.conv_rescheduled() };
+	},
+	cancel: async (event) => {
+		const { ctx, db, view } = await context(event, ['trainer', 'hr']);
+		try {
+			await cancelConversation(db, ctx, view.id);
+		} catch (e) {
+			return failure(e, 'cancel');
+		}
+		return { formId: 'cancel', success: m.conv_cancelled_done() };
+	}
+};

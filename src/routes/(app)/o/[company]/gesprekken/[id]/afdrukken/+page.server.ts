@@ -1,0 +1,14 @@
+import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { requireCompany } from '$lib/server/auth/guard';
+import { getConversation } from '$lib/server/conversations/conversations';
+import { getDb } from '$lib/server/db/app';
+import type { PageServerLoad } from './$types';
+
+/** The conversation record for printing (or saving as PDF from the browser). */
+export const load: PageServerLoad = async (event) => {
+	const ctx = requireCompany(event);
+	const view = await getConversation(await getDb(), ctx, event.params.id);
+	if (!view) error(404, m.error_not_found());
+	return { conversation: view };
+};

@@ -1,0 +1,54 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { domainErrorMessage } from '$lib/i18n';
+import { planSchema } from '$lib/schemas/conversations';
+import { requireCompany } from '$lib/server/auth/guard';
+import { planConversation, plannableLearners } from '$lib/server/conversations/conversations';
+import { plannableTemplates } from '$lib/server/conversations/templates';
+import { getDb } from '$lib/server/db/app';
+import { DomainError } from '$lib/server/errors';
+import { listTrainers } from '$lib/server/trajectories/trajectories';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = requireCompany(event, 'trainer', 'hr');
+	const db = await getDb();
+	const [learners, templates, trainers] = await Promise.all([
+		plannableLearners(db, ctx),
+		plannableTemplates(db, ctx),
+		listTrainers(db, ctx)
+	]);
+	const q = event.url.searchParams;
+	const date = q.get('datum') ?? '';
+	const form = await superValidate(
+		{
+			learnerId: learners.some((l) => l.id === q.get('lerende')) ? q.get('lerende')! : '',
+			templateId: '',
+			plannedDate: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '',
+			plannedTime: '10:00',
+			trainerId: trainers.some((t) => t.id === ctx.user.id) ? ctx.user.id : ''
+		},
+		zod4(planSchema),
+		{ errors: false }
+	);
+	return { form, learners, templates, trainers };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const ctx = requireCompany(event, 'trainer', 'hr');
+		const form = await superValidate(event.request, zod4(planSchema));
+		if (!form.valid) return fail(400, { form });
+		let id: string;
+		try {
+			id = await planConversation(await getDb(), ctx, form.data, event.url.origin);
+		} catch (e) {
+			if (e instanceof DomainError) {
+				return setError(form, (e.field ?? '') as '', domainErrorMessage(e.code));
+			}
+			throw e;
+		}
+		redirect(303, `/o/${ctx.company.slug}/gesprekken/${id}`);
+	}
+};

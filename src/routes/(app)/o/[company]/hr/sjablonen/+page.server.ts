@@ -1,0 +1,93 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { domainErrorMessage } from '$lib/i18n';
+import { settingsSchema, templateNameSchema } from '$lib/schemas/conversations';
+import { requireCompany } from '$lib/server/auth/guard';
+import { saveSettings, settingsOf } from '$lib/server/conversations/conversations';
+import {
+	copyTemplate,
+	createTemplate,
+	listTemplates,
+	setTemplateArchived
+} from '$lib/server/conversations/templates';
+import { getDb } from '$lib/server/db/app';
+import { DomainError } from '$lib/server/errors';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = requireCompany(event, 'hr');
+	const db = await getDb();
+	const [templates, settings] = await Promise.all([
+		listTemplates(db, ctx),
+		settingsOf(db, ctx.company.id)
+	]);
+	return { templates, settings };
+};
+
+function notFound(e: unknown): never {
+	if (e instanceof DomainError && e.code === 'template_not_found') error(404, m.error_not_found());
+	throw e;
+}
+
+export const actions: Actions = {
+	copy: async (event) => {
+		const ctx = requireCompany(event, 'hr');
+		const data = await event.request.formData();
+		let id: string;
+		try {
+			id = await copyTemplate(await getDb(), ctx, String(data.get('templateId') ?? ''));
+		} catch (e) {
+			notFound(e);
+		}
+		redirect(303, `/o/${ctx.company.slug}/hr/sjablonen/${id}`);
+	},
+	create: async (event) => {
+		const ctx = requireCompany(event, 'hr');
+		const data = await event.request.formData();
+		const name = String(data.get('name') ?? '');
+		const parsed = templateNameSchema().safeParse(name);
+		if (!parsed.success) {
+			return fail(400, { formId: 'create', name, error: parsed.error.issues[0].message });
+		}
+		const id = await createTemplate(await getDb(), ctx, parsed.data);
+		redirect(303, `/o/${ctx.company.slug}/hr/sjablonen/${id}`);
+	},
+	archive: async (event) => {
+		const ctx = requireCompany(event, 'hr');
+		const data = await event.request.formData();
+		try {
+			await setTemplateArchived(
+				await getDb(),
+				ctx,
+				String(data.get('templateId') ?? ''),
+				data.get('archived') !== 'false'
+			);
+		} catch (e) {
+			notFound(e);
+		}
+		return { formId: 'archive', success: m.tpl_archive_saved() };
+	},
+	settings: async (event) => {
+		const ctx = requireCompany(event, 'hr');
+		const data = await event.request.formData();
+		const values = {
+			apkIntervalMonths: String(data.get('apkIntervalMonths') ?? ''),
+			reminderDays: String(data.get('reminderDays') ?? '')
+		};
+		const parsed = settingsSchema.safeParse(values);
+		if (!parsed.success) {
+			const errors: Record<string, string> = {};
+			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+			return fail(400, { formId: 'settings', values, errors });
+		}
+		try {
+			await saveSettings(await getDb(), ctx, parsed.data);
+		} catch (e) {
+			if (e instanceof DomainError) {
+				return fail(400, { formId: 'settings', values, errors: { _: domainErrorMessage(e.code) } });
+			}
+			throw e;
+		}
+		return { formId: 'settings', success: m.tpl_settings_saved() };
+	}
+};
