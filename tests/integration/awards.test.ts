@@ -688,3 +688,22 @@ describe('the jury', () => {
 		expect(e.rules.filter((r) => !r.ok).map((r) => r.rule)).toEqual(['no_win_in_last_years']);
 	});
 });
+
+describe('the demo', () => {
+	it('has a published 2025 round and Ahmed eligible and accepted in the 2026 regional phase', async () => {
+		const pub = await publicResult(t.db, 2025);
+		expect(pub!.winner!.name).toBe('Bart Hendriks');
+		expect(pub!.panels.find((p) => p.name === 'Zuidwest')!.finalists.map((f) => f.name)).toEqual([
+			'Bart Hendriks',
+			'Kees Mulder'
+		]);
+		const r26 = await t.db
+			.selectFrom('award_round')
+			.selectAll()
+			.where('year', '=', 2026)
+			.executeTakeFirstOrThrow();
+		expect(phaseAt(r26, new Date()).phase).toBe('regional_jury');
+		const e = await eligibilityOf(t.db, r26.id, ids.ahmed, companies['zorggroep-de-linde']);
+		expect(e.eligible).toBe(true);
+	});
+});
