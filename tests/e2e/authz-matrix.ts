@@ -55,6 +55,9 @@ export const HOME: Record<LoggedInRole, string> = {
  *   ownTrainer                   the learner's own trainer (Ahmed; read from the learner's trainer directory)
  *   peerTrainer                  a trainer of the own company who does not coach the learner (Ingrid;
  *                                read from HR's trainer list)
+ *   awardYear / unknownYear      a published election year (demo 2025) / a year without one
+ *   awardRound                   the demo 2026 election round (read from /beheer/verkiezingen)
+ *   awardPanel                   the adviser's 2026 jury panel Midden-Nederland (read from /jury)
  */
 export type ParamValue =
 	| 'own'
@@ -72,7 +75,11 @@ export type ParamValue =
 	| 'peerTrajectory'
 	| 'ownEvidence'
 	| 'ownTrainer'
-	| 'peerTrainer';
+	| 'peerTrainer'
+	| 'awardYear'
+	| 'unknownYear'
+	| 'awardRound'
+	| 'awardPanel';
 
 export type Expect = 200 | 400 | 403 | 404 | 405 | 'login' | 'home' | `→/${string}`;
 
@@ -332,4 +339,40 @@ export const MATRIX: MatrixRow[] = [
 	                                                                                              ['login',   404,       403,       403,       404,       404]),
 	POST('/o/[company]/opleiders/[userId]/feedback', { ...OWN, userId: 'ownMember' }, '', { explains: '3', listens: '3', recognises: '3', available: '3' },
 	                                                                                              ['login',   400,       403,       403,       404,       404]),
+
+	// awards: public results, nominating (any logged-in user), HR, jury, admin. POST rows are
+	// refused (400/404) whatever the phase of the current round, so they never change data.
+	GET('/uitslag/[year]',                          { year: 'awardYear' },                        all(200)),
+	GET('/uitslag/[year]',                          { year: 'unknownYear' },                      all(404)),
+	GET('/uitslag/[year]',                          { year: 'malformedId' },                      all(404)),
+	GET('/verkiezing',                              {},                                           ['login',   200,       200,       200,       200,       200]),
+	POST('/verkiezing', {}, '', {},                                                               ['login',   400,       400,       400,       400,       400]),
+	GET('/verkiezing/nominatie',                    {},                                           ['login',   200,       200,       200,       200,       200]),
+	POST('/verkiezing/nominatie', {}, 'save', {},                                                 ['login',   400,       400,       400,       400,       400]),
+	GET('/verkiezing/mijn-nominaties',              {},                                           ['login',   200,       200,       200,       200,       200]),
+	POST('/verkiezing/mijn-nominaties', {}, 'respond', { nominationId: '00000000-0000-4000-8000-000000000000', answer: 'accept' },
+	                                                                                              ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/hr/nominaties',               OWN,                                          ['login',   403,       403,       200,       404,       404]),
+	GET('/o/[company]/hr/nominaties',               OTHER,                                        ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/hr/nominaties', OWN, 'endorse', { nominationId: '00000000-0000-4000-8000-000000000000', endorsement: 'x' },
+	                                                                                              ['login',   403,       403,       404,       404,       404]),
+	POST('/o/[company]/hr/nominaties', OTHER, 'endorse', { nominationId: '00000000-0000-4000-8000-000000000000', endorsement: 'x' },
+	                                                                                              ['login',   404,       404,       404,       404,       404]),
+	GET('/jury',                                    {},                                           ['login',   200,       200,       200,       200,       200]),
+	GET('/jury/[panelId]',                          { panelId: 'awardPanel' },                    ['login',   404,       404,       404,       200,       404]),
+	GET('/jury/[panelId]',                          { panelId: 'unknownId' },                     ['login',   404,       404,       404,       404,       404]),
+	GET('/jury/[panelId]',                          { panelId: 'malformedId' },                   ['login',   404,       404,       404,       404,       404]),
+	POST('/jury/[panelId]', { panelId: 'awardPanel' }, 'score', { nomineeId: '00000000-0000-4000-8000-000000000000' },
+	                                                                                              ['login',   404,       404,       404,       400,       404]),
+	POST('/jury/[panelId]', { panelId: 'awardPanel' }, 'conflict', { nomineeId: '00000000-0000-4000-8000-000000000000', reason: '' },
+	                                                                                              ['login',   404,       404,       404,       400,       404]),
+	GET('/beheer/verkiezingen',                     {},                                           ['login',   403,       403,       403,       403,       200]),
+	POST('/beheer/verkiezingen', {}, 'create', {},                                                ['login',   403,       403,       403,       403,       400]),
+	GET('/beheer/verkiezingen/[id]',                { id: 'awardRound' },                         ['login',   403,       403,       403,       403,       200]),
+	GET('/beheer/verkiezingen/[id]',                { id: 'unknownId' },                          ['login',   403,       403,       403,       403,       404]),
+	GET('/beheer/verkiezingen/[id]',                { id: 'malformedId' },                        ['login',   403,       403,       403,       403,       404]),
+	POST('/beheer/verkiezingen/[id]', { id: 'awardRound' }, 'dates', {},                          ['login',   403,       403,       403,       403,       400]),
+	POST('/beheer/verkiezingen/[id]', { id: 'awardRound' }, 'addJuror', { panelId: '00000000-0000-4000-8000-000000000000', email: 'x@e2e.example' },
+	                                                                                              ['login',   403,       403,       403,       403,       404]),
+	POST('/beheer/verkiezingen/[id]', { id: 'unknownId' }, 'publish', {},                         ['login',   403,       403,       403,       403,       404]),
 ];

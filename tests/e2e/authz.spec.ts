@@ -134,7 +134,16 @@ test.describe('authorization matrix', () => {
 			peerTrajectory: await trajectoryId(contexts.get('hr')!, 'Peter Dekker'),
 			ownEvidence: '',
 			ownTrainer: '',
-			peerTrainer: ''
+			peerTrainer: '',
+			awardYear: '2025',
+			unknownYear: '1999',
+			awardRound: await linkId(
+				contexts.get('admin')!,
+				'/beheer/verkiezingen',
+				'/beheer/verkiezingen',
+				'2026'
+			),
+			awardPanel: await linkId(contexts.get('adviser')!, '/jury', '/jury', 'Midden-Nederland')
 		};
 		values.ownEvidence = await evidenceId(contexts.get('hr')!, values.ownTrajectory);
 		values.ownTrainer = await feedbackTrainerId(contexts.get('learner')!);
