@@ -9,6 +9,7 @@ import * as m0007 from './0007_trainer_profiles';
 import * as m0008 from './0008_conversations';
 import * as m0009 from './0009_trajectory_progress';
 import * as m0010 from './0010_assessment_months';
+import * as m0011 from './0011_awards';
 
 /**
  * Every migration, in order. Forward-only: never edit a migration that has shipped,
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
 	'0007_trainer_profiles': m0007,
 	'0008_conversations': m0008,
 	'0009_trajectory_progress': m0009,
-	'0010_assessment_months': m0010
+	'0010_assessment_months': m0010,
+	'0011_awards': m0011
 };

@@ -104,6 +104,74 @@ export function domainErrorMessage(code: string): string {
 			return m.err_years_invalid();
 		case 'capacity_invalid':
 			return m.err_capacity_invalid();
+		case 'award_year_taken':
+			return m.err_award_year_taken();
+		case 'award_dates_order':
+			return m.err_award_dates_order();
+		case 'award_date_invalid':
+			return m.err_award_date_invalid();
+		case 'award_title_required':
+			return m.err_award_title_required();
+		case 'award_published':
+			return m.err_award_published();
+		case 'award_rules_locked':
+			return m.err_award_rules_locked();
+		case 'award_criteria_locked':
+			return m.err_award_criteria_locked();
+		case 'award_weight_invalid':
+			return m.err_award_weight_invalid();
+		case 'award_panel_name_required':
+			return m.err_award_panel_name_required();
+		case 'award_regions_required':
+			return m.err_award_regions_required();
+		case 'award_national_exists':
+			return m.err_award_national_exists();
+		case 'award_juror_role':
+			return m.err_award_juror_role();
+		case 'award_juror_already':
+			return m.err_award_juror_already();
+		case 'award_nominations_closed':
+			return m.err_award_nominations_closed();
+		case 'award_self_nomination':
+			return m.err_award_self_nomination();
+		case 'award_not_eligible':
+			return m.err_award_not_eligible();
+		case 'award_motivation_too_short':
+			return m.err_award_motivation_too_short({ min: 40 });
+		case 'award_motivation_too_long':
+		case 'award_evidence_too_long':
+			return m.v_too_long({ max: 2000 });
+		case 'award_comment_too_long':
+			return m.v_too_long({ max: 1000 });
+		case 'award_already_nominated':
+			return m.err_award_already_nominated();
+		case 'award_nominee_required':
+			return m.err_award_nominee_required();
+		case 'award_endorsement_closed':
+			return m.err_award_endorsement_closed();
+		case 'award_endorsement_required':
+			return m.v_required();
+		case 'award_scoring_closed':
+			return m.err_award_scoring_closed();
+		case 'award_not_juror':
+			return m.err_award_not_juror();
+		case 'award_conflict':
+			return m.err_award_conflict();
+		case 'award_score_invalid':
+			return m.err_award_score_invalid();
+		case 'award_reason_required':
+			return m.err_award_reason_required();
+		case 'award_not_candidate':
+			return m.err_award_not_candidate();
+		case 'award_not_publishable':
+			return m.err_award_not_publishable();
+		case 'award_winner_tie':
+			return m.err_award_winner_tie();
+		case 'award_finalists_invalid':
+			return m.err_award_finalists_invalid();
+		case 'award_round_not_found':
+		case 'award_nomination_not_found':
+		case 'award_juror_not_found':
 		case 'conversation_conflict':
 			return m.err_conversation_conflict();
 		case 'conversation_locked':
@@ -394,16 +462,67 @@ export function agreeLabel(value: number): string {
 	}
 }
 
+/** The phase of an award round (src/lib/server/awards/phase.ts). */
+export function awardPhaseLabel(phase: string): string {
+	switch (phase) {
+		case 'nominations':
+			return m.award_phase_nominations();
+		case 'regional_jury':
+			return m.award_phase_regional_jury();
+		case 'national_jury':
+			return m.award_phase_national_jury();
+		case 'counting':
+			return m.award_phase_counting();
+		case 'published':
+			return m.award_phase_published();
+		default:
+			return m.award_phase_upcoming();
+	}
+}
+
+export function nominationStatusLabel(status: string): string {
+	switch (status) {
+		case 'accepted':
+			return m.award_status_accepted();
+		case 'declined':
+			return m.award_status_declined();
+		case 'withdrawn':
+			return m.award_status_withdrawn();
+		default:
+			return m.award_status_pending_consent();
+	}
+}
+
+/** An eligibility rule with its threshold, as the nominator reads it. */
+export function awardRuleLabel(rule: string, n: number | null): string {
+	switch (rule) {
+		case 'llo_profile_complete':
+			return m.award_rule_llo_profile_complete();
+		case 'min_years_experience':
+			return m.award_rule_min_years_experience({ n: n ?? 0 });
+		case 'coached_adult_months':
+			return m.award_rule_coached_adult_months({ n: n ?? 0 });
+		case 'no_win_in_last_years':
+			return m.award_rule_no_win_in_last_years({ n: n ?? 0 });
+		default:
+			return m.award_rule_trainer_at_company();
+	}
+}
+
 /** A date and time in Amsterdam: "3 december 2026 om 14:30" / "3 December 2026 at 14:30". */
 export function formatDateTime(value: Date | string, locale: string): string {
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		hour: '2-digit',
-		minute: '2-digit',
-		timeZone: 'Europe/Amsterdam'
-	}).format(new Date(value));
+	return cached(
+		`datetime:${locale}`,
+		() =>
+			new Intl.DateTimeFormat(intlLocale(locale), {
+				day: 'numeric',
+				month: 'long',
+				year: 'numeric',
+				hour: '2-digit',
+				minute: '2-digit',
+				timeZone: 'Europe/Amsterdam'
+			})
+	).format(new Date(value));
 }
 
 export function conversationStatusLabel(status: string): string {

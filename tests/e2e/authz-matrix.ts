@@ -60,6 +60,9 @@ export const HOME: Record<LoggedInRole, string> = {
  *                                the trainer role, Ahmed; read from the HR conversation list)
  *   peerConversation             another learner's planned conversation (Peter Dekker, with Ingrid)
  *   defaultTemplate              a platform conversation template (read from HR's template list)
+ *   awardYear / unknownYear      a published election year (demo 2025) / a year without one
+ *   awardRound                   the demo 2026 election round (read from /beheer/verkiezingen)
+ *   awardPanel                   the adviser's 2026 jury panel Midden-Nederland (read from /jury)
  */
 export type ParamValue =
 	| 'own'
@@ -80,7 +83,11 @@ export type ParamValue =
 	| 'peerTrainer'
 	| 'ownConversation'
 	| 'peerConversation'
-	| 'defaultTemplate';
+	| 'defaultTemplate'
+	| 'awardYear'
+	| 'unknownYear'
+	| 'awardRound'
+	| 'awardPanel';
 
 export type Expect = 200 | 400 | 403 | 404 | 405 | 409 | 'login' | 'home' | `→/${string}`;
 
@@ -397,4 +404,39 @@ export const MATRIX: MatrixRow[] = [
 	GET('/o/[company]/hr/sjablonen/[id]/voorbeeld', { ...OWN, id: 'defaultTemplate' },            ['login',   403,       403,       200,       404,       404]),
 	GET('/o/[company]/hr/sjablonen/[id]/voorbeeld', { ...OWN, id: 'unknownId' },                  ['login',   403,       403,       404,       404,       404]),
 	GET('/o/[company]/hr/sjablonen/[id]/voorbeeld', { ...OTHER, id: 'defaultTemplate' },          ['login',   404,       404,       404,       404,       404]),
+	// awards: public results, nominating (any logged-in user), HR, jury, admin. POST rows are
+	// refused (400/404) whatever the phase of the current round, so they never change data.
+	GET('/uitslag/[year]',                          { year: 'awardYear' },                        all(200)),
+	GET('/uitslag/[year]',                          { year: 'unknownYear' },                      all(404)),
+	GET('/uitslag/[year]',                          { year: 'malformedId' },                      all(404)),
+	GET('/verkiezing',                              {},                                           ['login',   200,       200,       200,       200,       200]),
+	POST('/verkiezing', {}, '', {},                                                               ['login',   400,       400,       400,       400,       400]),
+	GET('/verkiezing/nominatie',                    {},                                           ['login',   200,       200,       200,       200,       200]),
+	POST('/verkiezing/nominatie', {}, 'save', {},                                                 ['login',   400,       400,       400,       400,       400]),
+	GET('/verkiezing/mijn-nominaties',              {},                                           ['login',   200,       200,       200,       200,       200]),
+	POST('/verkiezing/mijn-nominaties', {}, 'respond', { nominationId: '00000000-0000-4000-8000-000000000000', answer: 'accept' },
+	                                                                                              ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/hr/nominaties',               OWN,                                          ['login',   403,       403,       200,       404,       404]),
+	GET('/o/[company]/hr/nominaties',               OTHER,                                        ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/hr/nominaties', OWN, 'endorse', { nominationId: '00000000-0000-4000-8000-000000000000', endorsement: 'x' },
+	                                                                                              ['login',   403,       403,       404,       404,       404]),
+	POST('/o/[company]/hr/nominaties', OTHER, 'endorse', { nominationId: '00000000-0000-4000-8000-000000000000', endorsement: 'x' },
+	                                                                                              ['login',   404,       404,       404,       404,       404]),
+	GET('/jury',                                    {},                                           ['login',   200,       200,       200,       200,       200]),
+	GET('/jury/[panelId]',                          { panelId: 'awardPanel' },                    ['login',   404,       404,       404,       200,       404]),
+	GET('/jury/[panelId]',                          { panelId: 'unknownId' },                     ['login',   404,       404,       404,       404,       404]),
+	GET('/jury/[panelId]',                          { panelId: 'malformedId' },                   ['login',   404,       404,       404,       404,       404]),
+	POST('/jury/[panelId]', { panelId: 'awardPanel' }, 'score', { nomineeId: '00000000-0000-4000-8000-000000000000' },
+	                                                                                              ['login',   404,       404,       404,       400,       404]),
+	POST('/jury/[panelId]', { panelId: 'awardPanel' }, 'conflict', { nomineeId: '00000000-0000-4000-8000-000000000000', reason: '' },
+	                                                                                              ['login',   404,       404,       404,       400,       404]),
+	GET('/beheer/verkiezingen',                     {},                                           ['login',   403,       403,       403,       403,       200]),
+	POST('/beheer/verkiezingen', {}, 'create', {},                                                ['login',   403,       403,       403,       403,       400]),
+	GET('/beheer/verkiezingen/[id]',                { id: 'awardRound' },                         ['login',   403,       403,       403,       403,       200]),
+	GET('/beheer/verkiezingen/[id]',                { id: 'unknownId' },                          ['login',   403,       403,       403,       403,       404]),
+	GET('/beheer/verkiezingen/[id]',                { id: 'malformedId' },                        ['login',   403,       403,       403,       403,       404]),
+	POST('/beheer/verkiezingen/[id]', { id: 'awardRound' }, 'dates', {},                          ['login',   403,       403,       403,       403,       400]),
+	POST('/beheer/verkiezingen/[id]', { id: 'awardRound' }, 'addJuror', { panelId: '00000000-0000-4000-8000-000000000000', email: 'x@e2e.example' },
+	                                                                                              ['login',   403,       403,       403,       403,       404]),
+	POST('/beheer/verkiezingen/[id]', { id: 'unknownId' }, 'publish', {},                         ['login',   403,       403,       403,       403,       404]),
 ];

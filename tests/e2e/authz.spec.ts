@@ -164,7 +164,16 @@ test.describe('authorization matrix', () => {
 				'Voortgangsgesprek leertraject'
 			),
 			peerConversation: await conversationId(contexts.get('hr')!, 'Peter Dekker', 'Loopbaan-APK'),
-			defaultTemplate: await defaultTemplateId(contexts.get('hr')!)
+			defaultTemplate: await defaultTemplateId(contexts.get('hr')!),
+			awardYear: '2025',
+			unknownYear: '1999',
+			awardRound: await linkId(
+				contexts.get('admin')!,
+				'/beheer/verkiezingen',
+				'/beheer/verkiezingen',
+				'2026'
+			),
+			awardPanel: await linkId(contexts.get('adviser')!, '/jury', '/jury', 'Midden-Nederland')
 		};
 		values.ownEvidence = await evidenceId(contexts.get('hr')!, values.ownTrajectory);
 		values.ownTrainer = await feedbackTrainerId(contexts.get('learner')!);

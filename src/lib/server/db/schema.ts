@@ -587,6 +587,104 @@ export interface ConversationReminderTable {
 	sent_at: CreatedAt;
 }
 
+/** Awards (migration 0011): the election of the best LLO practice trainer. */
+export type NominationStatus = 'pending_consent' | 'accepted' | 'declined' | 'withdrawn';
+export type PanelKind = 'regional' | 'national';
+
+export interface AwardRoundTable {
+	id: Generated<string>;
+	year: number;
+	title: string;
+	nominations_open_at: Timestamp;
+	nominations_close_at: Timestamp;
+	regional_jury_until: Timestamp;
+	national_jury_until: Timestamp;
+	results_published_at: Timestamp | null;
+	finalists_per_panel: Generated<number>;
+	eligibility: ColumnType<Record<string, unknown>, string | undefined, string>;
+	winner_user_id: string | null;
+	winner_company_id: string | null;
+	created_at: CreatedAt;
+	created_by: string | null;
+}
+
+export interface AwardCriterionTable {
+	id: Generated<string>;
+	round_id: string;
+	name: string;
+	description: Generated<string>;
+	weight: number;
+	position: number;
+}
+
+export interface NominationTable {
+	id: Generated<string>;
+	round_id: string;
+	nominator_id: string;
+	nominee_id: string;
+	company_id: string;
+	evidence: Generated<string>;
+	nominator_named: Generated<boolean>;
+	status: Generated<NominationStatus>;
+	publish_consent: Generated<boolean>;
+	consented_at: Timestamp | null;
+	endorsement: string | null;
+	endorsed_by: string | null;
+	endorsed_at: Timestamp | null;
+	created_at: CreatedAt;
+	updated_at: CreatedAt;
+}
+
+export interface NominationMotivationTable {
+	nomination_id: string;
+	criterion_id: string;
+	text: string;
+}
+
+export interface JuryPanelTable {
+	id: Generated<string>;
+	round_id: string;
+	kind: PanelKind;
+	name: string;
+	region_ids: Generated<number[]>;
+	created_at: CreatedAt;
+}
+
+export interface JuryMemberTable {
+	id: Generated<string>;
+	panel_id: string;
+	user_id: string;
+	added_at: CreatedAt;
+	replaced_at: Timestamp | null;
+	replaced_by: string | null;
+}
+
+export interface JuryConflictTable {
+	panel_id: string;
+	juror_id: string;
+	nominee_id: string;
+	reason: string;
+	declared_at: CreatedAt;
+}
+
+export interface JuryScoreTable {
+	panel_id: string;
+	juror_id: string;
+	nominee_id: string;
+	criterion_id: string;
+	score: number;
+	comment: Generated<string>;
+	submitted_at: CreatedAt;
+}
+
+/** View: nominees with an accepted nomination, with company and region. */
+export interface AwardCandidateView {
+	round_id: ColumnType<string, never, never>;
+	nominee_id: ColumnType<string, never, never>;
+	company_id: ColumnType<string, never, never>;
+	region_id: ColumnType<number, never, never>;
+}
+
 export interface Database {
 	region: RegionTable;
 	sector_chamber: SectorChamberTable;
@@ -644,6 +742,15 @@ export interface Database {
 	conversation_action: ConversationActionTable;
 	conversation_addendum: ConversationAddendumTable;
 	conversation_reminder: ConversationReminderTable;
+	award_round: AwardRoundTable;
+	award_criterion: AwardCriterionTable;
+	nomination: NominationTable;
+	nomination_motivation: NominationMotivationTable;
+	jury_panel: JuryPanelTable;
+	jury_member: JuryMemberTable;
+	jury_conflict: JuryConflictTable;
+	jury_score: JuryScoreTable;
+	award_candidate: AwardCandidateView;
 }
 
 export type AppUser = Selectable<AppUserTable>;

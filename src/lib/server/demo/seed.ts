@@ -12,6 +12,7 @@ import { addEvidence } from '../trajectories/evidence';
 import type { SessionUser } from '../auth/session';
 import { seedDemoProfiles } from './profiles';
 import { seedDemoConversations } from '../conversations/demo';
+import { seedDemoAwards } from './awards';
 
 /** The password of every demo account (README lists the logins). */
 export const DEMO_PASSWORD = 'Vakmaat-demo-2026';
@@ -341,6 +342,7 @@ export async function seedDemo(db: DB): Promise<{ users: number }> {
 	await seedDemoTrajectories(db);
 	await seedDemoProfiles(db);
 	await seedDemoConversations(db);
+	await seedDemoAwards(db);
 	return result;
 }
 

@@ -1,0 +1,85 @@
+import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { awardFail, text } from '$lib/server/awards/actions';
+import {
+	eligibilityOf,
+	nominate,
+	ownNomination,
+	searchTrainers,
+	trainerAt
+} from '$lib/server/awards/nominations';
+import { phaseAt } from '$lib/server/awards/phase';
+import { publishedYears } from '$lib/server/awards/public';
+import { criteriaOf, currentRound } from '$lib/server/awards/rounds';
+import { requireUser } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db/app';
+import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * The current election for any logged-in user: phase and next deadline, the criteria,
+ * a trainer search (?q=) and, for a chosen trainer (?trainer=&company=), the
+ * eligibility with its reasons before the nomination form.
+ */
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals);
+	const db = await getDb();
+	const [round, years] = await Promise.all([currentRound(db), publishedYears(db)]);
+	if (!round) return { round: null, years };
+	const now = new Date();
+	const q = url.searchParams.get('q') ?? '';
+	const [criteria, own, hits] = await Promise.all([
+		criteriaOf(db, round.id),
+		ownNomination(db, user.id, round.id),
+		searchTrainers(db, q)
+	]);
+	const chosen = await trainerAt(
+		db,
+		url.searchParams.get('trainer') ?? '',
+		url.searchParams.get('company') ?? ''
+	);
+	const eligibility = chosen
+		? await eligibilityOf(db, round.id, chosen.userId, chosen.companyId, now)
+		: null;
+	return {
+		round: { id: round.id, year: round.year, title: round.title },
+		state: phaseAt(round, now),
+		criteria,
+		hasNomination: own !== null,
+		q,
+		hits,
+		chosen,
+		eligibility,
+		years
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ locals, request, url }) => {
+		const user = requireUser(locals);
+		const db = await getDb();
+		const round = await currentRound(db);
+		if (!round) error(404, m.error_not_found());
+		const form = await request.formData();
+		const criteria = await criteriaOf(db, round.id);
+		const values = {
+			motivations: Object.fromEntries(
+				criteria.map((c) => [c.id, text(form, `motivation_${c.id}`)])
+			),
+			evidence: text(form, 'evidence'),
+			nominatorNamed: form.get('nominatorNamed') === 'on'
+		};
+		try {
+			await nominate(
+				db,
+				user.id,
+				round.id,
+				{ userId: text(form, 'trainer'), companyId: text(form, 'company') },
+				values,
+				url.origin
+			);
+		} catch (e) {
+			return awardFail(e, 'nominate', values);
+		}
+		return { nominated: true };
+	}
+};
