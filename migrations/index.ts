@@ -8,6 +8,7 @@ import * as m0006 from './0006_obtained_certificates';
 import * as m0007 from './0007_trainer_profiles';
 import * as m0009 from './0009_trajectory_progress';
 import * as m0010 from './0010_assessment_months';
+import * as m0012 from './0012_adviser_overview';
 
 /**
  * Every migration, in order. Forward-only: never edit a migration that has shipped,
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
 	'0006_obtained_certificates': m0006,
 	'0007_trainer_profiles': m0007,
 	'0009_trajectory_progress': m0009,
-	'0010_assessment_months': m0010
+	'0010_assessment_months': m0010,
+	'0012_adviser_overview': m0012
 };

@@ -11,6 +11,7 @@ import { createTrajectory } from '../trajectories/trajectories';
 import { addEvidence } from '../trajectories/evidence';
 import type { SessionUser } from '../auth/session';
 import { seedDemoProfiles } from './profiles';
+import { seedDemoAdviser } from './adviser';
 
 /** The password of every demo account (README lists the logins). */
 export const DEMO_PASSWORD = 'Vakmaat-demo-2026';
@@ -339,6 +340,7 @@ export async function seedDemo(db: DB): Promise<{ users: number }> {
 	const result = await seedDemoAccounts(db);
 	await seedDemoTrajectories(db);
 	await seedDemoProfiles(db);
+	await seedDemoAdviser(db);
 	return result;
 }
 
