@@ -55,6 +55,9 @@ export const HOME: Record<LoggedInRole, string> = {
  *   ownTrainer                   the learner's own trainer (Ahmed; read from the learner's trainer directory)
  *   peerTrainer                  a trainer of the own company who does not coach the learner (Ingrid;
  *                                read from HR's trainer list)
+ *   adviserCompany               a company in the demo adviser's region (De Linde; read from /sbb)
+ *   outsideCompany               a company outside that region (Van Dijk, Rijnmond; read from
+ *                                /beheer/bedrijven)
  */
 export type ParamValue =
 	| 'own'
@@ -72,7 +75,9 @@ export type ParamValue =
 	| 'peerTrajectory'
 	| 'ownEvidence'
 	| 'ownTrainer'
-	| 'peerTrainer';
+	| 'peerTrainer'
+	| 'adviserCompany'
+	| 'outsideCompany';
 
 export type Expect = 200 | 400 | 403 | 404 | 405 | 'login' | 'home' | `→/${string}`;
 
@@ -146,7 +151,18 @@ export const MATRIX: MatrixRow[] = [
 	GET('/kwalificaties/[crebo]',                   { crebo: 'malformedId' },                     ['login',   404,       404,       404,       404,       404]),
 
 	// adviser
-	GET('/sbb',                                     {},                                           ['login',   403,       403,       403,       200,       403]),
+	// an admin without regions of their own goes to the national view (and opens a region from there)
+	GET('/sbb',                                     {},                                           ['login',   403,       403,       403,       200,       '→/sbb/landelijk']),
+	GET('/sbb/export.csv',                          {},                                           ['login',   403,       403,       403,       200,       '→/sbb/landelijk']),
+	GET('/sbb/landelijk',                           {},                                           ['login',   403,       403,       403,       403,       200]),
+	GET('/sbb/bedrijven/[id]',                      { id: 'adviserCompany' },                     ['login',   403,       403,       403,       200,       200]),
+	GET('/sbb/bedrijven/[id]',                      { id: 'outsideCompany' },                     ['login',   403,       403,       403,       404,       200]),
+	GET('/sbb/bedrijven/[id]',                      { id: 'unknownId' },                          ['login',   403,       403,       403,       404,       404]),
+	GET('/sbb/bedrijven/[id]',                      { id: 'malformedId' },                        ['login',   403,       403,       403,       404,       404]),
+	POST('/sbb/bedrijven/[id]', { id: 'adviserCompany' }, 'contact', { contactedOn: '' },         ['login',   403,       403,       403,       400,       400]),
+	POST('/sbb/bedrijven/[id]', { id: 'outsideCompany' }, 'contact', { contactedOn: '' },         ['login',   403,       403,       403,       404,       400]),
+	POST('/sbb/bedrijven/[id]', { id: 'unknownId' }, 'contact', { contactedOn: '2026-01-01', kind: 'visit' },
+	                                                                                              ['login',   403,       403,       403,       404,       404]),
 
 	// admin
 	GET('/beheer',                                  {},                                           ['login',   403,       403,       403,       403,       200]),
@@ -158,6 +174,9 @@ export const MATRIX: MatrixRow[] = [
 	GET('/beheer/bedrijven/[id]',                   { id: 'malformedId' },                        ['login',   403,       403,       403,       403,       404]),
 	POST('/beheer/bedrijven/[id]', { id: 'company' }, 'inviteHr', { email: '' },                  ['login',   403,       403,       403,       403,       400]),
 	POST('/beheer/bedrijven/[id]', { id: 'unknownId' }, 'inviteHr', { email: 'x@e2e.example' },   ['login',   403,       403,       403,       403,       404]),
+	GET('/beheer/adviseurs',                        {},                                           ['login',   403,       403,       403,       403,       200]),
+	POST('/beheer/adviseurs', {}, 'add', { email: '' },                                           ['login',   403,       403,       403,       403,       400]),
+	POST('/beheer/adviseurs', {}, 'regions', { userId: '00000000-0000-4000-8000-000000000000' }, ['login',   403,       403,       403,       403,       404]),
 	GET('/beheer/kwalificaties',                    {},                                           ['login',   403,       403,       403,       403,       200]),
 	POST('/beheer/kwalificaties', {}, 'upload', {},                                               ['login',   403,       403,       403,       403,       400]),
 	POST('/beheer/kwalificaties', {}, 'confirm', { uploadId: '00000000-0000-4000-8000-000000000000' },
@@ -332,4 +351,7 @@ export const MATRIX: MatrixRow[] = [
 	                                                                                              ['login',   404,       403,       403,       404,       404]),
 	POST('/o/[company]/opleiders/[userId]/feedback', { ...OWN, userId: 'ownMember' }, '', { explains: '3', listens: '3', recognises: '3', available: '3' },
 	                                                                                              ['login',   400,       403,       403,       404,       404]),
+	// the company's SBB adviser and the agreements recorded with it
+	GET('/o/[company]/hr/adviseur',                 OWN,                                          ['login',   403,       403,       200,       404,       404]),
+	GET('/o/[company]/hr/adviseur',                 OTHER,                                        ['login',   404,       404,       404,       404,       404]),
 ];

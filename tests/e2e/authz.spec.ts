@@ -134,7 +134,19 @@ test.describe('authorization matrix', () => {
 			peerTrajectory: await trajectoryId(contexts.get('hr')!, 'Peter Dekker'),
 			ownEvidence: '',
 			ownTrainer: '',
-			peerTrainer: ''
+			peerTrainer: '',
+			adviserCompany: await linkId(
+				contexts.get('adviser')!,
+				'/sbb?zoek=Zorggroep',
+				'/sbb/bedrijven',
+				'Zorggroep De Linde'
+			),
+			outsideCompany: await linkId(
+				contexts.get('admin')!,
+				'/beheer/bedrijven?q=Bouwbedrijf',
+				'/beheer/bedrijven',
+				'Bouwbedrijf Van Dijk[^<]*'
+			)
 		};
 		values.ownEvidence = await evidenceId(contexts.get('hr')!, values.ownTrajectory);
 		values.ownTrainer = await feedbackTrainerId(contexts.get('learner')!);
