@@ -35,6 +35,8 @@ const port = Number(arg('port', '4180'));
 const origin = `http://localhost:${port}`;
 const build = !argv.includes('--no-build');
 const write = !argv.includes('--no-write');
+/** --only TEXT: the trivial page (the ratio's base) and the pages whose name contains TEXT. */
+const only = arg('only', '');
 const CONNECTIONS = 10;
 const TRACE_DIR = '.data/bench-trace';
 
@@ -347,6 +349,11 @@ const pages: Page[] = [
 			]
 		: [])
 ];
+
+if (only) {
+	const keep = pages.filter((p, i) => i === 0 || p.name.includes(only));
+	pages.splice(0, pages.length, ...keep);
+}
 
 if (build) {
 	const t0 = performance.now();

@@ -249,11 +249,21 @@ export function toOverviewRow(r: RawRow): OverviewRow {
 	};
 }
 
-/** One page of the overview and the number of companies matching the filters: one query. */
+/** Whether any filter narrows the list (the sort does not). */
+export function isFiltered(f: OverviewFilters): boolean {
+	return !!(f.signal || f.sector || f.size || f.route || f.q);
+}
+
+/**
+ * One page of the overview and the number of companies matching the filters. Without
+ * filters the number is the region's company count, which the caller may pass in
+ * (`knownTotal`, from the region totals) to save the count query.
+ */
 export async function overviewPage(
 	db: DB,
 	regionIds: number[],
-	filters: OverviewFilters
+	filters: OverviewFilters,
+	knownTotal?: Promise<number>
 ): Promise<{ rows: OverviewRow[]; total: number; page: number; pages: number }> {
 	// The page and the count are two queries: with the count in the page query (a window
 	// over all rows) PostgreSQL sorts the whole region instead of reading the first 50
@@ -267,12 +277,14 @@ export async function overviewPage(
 			order by ${orderBy(filters.sort)}
 			limit ${OVERVIEW_PAGE_SIZE} offset ${(page - 1) * OVERVIEW_PAGE_SIZE}`.execute(db);
 	const count = async () =>
-		Number(
-			(
-				await sql<{ n: number }>`select count(*)::int as n from company_overview o
+		knownTotal && !isFiltered(filters)
+			? knownTotal
+			: Number(
+					(
+						await sql<{ n: number }>`select count(*)::int as n from company_overview o
 					where ${whereFilters(regionIds, filters)}`.execute(db)
-			).rows[0].n
-		);
+					).rows[0].n
+				);
 	let page = filters.page;
 	const [first, total] = await Promise.all([query(page), count()]);
 	let rows = first.rows;

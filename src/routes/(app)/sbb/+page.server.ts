@@ -18,7 +18,8 @@ import type { PageServerLoad } from './$types';
 /**
  * The adviser's overview: the companies of their regions (an admin: the region chosen in
  * the national view) with figures and health signal, filters, paging, region totals and
- * the follow-ups due. Five queries whatever the region's size, all on company_overview.
+ * the follow-ups due: a fixed number of queries whatever the region's size, the figures
+ * all from company_overview (without filters the list's count comes from the totals).
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireAdviserOrAdmin(locals);
@@ -27,9 +28,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const regionIds = scope.selected.map((r) => r.id);
 	const filters = parseOverviewFilters(url.searchParams);
 	await refreshDue(db, regionIds);
+	const totalsQuery = regionTotals(db, regionIds);
 	const [list, totals, followUps, sectors] = await Promise.all([
-		overviewPage(db, regionIds, filters),
-		regionTotals(db, regionIds),
+		overviewPage(
+			db,
+			regionIds,
+			filters,
+			totalsQuery.then((t) => t.companies)
+		),
+		totalsQuery,
 		followUpsDue(db, regionIds),
 		db.selectFrom('sector_chamber').select(['id', 'name']).orderBy('name').execute()
 	]);
