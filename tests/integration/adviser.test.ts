@@ -1,5 +1,14 @@
 import { isHttpError, isRedirect } from '@sveltejs/kit';
-import { sql } from 'kysely';
+import {
+	sql,
+	type KyselyPlugin,
+	type PluginTransformQueryArgs,
+	type PluginTransformResultArgs,
+	type QueryResult,
+	type RootOperationNode,
+	type UnknownRow
+} from 'kysely';
+import type { DB } from '../../src/lib/server/db/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { seedDemo } from '../../src/lib/server/demo/seed';
@@ -424,5 +433,59 @@ describe('admin: adviser accounts and regions', () => {
 		const asAdviser = await sessionUser(t.db, 'hr@vandijkbouw.example');
 		expect(await companyForAdviser(t.db, asAdviser, vanDijk.id)).not.toBeNull();
 		expect(await companyForAdviser(t.db, asAdviser, linde.id)).toBeNull();
+	});
+});
+
+/** Counts the queries that reach the database. */
+class QueryCounter implements KyselyPlugin {
+	count = 0;
+	transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
+		return node;
+	}
+	async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+		this.count++;
+		return result;
+	}
+}
+
+describe('a fixed number of queries, whatever the size of the region', () => {
+	async function loadOverview(db: DB, qs: string) {
+		const counter = new QueryCounter();
+		const cdb = db.withPlugin(counter);
+		const scope = await overviewScope(cdb, adviser, null);
+		const ids = scope.selected.map((r) => r.id);
+		await refreshDue(cdb, ids);
+		const totals = regionTotals(cdb, ids);
+		const [page] = await Promise.all([
+			overviewPage(
+				cdb,
+				ids,
+				parseOverviewFilters(new URLSearchParams(qs)),
+				totals.then((x) => x.companies)
+			),
+			totals,
+			followUpsDue(cdb, ids)
+		]);
+		const c = (await companyForAdviser(cdb, adviser, linde.id))!;
+		await companyFigures(cdb, adviser, c);
+		await contactsOf(cdb, linde.id);
+		return { queries: counter.count, rows: page.rows.length };
+	}
+
+	it('the overview and the company page', async () => {
+		const before = await Promise.all([loadOverview(t.db, ''), loadOverview(t.db, 'signaal=amber')]);
+		// 120 more companies in the region, with contacts and follow-ups due.
+		await sql`insert into company (slug, name, kvk_number, street, postcode, city, region_id, sector_chamber_id)
+			select 'qc-' || i, 'Querytelling ' || i, lpad((70000000 + i)::text, 8, '0'), 'Straat 1',
+				'3511 AA', 'Utrecht', ${linde.region}, 1 + i % 8
+			from generate_series(1, 120) i`.execute(t.db);
+		await sql`insert into adviser_contact (company_id, adviser_id, contacted_on, kind, agreements, follow_up_on)
+			select c.id, ${adviser.id}, current_date - 10, 'call', 'Terugbellen', current_date + 2
+			from company c where c.slug like 'qc-%'`.execute(t.db);
+		const after = await Promise.all([loadOverview(t.db, ''), loadOverview(t.db, 'signaal=amber')]);
+		expect(after.map((a) => a.queries)).toEqual(before.map((b) => b.queries));
+		expect(after[0].rows).toBe(50);
+		// Unfiltered, the count comes from the totals: one query less than with a filter.
+		expect(after[0].queries).toBe(after[1].queries - 1);
 	});
 });
