@@ -10,6 +10,7 @@ import * as m0008 from './0008_conversations';
 import * as m0009 from './0009_trajectory_progress';
 import * as m0010 from './0010_assessment_months';
 import * as m0011 from './0011_awards';
+import * as m0012 from './0012_adviser_overview';
 
 /**
  * Every migration, in order. Forward-only: never edit a migration that has shipped,
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
 	'0008_conversations': m0008,
 	'0009_trajectory_progress': m0009,
 	'0010_assessment_months': m0010,
-	'0011_awards': m0011
+	'0011_awards': m0011,
+	'0012_adviser_overview': m0012
 };

@@ -35,6 +35,8 @@ const port = Number(arg('port', '4180'));
 const origin = `http://localhost:${port}`;
 const build = !argv.includes('--no-build');
 const write = !argv.includes('--no-write');
+/** --only TEXT: the trivial page (the ratio's base) and the pages whose name contains TEXT. */
+const only = arg('only', '');
 const CONNECTIONS = 10;
 const TRACE_DIR = '.data/bench-trace';
 
@@ -46,7 +48,7 @@ const TARGET_JS_KB = 100;
 interface Page {
 	name: string;
 	path: string;
-	as: 'anonymous' | 'learner' | 'trainer' | 'hr';
+	as: 'anonymous' | 'learner' | 'trainer' | 'hr' | 'adviser';
 	/** p95 target in ms, when the issue sets one. */
 	p95Target?: number;
 }
@@ -337,8 +339,24 @@ const pages: Page[] = [
 	},
 	{ name: 'HR home', path: `/o/${slug}/hr`, as: 'hr', p95Target: 250 },
 	{ name: 'HR trajectory list', path: `/o/${slug}/hr/trajecten`, as: 'hr', p95Target: 250 },
-	{ name: 'qualification search', path: '/kwalificaties?q=begeleid', as: 'learner' }
+	{ name: 'qualification search', path: '/kwalificaties?q=begeleid', as: 'learner' },
+	// The adviser of the largest region (issue 9): their overview, first page by signal.
+	...(known.adviser
+		? [
+				{
+					name: `adviser overview (${known.adviser.region})`,
+					path: '/sbb',
+					as: 'adviser' as const,
+					p95Target: 250
+				}
+			]
+		: [])
 ];
+
+if (only) {
+	const keep = pages.filter((p, i) => i === 0 || p.name.includes(only));
+	pages.splice(0, pages.length, ...keep);
+}
 
 if (build) {
 	const t0 = performance.now();
@@ -366,7 +384,8 @@ try {
 		anonymous: undefined,
 		learner: await login(known.learner.email),
 		trainer: await login(known.trainer.email),
-		hr: await login(known.hr.email)
+		hr: await login(known.hr.email),
+		adviser: known.adviser ? await login(known.adviser.email) : undefined
 	};
 	console.log(
 		`${scale}: ${companies.toLocaleString('en')} generated companies; largest ${known.company.name} (${known.company.learners} learners); ${duration} s per page after ${warmup} s warm-up`

@@ -719,6 +719,33 @@ async function generate(conn: Conn, scale: Scale, seed: number, passwordHash: st
 		await run(conn, `drop table gen_conv`);
 		return held + planned + actions;
 	});
+
+	await step('adviser contacts', () =>
+		// Zero to three contacts per company (a quarter each) by the adviser of its region
+		// over the last two years; half with agreements, half with internal notes, some with
+		// a follow-up date. Gives the adviser overview its "last contact" column.
+		run(
+			conn,
+			`insert into adviser_contact (company_id, id, adviser_id, contacted_on, kind, notes, agreements, follow_up_on, created_at)
+			select c.id, pg_temp.uid(${S} || 'contact' || c.i || '-' || n),
+				pg_temp.uid(${S} || 'adviser' || c.region_id),
+				d.on_date,
+				(array['visit', 'call', 'email', 'workshop'])[1 + floor(pg_temp.rnd(${S} || 'ckind' || c.i || '-' || n) * 4)::int],
+				case when pg_temp.rnd(${S} || 'cnote' || c.i || '-' || n) < 0.5
+					then 'Gesprek met HR over de begeleiding van volwassen lerenden.' end,
+				case when pg_temp.rnd(${S} || 'cagree' || c.i || '-' || n) < 0.5
+					then (array['Praktijkopleiders werken hun LLO-profiel bij.',
+						'Stilgevallen trajecten worden met de lerenden besproken.',
+						'Het bedrijf onderzoekt een praktijkverklaring voor nieuwe medewerkers.'])[1 + floor(pg_temp.rnd(${S} || 'ctext' || c.i || '-' || n) * 3)::int] end,
+				case when pg_temp.rnd(${S} || 'cfollow' || c.i || '-' || n) < 0.3
+					then d.on_date + 30 + floor(pg_temp.rnd(${S} || 'cdays' || c.i || '-' || n) * 90)::int end,
+				d.on_date::timestamptz
+			from gen_company c
+			cross join generate_series(1, 3) n
+			cross join lateral (select current_date - floor(pg_temp.rnd(${S} || 'cdate' || c.i || '-' || n) * 730)::int as on_date) d
+			where n <= floor(pg_temp.rnd(${S} || 'contacts' || c.i) * 4)`
+		)
+	);
 	for (const t of ['gen_traj', 'gen_person', 'gen_company', 'gen_q', 'gen_qwp']) {
 		await run(conn, `drop table ${t}`);
 	}
@@ -806,8 +833,19 @@ try {
 						group by 1, 2, 3`
 					)
 				);
+				// The adviser overview's per-company summary (migration 0012), in region order
+				// so that a region's rows lie together on disk.
+				await step('adviser overview per company', () =>
+					run(
+						conn,
+						`select refresh_company_overview(array(
+							select id from company where slug like '${GENERATED_SLUG_PREFIX}%'
+							order by region_id, name, id))`
+					)
+				);
 				await run(conn, 'analyze trajectory_progress');
 				await run(conn, 'analyze assessment_month');
+				await run(conn, 'analyze company_overview');
 			} else {
 				await step('analyze', () => run(conn, 'analyze'));
 			}

@@ -63,6 +63,9 @@ export const HOME: Record<LoggedInRole, string> = {
  *   awardYear / unknownYear      a published election year (demo 2025) / a year without one
  *   awardRound                   the demo 2026 election round (read from /beheer/verkiezingen)
  *   awardPanel                   the adviser's 2026 jury panel Midden-Nederland (read from /jury)
+ *   adviserCompany               a company in the demo adviser's region (De Linde; read from /sbb)
+ *   outsideCompany               a company outside that region (Van Dijk, Rijnmond; read from
+ *                                /beheer/bedrijven)
  */
 export type ParamValue =
 	| 'own'
@@ -87,7 +90,9 @@ export type ParamValue =
 	| 'awardYear'
 	| 'unknownYear'
 	| 'awardRound'
-	| 'awardPanel';
+	| 'awardPanel'
+	| 'adviserCompany'
+	| 'outsideCompany';
 
 export type Expect = 200 | 400 | 403 | 404 | 405 | 409 | 'login' | 'home' | `→/${string}`;
 
@@ -161,7 +166,18 @@ export const MATRIX: MatrixRow[] = [
 	GET('/kwalificaties/[crebo]',                   { crebo: 'malformedId' },                     ['login',   404,       404,       404,       404,       404]),
 
 	// adviser
-	GET('/sbb',                                     {},                                           ['login',   403,       403,       403,       200,       403]),
+	// an admin without regions of their own goes to the national view (and opens a region from there)
+	GET('/sbb',                                     {},                                           ['login',   403,       403,       403,       200,       '→/sbb/landelijk']),
+	GET('/sbb/export.csv',                          {},                                           ['login',   403,       403,       403,       200,       '→/sbb/landelijk']),
+	GET('/sbb/landelijk',                           {},                                           ['login',   403,       403,       403,       403,       200]),
+	GET('/sbb/bedrijven/[id]',                      { id: 'adviserCompany' },                     ['login',   403,       403,       403,       200,       200]),
+	GET('/sbb/bedrijven/[id]',                      { id: 'outsideCompany' },                     ['login',   403,       403,       403,       404,       200]),
+	GET('/sbb/bedrijven/[id]',                      { id: 'unknownId' },                          ['login',   403,       403,       403,       404,       404]),
+	GET('/sbb/bedrijven/[id]',                      { id: 'malformedId' },                        ['login',   403,       403,       403,       404,       404]),
+	POST('/sbb/bedrijven/[id]', { id: 'adviserCompany' }, 'contact', { contactedOn: '' },         ['login',   403,       403,       403,       400,       400]),
+	POST('/sbb/bedrijven/[id]', { id: 'outsideCompany' }, 'contact', { contactedOn: '' },         ['login',   403,       403,       403,       404,       400]),
+	POST('/sbb/bedrijven/[id]', { id: 'unknownId' }, 'contact', { contactedOn: '2026-01-01', kind: 'visit' },
+	                                                                                              ['login',   403,       403,       403,       404,       404]),
 
 	// admin
 	GET('/beheer',                                  {},                                           ['login',   403,       403,       403,       403,       200]),
@@ -173,6 +189,9 @@ export const MATRIX: MatrixRow[] = [
 	GET('/beheer/bedrijven/[id]',                   { id: 'malformedId' },                        ['login',   403,       403,       403,       403,       404]),
 	POST('/beheer/bedrijven/[id]', { id: 'company' }, 'inviteHr', { email: '' },                  ['login',   403,       403,       403,       403,       400]),
 	POST('/beheer/bedrijven/[id]', { id: 'unknownId' }, 'inviteHr', { email: 'x@e2e.example' },   ['login',   403,       403,       403,       403,       404]),
+	GET('/beheer/adviseurs',                        {},                                           ['login',   403,       403,       403,       403,       200]),
+	POST('/beheer/adviseurs', {}, 'add', { email: '' },                                           ['login',   403,       403,       403,       403,       400]),
+	POST('/beheer/adviseurs', {}, 'regions', { userId: '00000000-0000-4000-8000-000000000000' }, ['login',   403,       403,       403,       403,       404]),
 	GET('/beheer/kwalificaties',                    {},                                           ['login',   403,       403,       403,       403,       200]),
 	POST('/beheer/kwalificaties', {}, 'upload', {},                                               ['login',   403,       403,       403,       403,       400]),
 	POST('/beheer/kwalificaties', {}, 'confirm', { uploadId: '00000000-0000-4000-8000-000000000000' },
@@ -439,4 +458,8 @@ export const MATRIX: MatrixRow[] = [
 	POST('/beheer/verkiezingen/[id]', { id: 'awardRound' }, 'addJuror', { panelId: '00000000-0000-4000-8000-000000000000', email: 'x@e2e.example' },
 	                                                                                              ['login',   403,       403,       403,       403,       404]),
 	POST('/beheer/verkiezingen/[id]', { id: 'unknownId' }, 'publish', {},                         ['login',   403,       403,       403,       403,       404]),
+
+	// the company's SBB adviser and the agreements recorded with it
+	GET('/o/[company]/hr/adviseur',                 OWN,                                          ['login',   403,       403,       200,       404,       404]),
+	GET('/o/[company]/hr/adviseur',                 OTHER,                                        ['login',   404,       404,       404,       404,       404]),
 ];

@@ -173,7 +173,19 @@ test.describe('authorization matrix', () => {
 				'/beheer/verkiezingen',
 				'2026'
 			),
-			awardPanel: await linkId(contexts.get('adviser')!, '/jury', '/jury', 'Midden-Nederland')
+			awardPanel: await linkId(contexts.get('adviser')!, '/jury', '/jury', 'Midden-Nederland'),
+			adviserCompany: await linkId(
+				contexts.get('adviser')!,
+				'/sbb?zoek=Zorggroep',
+				'/sbb/bedrijven',
+				'Zorggroep De Linde'
+			),
+			outsideCompany: await linkId(
+				contexts.get('admin')!,
+				'/beheer/bedrijven?q=Bouwbedrijf',
+				'/beheer/bedrijven',
+				'Bouwbedrijf Van Dijk[^<]*'
+			)
 		};
 		values.ownEvidence = await evidenceId(contexts.get('hr')!, values.ownTrajectory);
 		values.ownTrainer = await feedbackTrainerId(contexts.get('learner')!);

@@ -337,6 +337,68 @@ export interface TrajectoryProgressTable {
 }
 
 /** Maintained by database triggers (migration 0010): read it, never write it. */
+export type AdviserContactKind = 'visit' | 'call' | 'email' | 'workshop';
+
+/** A contact of an SBB adviser with a company (migration 0012). */
+export interface AdviserContactTable {
+	company_id: string;
+	id: Generated<string>;
+	adviser_id: string;
+	contacted_on: DateString;
+	kind: AdviserContactKind;
+	/** Internal: never shown to the company. */
+	notes: string | null;
+	/** Shared with the company's HR. */
+	agreements: string | null;
+	follow_up_on: DateString | null;
+	created_at: CreatedAt;
+}
+
+/**
+ * Per-company figures of the adviser overview, maintained by triggers (migration 0012):
+ * read it, never write it (refresh_company_overview does).
+ */
+export interface CompanyOverviewTable {
+	company_id: string;
+	region_id: number;
+	sector_chamber_id: number;
+	name: string;
+	kvk_number: string;
+	trainers: number;
+	trainers_llo: number;
+	active_learners: number;
+	active_trajectories: number;
+	route_bbl_diploma: number;
+	route_mbo_certificate: number;
+	route_practice_statement: number;
+	route_branch_certificate: number;
+	route_informal: number;
+	progress_sum: number;
+	/** Active trajectories per progress bucket (0–25, 25–50, 50–75, 75–100 %, complete). */
+	progress_b0: number;
+	progress_b1: number;
+	progress_b2: number;
+	progress_b3: number;
+	progress_b4: number;
+	stalled: number;
+	/** The quarter of active_q8; active_q1 is seven quarters earlier. */
+	quarter_of: DateString;
+	active_q1: number;
+	active_q2: number;
+	active_q3: number;
+	active_q4: number;
+	active_q5: number;
+	active_q6: number;
+	active_q7: number;
+	active_q8: number;
+	last_contact_on: DateString | null;
+	/** 2 red, 1 amber, 0 green: the rules of src/lib/server/adviser/signals.ts. */
+	signal_rank: number;
+	signal_reasons: string[];
+	recheck_on: DateString | null;
+	updated_at: Timestamp;
+}
+
 export interface AssessmentMonthTable {
 	company_id: string;
 	/** The first day of the month. */
@@ -751,6 +813,8 @@ export interface Database {
 	jury_conflict: JuryConflictTable;
 	jury_score: JuryScoreTable;
 	award_candidate: AwardCandidateView;
+	adviser_contact: AdviserContactTable;
+	company_overview: CompanyOverviewTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -13,6 +13,7 @@ import type { SessionUser } from '../auth/session';
 import { seedDemoProfiles } from './profiles';
 import { seedDemoConversations } from '../conversations/demo';
 import { seedDemoAwards } from './awards';
+import { seedDemoAdviser } from './adviser';
 
 /** The password of every demo account (README lists the logins). */
 export const DEMO_PASSWORD = 'Vakmaat-demo-2026';
@@ -343,6 +344,7 @@ export async function seedDemo(db: DB): Promise<{ users: number }> {
 	await seedDemoProfiles(db);
 	await seedDemoConversations(db);
 	await seedDemoAwards(db);
+	await seedDemoAdviser(db);
 	return result;
 }
 

@@ -1,13 +1,64 @@
-import { adviserRegions } from '$lib/server/adviser/regions';
-import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
+import { followUpsDue } from '$lib/server/adviser/contacts';
+import {
+	auditOverview,
+	overviewPage,
+	overviewScope,
+	parseOverviewFilters,
+	refreshDue,
+	regionTotals,
+	requireAdviserOrAdmin,
+	SIZE_CLASS_KEYS,
+	SORTS
+} from '$lib/server/adviser/overview';
+import { reasonThresholds } from '$lib/server/adviser/signals';
+import { ROUTES } from '$lib/server/trajectories/trajectories';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	const user = requirePlatformRole(locals, 'adviser');
-	const regions = await adviserRegions(await getDb(), user);
+/**
+ * The adviser's overview: the companies of their regions (an admin: the region chosen in
+ * the national view) with figures and health signal, filters, paging, region totals and
+ * the follow-ups due: a fixed number of queries whatever the region's size, the figures
+ * all from company_overview (without filters the list's count comes from the totals).
+ */
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireAdviserOrAdmin(locals);
+	const db = await getDb();
+	const scope = await overviewScope(db, user, url.searchParams.get('regio'));
+	const regionIds = scope.selected.map((r) => r.id);
+	const filters = parseOverviewFilters(url.searchParams);
+	await refreshDue(db, regionIds);
+	const totalsQuery = regionTotals(db, regionIds);
+	const [list, totals, followUps, sectors] = await Promise.all([
+		overviewPage(
+			db,
+			regionIds,
+			filters,
+			totalsQuery.then((t) => t.companies)
+		),
+		totalsQuery,
+		followUpsDue(db, regionIds),
+		db.selectFrom('sector_chamber').select(['id', 'name']).orderBy('name').execute()
+	]);
+	await auditOverview(
+		db,
+		user,
+		regionIds,
+		'adviser.overview_viewed',
+		{ filters, page: list.page },
+		locals.requestId
+	);
 	return {
 		name: user.name,
-		regions: regions.map((r) => ({ ...r, companies: Number(r.companies ?? 0) }))
+		scope,
+		filters,
+		list,
+		totals,
+		followUps,
+		sectors,
+		routes: ROUTES,
+		sizes: SIZE_CLASS_KEYS,
+		sorts: SORTS,
+		thresholds: reasonThresholds()
 	};
 };

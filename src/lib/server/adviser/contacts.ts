@@ -1,0 +1,188 @@
+import { sql } from 'kysely';
+import type { DB } from '../db';
+import type { SessionUser } from '../auth/session';
+import type { AdviserContactKind } from '../db/schema';
+import { audit } from '../accounts/audit';
+import type { ContactInput } from '../../schemas/adviser';
+import type { AdviserCompany } from './company';
+
+/** Follow-ups due within this many days are listed as due (overdue ones always). */
+export const FOLLOW_UP_HORIZON_DAYS = 14;
+/** At most this many due follow-ups are listed at once. */
+export const FOLLOW_UPS_MAX = 100;
+
+export interface ContactEntry {
+	id: string;
+	contactedOn: string;
+	kind: AdviserContactKind;
+	adviserName: string;
+	notes: string | null;
+	agreements: string | null;
+	followUpOn: string | null;
+}
+
+/** Logs a contact with a company the adviser may see (checked by the caller: companyForAdviser). */
+export async function addContact(
+	db: DB,
+	user: SessionUser,
+	company: AdviserCompany,
+	input: ContactInput,
+	requestId?: string | null
+): Promise<string> {
+	return db.transaction().execute(async (trx) => {
+		const row = await trx
+			.insertInto('adviser_contact')
+			.values({
+				company_id: company.id,
+				adviser_id: user.id,
+				contacted_on: input.contactedOn,
+				kind: input.kind,
+				notes: input.notes || null,
+				agreements: input.agreements || null,
+				follow_up_on: input.followUpOn || null
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await audit(trx, {
+			companyId: company.id,
+			actorUserId: user.id,
+			action: 'adviser.contact_logged',
+			entityType: 'adviser_contact',
+			entityId: row.id,
+			data: { kind: input.kind, contactedOn: input.contactedOn },
+			requestId
+		});
+		return row.id;
+	});
+}
+
+/** The contact log of a company, newest first (for its advisers; with the internal notes). */
+export async function contactsOf(db: DB, companyId: string): Promise<ContactEntry[]> {
+	const rows = await db
+		.selectFrom('adviser_contact as a')
+		.innerJoin('app_user as u', 'u.id', 'a.adviser_id')
+		.select([
+			'a.id',
+			sql<string>`to_char(a.contacted_on, 'YYYY-MM-DD')`.as('contacted_on'),
+			'a.kind',
+			'u.name as adviser_name',
+			'a.notes',
+			'a.agreements',
+			sql<string | null>`to_char(a.follow_up_on, 'YYYY-MM-DD')`.as('follow_up_on')
+		])
+		.where('a.company_id', '=', companyId)
+		.orderBy('a.contacted_on', 'desc')
+		.orderBy('a.created_at', 'desc')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		contactedOn: r.contacted_on,
+		kind: r.kind,
+		adviserName: r.adviser_name,
+		notes: r.notes,
+		agreements: r.agreements,
+		followUpOn: r.follow_up_on
+	}));
+}
+
+export interface FollowUp {
+	companyId: string;
+	companyName: string;
+	followUpOn: string;
+	kind: AdviserContactKind;
+	contactedOn: string;
+	agreements: string | null;
+}
+
+/**
+ * Follow-ups due (overdue or within FOLLOW_UP_HORIZON_DAYS) in these regions. A follow-up
+ * is done once a later contact with the company is logged.
+ */
+export async function followUpsDue(db: DB, regionIds: number[]): Promise<FollowUp[]> {
+	if (!regionIds.length) return [];
+	const rows = await sql<{
+		company_id: string;
+		company_name: string;
+		follow_up_on: string;
+		kind: AdviserContactKind;
+		contacted_on: string;
+		agreements: string | null;
+	}>`
+		select a.company_id, c.name as company_name,
+			to_char(a.follow_up_on, 'YYYY-MM-DD') as follow_up_on, a.kind,
+			to_char(a.contacted_on, 'YYYY-MM-DD') as contacted_on, a.agreements
+		from adviser_contact a
+		join company c on c.id = a.company_id
+		where a.follow_up_on is not null
+			and a.follow_up_on <= current_date + ${FOLLOW_UP_HORIZON_DAYS}::int
+			and c.region_id = any(${regionIds}::int[])
+			and not exists (select 1 from adviser_contact later
+				where later.company_id = a.company_id and later.contacted_on > a.contacted_on)
+		order by a.follow_up_on, c.name, a.id
+		limit ${FOLLOW_UPS_MAX}`.execute(db);
+	return rows.rows.map((r) => ({
+		companyId: r.company_id,
+		companyName: r.company_name,
+		followUpOn: r.follow_up_on,
+		kind: r.kind,
+		contactedOn: r.contacted_on,
+		agreements: r.agreements
+	}));
+}
+
+export interface HrAdviserView {
+	advisers: { name: string; email: string }[];
+	/** The agreements recorded with the company, newest first: never the internal notes. */
+	agreements: {
+		id: string;
+		contactedOn: string;
+		kind: AdviserContactKind;
+		adviserName: string;
+		agreements: string;
+		followUpOn: string | null;
+	}[];
+}
+
+/** What the company's HR sees: its adviser(s) and the agreements, not the notes. */
+export async function adviserForHr(db: DB, companyId: string): Promise<HrAdviserView> {
+	const [advisers, agreements] = await Promise.all([
+		db
+			.selectFrom('company as c')
+			.innerJoin('adviser_region as ar', 'ar.region_id', 'c.region_id')
+			.innerJoin('app_user as u', 'u.id', 'ar.user_id')
+			.innerJoin('platform_role as pr', (j) =>
+				j.onRef('pr.user_id', '=', 'u.id').on('pr.role', '=', 'adviser')
+			)
+			.select(['u.name', 'u.email'])
+			.where('c.id', '=', companyId)
+			.orderBy('u.name')
+			.execute(),
+		db
+			.selectFrom('adviser_contact as a')
+			.innerJoin('app_user as u', 'u.id', 'a.adviser_id')
+			.select([
+				'a.id',
+				sql<string>`to_char(a.contacted_on, 'YYYY-MM-DD')`.as('contacted_on'),
+				'a.kind',
+				'u.name as adviser_name',
+				'a.agreements',
+				sql<string | null>`to_char(a.follow_up_on, 'YYYY-MM-DD')`.as('follow_up_on')
+			])
+			.where('a.company_id', '=', companyId)
+			.where('a.agreements', 'is not', null)
+			.orderBy('a.contacted_on', 'desc')
+			.orderBy('a.created_at', 'desc')
+			.execute()
+	]);
+	return {
+		advisers,
+		agreements: agreements.map((a) => ({
+			id: a.id,
+			contactedOn: a.contacted_on,
+			kind: a.kind,
+			adviserName: a.adviser_name,
+			agreements: a.agreements ?? '',
+			followUpOn: a.follow_up_on
+		}))
+	};
+}

@@ -1,0 +1,462 @@
+import { error, redirect } from '@sveltejs/kit';
+import { sql, type RawBuilder } from 'kysely';
+import type { DB } from '../db';
+import type { SessionUser } from '../auth/session';
+import { requireUser } from '../auth/guard';
+import type { TrajectoryRoute } from '../db/schema';
+import { ROUTES } from '../trajectories/trajectories';
+import { audit } from '../accounts/audit';
+import { m } from '../../paraglide/messages.js';
+import {
+	levelOfRank,
+	rankOfLevel,
+	SIGNAL_LEVELS,
+	type ReasonKey,
+	type SignalLevel
+} from './signals';
+
+/** Companies per page of the overview. */
+export const OVERVIEW_PAGE_SIZE = 50;
+/** Quarters in the trend of active learners (the columns of company_overview, migration 0012). */
+export const QUARTERS = 8;
+
+/** Size classes by the number of active learners. */
+export const SIZE_CLASSES = {
+	none: [0, 0],
+	s: [1, 5],
+	m: [6, 25],
+	l: [26, 100],
+	xl: [101, null]
+} as const satisfies Record<string, readonly [number, number | null]>;
+export type SizeClass = keyof typeof SIZE_CLASSES;
+export const SIZE_CLASS_KEYS = Object.keys(SIZE_CLASSES) as SizeClass[];
+
+export const SORTS = ['name', 'signal', 'learners', 'progress', 'stalled', 'contact'] as const;
+export type OverviewSort = (typeof SORTS)[number];
+
+export interface OverviewFilters {
+	signal: SignalLevel | null;
+	sector: number | null;
+	size: SizeClass | null;
+	route: TrajectoryRoute | null;
+	q: string;
+	sort: OverviewSort;
+	page: number;
+}
+
+/** Filters from the query string; anything unknown is ignored. */
+export function parseOverviewFilters(params: URLSearchParams): OverviewFilters {
+	const signal = params.get('signaal');
+	const sector = Number(params.get('sectorkamer'));
+	const size = params.get('omvang');
+	const route = params.get('route');
+	const sort = params.get('sorteer');
+	const page = Number(params.get('pagina'));
+	return {
+		signal: SIGNAL_LEVELS.includes(signal as SignalLevel) ? (signal as SignalLevel) : null,
+		sector: Number.isInteger(sector) && sector > 0 && sector < 1000 ? sector : null,
+		size: SIZE_CLASS_KEYS.includes(size as SizeClass) ? (size as SizeClass) : null,
+		route: ROUTES.includes(route as TrajectoryRoute) ? (route as TrajectoryRoute) : null,
+		q: (params.get('zoek') ?? '').trim().slice(0, 100),
+		sort: SORTS.includes(sort as OverviewSort) ? (sort as OverviewSort) : 'signal',
+		page: Number.isInteger(page) && page > 1 && page < 100000 ? page : 1
+	};
+}
+
+/** Adviser or admin; anyone else 403 (anonymous: to the login). */
+export function requireAdviserOrAdmin(locals: App.Locals): SessionUser {
+	const user = requireUser(locals);
+	if (!user.platformRoles.includes('adviser') && !user.platformRoles.includes('admin')) {
+		error(403, m.error_forbidden());
+	}
+	return user;
+}
+
+export interface RegionRef {
+	id: number;
+	name: string;
+}
+
+export interface OverviewScope {
+	/** The regions the user may choose between (an admin: all). */
+	regions: RegionRef[];
+	/** The regions shown now. */
+	selected: RegionRef[];
+	/** ?regio=N was given. */
+	chosen: number | null;
+}
+
+/**
+ * Which regions the overview shows. An adviser: their own regions, or one of them with
+ * ?regio=N; a region that is not theirs is a 404. An admin may open any region with
+ * ?regio=N (the national view links there); without it they go to the national view.
+ */
+export async function overviewScope(
+	db: DB,
+	user: SessionUser,
+	regio: string | null
+): Promise<OverviewScope> {
+	const isAdmin = user.platformRoles.includes('admin');
+	const own = user.platformRoles.includes('adviser')
+		? await db
+				.selectFrom('adviser_region as ar')
+				.innerJoin('region as r', 'r.id', 'ar.region_id')
+				.select(['r.id', 'r.name'])
+				.where('ar.user_id', '=', user.id)
+				.orderBy('r.name')
+				.execute()
+		: [];
+	const chosen = regio === null ? null : /^[0-9]{1,4}$/.test(regio) ? Number(regio) : -1;
+	if (chosen === null) {
+		if (!own.length && isAdmin) redirect(303, '/sbb/landelijk');
+		return { regions: own, selected: own, chosen: null };
+	}
+	const ownChoice = own.find((r) => r.id === chosen);
+	if (ownChoice) return { regions: own, selected: [ownChoice], chosen };
+	if (!isAdmin) error(404, m.error_not_found());
+	const all = await db.selectFrom('region').select(['id', 'name']).orderBy('name').execute();
+	const region = all.find((r) => r.id === chosen);
+	if (!region) error(404, m.error_not_found());
+	return { regions: all, selected: [region], chosen };
+}
+
+/**
+ * Brings the summaries of these regions up to date with today: the rows whose recheck_on
+ * has come (a trajectory reached the stall threshold, an LLO profile expired, a new
+ * quarter began). Usually none; an index on (region_id, recheck_on) finds them.
+ */
+export async function refreshDue(db: DB, regionIds: number[]): Promise<void> {
+	if (!regionIds.length) return;
+	await sql`select refresh_company_overview(array(
+		select company_id from company_overview
+		where region_id = any(${regionIds}::int[]) and recheck_on <= current_date))`.execute(db);
+}
+
+export interface OverviewRow {
+	companyId: string;
+	name: string;
+	kvkNumber: string;
+	sectorChamber: string;
+	trainers: number;
+	trainersLlo: number;
+	activeLearners: number;
+	activeTrajectories: number;
+	routes: Record<TrajectoryRoute, number>;
+	/** Average progress of the active trajectories, 0–100; null without any. */
+	progress: number | null;
+	stalled: number;
+	lastContactOn: string | null;
+	signal: SignalLevel;
+	reasons: ReasonKey[];
+}
+
+const routeColumn = (r: TrajectoryRoute) => sql.ref(`o.route_${r}`);
+
+/** One region as an equality, so the indexes that lead with region_id give the order. */
+function inRegions(regionIds: number[]): RawBuilder<unknown> {
+	return regionIds.length === 1
+		? sql`o.region_id = ${regionIds[0]}`
+		: sql`o.region_id = any(${regionIds}::int[])`;
+}
+
+function whereFilters(regionIds: number[], f: OverviewFilters): RawBuilder<unknown> {
+	const parts: RawBuilder<unknown>[] = [inRegions(regionIds)];
+	if (f.signal) parts.push(sql`o.signal_rank = ${rankOfLevel(f.signal)}`);
+	if (f.sector) parts.push(sql`o.sector_chamber_id = ${f.sector}`);
+	if (f.size) {
+		const [min, max] = SIZE_CLASSES[f.size];
+		parts.push(sql`o.active_learners >= ${min}`);
+		if (max !== null) parts.push(sql`o.active_learners <= ${max}`);
+	}
+	if (f.route) parts.push(sql`${routeColumn(f.route)} > 0`);
+	if (f.q) {
+		const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		parts.push(
+			/^[0-9]{8}$/.test(f.q)
+				? sql`o.kvk_number = ${f.q}`
+				: sql`(o.name ilike ${like} or o.kvk_number like ${like})`
+		);
+	}
+	return sql.join(parts, sql` and `);
+}
+
+function orderBy(sort: OverviewSort): RawBuilder<unknown> {
+	switch (sort) {
+		case 'name':
+			return sql`o.name, o.company_id`;
+		case 'learners':
+			return sql`o.active_learners desc, o.name, o.company_id`;
+		case 'progress':
+			return sql`o.progress_sum / nullif(o.active_trajectories, 0) asc nulls last, o.name, o.company_id`;
+		case 'stalled':
+			return sql`o.stalled desc, o.name, o.company_id`;
+		case 'contact':
+			return sql`o.last_contact_on asc nulls first, o.name, o.company_id`;
+		default:
+			return sql`o.signal_rank desc, o.stalled desc, o.name, o.company_id`;
+	}
+}
+
+interface RawRow {
+	company_id: string;
+	name: string;
+	kvk_number: string;
+	sector_chamber: string;
+	trainers: number;
+	trainers_llo: number;
+	active_learners: number;
+	active_trajectories: number;
+	route_bbl_diploma: number;
+	route_mbo_certificate: number;
+	route_practice_statement: number;
+	route_branch_certificate: number;
+	route_informal: number;
+	progress_sum: number;
+	stalled: number;
+	last_contact_on: string | null;
+	rank: number;
+	reasons: ReasonKey[];
+}
+
+const rowColumns = sql`o.company_id, o.name, o.kvk_number, sc.name as sector_chamber,
+	o.trainers, o.trainers_llo, o.active_learners, o.active_trajectories,
+	o.route_bbl_diploma, o.route_mbo_certificate, o.route_practice_statement,
+	o.route_branch_certificate, o.route_informal, o.progress_sum, o.stalled,
+	to_char(o.last_contact_on, 'YYYY-MM-DD') as last_contact_on,
+	o.signal_rank as rank, o.signal_reasons as reasons`;
+
+export function toOverviewRow(r: RawRow): OverviewRow {
+	return {
+		companyId: r.company_id,
+		name: r.name,
+		kvkNumber: r.kvk_number,
+		sectorChamber: r.sector_chamber,
+		trainers: r.trainers,
+		trainersLlo: r.trainers_llo,
+		activeLearners: r.active_learners,
+		activeTrajectories: r.active_trajectories,
+		routes: Object.fromEntries(
+			ROUTES.map((route) => [route, r[`route_${route}` as keyof typeof r] as number])
+		) as Record<TrajectoryRoute, number>,
+		progress:
+			r.active_trajectories > 0
+				? Math.round((100 * Number(r.progress_sum)) / r.active_trajectories)
+				: null,
+		stalled: r.stalled,
+		lastContactOn: r.last_contact_on,
+		signal: levelOfRank(r.rank),
+		reasons: r.reasons ?? []
+	};
+}
+
+/** Whether any filter narrows the list (the sort does not). */
+export function isFiltered(f: OverviewFilters): boolean {
+	return !!(f.signal || f.sector || f.size || f.route || f.q);
+}
+
+/**
+ * One page of the overview and the number of companies matching the filters. Without
+ * filters the number is the region's company count, which the caller may pass in
+ * (`knownTotal`, from the region totals) to save the count query.
+ */
+export async function overviewPage(
+	db: DB,
+	regionIds: number[],
+	filters: OverviewFilters,
+	knownTotal?: Promise<number>
+): Promise<{ rows: OverviewRow[]; total: number; page: number; pages: number }> {
+	// The page and the count are two queries: with the count in the page query (a window
+	// over all rows) PostgreSQL sorts the whole region instead of reading the first 50
+	// rows in index order (company_overview_signal_idx, company_overview_region_idx).
+	const query = (page: number) =>
+		sql<RawRow>`
+			select ${rowColumns}
+			from company_overview o
+			join sector_chamber sc on sc.id = o.sector_chamber_id
+			where ${whereFilters(regionIds, filters)}
+			order by ${orderBy(filters.sort)}
+			limit ${OVERVIEW_PAGE_SIZE} offset ${(page - 1) * OVERVIEW_PAGE_SIZE}`.execute(db);
+	const count = async () =>
+		knownTotal && !isFiltered(filters)
+			? knownTotal
+			: Number(
+					(
+						await sql<{ n: number }>`select count(*)::int as n from company_overview o
+					where ${whereFilters(regionIds, filters)}`.execute(db)
+					).rows[0].n
+				);
+	let page = filters.page;
+	const [first, total] = await Promise.all([query(page), count()]);
+	let rows = first.rows;
+	const last = Math.max(1, Math.ceil(total / OVERVIEW_PAGE_SIZE));
+	if (page > last) {
+		// Past the last page (a bookmark after the list shrank): show the last page.
+		page = last;
+		rows = total ? (await query(page)).rows : [];
+	}
+	return {
+		rows: rows.map(toOverviewRow),
+		total,
+		page,
+		pages: Math.max(1, Math.ceil(total / OVERVIEW_PAGE_SIZE))
+	};
+}
+
+/** Every company matching the filters, in the overview's order (the CSV export). */
+export async function overviewAll(
+	db: DB,
+	regionIds: number[],
+	filters: OverviewFilters
+): Promise<OverviewRow[]> {
+	const rows = await sql<RawRow>`
+		select ${rowColumns}
+		from company_overview o
+		join sector_chamber sc on sc.id = o.sector_chamber_id
+		where ${whereFilters(regionIds, filters)}
+		order by ${orderBy(filters.sort)}`.execute(db);
+	return rows.rows.map(toOverviewRow);
+}
+
+export interface RegionTotals {
+	companies: number;
+	trainers: number;
+	trainersLlo: number;
+	activeLearners: number;
+	activeTrajectories: number;
+	stalled: number;
+	routes: Record<TrajectoryRoute, number>;
+	/** Active trajectories per progress bucket (see PROGRESS_BUCKETS of the HR dashboard). */
+	buckets: number[];
+	/** Active learners per quarter, oldest first; `quarters` are their first days. */
+	byQuarter: number[];
+	quarters: string[];
+	signals: Record<SignalLevel, number>;
+}
+
+/** The totals of some regions, or of each region (grouped): one pass over company_overview. */
+async function totalsQuery(db: DB, regionIds: number[] | null, grouped: boolean) {
+	const quarterSums = sql.join(
+		Array.from({ length: QUARTERS }, (_, i) => sql`sum(${sql.ref(`o.active_q${i + 1}`)})`)
+	);
+	const bucketSums = sql.join([0, 1, 2, 3, 4].map((i) => sql`sum(${sql.ref(`o.progress_b${i}`)})`));
+	return (
+		await sql<{
+			region_id: number | null;
+			companies: number;
+			trainers: number;
+			trainers_llo: number;
+			active_learners: number;
+			active_trajectories: number;
+			stalled: number;
+			routes: number[];
+			buckets: number[];
+			by_quarter: number[];
+			red: number;
+			amber: number;
+			green: number;
+			quarter: string;
+		}>`
+			select ${grouped ? sql`o.region_id` : sql`null::int`} as region_id,
+				count(*)::int as companies,
+				coalesce(sum(o.trainers), 0)::int as trainers,
+				coalesce(sum(o.trainers_llo), 0)::int as trainers_llo,
+				coalesce(sum(o.active_learners), 0)::int as active_learners,
+				coalesce(sum(o.active_trajectories), 0)::int as active_trajectories,
+				coalesce(sum(o.stalled), 0)::int as stalled,
+				array[${sql.join(ROUTES.map((r) => sql`coalesce(sum(${routeColumn(r)}), 0)::int`))}] as routes,
+				array[${bucketSums}]::int[] as buckets,
+				array[${quarterSums}]::int[] as by_quarter,
+				count(*) filter (where o.signal_rank = 2)::int as red,
+				count(*) filter (where o.signal_rank = 1)::int as amber,
+				count(*) filter (where o.signal_rank = 0)::int as green,
+				to_char(date_trunc('quarter', current_date), 'YYYY-MM-DD') as quarter
+			from company_overview o
+			${regionIds ? sql`where ${inRegions(regionIds)}` : sql``}
+			${grouped ? sql`group by o.region_id` : sql``}`.execute(db)
+	).rows;
+}
+
+/** The first days of the QUARTERS quarters ending with the one starting on `current`. */
+export function quarterStarts(current: string): string[] {
+	const [y, mo] = current.split('-').map(Number);
+	return Array.from({ length: QUARTERS }, (_, i) => {
+		const back = QUARTERS - 1 - i;
+		const index = y * 4 + (mo - 1) / 3 - back;
+		const year = Math.floor(index / 4);
+		const month = (index % 4) * 3 + 1;
+		return `${year}-${String(month).padStart(2, '0')}-01`;
+	});
+}
+
+function toTotals(r: Awaited<ReturnType<typeof totalsQuery>>[number] | undefined): RegionTotals {
+	const n = (v: number | null | undefined) => Number(v ?? 0);
+	const current = r?.quarter ?? new Date().toISOString().slice(0, 10);
+	return {
+		companies: n(r?.companies),
+		trainers: n(r?.trainers),
+		trainersLlo: n(r?.trainers_llo),
+		activeLearners: n(r?.active_learners),
+		activeTrajectories: n(r?.active_trajectories),
+		stalled: n(r?.stalled),
+		routes: Object.fromEntries(ROUTES.map((route, i) => [route, n(r?.routes?.[i])])) as Record<
+			TrajectoryRoute,
+			number
+		>,
+		buckets: [0, 1, 2, 3, 4].map((i) => n(r?.buckets?.[i])),
+		byQuarter: Array.from({ length: QUARTERS }, (_, i) => n(r?.by_quarter?.[i])),
+		quarters: quarterStarts(current),
+		signals: { red: n(r?.red), amber: n(r?.amber), green: n(r?.green) }
+	};
+}
+
+export async function regionTotals(db: DB, regionIds: number[]): Promise<RegionTotals> {
+	if (!regionIds.length) return toTotals(undefined);
+	return toTotals((await totalsQuery(db, regionIds, false))[0]);
+}
+
+export interface NationalRegion extends RegionTotals {
+	id: number;
+	name: string;
+	tileCol: number;
+	tileRow: number;
+}
+
+/** All 35 regions with their totals and tile positions (the admin's national view). */
+export async function nationalTotals(db: DB): Promise<NationalRegion[]> {
+	const regions = await db
+		.selectFrom('region')
+		.select(['id', 'name', 'tile_col', 'tile_row'])
+		.orderBy('name')
+		.execute();
+	await refreshDue(
+		db,
+		regions.map((r) => r.id)
+	);
+	const totals = new Map((await totalsQuery(db, null, true)).map((t) => [t.region_id, t]));
+	return regions.map((r) => ({
+		id: r.id,
+		name: r.name,
+		tileCol: r.tile_col,
+		tileRow: r.tile_row,
+		...toTotals(totals.get(r.id))
+	}));
+}
+
+/** The adviser's view of the overview was opened: who saw which region's company figures. */
+export async function auditOverview(
+	db: DB,
+	user: SessionUser,
+	regionIds: number[],
+	action: 'adviser.overview_viewed' | 'adviser.overview_exported' | 'adviser.national_viewed',
+	data: Record<string, unknown>,
+	requestId?: string | null
+): Promise<void> {
+	await audit(db, {
+		actorUserId: user.id,
+		action,
+		entityType: 'region',
+		entityId: regionIds.join(',') || null,
+		data,
+		requestId
+	});
+}

@@ -1,0 +1,98 @@
+import { STALLED_DAYS } from '../trajectories/progress';
+
+/**
+ * The health signal of a company in the adviser overview (issue #9), in ONE place:
+ * thresholds, the rules as SQL conditions, their reason keys, and when time alone can
+ * change them. docs/adviser.md describes the rules in words; the pages and the CSV spell
+ * out the reasons from the keys (messages adviser_reason_*).
+ *
+ * Every rule is a condition over the per-company figures of company_overview (alias `o`).
+ * refresh_company_overview (migration 0012, built from this module) stores the result
+ * (signal_rank, signal_reasons) in the row, so the overview sorts and filters 20,000
+ * companies by signal through an index. The signal is red when a red rule holds, amber
+ * when an amber rule holds, green otherwise.
+ *
+ * Adding or changing a rule (e.g. overdue development conversations and actions once
+ * issue #7 lands): add the figure as a column of company_overview and the rule here, then
+ * a migration that recreates refresh_company_overview from this module (as 0012 does)
+ * and refreshes every row; the overview, the company page, the CSV, the filters and the
+ * counts pick it up. A rule that turns true by the passing of time alone also needs its
+ * date in SIGNAL_RECHECK_SQL.
+ */
+
+/** Red when at least this many active trajectories are stalled… */
+export const STALLED_RED_MIN = 3;
+/** …and they are at least this percentage of the company's active trajectories. */
+export const STALLED_RED_PERCENT = 25;
+/** Amber when no adviser contact was logged for this many months (or never). */
+export const NO_CONTACT_MONTHS = 12;
+
+export type SignalLevel = 'red' | 'amber' | 'green';
+export const SIGNAL_LEVELS: SignalLevel[] = ['red', 'amber', 'green'];
+
+export type ReasonKey =
+	| 'no_trainer'
+	| 'stalled_many'
+	| 'stalled_some'
+	| 'no_llo_trainer'
+	| 'no_contact'
+	| 'never_contacted'
+	| 'no_learners';
+
+export interface SignalRule {
+	key: ReasonKey;
+	level: Exclude<SignalLevel, 'green'>;
+	/** The condition, SQL over company_overview `o` (constants only, no parameters). */
+	when: string;
+}
+
+const stalledMany = `(o.stalled >= ${STALLED_RED_MIN}
+	and o.stalled * 100 >= ${STALLED_RED_PERCENT} * o.active_trajectories)`;
+const contactLimit = `(current_date - interval '${NO_CONTACT_MONTHS} months')::date`;
+
+/** The rules, red first. The order is the order in which reasons are listed. */
+export const SIGNAL_RULES: SignalRule[] = [
+	{ key: 'no_trainer', level: 'red', when: `(o.active_learners > 0 and o.trainers = 0)` },
+	{ key: 'stalled_many', level: 'red', when: stalledMany },
+	{ key: 'stalled_some', level: 'amber', when: `(o.stalled > 0 and not ${stalledMany})` },
+	{ key: 'no_llo_trainer', level: 'amber', when: `(o.trainers > 0 and o.trainers_llo = 0)` },
+	{ key: 'no_contact', level: 'amber', when: `(o.last_contact_on < ${contactLimit})` },
+	{ key: 'never_contacted', level: 'amber', when: `(o.last_contact_on is null)` },
+	{ key: 'no_learners', level: 'amber', when: `(o.active_learners = 0)` }
+];
+
+function anyOf(level: 'red' | 'amber'): string {
+	return SIGNAL_RULES.filter((r) => r.level === level)
+		.map((r) => r.when)
+		.join(' or ');
+}
+
+/** 2 = red, 1 = amber, 0 = green (stored as company_overview.signal_rank). */
+export const SIGNAL_RANK_SQL = `(case when ${anyOf('red')} then 2 when ${anyOf('amber')} then 1 else 0 end)`;
+
+/** The keys of the rules that hold, in rule order (stored as company_overview.signal_reasons). */
+export const SIGNAL_REASONS_SQL = `array_remove(array[${SIGNAL_RULES.map(
+	(r) => `case when ${r.when} then '${r.key}' end`
+).join(', ')}]::text[], null)`;
+
+/**
+ * The first day after today on which a rule can turn by the passing of time alone (the
+ * last contact becoming older than NO_CONTACT_MONTHS), or null. Stalled trajectories and
+ * expiring LLO profiles change the figures themselves and have their own recheck dates
+ * in refresh_company_overview.
+ */
+export const SIGNAL_RECHECK_SQL = `(case when o.last_contact_on >= ${contactLimit}
+	then greatest(current_date + 1, (o.last_contact_on + interval '${NO_CONTACT_MONTHS} months')::date + 1) end)`;
+
+export function levelOfRank(rank: number): SignalLevel {
+	return rank >= 2 ? 'red' : rank === 1 ? 'amber' : 'green';
+}
+
+export function rankOfLevel(level: SignalLevel): number {
+	return level === 'red' ? 2 : level === 'amber' ? 1 : 0;
+}
+
+/** The thresholds that the reasons' texts mention. */
+export function reasonThresholds(): { days: number; months: number } {
+	return { days: STALLED_DAYS, months: NO_CONTACT_MONTHS };
+}

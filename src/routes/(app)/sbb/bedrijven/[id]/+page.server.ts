@@ -1,0 +1,58 @@
+import { error, fail } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { contactSchema } from '$lib/schemas/adviser';
+import { companyFigures, companyForAdviser } from '$lib/server/adviser/company';
+import { addContact, contactsOf } from '$lib/server/adviser/contacts';
+import { requireAdviserOrAdmin } from '$lib/server/adviser/overview';
+import { reasonThresholds } from '$lib/server/adviser/signals';
+import { getDb } from '$lib/server/db/app';
+import { ROUTES } from '$lib/server/trajectories/trajectories';
+import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * A company as its adviser sees it: aggregates, trainers and the contact log. A company
+ * outside the adviser's regions, or no company at all: 404.
+ */
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const user = requireAdviserOrAdmin(locals);
+	const db = await getDb();
+	const company = await companyForAdviser(db, user, params.id);
+	if (!company) error(404, m.error_not_found());
+	const [{ figures, trainers }, contacts] = await Promise.all([
+		companyFigures(db, user, company, locals.requestId),
+		contactsOf(db, company.id)
+	]);
+	const form = await superValidate(zod4(contactSchema), {
+		defaults: {
+			contactedOn: new Date().toISOString().slice(0, 10),
+			kind: 'visit',
+			notes: '',
+			agreements: '',
+			followUpOn: ''
+		}
+	});
+	return {
+		company,
+		figures,
+		trainers,
+		contacts,
+		form,
+		routes: ROUTES,
+		thresholds: reasonThresholds()
+	};
+};
+
+export const actions: Actions = {
+	contact: async ({ locals, params, request }) => {
+		const user = requireAdviserOrAdmin(locals);
+		const db = await getDb();
+		const company = await companyForAdviser(db, user, params.id);
+		if (!company) error(404, m.error_not_found());
+		const form = await superValidate(request, zod4(contactSchema));
+		if (!form.valid) return fail(400, { form });
+		await addContact(db, user, company, form.data, locals.requestId);
+		return message(form, { type: 'success', text: m.adviser_contact_saved() });
+	}
+};

@@ -1,0 +1,33 @@
+import { CSV_CONTENT_TYPE } from '$lib/server/csv';
+import { getDb } from '$lib/server/db/app';
+import { overviewCsv } from '$lib/server/adviser/export';
+import {
+	overviewScope,
+	parseOverviewFilters,
+	refreshDue,
+	requireAdviserOrAdmin
+} from '$lib/server/adviser/overview';
+import type { RequestHandler } from './$types';
+
+/** The overview as CSV, with the page's region, filters and sort (?regio, ?signaal, …). */
+export const GET: RequestHandler = async ({ locals, url }) => {
+	const user = requireAdviserOrAdmin(locals);
+	const db = await getDb();
+	const scope = await overviewScope(db, user, url.searchParams.get('regio'));
+	const regionIds = scope.selected.map((r) => r.id);
+	await refreshDue(db, regionIds);
+	const { filename, body } = await overviewCsv(
+		db,
+		user,
+		regionIds,
+		parseOverviewFilters(url.searchParams),
+		locals.requestId
+	);
+	return new Response(body, {
+		headers: {
+			'content-type': CSV_CONTENT_TYPE,
+			'content-disposition': `attachment; filename="${filename}"`,
+			'cache-control': 'private, no-store'
+		}
+	});
+};
