@@ -14,7 +14,8 @@ import {
  *
  * company_overview is kept up to date by statement triggers in the same transaction as
  * every change that moves a figure (trajectory, trajectory_progress, membership,
- * trainer_llo_summary, adviser_contact, company), whichever code path writes. It is never
+ * trainer_llo_summary, adviser_contact, company, conversation, conversation_action),
+ * whichever code path writes. It is never
  * written by application code except through refresh_company_overview.
  *
  * Three figures depend on today's date: stalled trajectories (STALLED_DAYS without an
@@ -64,6 +65,8 @@ const COLUMNS = [
 	'quarter_of',
 	...quarterColumns,
 	'last_contact_on',
+	'overdue_conversations',
+	'overdue_actions',
 	'recheck_on',
 	'updated_at'
 ];
@@ -105,6 +108,8 @@ const STATEMENTS = [
 		quarter_of date not null default date_trunc('quarter', current_date)::date,
 		${quarterColumns.map((c) => `${c} integer not null default 0,`).join('\n\t\t')}
 		last_contact_on date,
+		overdue_conversations integer not null default 0,
+		overdue_actions integer not null default 0,
 		signal_rank smallint not null default 0,
 		signal_reasons text[] not null default '{}',
 		recheck_on date,
@@ -141,7 +146,9 @@ const STATEMENTS = [
 			date_trunc('quarter', current_date)::date as quarter_of,
 			${quarterColumns.map((c, i) => `coalesce(tj.q${i + 1}, 0) as ${c}`).join(', ')},
 			ct.last_contact_on,
-			least(tj.next_stall_on, tr.next_expiry,
+			coalesce(cv.overdue, 0) as overdue_conversations,
+			coalesce(ac.overdue, 0) as overdue_actions,
+			least(tj.next_stall_on, tr.next_expiry, cv.next_overdue_on, ac.next_overdue_on,
 				(date_trunc('quarter', current_date) + interval '3 months')::date) as recheck_on,
 			now() as updated_at
 		from unnest(p_companies) as x(id)
@@ -186,6 +193,20 @@ const STATEMENTS = [
 		left join lateral (
 			select max(a.contacted_on) as last_contact_on from adviser_contact a where a.company_id = c.id
 		) ct on true
+		-- Development conversations planned but not held once their time has passed, and
+		-- open actions past their due date (the definitions of the conversation lists);
+		-- the day after the next planned one or due date, the row is rechecked.
+		left join lateral (
+			select (count(*) filter (where cv.planned_at < now()))::int as overdue,
+				min(cv.planned_at::date + 1) filter (where cv.planned_at >= now()) as next_overdue_on
+			from conversation cv where cv.company_id = c.id and cv.status = 'planned'
+		) cv on true
+		left join lateral (
+			select (count(*) filter (where a.due_date < current_date))::int as overdue,
+				min(a.due_date + 1) filter (where a.due_date >= current_date) as next_overdue_on
+			from conversation_action a
+			where a.company_id = c.id and a.done_at is null and a.due_date is not null
+		) ac on true
 		) o
 		on conflict (company_id) do update set
 			region_id = excluded.region_id, sector_chamber_id = excluded.sector_chamber_id,
@@ -202,7 +223,9 @@ const STATEMENTS = [
 			${bucketColumns.map((c) => `${c} = excluded.${c},`).join(' ')}
 			stalled = excluded.stalled, quarter_of = excluded.quarter_of,
 			${quarterColumns.map((c) => `${c} = excluded.${c},`).join(' ')}
-			last_contact_on = excluded.last_contact_on, signal_rank = excluded.signal_rank,
+			last_contact_on = excluded.last_contact_on,
+			overdue_conversations = excluded.overdue_conversations,
+			overdue_actions = excluded.overdue_actions, signal_rank = excluded.signal_rank,
 			signal_reasons = excluded.signal_reasons, recheck_on = excluded.recheck_on,
 			updated_at = excluded.updated_at;
 	end
@@ -215,7 +238,14 @@ const STATEMENTS = [
 		return null;
 	end
 	$$`,
-	...['trajectory', 'trajectory_progress', 'membership', 'adviser_contact'].flatMap((table) => [
+	...[
+		'trajectory',
+		'trajectory_progress',
+		'membership',
+		'adviser_contact',
+		'conversation',
+		'conversation_action'
+	].flatMap((table) => [
 		`create trigger ${table}_overview_insert after insert on ${table}
 			referencing new table as changed for each statement
 			execute function company_overview_changed()`,

@@ -80,6 +80,8 @@ async function evaluate(figures: Partial<Record<string, number | string | null>>
 		trainers_llo: 1,
 		stalled: 0,
 		last_contact_on: inDays(-30),
+		overdue_conversations: 0,
+		overdue_actions: 0,
 		...figures
 	};
 	const r = await sql<{ rank: number; reasons: string[] }>`
@@ -87,7 +89,9 @@ async function evaluate(figures: Partial<Record<string, number | string | null>>
 		from (select ${f.active_learners}::int as active_learners,
 			${f.active_trajectories}::int as active_trajectories,
 			${f.trainers}::int as trainers, ${f.trainers_llo}::int as trainers_llo,
-			${f.stalled}::int as stalled, ${f.last_contact_on}::date as last_contact_on) o`.execute(t.db);
+			${f.stalled}::int as stalled, ${f.last_contact_on}::date as last_contact_on,
+			${f.overdue_conversations}::int as overdue_conversations,
+			${f.overdue_actions}::int as overdue_actions) o`.execute(t.db);
 	return { rank: r.rows[0].rank, reasons: r.rows[0].reasons };
 }
 
@@ -131,6 +135,63 @@ describe('signal rules', () => {
 		expect(
 			await evaluate({ active_learners: 0, active_trajectories: 0, trainers: 0, trainers_llo: 0 })
 		).toEqual({ rank: 1, reasons: ['no_learners'] });
+	});
+	it('amber: development conversations or actions past their date', async () => {
+		expect(await evaluate({ overdue_conversations: 1 })).toEqual({
+			rank: 1,
+			reasons: ['conversations_overdue']
+		});
+		expect(await evaluate({ overdue_actions: 2 })).toEqual({
+			rank: 1,
+			reasons: ['actions_overdue']
+		});
+	});
+	it('counts overdue conversations and actions in the same transaction as the change', async () => {
+		const figures = () =>
+			t.db
+				.selectFrom('company_overview')
+				.select(['overdue_conversations', 'overdue_actions', 'signal_reasons'])
+				.where('company_id', '=', linde.id)
+				.executeTakeFirstOrThrow();
+		const before = await figures();
+		const planned = await t.db
+			.selectFrom('conversation')
+			.select(['id', 'planned_at'])
+			.where('company_id', '=', linde.id)
+			.where('status', '=', 'planned')
+			.where('planned_at', '>', new Date())
+			.orderBy('planned_at')
+			.executeTakeFirstOrThrow();
+		// Its date passes without it being held: overdue.
+		await t.db
+			.updateTable('conversation')
+			.set({ planned_at: new Date(Date.now() - 2 * 86400000) })
+			.where('company_id', '=', linde.id)
+			.where('id', '=', planned.id)
+			.execute();
+		const after = await figures();
+		expect(after.overdue_conversations).toBe(before.overdue_conversations + 1);
+		expect(after.signal_reasons).toContain('conversations_overdue');
+		await t.db
+			.updateTable('conversation')
+			.set({ planned_at: planned.planned_at })
+			.where('company_id', '=', linde.id)
+			.where('id', '=', planned.id)
+			.execute();
+		expect((await figures()).overdue_conversations).toBe(before.overdue_conversations);
+		// Overdue actions done: the count goes down.
+		if (before.overdue_actions > 0) {
+			await t.db
+				.updateTable('conversation_action')
+				.set({ done_at: new Date() })
+				.where('company_id', '=', linde.id)
+				.where('done_at', 'is', null)
+				.where('due_date', '<', today())
+				.execute();
+			const done = await figures();
+			expect(done.overdue_actions).toBe(0);
+			expect(done.signal_reasons).not.toContain('actions_overdue');
+		}
 	});
 	it('lists every reason that holds, red first', async () => {
 		const r = await evaluate({ trainers: 0, trainers_llo: 0, stalled: 1, last_contact_on: null });
@@ -233,8 +294,10 @@ describe('small numbers', () => {
 				routes: { bbl_diploma: 2, informal: 0 },
 				progress: 50,
 				stalled: 1,
+				overdueConversations: 1,
+				overdueActions: 4,
 				signal: 'amber',
-				reasons: ['stalled_some']
+				reasons: ['stalled_some', 'conversations_overdue', 'actions_overdue']
 			},
 			reasonThresholds()
 		);
@@ -243,6 +306,10 @@ describe('small numbers', () => {
 		expect(s.stalled).toBe('< 3');
 		expect(s.routes).toContain('< 3');
 		expect(s.reasons[0]).toContain('< 3');
+		expect(s.overdueConversations).toBe('< 3');
+		expect(s.overdueActions).toBe('4');
+		expect(s.reasons[1]).toContain('< 3');
+		expect(s.reasons[2]).toContain('4');
 		// Trainers are work contacts, not learners: shown as they are.
 		expect(s.trainers).toBe('1');
 	});

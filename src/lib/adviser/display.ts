@@ -17,6 +17,8 @@ export interface ShownFiguresInput {
 	routes: Record<string, number>;
 	progress: number | null;
 	stalled: number;
+	overdueConversations: number;
+	overdueActions: number;
 	signal: SignalLevel;
 	reasons: string[];
 }
@@ -28,6 +30,8 @@ export interface ShownFigures {
 	routes: string;
 	progress: string;
 	stalled: string;
+	overdueConversations: string;
+	overdueActions: string;
 	signal: string;
 	reasons: string[];
 }
@@ -49,13 +53,17 @@ export function signalLabel(level: string): string {
 	}
 }
 
-export function reasonLabel(key: string, stalled: string, t: ReasonThresholds): string {
+export function reasonLabel(
+	key: string,
+	shown: Pick<ShownFigures, 'stalled' | 'overdueConversations' | 'overdueActions'>,
+	t: ReasonThresholds
+): string {
 	switch (key) {
 		case 'no_trainer':
 			return m.adviser_reason_no_trainer();
 		case 'stalled_many':
 		case 'stalled_some':
-			return m.adviser_reason_stalled({ count: stalled, days: t.days });
+			return m.adviser_reason_stalled({ count: shown.stalled, days: t.days });
 		case 'no_llo_trainer':
 			return m.adviser_reason_no_llo_trainer();
 		case 'no_contact':
@@ -64,6 +72,10 @@ export function reasonLabel(key: string, stalled: string, t: ReasonThresholds): 
 			return m.adviser_reason_never_contacted();
 		case 'no_learners':
 			return m.adviser_reason_no_learners();
+		case 'conversations_overdue':
+			return m.adviser_reason_conversations_overdue({ count: shown.overdueConversations });
+		case 'actions_overdue':
+			return m.adviser_reason_actions_overdue({ count: shown.overdueActions });
 		default:
 			return key;
 	}
@@ -106,7 +118,11 @@ export function quarterLabel(start: string): string {
 }
 
 export function shownFigures(f: ShownFiguresInput, t: ReasonThresholds): ShownFigures {
-	const stalled = String(suppressCount(f.stalled));
+	const counts = {
+		stalled: String(suppressCount(f.stalled)),
+		overdueConversations: String(suppressCount(f.overdueConversations)),
+		overdueActions: String(suppressCount(f.overdueActions))
+	};
 	return {
 		trainers: String(f.trainers),
 		llo: f.trainers ? m.adviser_llo_share({ complete: f.trainersLlo, total: f.trainers }) : '0',
@@ -116,8 +132,8 @@ export function shownFigures(f: ShownFiguresInput, t: ReasonThresholds): ShownFi
 			.map(([route, n]) => `${routeLabel(route)} ${suppressCount(n)}`)
 			.join(', '),
 		progress: f.progress === null ? '' : String(suppress(`${f.progress}%`, f.activeLearners)),
-		stalled,
+		...counts,
 		signal: signalLabel(f.signal),
-		reasons: f.reasons.map((r) => reasonLabel(r, stalled, t))
+		reasons: f.reasons.map((r) => reasonLabel(r, counts, t))
 	};
 }

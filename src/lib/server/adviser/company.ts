@@ -114,6 +114,8 @@ export async function companyFigures(
 			progress_sum: number;
 			stalled: number;
 			last_contact_on: string | null;
+			overdue_conversations: number;
+			overdue_actions: number;
 			rank: number;
 			reasons: ReasonKey[];
 			buckets: number[];
@@ -125,6 +127,7 @@ export async function companyFigures(
 				o.route_bbl_diploma, o.route_mbo_certificate, o.route_practice_statement,
 				o.route_branch_certificate, o.route_informal, o.progress_sum, o.stalled,
 				to_char(o.last_contact_on, 'YYYY-MM-DD') as last_contact_on,
+				o.overdue_conversations, o.overdue_actions,
 				o.signal_rank as rank, o.signal_reasons as reasons,
 				array[o.progress_b0, o.progress_b1, o.progress_b2, o.progress_b3, o.progress_b4] as buckets,
 				array[o.active_q1, o.active_q2, o.active_q3, o.active_q4, o.active_q5, o.active_q6,

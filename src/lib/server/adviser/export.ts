@@ -30,6 +30,7 @@ export async function overviewCsv(
 		m.adviser_col_routes(),
 		m.adviser_col_progress(),
 		m.adviser_col_stalled(),
+		m.adviser_col_overdue(),
 		m.adviser_col_last_contact(),
 		m.adviser_col_signal(),
 		m.adviser_col_reasons()
@@ -48,6 +49,7 @@ export async function overviewCsv(
 				s.routes,
 				s.progress,
 				s.stalled,
+				`${s.overdueConversations} / ${s.overdueActions}`,
 				r.lastContactOn ?? '',
 				s.signal,
 				s.reasons.join('; ')

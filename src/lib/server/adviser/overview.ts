@@ -145,6 +145,10 @@ export interface OverviewRow {
 	/** Average progress of the active trajectories, 0–100; null without any. */
 	progress: number | null;
 	stalled: number;
+	/** Development conversations planned but not held after their date. */
+	overdueConversations: number;
+	/** Agreed actions past their due date, not done. */
+	overdueActions: number;
 	lastContactOn: string | null;
 	signal: SignalLevel;
 	reasons: ReasonKey[];
@@ -214,6 +218,8 @@ interface RawRow {
 	progress_sum: number;
 	stalled: number;
 	last_contact_on: string | null;
+	overdue_conversations: number;
+	overdue_actions: number;
 	rank: number;
 	reasons: ReasonKey[];
 }
@@ -223,6 +229,7 @@ const rowColumns = sql`o.company_id, o.name, o.kvk_number, sc.name as sector_cha
 	o.route_bbl_diploma, o.route_mbo_certificate, o.route_practice_statement,
 	o.route_branch_certificate, o.route_informal, o.progress_sum, o.stalled,
 	to_char(o.last_contact_on, 'YYYY-MM-DD') as last_contact_on,
+	o.overdue_conversations, o.overdue_actions,
 	o.signal_rank as rank, o.signal_reasons as reasons`;
 
 export function toOverviewRow(r: RawRow): OverviewRow {
@@ -243,6 +250,8 @@ export function toOverviewRow(r: RawRow): OverviewRow {
 				? Math.round((100 * Number(r.progress_sum)) / r.active_trajectories)
 				: null,
 		stalled: r.stalled,
+		overdueConversations: r.overdue_conversations,
+		overdueActions: r.overdue_actions,
 		lastContactOn: r.last_contact_on,
 		signal: levelOfRank(r.rank),
 		reasons: r.reasons ?? []

@@ -12,8 +12,7 @@ import { STALLED_DAYS } from '../trajectories/progress';
  * companies by signal through an index. The signal is red when a red rule holds, amber
  * when an amber rule holds, green otherwise.
  *
- * Adding or changing a rule (e.g. overdue development conversations and actions once
- * issue #7 lands): add the figure as a column of company_overview and the rule here, then
+ * Adding or changing a rule: add the figure as a column of company_overview and the rule here, then
  * a migration that recreates refresh_company_overview from this module (as 0012 does)
  * and refreshes every row; the overview, the company page, the CSV, the filters and the
  * counts pick it up. A rule that turns true by the passing of time alone also needs its
@@ -37,7 +36,9 @@ export type ReasonKey =
 	| 'no_llo_trainer'
 	| 'no_contact'
 	| 'never_contacted'
-	| 'no_learners';
+	| 'no_learners'
+	| 'conversations_overdue'
+	| 'actions_overdue';
 
 export interface SignalRule {
 	key: ReasonKey;
@@ -58,7 +59,11 @@ export const SIGNAL_RULES: SignalRule[] = [
 	{ key: 'no_llo_trainer', level: 'amber', when: `(o.trainers > 0 and o.trainers_llo = 0)` },
 	{ key: 'no_contact', level: 'amber', when: `(o.last_contact_on < ${contactLimit})` },
 	{ key: 'never_contacted', level: 'amber', when: `(o.last_contact_on is null)` },
-	{ key: 'no_learners', level: 'amber', when: `(o.active_learners = 0)` }
+	{ key: 'no_learners', level: 'amber', when: `(o.active_learners = 0)` },
+	// Development conversations planned but not held after their date, and agreed actions
+	// past their due date: the follow-up of learning stalls.
+	{ key: 'conversations_overdue', level: 'amber', when: `(o.overdue_conversations > 0)` },
+	{ key: 'actions_overdue', level: 'amber', when: `(o.overdue_actions > 0)` }
 ];
 
 function anyOf(level: 'red' | 'amber'): string {

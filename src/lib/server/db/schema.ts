@@ -392,6 +392,8 @@ export interface CompanyOverviewTable {
 	active_q7: number;
 	active_q8: number;
 	last_contact_on: DateString | null;
+	overdue_conversations: number;
+	overdue_actions: number;
 	/** 2 red, 1 amber, 0 green: the rules of src/lib/server/adviser/signals.ts. */
 	signal_rank: number;
 	signal_reasons: string[];
