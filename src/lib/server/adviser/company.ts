@@ -4,8 +4,14 @@ import type { SessionUser } from '../auth/session';
 import { isUuid } from '../errors';
 import { lloStatusOf } from '../profiles/completeness';
 import { audit } from '../accounts/audit';
-import { QUARTERS, quarterStarts, toOverviewRow, type OverviewRow } from './overview';
-import type { ReasonKey } from './signals';
+import {
+	QUARTERS,
+	quarterStarts,
+	rowColumns,
+	toOverviewRow,
+	type OverviewRow,
+	type RawRow
+} from './overview';
 
 export interface AdviserCompany {
 	id: string;
@@ -97,38 +103,8 @@ export async function companyFigures(
 		where exists (select 1 from company_overview where company_id = ${company.id}
 			and recheck_on <= current_date)`.execute(db);
 	const row = (
-		await sql<{
-			company_id: string;
-			name: string;
-			kvk_number: string;
-			sector_chamber: string;
-			trainers: number;
-			trainers_llo: number;
-			active_learners: number;
-			active_trajectories: number;
-			route_bbl_diploma: number;
-			route_mbo_certificate: number;
-			route_practice_statement: number;
-			route_branch_certificate: number;
-			route_informal: number;
-			progress_sum: number;
-			stalled: number;
-			last_contact_on: string | null;
-			overdue_conversations: number;
-			overdue_actions: number;
-			rank: number;
-			reasons: ReasonKey[];
-			buckets: number[];
-			by_quarter: number[];
-			quarter_of: string;
-		}>`
-			select o.company_id, o.name, o.kvk_number, sc.name as sector_chamber,
-				o.trainers, o.trainers_llo, o.active_learners, o.active_trajectories,
-				o.route_bbl_diploma, o.route_mbo_certificate, o.route_practice_statement,
-				o.route_branch_certificate, o.route_informal, o.progress_sum, o.stalled,
-				to_char(o.last_contact_on, 'YYYY-MM-DD') as last_contact_on,
-				o.overdue_conversations, o.overdue_actions,
-				o.signal_rank as rank, o.signal_reasons as reasons,
+		await sql<RawRow & { buckets: number[]; by_quarter: number[]; quarter_of: string }>`
+			select ${rowColumns},
 				array[o.progress_b0, o.progress_b1, o.progress_b2, o.progress_b3, o.progress_b4] as buckets,
 				array[o.active_q1, o.active_q2, o.active_q3, o.active_q4, o.active_q5, o.active_q6,
 					o.active_q7, o.active_q8] as by_quarter,

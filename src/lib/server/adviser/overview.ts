@@ -201,7 +201,8 @@ function orderBy(sort: OverviewSort): RawBuilder<unknown> {
 	}
 }
 
-interface RawRow {
+/** A company_overview row as the overview and the company page select it (rowColumns). */
+export interface RawRow {
 	company_id: string;
 	name: string;
 	kvk_number: string;
@@ -224,7 +225,7 @@ interface RawRow {
 	reasons: ReasonKey[];
 }
 
-const rowColumns = sql`o.company_id, o.name, o.kvk_number, sc.name as sector_chamber,
+export const rowColumns = sql`o.company_id, o.name, o.kvk_number, sc.name as sector_chamber,
 	o.trainers, o.trainers_llo, o.active_learners, o.active_trajectories,
 	o.route_bbl_diploma, o.route_mbo_certificate, o.route_practice_statement,
 	o.route_branch_certificate, o.route_informal, o.progress_sum, o.stalled,
