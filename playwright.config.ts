@@ -37,6 +37,13 @@ export default defineConfig({
 			]
 		}
 	},
+	// The authorization matrix checks the seeded demo state (e.g. which election round is
+	// current); other specs change that state (the awards spec runs a whole round), so
+	// the matrix runs first, on its own, and the rest after it.
+	projects: [
+		{ name: 'authorization', testMatch: /authz\.spec\.ts/ },
+		{ name: 'e2e', testIgnore: /authz\.spec\.ts/, dependencies: ['authorization'] }
+	],
 	webServer: {
 		command: 'npm run build && tsx scripts/e2e-server.ts',
 		url: `http://localhost:${PORT}/healthz`,
