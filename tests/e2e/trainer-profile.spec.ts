@@ -70,11 +70,16 @@ test('a trainer fills in the self-assessment: missing answers named, draft kept,
 	await page.getByRole('button', { name: 'Zelfbeoordeling indienen' }).click();
 	await expect(page.getByText('Je zelfbeoordeling is ingediend.')).toBeVisible();
 
-	// A second round, higher.
+	// A second round, higher. The confirmation of the first round is still on the page:
+	// wait for the answer to this submission itself before moving on.
 	for (const radio of await page.getByRole('radio', { name: 'Sterk, kan anderen helpen' }).all()) {
 		await radio.check();
 	}
+	const submitted = page.waitForResponse(
+		(r) => r.request().method() === 'POST' && r.url().includes('/zelfbeoordeling')
+	);
 	await page.getByRole('button', { name: 'Zelfbeoordeling indienen' }).click();
+	expect((await submitted).ok()).toBe(true);
 	await expect(page.getByText('Je zelfbeoordeling is ingediend.')).toBeVisible();
 
 	await page.goto(`/o/${HOTEL}/praktijkopleider/profiel`);
