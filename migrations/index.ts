@@ -11,6 +11,7 @@ import * as m0009 from './0009_trajectory_progress';
 import * as m0010 from './0010_assessment_months';
 import * as m0011 from './0011_awards';
 import * as m0012 from './0012_adviser_overview';
+import * as m0013 from './0013_progress_rebuild';
 
 /**
  * Every migration, in order. Forward-only: never edit a migration that has shipped,
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
 	'0009_trajectory_progress': m0009,
 	'0010_assessment_months': m0010,
 	'0011_awards': m0011,
-	'0012_adviser_overview': m0012
+	'0012_adviser_overview': m0012,
+	'0013_progress_rebuild': m0013
 };

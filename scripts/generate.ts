@@ -802,36 +802,26 @@ try {
 			await generate(conn, scale, seed, passwordHash);
 			if (fastLoad) {
 				await run(conn, 'set session_replication_role = origin');
-				// The triggers that keep trajectory_progress up to date were off as well. The
-				// summaries are computed per company with index lookups: statistics first, or
-				// the planner, seeing empty tables, scans the assessments once per company.
+				// The triggers that keep the summaries up to date were off as well, so they are
+				// built below. Statistics first, so that the planner sizes those joins and
+				// aggregates for the tables as they are now, not as they were (empty); and
+				// room to do them in memory (the server's default is 4 MB per sort).
 				await step('analyze', () => run(conn, 'analyze'));
-				// In two halves side by side (one per core), on connections of their own;
-				// one after the other on PGlite (a single connection, held by this one).
+				if (handle.engine === 'postgres') await run(conn, "set work_mem = '256MB'");
+				// Triggers stay off while filling it: the trigger on trajectory_progress would
+				// rebuild the adviser's company_overview once per company; that is built in one
+				// pass below instead. One set-based statement over all trajectories
+				// (migration 0013), not one refresh per company.
 				await step('progress summaries', async () => {
-					const on = <T>(fn: (c: Conn) => Promise<T>) =>
-						handle.engine === 'pglite' ? fn(conn) : handle.db.connection().execute(fn);
-					// Triggers off while filling them: the trigger on trajectory_progress would
-					// rebuild the adviser's company_overview once per company; it is built in
-					// one pass below instead.
-					const half = (n: number) =>
-						on(async (c) => {
-							await run(c, 'set session_replication_role = replica');
-							try {
-								return await run(
-									c,
-									`select refresh_trajectory_progress(t.company_id, array_agg(t.id))
-									from trajectory t join company c on c.id = t.company_id
-									where c.slug like '${GENERATED_SLUG_PREFIX}%' and abs(hashtext(c.slug)) % 2 = ${n}
-									group by t.company_id`
-								);
-							} finally {
-								await run(c, 'set session_replication_role = origin');
-							}
-						});
-					if (handle.engine === 'pglite') return (await half(0)) + (await half(1));
-					const [a, b] = await Promise.all([half(0), half(1)]);
-					return a + b;
+					await run(conn, 'set session_replication_role = replica');
+					try {
+						const rows = await sql<{
+							n: number;
+						}>`select rebuild_trajectory_progress() as n`.execute(conn);
+						return Number(rows.rows[0].n);
+					} finally {
+						await run(conn, 'set session_replication_role = origin');
+					}
 				});
 				await step('assessments per month', () =>
 					run(

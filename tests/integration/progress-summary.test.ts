@@ -244,4 +244,23 @@ describe('trajectory progress summary', () => {
 			.execute();
 		await expectSummaryCorrect();
 	});
+
+	it('is rebuilt in one set-based pass exactly as the triggers maintain it (bulk loads)', async () => {
+		const before = await summary();
+		expect([...before.values()].some((v) => v.exempt > 0 && v.competent > 0)).toBe(true);
+		const [gone, wrong] = [...before.keys()];
+		await t.db.deleteFrom('trajectory_progress').where('trajectory_id', '=', gone).execute();
+		await t.db
+			.updateTable('trajectory_progress')
+			.set({ competent: 99, last_assessed_on: null })
+			.where('trajectory_id', '=', wrong)
+			.execute();
+		const rebuilt = await sql<{ n: number }>`select rebuild_trajectory_progress() as n`.execute(
+			t.db
+		);
+		// Only the missing and the wrong row are written; the others were already right.
+		expect(Number(rebuilt.rows[0].n)).toBe(2);
+		expect(Object.fromEntries(await summary())).toEqual(Object.fromEntries(before));
+		await expectSummaryCorrect();
+	});
 });

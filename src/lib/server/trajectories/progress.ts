@@ -21,7 +21,8 @@ export interface TrajectoryProgress {
  * The progress columns of trajectory `t` joined with its maintained summary `tp`
  * (table trajectory_progress, kept up to date by database triggers in the same
  * transaction as every assessment, exemption and target change; see migration 0009).
- * "Covered" is defined once, in the database function covered_work_processes: the
+ * "Covered" is defined once, in the database view covered_work_process (migration 0013,
+ * read per trajectory through the function covered_work_processes): the
  * trainer's latest judgement is competent, or the work process is exempt. Stalled
  * depends on today, so it is derived here: active, and no assessment (or, never
  * assessed, the start) for STALLED_DAYS days.
