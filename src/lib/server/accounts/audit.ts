@@ -1,4 +1,5 @@
 import type { DB } from '../db';
+import type { RequestContext } from '../auth/context';
 
 export interface AuditEntry {
 	companyId?: string | null;
@@ -24,4 +25,18 @@ export async function audit(db: DB, entry: AuditEntry): Promise<void> {
 			request_id: entry.requestId ?? null
 		})
 		.execute();
+}
+
+/** The audit entry of a change made by the request's user in the request's company. */
+export function auditAs(
+	db: DB,
+	ctx: RequestContext,
+	entry: Omit<AuditEntry, 'companyId' | 'actorUserId' | 'requestId'>
+): Promise<void> {
+	return audit(db, {
+		...entry,
+		companyId: ctx.company.id,
+		actorUserId: ctx.user.id,
+		requestId: ctx.requestId
+	});
 }

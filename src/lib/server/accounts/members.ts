@@ -4,7 +4,7 @@ import type { MemberRole } from '../db/schema';
 import type { RequestContext } from '../auth/context';
 import { invalidateUserSessions } from '../auth/session';
 import { DomainError, isUuid } from '../errors';
-import { audit } from './audit';
+import { auditAs } from './audit';
 import { createInvitation } from './invitations';
 
 export interface MemberRow {
@@ -121,14 +121,11 @@ export async function updateMemberRoles(
 			.where('company_id', '=', ctx.company.id)
 			.where('user_id', '=', userId)
 			.execute();
-		await audit(trx, {
-			companyId: ctx.company.id,
-			actorUserId: ctx.user.id,
+		await auditAs(trx, ctx, {
 			action: 'membership.roles_changed',
 			entityType: 'membership',
 			entityId: userId,
-			data: { from: member.roles, to: roles },
-			requestId: ctx.requestId
+			data: { from: member.roles, to: roles }
 		});
 	});
 }
@@ -149,13 +146,10 @@ export async function deactivateMember(db: DB, ctx: RequestContext, userId: stri
 			.where('user_id', '=', userId)
 			.execute();
 		await invalidateUserSessions(trx, userId);
-		await audit(trx, {
-			companyId: ctx.company.id,
-			actorUserId: ctx.user.id,
+		await auditAs(trx, ctx, {
 			action: 'membership.deactivated',
 			entityType: 'membership',
-			entityId: userId,
-			requestId: ctx.requestId
+			entityId: userId
 		});
 	});
 }
@@ -169,13 +163,10 @@ export async function reactivateMember(db: DB, ctx: RequestContext, userId: stri
 			.where('company_id', '=', ctx.company.id)
 			.where('user_id', '=', userId)
 			.execute();
-		await audit(trx, {
-			companyId: ctx.company.id,
-			actorUserId: ctx.user.id,
+		await auditAs(trx, ctx, {
 			action: 'membership.reactivated',
 			entityType: 'membership',
-			entityId: userId,
-			requestId: ctx.requestId
+			entityId: userId
 		});
 	});
 }
@@ -195,13 +186,10 @@ export async function revokeInvitation(
 			.where('accepted_at', 'is', null)
 			.executeTakeFirst();
 		if (!res.numUpdatedRows) throw new DomainError('member_not_found');
-		await audit(trx, {
-			companyId: ctx.company.id,
-			actorUserId: ctx.user.id,
+		await auditAs(trx, ctx, {
 			action: 'invitation.revoked',
 			entityType: 'invitation',
-			entityId: invitationId,
-			requestId: ctx.requestId
+			entityId: invitationId
 		});
 	});
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { PanelKind } from '../db/schema';
 import { DomainError, isUuid } from '../errors';
-import { phaseAt, type Phase } from './phase';
+import { phaseAt, ROUND_CLOCK_COLUMNS, type Phase } from './phase';
 import { computeResults, finalists, type NomineeResult } from './results';
 import { criteriaOf, requireRound, type Criterion, type Round } from './rounds';
 
@@ -333,11 +333,7 @@ export async function panelsOfJuror(
 			'r.id as round_id',
 			'r.year',
 			'r.title',
-			'r.nominations_open_at',
-			'r.nominations_close_at',
-			'r.regional_jury_until',
-			'r.national_jury_until',
-			'r.results_published_at'
+			...ROUND_CLOCK_COLUMNS
 		])
 		.where('jm.user_id', '=', userId)
 		.where('jm.replaced_at', 'is', null)

@@ -4,7 +4,7 @@ import type { NominationStatus } from '../db/schema';
 import type { RequestContext } from '../auth/context';
 import { DomainError, isUuid } from '../errors';
 import { sendMail } from '../mail';
-import { phaseAt } from './phase';
+import { phaseAt, ROUND_CLOCK_COLUMNS } from './phase';
 import { criteriaOf, requireRound, type Round } from './rounds';
 
 /** A motivation must say something: at least this many characters per criterion. */
@@ -333,6 +333,28 @@ export interface ReceivedNomination {
 	motivations: { criterion: string; text: string }[];
 }
 
+/** The motivations of some nominations in one query, per nomination in criterion order. */
+async function motivationsOf(
+	db: DB,
+	nominationIds: string[]
+): Promise<Map<string, { criterion: string; text: string }[]>> {
+	const result = new Map<string, { criterion: string; text: string }[]>();
+	if (!nominationIds.length) return result;
+	const rows = await db
+		.selectFrom('nomination_motivation as nm')
+		.innerJoin('award_criterion as ac', 'ac.id', 'nm.criterion_id')
+		.select(['nm.nomination_id', 'ac.name', 'nm.text'])
+		.where('nm.nomination_id', 'in', nominationIds)
+		.orderBy('ac.position')
+		.execute();
+	for (const r of rows) {
+		const list = result.get(r.nomination_id) ?? [];
+		list.push({ criterion: r.name, text: r.text });
+		result.set(r.nomination_id, list);
+	}
+	return result;
+}
+
 /** The nominations a trainer received (not withdrawn), newest round first. */
 export async function receivedNominations(
 	db: DB,
@@ -349,11 +371,7 @@ export async function receivedNominations(
 			'n.round_id',
 			'r.year',
 			'r.title',
-			'r.nominations_open_at',
-			'r.nominations_close_at',
-			'r.regional_jury_until',
-			'r.national_jury_until',
-			'r.results_published_at',
+			...ROUND_CLOCK_COLUMNS,
 			'c.name as company_name',
 			'n.status',
 			'n.publish_consent',
@@ -365,19 +383,10 @@ export async function receivedNominations(
 		.orderBy('r.year', 'desc')
 		.orderBy('n.created_at')
 		.execute();
-	const motivations = rows.length
-		? await db
-				.selectFrom('nomination_motivation as nm')
-				.innerJoin('award_criterion as ac', 'ac.id', 'nm.criterion_id')
-				.select(['nm.nomination_id', 'ac.name', 'nm.text'])
-				.where(
-					'nm.nomination_id',
-					'in',
-					rows.map((r) => r.id)
-				)
-				.orderBy('ac.position')
-				.execute()
-		: [];
+	const motivations = await motivationsOf(
+		db,
+		rows.map((r) => r.id)
+	);
 	return rows.map((r) => ({
 		id: r.id,
 		roundId: r.round_id,
@@ -388,9 +397,7 @@ export async function receivedNominations(
 		publishConsent: r.publish_consent,
 		nominatorName: r.nominator_named ? r.nominator_name : null,
 		canRespond: phaseAt(r, now).phase === 'nominations',
-		motivations: motivations
-			.filter((m) => m.nomination_id === r.id)
-			.map((m) => ({ criterion: m.name, text: m.text }))
+		motivations: motivations.get(r.id) ?? []
 	}));
 }
 
@@ -458,28 +465,17 @@ export async function companyNominations(
 		.orderBy('u.name')
 		.orderBy('n.created_at')
 		.execute();
-	const motivations = rows.length
-		? await db
-				.selectFrom('nomination_motivation as nm')
-				.innerJoin('award_criterion as ac', 'ac.id', 'nm.criterion_id')
-				.select(['nm.nomination_id', 'ac.name', 'nm.text'])
-				.where(
-					'nm.nomination_id',
-					'in',
-					rows.map((r) => r.id)
-				)
-				.orderBy('ac.position')
-				.execute()
-		: [];
+	const motivations = await motivationsOf(
+		db,
+		rows.map((r) => r.id)
+	);
 	return rows.map((r) => ({
 		id: r.id,
 		nomineeName: r.name,
 		status: r.status,
 		nominatorName: r.nominator_name,
 		endorsement: r.endorsement,
-		motivations: motivations
-			.filter((m) => m.nomination_id === r.id)
-			.map((m) => ({ criterion: m.name, text: m.text }))
+		motivations: motivations.get(r.id) ?? []
 	}));
 }
 

@@ -22,6 +22,15 @@ export interface RoundClock {
 	results_published_at: Date | null;
 }
 
+/** The columns of a round (aliased `r`) that phaseAt needs, for selects joining award_round. */
+export const ROUND_CLOCK_COLUMNS = [
+	'r.nominations_open_at',
+	'r.nominations_close_at',
+	'r.regional_jury_until',
+	'r.national_jury_until',
+	'r.results_published_at'
+] as const;
+
 export interface PhaseAt {
 	phase: Phase;
 	/** When the current phase ends (null once counting or published). */

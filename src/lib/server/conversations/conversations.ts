@@ -3,7 +3,7 @@ import type { Locale } from '../../paraglide/runtime';
 import { m } from '../../paraglide/messages';
 import type { Answers, TemplateContent, TemplateKind } from '../../schemas/conversations';
 import type { RequestContext } from '../auth/context';
-import { audit } from '../accounts/audit';
+import { auditAs } from '../accounts/audit';
 import type { DB } from '../db';
 import type { ConversationAnswerRole, ConversationStatus } from '../db/schema';
 import { DomainError, isUuid } from '../errors';
@@ -66,13 +66,10 @@ export async function saveSettings(
 				})
 			)
 			.execute();
-		await audit(trx, {
-			companyId: ctx.company.id,
-			actorUserId: ctx.user.id,
+		await auditAs(trx, ctx, {
 			action: 'conversation_setting.saved',
 			entityType: 'conversation_setting',
-			data: input,
-			requestId: ctx.requestId
+			data: input
 		});
 	});
 }
@@ -179,24 +176,13 @@ export async function planConversation(
 				}))
 			)
 			.execute();
-		await audit(trx, {
-			companyId: ctx.company.id,
-			actorUserId: ctx.user.id,
+		await auditAs(trx, ctx, {
 			action: 'conversation.planned',
 			entityType: 'conversation',
 			entityId: row.id,
-			data: { learnerId: input.learnerId, templateVersionId: version.id },
-			requestId: ctx.requestId
+			data: { learnerId: input.learnerId, templateVersionId: version.id }
 		});
-		const to = await trx
-			.selectFrom('learner as l')
-			.leftJoin('app_user as u', 'u.id', 'l.user_id')
-			.select(['u.email as user_email', 'l.email', 'u.locale', 'l.name'])
-			.where('l.company_id', '=', ctx.company.id)
-			.where('l.id', '=', input.learnerId)
-			.executeTakeFirstOrThrow();
-		const email = to.user_email ?? to.email;
-		const locale = (to.locale ?? 'nl') as Locale;
+		const { to, email, locale } = await learnerMailbox(trx, ctx.company.id, input.learnerId);
 		const link = `${origin}/o/${ctx.company.slug}/gesprekken/${row.id}`;
 		const mails: Mail[] = [];
 		if (email) {
@@ -582,6 +568,21 @@ async function learnerWorkProcessIds(db: DB, companyId: string, learnerId: strin
 }
 
 /**
+ * Where mail to a learner goes: their account's address and language, or the address
+ * HR entered for a learner without an account (Dutch then); `email` null: nowhere.
+ */
+async function learnerMailbox(db: DB, companyId: string, learnerId: string) {
+	const to = await db
+		.selectFrom('learner as l')
+		.leftJoin('app_user as u', 'u.id', 'l.user_id')
+		.select(['u.email as user_email', 'l.email', 'u.locale', 'l.name'])
+		.where('l.company_id', '=', companyId)
+		.where('l.id', '=', learnerId)
+		.executeTakeFirstOrThrow();
+	return { to, email: to.user_email ?? to.email, locale: (to.locale ?? 'nl') as Locale };
+}
+
+/**
  * Writes one answer set if nobody saved it since `version` was loaded (else
  * 'conversation_conflict': nothing is written, the caller keeps the user's text).
  */
@@ -644,14 +645,11 @@ export async function savePreparation(
 		const version = await writeAnswers(trx, ctx, id, a.viewer, answers, input.version, input.share);
 		await bump(trx, ctx, id);
 		if (input.share) {
-			await audit(trx, {
-				companyId: ctx.company.id,
-				actorUserId: ctx.user.id,
+			await auditAs(trx, ctx, {
 				action: 'conversation.preparation_shared',
 				entityType: 'conversation',
 				entityId: id,
-				data: { role: a.viewer },
-				requestId: ctx.requestId
+				data: { role: a.viewer }
 			});
 		}
 		return version;
@@ -701,13 +699,10 @@ export async function saveAgreed(
 				.where('id', '=', id)
 				.where('status', '=', 'planned')
 				.execute();
-			await audit(trx, {
-				companyId: ctx.company.id,
-				actorUserId: ctx.user.id,
+			await auditAs(trx, ctx, {
 				action: 'conversation.held',
 				entityType: 'conversation',
-				entityId: id,
-				requestId: ctx.requestId
+				entityId: id
 			});
 		} else {
 			await bump(trx, ctx, id);
@@ -765,14 +760,11 @@ export async function signConversation(
 				.execute();
 			status = 'signed';
 		}
-		await audit(trx, {
-			companyId: ctx.company.id,
-			actorUserId: ctx.user.id,
+		await auditAs(trx, ctx, {
 			action: 'conversation.signed',
 			entityType: 'conversation',
 			entityId: id,
-			data: { as: col, status },
-			requestId: ctx.requestId
+			data: { as: col, status }
 		});
 		return status;
 	});
@@ -872,13 +864,10 @@ export async function setActionDone(
 			.where('learner_id', '=', a.learner_id)
 			.executeTakeFirst();
 		if (!r.numUpdatedRows) throw new DomainError('conversation_not_found');
-		await audit(trx, {
-			companyId: ctx.company.id,
-			actorUserId: ctx.user.id,
+		await auditAs(trx, ctx, {
 			action: done ? 'conversation_action.done' : 'conversation_action.reopened',
 			entityType: 'conversation_action',
-			entityId: actionId,
-			requestId: ctx.requestId
+			entityId: actionId
 		});
 	});
 }
@@ -952,24 +941,13 @@ export async function rescheduleConversation(
 			.where('kind', '=', 'conversation')
 			.where('item_id', '=', id)
 			.execute();
-		await audit(trx, {
-			companyId: ctx.company.id,
-			actorUserId: ctx.user.id,
+		await auditAs(trx, ctx, {
 			action: 'conversation.rescheduled',
 			entityType: 'conversation',
 			entityId: id,
-			data: { plannedAt: row.planned_at, trainerId: trainer.id },
-			requestId: ctx.requestId
+			data: { plannedAt: row.planned_at, trainerId: trainer.id }
 		});
-		const to = await trx
-			.selectFrom('learner as l')
-			.leftJoin('app_user as u', 'u.id', 'l.user_id')
-			.select(['u.email as user_email', 'l.email', 'u.locale', 'l.name'])
-			.where('l.company_id', '=', ctx.company.id)
-			.where('l.id', '=', a.learner_id)
-			.executeTakeFirstOrThrow();
-		const email = to.user_email ?? to.email;
-		const locale = (to.locale ?? 'nl') as Locale;
+		const { to, email, locale } = await learnerMailbox(trx, ctx.company.id, a.learner_id);
 		return email
 			? {
 					to: email,
@@ -1003,13 +981,10 @@ export async function cancelConversation(db: DB, ctx: RequestContext, id: string
 			.where('status', '=', 'planned')
 			.executeTakeFirst();
 		if (!r.numUpdatedRows) throw new DomainError('conversation_locked');
-		await audit(trx, {
-			companyId: ctx.company.id,
-			actorUserId: ctx.user.id,
+		await auditAs(trx, ctx, {
 			action: 'conversation.cancelled',
 			entityType: 'conversation',
-			entityId: id,
-			requestId: ctx.requestId
+			entityId: id
 		});
 	});
 }

@@ -6,7 +6,7 @@ import {
 	type TemplateKind
 } from '../../schemas/conversations';
 import type { RequestContext } from '../auth/context';
-import { audit } from '../accounts/audit';
+import { auditAs } from '../accounts/audit';
 import type { DB } from '../db';
 import { DomainError, isUuid } from '../errors';
 
@@ -158,14 +158,11 @@ export async function copyTemplate(db: DB, ctx: RequestContext, id: string): Pro
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		await audit(trx, {
-			companyId: ctx.company.id,
-			actorUserId: ctx.user.id,
+		await auditAs(trx, ctx, {
 			action: 'conversation_template.copied',
 			entityType: 'conversation_template',
 			entityId: row.id,
-			data: { from: source.id },
-			requestId: ctx.requestId
+			data: { from: source.id }
 		});
 		return row.id;
 	});
@@ -267,14 +264,11 @@ export async function publishTemplate(
 			.set({ name: input.name, draft: null, version: t.version + 1 })
 			.where('id', '=', id)
 			.execute();
-		await audit(trx, {
-			companyId: ctx.company.id,
-			actorUserId: ctx.user.id,
+		await auditAs(trx, ctx, {
 			action: 'conversation_template.published',
 			entityType: 'conversation_template',
 			entityId: id,
-			data: { number, versionId: v.id },
-			requestId: ctx.requestId
+			data: { number, versionId: v.id }
 		});
 		return number;
 	});
@@ -295,13 +289,10 @@ export async function setTemplateArchived(
 			.where('id', '=', id)
 			.where('company_id', '=', ctx.company.id)
 			.execute();
-		await audit(trx, {
-			companyId: ctx.company.id,
-			actorUserId: ctx.user.id,
+		await auditAs(trx, ctx, {
 			action: archived ? 'conversation_template.archived' : 'conversation_template.restored',
 			entityType: 'conversation_template',
-			entityId: id,
-			requestId: ctx.requestId
+			entityId: id
 		});
 	});
 }

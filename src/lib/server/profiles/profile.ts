@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { RequestContext } from '../auth/context';
 import type { DB } from '../db';
-import { audit } from '../accounts/audit';
+import { audit, auditAs } from '../accounts/audit';
 import { DomainError, isUuid } from '../errors';
 import { lloStatusOf } from './completeness';
 import { feedbackAggregates } from './feedback';
@@ -199,14 +199,11 @@ export async function setCapacity(
 				})
 			)
 			.execute();
-		await audit(trx, {
-			companyId: ctx.company.id,
-			actorUserId: ctx.user.id,
+		await auditAs(trx, ctx, {
 			action: 'trainer_capacity.set',
 			entityType: 'membership',
 			entityId: userId,
-			data: { maxLearners },
-			requestId: ctx.requestId
+			data: { maxLearners }
 		});
 	});
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { RequestContext } from '../auth/context';
-import { audit } from '../accounts/audit';
+import { auditAs } from '../accounts/audit';
 import { DomainError, isUuid } from '../errors';
 import { COMPETENT } from './progress';
 
@@ -227,14 +227,11 @@ export async function recordObtainedCertificate(
 				recorded_by: ctx.user.id
 			})
 			.execute();
-		await audit(trx, {
-			companyId: ctx.company.id,
-			actorUserId: ctx.user.id,
+		await auditAs(trx, ctx, {
 			action: 'certificate.obtained',
 			entityType: 'learner',
 			entityId: input.learnerId,
-			data: { certificateId: input.certificateId, issuer: input.issuer },
-			requestId: ctx.requestId
+			data: { certificateId: input.certificateId, issuer: input.issuer }
 		});
 	});
 }

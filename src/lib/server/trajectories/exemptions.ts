@@ -1,7 +1,7 @@
 import type { DB } from '../db';
 import type { ExemptionBasis } from '../db/schema';
 import type { RequestContext } from '../auth/context';
-import { audit } from '../accounts/audit';
+import { auditAs } from '../accounts/audit';
 import { DomainError, isUuid } from '../errors';
 import { trajectoryAccess } from './access';
 
@@ -80,9 +80,7 @@ export async function recordExemptions(
 			)
 			.returning(['id', 'work_process_id'])
 			.execute();
-		await audit(trx, {
-			companyId: ctx.company.id,
-			actorUserId: ctx.user.id,
+		await auditAs(trx, ctx, {
 			action: 'exemption.recorded',
 			entityType: 'trajectory',
 			entityId: trajectoryId,
@@ -91,8 +89,7 @@ export async function recordExemptions(
 				basis: input.basis,
 				reference: input.reference?.trim() || null,
 				grantedOn: input.grantedOn
-			},
-			requestId: ctx.requestId
+			}
 		});
 		return inserted.length;
 	});
@@ -116,9 +113,7 @@ export async function removeExemption(
 			.returning(['work_process_id', 'basis', 'reference', 'granted_on', 'recorded_by'])
 			.executeTakeFirst();
 		if (!removed) throw new DomainError('exemption_not_found');
-		await audit(trx, {
-			companyId: ctx.company.id,
-			actorUserId: ctx.user.id,
+		await auditAs(trx, ctx, {
 			action: 'exemption.removed',
 			entityType: 'exemption',
 			entityId: exemptionId,
@@ -129,8 +124,7 @@ export async function removeExemption(
 				reference: removed.reference,
 				grantedOn: removed.granted_on,
 				recordedBy: removed.recorded_by
-			},
-			requestId: ctx.requestId
+			}
 		});
 	});
 }

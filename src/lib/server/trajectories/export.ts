@@ -2,7 +2,7 @@ import { m } from '../../paraglide/messages.js';
 import { routeLabel, statusLabel } from '../../i18n';
 import type { DB } from '../db';
 import type { RequestContext } from '../auth/context';
-import { audit } from '../accounts/audit';
+import { auditAs } from '../accounts/audit';
 import { toCsv } from '../csv';
 import type { DashboardFilters } from './dashboard';
 import { listTrajectories } from './trajectories';
@@ -53,14 +53,11 @@ export async function trajectoriesCsv(
 		t.progress.stalled ? m.csv_yes() : m.csv_no()
 	]);
 	// Personal data leaves the application: who exported what is recorded.
-	await audit(db, {
-		companyId: ctx.company.id,
-		actorUserId: ctx.user.id,
+	await auditAs(db, ctx, {
 		action: 'trajectories.exported',
 		entityType: 'company',
 		entityId: ctx.company.id,
-		data: { rows: rows.length, route: filters.route, trainerId: filters.trainerId },
-		requestId: ctx.requestId
+		data: { rows: rows.length, route: filters.route, trainerId: filters.trainerId }
 	});
 	const today = new Date().toISOString().slice(0, 10);
 	return {

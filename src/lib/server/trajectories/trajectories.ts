@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { AssessorKind, TrajectoryRoute, TrajectoryStatus } from '../db/schema';
 import type { RequestContext } from '../auth/context';
-import { audit } from '../accounts/audit';
+import { auditAs } from '../accounts/audit';
 import { DomainError, isUuid } from '../errors';
 import { qualificationWorkProcesses } from '../qualifications/certificates';
 import { permissionsOf, trajectoryAccess, visibleTrajectories } from './access';
@@ -270,14 +270,11 @@ export async function createTrajectory(
 				}))
 			)
 			.execute();
-		await audit(trx, {
-			companyId: ctx.company.id,
-			actorUserId: ctx.user.id,
+		await auditAs(trx, ctx, {
 			action: 'trajectory.created',
 			entityType: 'trajectory',
 			entityId: trajectory.id,
-			data: { route: input.route, title },
-			requestId: ctx.requestId
+			data: { route: input.route, title }
 		});
 		return trajectory.id;
 	});
@@ -597,14 +594,11 @@ export async function recordAssessments(
 				}))
 			)
 			.execute();
-		await audit(trx, {
-			companyId: ctx.company.id,
-			actorUserId: ctx.user.id,
+		await auditAs(trx, ctx, {
 			action: 'assessment.recorded',
 			entityType: 'trajectory',
 			entityId: trajectoryId,
-			data: { kind: input.kind, count: entries.length },
-			requestId: ctx.requestId
+			data: { kind: input.kind, count: entries.length }
 		});
 	});
 	return entries.length;
@@ -642,14 +636,11 @@ export async function setTrajectoryStatus(
 			.where('id', '=', id)
 			.executeTakeFirst();
 		if (!res.numUpdatedRows) throw new DomainError('trajectory_not_found');
-		await audit(trx, {
-			companyId: ctx.company.id,
-			actorUserId: ctx.user.id,
+		await auditAs(trx, ctx, {
 			action: 'trajectory.status_changed',
 			entityType: 'trajectory',
 			entityId: id,
-			data: { status },
-			requestId: ctx.requestId
+			data: { status }
 		});
 	});
 }
