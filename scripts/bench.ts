@@ -48,7 +48,7 @@ const TARGET_JS_KB = 100;
 interface Page {
 	name: string;
 	path: string;
-	as: 'anonymous' | 'learner' | 'trainer' | 'hr' | 'adviser';
+	as: 'anonymous' | 'learner' | 'trainer' | 'hr' | 'adviser' | 'juror';
 	/** p95 target in ms, when the issue sets one. */
 	p95Target?: number;
 }
@@ -350,6 +350,16 @@ const pages: Page[] = [
 					p95Target: 250
 				}
 			]
+		: []),
+	// A juror of the regional panel with the most candidates (issue 8): scores and ranking.
+	...(known.juror
+		? [
+				{
+					name: `jury panel (${known.juror.candidates} candidates)`,
+					path: `/jury/${known.juror.panelId}`,
+					as: 'juror' as const
+				}
+			]
 		: [])
 ];
 
@@ -385,7 +395,8 @@ try {
 		learner: await login(known.learner.email),
 		trainer: await login(known.trainer.email),
 		hr: await login(known.hr.email),
-		adviser: known.adviser ? await login(known.adviser.email) : undefined
+		adviser: known.adviser ? await login(known.adviser.email) : undefined,
+		juror: known.juror ? await login(known.juror.email) : undefined
 	};
 	console.log(
 		`${scale}: ${companies.toLocaleString('en')} generated companies; largest ${known.company.name} (${known.company.learners} learners); ${duration} s per page after ${warmup} s warm-up`

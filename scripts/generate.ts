@@ -17,6 +17,7 @@ import { hashPassword } from '../src/lib/server/auth/password';
 import { seedDemoQualifications } from '../src/lib/server/demo/seed';
 import { applyImport, hashContent } from '../src/lib/server/qualifications/import';
 import { parseFiles } from '../src/lib/server/qualifications/uploads';
+import { DEFAULT_CRITERIA, DEFAULT_RULES } from '../src/lib/server/awards/rounds';
 import {
 	findKnownAccounts,
 	GENERATED_EMAIL_DOMAIN,
@@ -129,11 +130,29 @@ async function resetGenerated(conn: Conn, fastLoad: boolean): Promise<number> {
 	);
 	// Tables added by later migrations (not listed above) are leaves: delete them first.
 	const order = [...[...present].filter((t) => !TENANT_TABLES.includes(t)), ...TENANT_TABLES];
+	let deleted = 0;
+	// The generated award round (created by a generated adviser) with everything in it,
+	// children first: with fast load the cascades are off.
+	const genRound = `select id from award_round where created_by in
+		(select id from app_user where email like '%@${GENERATED_EMAIL_DOMAIN}')`;
+	const genPanel = `select id from jury_panel where round_id in (${genRound})`;
+	for (const statement of [
+		`delete from jury_score where panel_id in (${genPanel})`,
+		`delete from jury_conflict where panel_id in (${genPanel})`,
+		`delete from jury_member where panel_id in (${genPanel})`,
+		`delete from jury_panel where round_id in (${genRound})`,
+		`delete from nomination_motivation where nomination_id in
+			(select id from nomination where round_id in (${genRound}))`,
+		`delete from nomination where round_id in (${genRound})`,
+		`delete from award_criterion where round_id in (${genRound})`,
+		`delete from award_round where id in (${genRound})`
+	]) {
+		deleted += await run(conn, statement);
+	}
 	await run(
 		conn,
 		`create temp table gen_reset as select id from company where slug like '${GENERATED_SLUG_PREFIX}%'`
 	);
-	let deleted = 0;
 	for (const table of order) {
 		if (!present.has(table) || table === 'company') continue;
 		deleted += await run(
@@ -749,10 +768,144 @@ async function generate(conn: Conn, scale: Scale, seed: number, passwordHash: st
 			where n <= floor(pg_temp.rnd(${S} || 'contacts' || c.i) * 4)`
 		)
 	);
+	await step('learner feedback on trainers', () =>
+		// A third of the learners with an account rate the trainer of their trajectory (1–5,
+		// mostly 3–5), so that trainers with three or more responses show their results.
+		run(
+			conn,
+			`insert into trainer_feedback (company_id, trainer_user_id, learner_id, explains, listens,
+				recognises, available, submitted_at)
+			select t.company_id, t.trainer_id, t.learner_id,
+				1 + floor(sqrt(pg_temp.rnd(${S} || 'fbe' || t.id)) * 5)::int,
+				1 + floor(sqrt(pg_temp.rnd(${S} || 'fbl' || t.id)) * 5)::int,
+				1 + floor(sqrt(pg_temp.rnd(${S} || 'fbr' || t.id)) * 5)::int,
+				1 + floor(sqrt(pg_temp.rnd(${S} || 'fba' || t.id)) * 5)::int,
+				now() - make_interval(days => floor(pg_temp.rnd(${S} || 'fbd' || t.id) * 300)::int)
+			from gen_traj t
+			where t.learner_user_id is not null and pg_temp.rnd(${S} || 'fb' || t.id) < 0.35
+			on conflict do nothing`
+		)
+	);
+	await step('award round, nominations and jury', () => generateAwards(conn, S, passwordHash));
 	for (const t of ['gen_traj', 'gen_person', 'gen_company', 'gen_q', 'gen_qwp']) {
 		await run(conn, `drop table ${t}`);
 	}
 	return qCount;
+}
+
+/**
+ * The election of the year (issue 8) in its regional jury phase: a round with the default
+ * criteria, about one nomination per 500 trajectories (at least 40) by learners for their
+ * trainer, mostly accepted, each with a motivation per criterion; a regional panel per
+ * region with three jurors and a national panel with five; and scores for about 60 % of
+ * each regional panel's candidates. The round is created by a generated adviser, which is
+ * how --reset recognises it. A round of that year that already exists (the demo data's)
+ * is left alone and nothing is generated for it.
+ */
+async function generateAwards(conn: Conn, S: string, passwordHash: string): Promise<number> {
+	const year = Number(
+		(await sql<{ y: number }>`select extract(year from now())::int as y`.execute(conn)).rows[0].y
+	);
+	const taken = await sql`select 1 from award_round where year = ${year}`.execute(conn);
+	if (taken.rows.length) {
+		process.stdout.write(`(round ${year} exists: left alone) `);
+		return 0;
+	}
+	const round = `pg_temp.uid(${S} || 'round' || ${year})`;
+	await run(
+		conn,
+		`insert into award_round (id, year, title, nominations_open_at, nominations_close_at,
+			regional_jury_until, national_jury_until, finalists_per_panel, eligibility, created_by)
+		select ${round}, ${year}, $1, now() - interval '100 days', now() - interval '10 days',
+			now() + interval '20 days', now() + interval '50 days', 3, $2::jsonb,
+			pg_temp.uid(${S} || 'adviser' || 1)`,
+		[`Verkiezing beste llo-praktijkopleider ${year}`, JSON.stringify(DEFAULT_RULES)]
+	);
+	await run(
+		conn,
+		`insert into award_criterion (round_id, name, description, weight, position)
+		select ${round}, c.name, c.description, c.weight, c.position
+		from jsonb_to_recordset($1::jsonb) as c(name text, description text, weight numeric, position int)`,
+		[JSON.stringify(DEFAULT_CRITERIA.map((c, i) => ({ ...c, position: i + 1 })))]
+	);
+	// One nomination per nominator: the learner's first trajectory that is drawn.
+	const nominations = await run(
+		conn,
+		`insert into nomination (id, round_id, nominator_id, nominee_id, company_id, evidence,
+			nominator_named, status, publish_consent, consented_at, created_at, updated_at)
+		select distinct on (t.learner_user_id)
+			pg_temp.uid(${S} || 'nomination' || t.id), ${round}, t.learner_user_id, t.trainer_id,
+			t.company_id, 'Mijn diploma, mijn nieuwe functie en de verslagen van onze gesprekken.',
+			pg_temp.rnd(${S} || 'nnamed' || t.id) < 0.5, st.status, st.status = 'accepted',
+			case when st.status in ('accepted', 'declined') then now() - interval '30 days' end,
+			now() - interval '60 days', now() - interval '60 days'
+		from gen_traj t
+		cross join lateral (select case
+			when pg_temp.rnd(${S} || 'nstatus' || t.id) < 0.8 then 'accepted'
+			when pg_temp.rnd(${S} || 'nstatus' || t.id) < 0.9 then 'pending_consent'
+			else 'declined' end as status) st
+		where t.learner_user_id is not null
+		  and pg_temp.rnd(${S} || 'nominate' || t.id) < greatest(0.002, 40.0 / (select count(*) from gen_traj))
+		order by t.learner_user_id, t.id`
+	);
+	await run(
+		conn,
+		`insert into nomination_motivation (nomination_id, criterion_id, text)
+		select n.id, c.id, (${arrayLiteral([
+			'Mijn praktijkopleider nam de tijd om te begrijpen wat ik al kon en bouwde daarop verder.',
+			'Ze plande de begeleiding rond mijn werk en mijn gezin, zodat ik het kon volhouden.',
+			'Door zijn uitleg en feedback durf ik nu zelf verantwoordelijkheid te nemen op de afdeling.',
+			'Iedereen in het team leert van haar: ze deelt kennis en maakt leren heel gewoon.',
+			'Hij vraagt zelf ook om feedback en volgt cursussen om een betere begeleider te worden.'
+		])})[c.position]
+		from nomination n join award_criterion c on c.round_id = n.round_id
+		where n.round_id = ${round}`
+	);
+	// Jurors: three per region, five national; accounts without a role (the jury pages
+	// follow jury membership).
+	const jurors = `select r.id as region_id, n, pg_temp.uid(${S} || 'juror' || r.id || '.' || n) as user_id,
+			'jury.' || lpad(r.id::text, 2, '0') || '.' || n || '@${GENERATED_EMAIL_DOMAIN}' as email
+		from region r, generate_series(1, 3) n
+		union all
+		select null, n, pg_temp.uid(${S} || 'juror-nl.' || n), 'jury.nl.' || n || '@${GENERATED_EMAIL_DOMAIN}'
+		from generate_series(1, 5) n`;
+	await run(
+		conn,
+		`insert into app_user (id, email, name, password_hash, created_at)
+		select j.user_id, j.email, 'Jurylid ' || coalesce(r.name, 'landelijk') || ' ' || j.n,
+			$1, now() - interval '200 days'
+		from (${jurors}) j left join region r on r.id = j.region_id`,
+		[passwordHash]
+	);
+	await run(
+		conn,
+		`insert into jury_panel (id, round_id, kind, name, region_ids)
+		select pg_temp.uid(${S} || 'panel' || r.id), ${round}, 'regional', 'Regio ' || r.name, array[r.id]
+		from region r
+		union all
+		select pg_temp.uid(${S} || 'panel-nl'), ${round}, 'national', 'Landelijke jury', '{}'`
+	);
+	await run(
+		conn,
+		`insert into jury_member (panel_id, user_id, added_at)
+		select case when j.region_id is null then pg_temp.uid(${S} || 'panel-nl')
+			else pg_temp.uid(${S} || 'panel' || j.region_id) end, j.user_id, now() - interval '20 days'
+		from (${jurors}) j`
+	);
+	const scores = await run(
+		conn,
+		`insert into jury_score (panel_id, juror_id, nominee_id, criterion_id, score, comment, submitted_at)
+		select pg_temp.uid(${S} || 'panel' || a.region_id), pg_temp.uid(${S} || 'juror' || a.region_id || '.' || j),
+			a.nominee_id, c.id,
+			1 + floor(sqrt(pg_temp.rnd(${S} || 'score' || a.nominee_id || j || c.position)) * 10)::int,
+			case when c.position = 1 then 'Sterke motivatie met concrete voorbeelden.' else '' end,
+			now() - make_interval(days => 1 + floor(pg_temp.rnd(${S} || 'sday' || a.nominee_id || j) * 8)::int)
+		from award_candidate a
+		cross join generate_series(1, 3) j
+		join award_criterion c on c.round_id = a.round_id
+		where a.round_id = ${round} and pg_temp.rnd(${S} || 'scored' || a.nominee_id || j) < 0.6`
+	);
+	return nominations + scores;
 }
 
 const { scaleName, scale, seed, reset } = parseArgs(process.argv.slice(2));
@@ -869,6 +1022,11 @@ try {
 			if (k.adviser) {
 				console.log(
 					`  adviser, largest region    ${k.adviser.email}  (${k.adviser.region}, ${k.adviser.companies} companies)`
+				);
+			}
+			if (k.juror) {
+				console.log(
+					`  juror, largest panel       ${k.juror.email}  (${k.juror.panel}, ${k.juror.candidates} candidates, /jury/${k.juror.panelId})`
 				);
 			}
 		}

@@ -15,6 +15,8 @@ export interface KnownAccounts {
 	trainer: { email: string; trajectories: number };
 	learner: { email: string; assessments: number; trajectoryId: string };
 	adviser: { email: string; region: string; companies: number } | null;
+	/** A juror of the regional panel with the most candidates in the generated round. */
+	juror: { email: string; panelId: string; panel: string; candidates: number } | null;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -74,6 +76,23 @@ export async function findKnownAccounts(db: AnyDb): Promise<KnownAccounts | null
 			where u.email like ${'%@' + GENERATED_EMAIL_DOMAIN}
 			order by u.email limit 1`.execute(db)
 	).rows[0];
+	const juror = (
+		await sql<{ email: string; panel_id: string; panel: string; candidates: number }>`
+			with biggest as (
+				select p.id, p.name, count(*)::int as candidates
+				from jury_panel p
+				join award_candidate a on a.round_id = p.round_id and a.region_id = any(p.region_ids)
+				where p.kind = 'regional'
+				  and exists (select 1 from jury_member jm join app_user u on u.id = jm.user_id
+					where jm.panel_id = p.id and u.email like ${'%@' + GENERATED_EMAIL_DOMAIN})
+				group by p.id, p.name order by count(*) desc, p.name limit 1
+			)
+			select u.email, b.id as panel_id, b.name as panel, b.candidates
+			from biggest b
+			join jury_member jm on jm.panel_id = b.id and jm.replaced_at is null
+			join app_user u on u.id = jm.user_id
+			order by u.email limit 1`.execute(db)
+	).rows[0];
 	if (!hr || !trainer || !learner) return null;
 	return {
 		company,
@@ -84,6 +103,14 @@ export async function findKnownAccounts(db: AnyDb): Promise<KnownAccounts | null
 			assessments: learner.assessments,
 			trajectoryId: learner.trajectory_id
 		},
-		adviser: adviser ?? null
+		adviser: adviser ?? null,
+		juror: juror
+			? {
+					email: juror.email,
+					panelId: juror.panel_id,
+					panel: juror.panel,
+					candidates: juror.candidates
+				}
+			: null
 	};
 }
