@@ -997,6 +997,15 @@ try {
 							order by region_id, name, id))`
 					)
 				);
+				await step('open follow-ups per company', () =>
+					run(
+						conn,
+						`select refresh_company_follow_up(array(
+							select distinct a.company_id from adviser_contact a
+							join company c on c.id = a.company_id
+							where c.slug like '${GENERATED_SLUG_PREFIX}%'))`
+					)
+				);
 				await run(conn, 'analyze trajectory_progress');
 				await run(conn, 'analyze assessment_month');
 				await run(conn, 'analyze company_overview');

@@ -92,6 +92,25 @@ test('the adviser filters the overview, opens a company, logs a visit and export
 	await expectAccessible(page);
 });
 
+test('the adviser sees the follow-ups due and lists only those companies', async ({ page }) => {
+	await login(page, 'adviseur@sbb.example');
+	await page.goto('/sbb');
+	// The demo visit at De Linde asks for a follow-up in ten days (within the horizon).
+	const followUps = page.getByRole('region', { name: 'Opvolging die eraan komt' });
+	await expect(followUps.getByRole('link', { name: 'Zorggroep De Linde' })).toBeVisible();
+	await page.getByLabel('Alleen met opvolging binnen twee weken of over datum').check();
+	await page.getByLabel('Sorteren op').selectOption('followup');
+	await page.getByRole('button', { name: 'Toepassen' }).click();
+	await expect(page).toHaveURL(/opvolging=1/);
+	await expect(page.getByText('1 leerbedrijf', { exact: true })).toBeVisible();
+	const table = page.getByRole('table').filter({ hasText: 'Leerbedrijf' });
+	await expect(table.getByRole('row', { name: /Zorggroep De Linde/ })).toContainText('Opvolgen op');
+	await expect(
+		page.getByLabel('Alleen met opvolging binnen twee weken of over datum')
+	).toBeChecked();
+	await expectAccessible(page);
+});
+
 test('an adviser gets a 404 for a company outside their regions', async ({ page }) => {
 	await login(page, 'admin@vakmaat.example');
 	await page.goto('/beheer/bedrijven?q=Bouwbedrijf');

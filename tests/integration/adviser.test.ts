@@ -472,8 +472,9 @@ describe('the company page and the contact log', () => {
 	});
 	it('lists follow-ups due in the regions until a later contact is logged', async () => {
 		const due = await followUpsDue(t.db, [linde.region]);
-		expect(due.map((d) => d.followUpOn)).toContain(inDays(3));
-		expect(await followUpsDue(t.db, [vanDijk.region])).toEqual([]);
+		expect(due.items.map((d) => d.followUpOn)).toContain(inDays(3));
+		expect(due.total).toBe(due.items.length);
+		expect(await followUpsDue(t.db, [vanDijk.region])).toEqual({ items: [], total: 0 });
 		const c = (await companyForAdviser(t.db, adviser, linde.id))!;
 		await addContact(t.db, adviser, c, {
 			contactedOn: inDays(1),
@@ -482,7 +483,48 @@ describe('the company page and the contact log', () => {
 			agreements: '',
 			followUpOn: ''
 		});
-		expect((await followUpsDue(t.db, [linde.region])).map((d) => d.companyId)).not.toContain(
+		expect((await followUpsDue(t.db, [linde.region])).items.map((d) => d.companyId)).not.toContain(
+			linde.id
+		);
+	});
+	it('keeps the open follow-up on the overview row: the latest contact counts, by its date', async () => {
+		const c = (await companyForAdviser(t.db, adviser, linde.id))!;
+		const followUp = async () =>
+			(
+				await t.db
+					.selectFrom('company_overview')
+					.select(['follow_up_on'])
+					.where('company_id', '=', linde.id)
+					.executeTakeFirstOrThrow()
+			).follow_up_on;
+		expect(await followUp()).toBeNull(); // the latest contact (previous test) has none
+		await addContact(t.db, adviser, c, {
+			contactedOn: inDays(2),
+			kind: 'visit',
+			notes: '',
+			agreements: 'Terugkomen',
+			followUpOn: inDays(10)
+		});
+		expect(await followUp()).toBe(inDays(10));
+		// Logged later but about an earlier contact: the follow-up stays.
+		await addContact(t.db, adviser, c, {
+			contactedOn: today(),
+			kind: 'email',
+			notes: '',
+			agreements: '',
+			followUpOn: ''
+		});
+		expect(await followUp()).toBe(inDays(10));
+		const due = await followUpsDue(t.db, [linde.region]);
+		expect(due.items.find((d) => d.companyId === linde.id)).toMatchObject({
+			followUpOn: inDays(10),
+			kind: 'visit',
+			agreements: 'Terugkomen'
+		});
+		// The contact log is the source: removing that contact reopens nothing else.
+		await t.db.deleteFrom('adviser_contact').where('company_id', '=', linde.id).execute();
+		expect(await followUp()).toBeNull();
+		expect((await followUpsDue(t.db, [linde.region])).items.map((d) => d.companyId)).not.toContain(
 			linde.id
 		);
 	});
@@ -554,5 +596,23 @@ describe('a fixed number of queries, whatever the size of the region', () => {
 		expect(after[0].rows).toBe(50);
 		// Unfiltered, the count comes from the totals: one query less than with a filter.
 		expect(after[0].queries).toBe(after[1].queries - 1);
+	});
+
+	it('shows the ten most urgent follow-ups with the total; the list filter shows them all', async () => {
+		const due = await followUpsDue(t.db, [linde.region]);
+		expect(due.items).toHaveLength(10);
+		expect(due.total).toBeGreaterThanOrEqual(120);
+		const dates = due.items.map((d) => d.followUpOn);
+		expect(dates).toEqual([...dates].sort());
+		const list = await overviewPage(
+			t.db,
+			[linde.region],
+			parseOverviewFilters(new URLSearchParams('opvolging=1&sorteer=followup'))
+		);
+		expect(list.total).toBe(due.total);
+		expect(list.rows.every((r) => r.followUpOn !== null)).toBe(true);
+		expect(list.rows.slice(0, 10).map((r) => r.companyId)).toEqual(
+			due.items.map((d) => d.companyId)
+		);
 	});
 });

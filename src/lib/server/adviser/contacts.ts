@@ -5,11 +5,10 @@ import type { AdviserContactKind } from '../db/schema';
 import { audit } from '../accounts/audit';
 import type { ContactInput } from '../../schemas/adviser';
 import type { AdviserCompany } from './company';
+import { FOLLOW_UP_HORIZON_DAYS } from './overview';
 
-/** Follow-ups due within this many days are listed as due (overdue ones always). */
-export const FOLLOW_UP_HORIZON_DAYS = 14;
-/** At most this many due follow-ups are listed at once. */
-export const FOLLOW_UPS_MAX = 100;
+/** The most urgent due follow-ups shown on the overview; all of them: its list, filtered. */
+export const FOLLOW_UPS_SHOWN = 10;
 
 export interface ContactEntry {
 	id: string;
@@ -96,10 +95,15 @@ export interface FollowUp {
 
 /**
  * Follow-ups due (overdue or within FOLLOW_UP_HORIZON_DAYS) in these regions. A follow-up
- * is done once a later contact with the company is logged.
+ * is done once a later contact with the company is logged: the list reads the follow-up of
+ * each company's latest contact from company_overview (maintained, migration 0014), by
+ * region and date through its index.
  */
-export async function followUpsDue(db: DB, regionIds: number[]): Promise<FollowUp[]> {
-	if (!regionIds.length) return [];
+export async function followUpsDue(
+	db: DB,
+	regionIds: number[]
+): Promise<{ items: FollowUp[]; total: number }> {
+	if (!regionIds.length) return { items: [], total: 0 };
 	const rows = await sql<{
 		company_id: string;
 		company_name: string;
@@ -107,20 +111,24 @@ export async function followUpsDue(db: DB, regionIds: number[]): Promise<FollowU
 		kind: AdviserContactKind;
 		contacted_on: string;
 		agreements: string | null;
+		total: number;
 	}>`
-		select a.company_id, c.name as company_name,
-			to_char(a.follow_up_on, 'YYYY-MM-DD') as follow_up_on, a.kind,
-			to_char(a.contacted_on, 'YYYY-MM-DD') as contacted_on, a.agreements
-		from adviser_contact a
-		join company c on c.id = a.company_id
-		where a.follow_up_on is not null
-			and a.follow_up_on <= current_date + ${FOLLOW_UP_HORIZON_DAYS}::int
-			and c.region_id = any(${regionIds}::int[])
-			and not exists (select 1 from adviser_contact later
-				where later.company_id = a.company_id and later.contacted_on > a.contacted_on)
-		order by a.follow_up_on, c.name, a.id
-		limit ${FOLLOW_UPS_MAX}`.execute(db);
-	return rows.rows.map((r) => ({
+		with due as materialized (
+			select o.company_id, o.name, o.follow_up_on, o.follow_up_contact_id,
+				count(*) over ()::int as total
+			from company_overview o
+			where o.region_id = any(${regionIds}::int[])
+				and o.follow_up_on <= current_date + ${FOLLOW_UP_HORIZON_DAYS}::int
+			order by o.follow_up_on, o.name, o.company_id
+			limit ${FOLLOW_UPS_SHOWN}
+		)
+		select d.company_id, d.name as company_name,
+			to_char(d.follow_up_on, 'YYYY-MM-DD') as follow_up_on, a.kind,
+			to_char(a.contacted_on, 'YYYY-MM-DD') as contacted_on, a.agreements, d.total
+		from due d
+		join adviser_contact a on a.company_id = d.company_id and a.id = d.follow_up_contact_id
+		order by d.follow_up_on, d.name, d.company_id`.execute(db);
+	const items = rows.rows.map((r) => ({
 		companyId: r.company_id,
 		companyName: r.company_name,
 		followUpOn: r.follow_up_on,
@@ -128,6 +136,7 @@ export async function followUpsDue(db: DB, regionIds: number[]): Promise<FollowU
 		contactedOn: r.contacted_on,
 		agreements: r.agreements
 	}));
+	return { items, total: rows.rows[0]?.total ?? 0 };
 }
 
 export interface HrAdviserView {

@@ -32,6 +32,7 @@ export async function overviewCsv(
 		m.adviser_col_stalled(),
 		m.adviser_col_overdue(),
 		m.adviser_col_last_contact(),
+		m.adviser_follow_up_on(),
 		m.adviser_col_signal(),
 		m.adviser_col_reasons()
 	];
@@ -51,6 +52,7 @@ export async function overviewCsv(
 				s.stalled,
 				`${s.overdueConversations} / ${s.overdueActions}`,
 				r.lastContactOn ?? '',
+				r.followUpOn ?? '',
 				s.signal,
 				s.reasons.join('; ')
 			];

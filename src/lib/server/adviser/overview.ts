@@ -17,6 +17,8 @@ import {
 
 /** Companies per page of the overview. */
 export const OVERVIEW_PAGE_SIZE = 50;
+/** Follow-ups due within this many days are listed as due (overdue ones always). */
+export const FOLLOW_UP_HORIZON_DAYS = 14;
 /** Quarters in the trend of active learners (the columns of company_overview, migration 0012). */
 export const QUARTERS = 8;
 
@@ -31,7 +33,15 @@ export const SIZE_CLASSES = {
 export type SizeClass = keyof typeof SIZE_CLASSES;
 export const SIZE_CLASS_KEYS = Object.keys(SIZE_CLASSES) as SizeClass[];
 
-export const SORTS = ['name', 'signal', 'learners', 'progress', 'stalled', 'contact'] as const;
+export const SORTS = [
+	'name',
+	'signal',
+	'learners',
+	'progress',
+	'stalled',
+	'contact',
+	'followup'
+] as const;
 export type OverviewSort = (typeof SORTS)[number];
 
 export interface OverviewFilters {
@@ -40,6 +50,8 @@ export interface OverviewFilters {
 	size: SizeClass | null;
 	route: TrajectoryRoute | null;
 	q: string;
+	/** Only companies whose follow-up is due (overdue or within FOLLOW_UP_HORIZON_DAYS). */
+	followUp: boolean;
 	sort: OverviewSort;
 	page: number;
 }
@@ -58,6 +70,7 @@ export function parseOverviewFilters(params: URLSearchParams): OverviewFilters {
 		size: SIZE_CLASS_KEYS.includes(size as SizeClass) ? (size as SizeClass) : null,
 		route: ROUTES.includes(route as TrajectoryRoute) ? (route as TrajectoryRoute) : null,
 		q: (params.get('zoek') ?? '').trim().slice(0, 100),
+		followUp: params.get('opvolging') === '1',
 		sort: SORTS.includes(sort as OverviewSort) ? (sort as OverviewSort) : 'signal',
 		page: Number.isInteger(page) && page > 1 && page < 100000 ? page : 1
 	};
@@ -150,6 +163,8 @@ export interface OverviewRow {
 	/** Agreed actions past their due date, not done. */
 	overdueActions: number;
 	lastContactOn: string | null;
+	/** The follow-up date of the latest contact, if any. */
+	followUpOn: string | null;
 	signal: SignalLevel;
 	reasons: ReasonKey[];
 }
@@ -173,6 +188,7 @@ function whereFilters(regionIds: number[], f: OverviewFilters): RawBuilder<unkno
 		if (max !== null) parts.push(sql`o.active_learners <= ${max}`);
 	}
 	if (f.route) parts.push(sql`${routeColumn(f.route)} > 0`);
+	if (f.followUp) parts.push(sql`o.follow_up_on <= current_date + ${FOLLOW_UP_HORIZON_DAYS}::int`);
 	if (f.q) {
 		const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 		parts.push(
@@ -196,6 +212,8 @@ function orderBy(sort: OverviewSort): RawBuilder<unknown> {
 			return sql`o.stalled desc, o.name, o.company_id`;
 		case 'contact':
 			return sql`o.last_contact_on asc nulls first, o.name, o.company_id`;
+		case 'followup':
+			return sql`o.follow_up_on asc nulls last, o.name, o.company_id`;
 		default:
 			return sql`o.signal_rank desc, o.stalled desc, o.name, o.company_id`;
 	}
@@ -219,6 +237,7 @@ export interface RawRow {
 	progress_sum: number;
 	stalled: number;
 	last_contact_on: string | null;
+	follow_up_on: string | null;
 	overdue_conversations: number;
 	overdue_actions: number;
 	rank: number;
@@ -230,6 +249,7 @@ export const rowColumns = sql`o.company_id, o.name, o.kvk_number, sc.name as sec
 	o.route_bbl_diploma, o.route_mbo_certificate, o.route_practice_statement,
 	o.route_branch_certificate, o.route_informal, o.progress_sum, o.stalled,
 	to_char(o.last_contact_on, 'YYYY-MM-DD') as last_contact_on,
+	to_char(o.follow_up_on, 'YYYY-MM-DD') as follow_up_on,
 	o.overdue_conversations, o.overdue_actions,
 	o.signal_rank as rank, o.signal_reasons as reasons`;
 
@@ -254,6 +274,7 @@ export function toOverviewRow(r: RawRow): OverviewRow {
 		overdueConversations: r.overdue_conversations,
 		overdueActions: r.overdue_actions,
 		lastContactOn: r.last_contact_on,
+		followUpOn: r.follow_up_on,
 		signal: levelOfRank(r.rank),
 		reasons: r.reasons ?? []
 	};
@@ -261,7 +282,7 @@ export function toOverviewRow(r: RawRow): OverviewRow {
 
 /** Whether any filter narrows the list (the sort does not). */
 export function isFiltered(f: OverviewFilters): boolean {
-	return !!(f.signal || f.sector || f.size || f.route || f.q);
+	return !!(f.signal || f.sector || f.size || f.route || f.q || f.followUp);
 }
 
 /**

@@ -214,13 +214,21 @@ export interface Candidate {
 	regionId: number;
 }
 
-async function candidatesOfRound(db: DB, roundId: string): Promise<Candidate[]> {
+/** The accepted nominees of a round; with `regionIds`, only those of these regions. */
+async function candidatesOfRound(
+	db: DB,
+	roundId: string,
+	regionIds?: number[]
+): Promise<Candidate[]> {
 	const rows = await db
 		.selectFrom('award_candidate as c')
 		.innerJoin('app_user as u', 'u.id', 'c.nominee_id')
 		.innerJoin('company as co', 'co.id', 'c.company_id')
 		.select(['c.nominee_id', 'u.name', 'c.company_id', 'co.name as company_name', 'c.region_id'])
 		.where('c.round_id', '=', roundId)
+		.$if(regionIds !== undefined, (qb) =>
+			qb.where(sql<boolean>`c.region_id = any(${regionIds ?? []}::int[])`)
+		)
 		.orderBy('u.name')
 		.execute();
 	return rows.map((r) => ({
@@ -394,8 +402,12 @@ export async function juryView(
 	if (!member) return null;
 	const round = await requireRound(db, panel.round_id);
 	const phase = phaseAt(round, now).phase;
-	const results = await roundResults(db, round);
-	const candidates = results.find((r) => r.panel.id === panelId)?.candidates ?? [];
+	// A regional panel judges the candidates of its regions; the national panel the
+	// finalists of the regional panels, which takes every regional result.
+	const candidates =
+		panel.kind === 'regional'
+			? await candidatesOfRound(db, round.id, panel.region_ids)
+			: ((await roundResults(db, round)).find((r) => r.panel.id === panelId)?.candidates ?? []);
 	const ids = candidates.map((c) => c.nomineeId);
 	const criteria = await criteriaOf(db, round.id);
 	const none = ['00000000-0000-0000-0000-000000000000'];

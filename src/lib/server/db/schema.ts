@@ -356,7 +356,8 @@ export interface AdviserContactTable {
 
 /**
  * Per-company figures of the adviser overview, maintained by triggers (migration 0012):
- * read it, never write it (refresh_company_overview does).
+ * read it, never write it (refresh_company_overview does; the follow-up columns,
+ * refresh_company_follow_up, migration 0014).
  */
 export interface CompanyOverviewTable {
 	company_id: string;
@@ -399,6 +400,9 @@ export interface CompanyOverviewTable {
 	signal_reasons: string[];
 	recheck_on: DateString | null;
 	updated_at: Timestamp;
+	/** The follow-up date of the company's latest contact (null: none) and that contact. */
+	follow_up_on: DateString | null;
+	follow_up_contact_id: string | null;
 }
 
 export interface AssessmentMonthTable {

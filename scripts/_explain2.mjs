@@ -1,0 +1,10 @@
+import pg from 'pg';
+import { readFileSync } from 'node:fs';
+const d = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+await c.connect();
+const q = d.queries.find((q) => q.sql.includes(process.argv[3]));
+console.log(q.parameters);
+const r = await c.query('explain (analyze, buffers) ' + q.sql, q.parameters);
+console.log(r.rows.map((x) => x['QUERY PLAN']).join('\n'));
+await c.end();
