@@ -63,6 +63,7 @@ export const HOME: Record<LoggedInRole, string> = {
  *   awardYear / unknownYear      a published election year (demo 2025) / a year without one
  *   awardRound                   the demo 2026 election round (read from /beheer/verkiezingen)
  *   awardPanel                   the adviser's 2026 jury panel Midden-Nederland (read from /jury)
+ *   awardNominee                 a nominee of that panel (Ahmed; read from the panel's page)
  *   adviserCompany               a company in the demo adviser's region (De Linde; read from /sbb)
  *   outsideCompany               a company outside that region (Van Dijk, Rijnmond; read from
  *                                /beheer/bedrijven)
@@ -91,6 +92,7 @@ export type ParamValue =
 	| 'unknownYear'
 	| 'awardRound'
 	| 'awardPanel'
+	| 'awardNominee'
 	| 'adviserCompany'
 	| 'outsideCompany';
 
@@ -445,9 +447,15 @@ export const MATRIX: MatrixRow[] = [
 	GET('/jury/[panelId]',                          { panelId: 'awardPanel' },                    ['login',   404,       404,       404,       200,       404]),
 	GET('/jury/[panelId]',                          { panelId: 'unknownId' },                     ['login',   404,       404,       404,       404,       404]),
 	GET('/jury/[panelId]',                          { panelId: 'malformedId' },                   ['login',   404,       404,       404,       404,       404]),
-	POST('/jury/[panelId]', { panelId: 'awardPanel' }, 'score', { nomineeId: '00000000-0000-4000-8000-000000000000' },
+	GET('/jury/[panelId]/[nomineeId]',              { panelId: 'awardPanel', nomineeId: 'awardNominee' }, ['login', 404,     404,       404,       200,       404]),
+	GET('/jury/[panelId]/[nomineeId]',              { panelId: 'awardPanel', nomineeId: 'unknownId' }, ['login', 404,        404,       404,       404,       404]),
+	GET('/jury/[panelId]/[nomineeId]',              { panelId: 'awardPanel', nomineeId: 'malformedId' }, ['login', 404,      404,       404,       404,       404]),
+	GET('/jury/[panelId]/[nomineeId]',              { panelId: 'unknownId', nomineeId: 'awardNominee' }, ['login', 404,      404,       404,       404,       404]),
+	POST('/jury/[panelId]/[nomineeId]', { panelId: 'awardPanel', nomineeId: 'awardNominee' }, 'score', {},
 	                                                                                              ['login',   404,       404,       404,       400,       404]),
-	POST('/jury/[panelId]', { panelId: 'awardPanel' }, 'conflict', { nomineeId: '00000000-0000-4000-8000-000000000000', reason: '' },
+	POST('/jury/[panelId]/[nomineeId]', { panelId: 'awardPanel', nomineeId: 'unknownId' }, 'score', {},
+	                                                                                              ['login',   404,       404,       404,       404,       404]),
+	POST('/jury/[panelId]/[nomineeId]', { panelId: 'awardPanel', nomineeId: 'awardNominee' }, 'conflict', { reason: '' },
 	                                                                                              ['login',   404,       404,       404,       400,       404]),
 	GET('/beheer/verkiezingen',                     {},                                           ['login',   403,       403,       403,       403,       200]),
 	POST('/beheer/verkiezingen', {}, 'create', {},                                                ['login',   403,       403,       403,       403,       400]),

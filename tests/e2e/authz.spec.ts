@@ -174,6 +174,7 @@ test.describe('authorization matrix', () => {
 				'2026'
 			),
 			awardPanel: await linkId(contexts.get('adviser')!, '/jury', '/jury', 'Midden-Nederland'),
+			awardNominee: '',
 			adviserCompany: await linkId(
 				contexts.get('adviser')!,
 				'/sbb?zoek=Zorggroep',
@@ -194,6 +195,12 @@ test.describe('authorization matrix', () => {
 			`/o/${OWN_COMPANY}/hr/praktijkopleiders`,
 			`/o/${OWN_COMPANY}/hr/praktijkopleiders`,
 			'Ingrid Visser'
+		);
+		values.awardNominee = await linkId(
+			contexts.get('adviser')!,
+			`/jury/${values.awardPanel}`,
+			`/jury/${values.awardPanel}`,
+			'Ahmed El Amrani'
 		);
 		await otherHr.dispose();
 	});

@@ -56,15 +56,17 @@ async function moveTo(
 async function score(page: Page, panel: string, nominee: string, value: string) {
 	await page.goto('/jury');
 	await page.getByRole('link', { name: panel }).click();
+	// The panel lists its nominees; each has a page with the score form.
+	const row = page.getByRole('row', { name: new RegExp(nominee) });
+	await expect(row).toContainText('Nog te scoren');
+	await row.getByRole('link', { name: nominee }).click();
+	await expect(page.getByRole('heading', { level: 1, name: new RegExp(nominee) })).toBeVisible();
 	// Typing into the server-rendered form before it is hydrated would be lost.
 	await page.waitForLoadState('networkidle');
-	const section = page.locator('section', {
-		has: page.getByRole('heading', { level: 2, name: new RegExp(nominee) })
-	});
-	const inputs = section.locator('input[name^="score_"]');
+	const inputs = page.locator('input[name^="score_"]');
 	for (let i = 0; i < (await inputs.count()); i++) await inputs.nth(i).fill(value);
-	await section.getByRole('button', { name: 'Scores insturen' }).click();
-	await expect(section.getByText('Scores opgeslagen.')).toBeVisible();
+	await page.getByRole('button', { name: 'Scores insturen' }).click();
+	await expect(page.getByText('Scores opgeslagen.')).toBeVisible();
 }
 
 async function nominate(page: Page, search: string, choose: string) {
@@ -210,6 +212,9 @@ test('a whole round: nominate, accept, score in two regions and nationally, publ
 	).toBeVisible();
 	await expectAccessible(adviser);
 	await score(adviser, 'Midden e2e', 'Ahmed El Amrani', '8');
+	// The nominee page, after scoring: the next to score (none left here), and accessible.
+	await expect(adviser.getByText('Je hebt iedereen gescoord die je mag scoren.')).toBeVisible();
+	await expectAccessible(adviser);
 	await score(admin, 'Zuidwest e2e', 'Sanne de Vries', '7');
 
 	// National jury phase: both regional winners, scored by both jurors.

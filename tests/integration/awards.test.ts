@@ -6,7 +6,8 @@ import {
 	addJuror,
 	addPanel,
 	declareConflict,
-	juryView,
+	juryNominee,
+	juryPanel,
 	publishRound,
 	replaceJuror,
 	roundResults,
@@ -553,11 +554,11 @@ describe('the jury', () => {
 
 		await saveScores(t.db, midden, ids.adviser, ids.ahmed, await scoresOf(8), at(11));
 		// The admin has not scored: sees no one else's scores yet; the adviser sees none of the admin's.
-		let view = await juryView(t.db, midden, ids.admin, at(11));
-		expect(view!.nominees[0].others).toEqual([]);
+		let view = await juryNominee(t.db, midden, ids.admin, ids.ahmed, at(11));
+		expect(view!.nominee.others).toEqual([]);
 		await saveScores(t.db, midden, ids.admin, ids.ahmed, await scoresOf(6), at(11));
-		view = await juryView(t.db, midden, ids.admin, at(11));
-		expect(view!.nominees[0].others.every((o) => o.score === 8)).toBe(true);
+		view = await juryNominee(t.db, midden, ids.admin, ids.ahmed, at(11));
+		expect(view!.nominee.others.every((o) => o.score === 8)).toBe(true);
 
 		// Replacing the admin by Kees: refused while Kees is no adviser, then done; the admin's scores stay.
 		const member = await t.db
@@ -572,7 +573,7 @@ describe('the jury', () => {
 		);
 		await t.db.insertInto('platform_role').values({ user_id: ids.kees, role: 'adviser' }).execute();
 		await replaceJuror(t.db, member.id, 'opleider@vandijkbouw.example');
-		expect(await juryView(t.db, midden, ids.admin, at(11))).toBeNull();
+		expect(await juryNominee(t.db, midden, ids.admin, ids.ahmed, at(11))).toBeNull();
 		const results = await roundResults(t.db, await requireRound(t.db, roundId));
 		const m = results.find((r) => r.panel.id === midden)!;
 		// Both jurors' scores count: (8 + 6) / 2 = 7.
@@ -582,11 +583,11 @@ describe('the jury', () => {
 
 	it('conflicts: a member of the nominee’s company, the nominator, a declared conflict', async () => {
 		// Kees is a member of Van Dijk, not of De Linde: no conflict with Ahmed.
-		let view = await juryView(t.db, midden, ids.kees, at(11));
-		expect(view!.nominees[0].conflict).toBeNull();
+		let view = await juryNominee(t.db, midden, ids.kees, ids.ahmed, at(11));
+		expect(view!.nominee.conflict).toBeNull();
 		await declareConflict(t.db, midden, ids.kees, ids.ahmed, 'Oud-collega', at(11));
-		view = await juryView(t.db, midden, ids.kees, at(11));
-		expect(view!.nominees[0].conflict).toBe('declared');
+		view = await juryNominee(t.db, midden, ids.kees, ids.ahmed, at(11));
+		expect(view!.nominee.conflict).toBe('declared');
 		await expectError(
 			saveScores(t.db, midden, ids.kees, ids.ahmed, await scoresOf(1), at(11)),
 			'award_conflict'
@@ -606,10 +607,12 @@ describe('the jury', () => {
 			.execute();
 		await addJuror(t.db, midden, 'p.dekker@delinde.example');
 		await addJuror(t.db, midden, 'hr@delinde.example');
-		expect((await juryView(t.db, midden, ids.peter, at(11)))!.nominees[0].conflict).toBe('member');
-		expect((await juryView(t.db, midden, ids.hrLinde, at(11)))!.nominees[0].conflict).toBe(
+		expect((await juryNominee(t.db, midden, ids.peter, ids.ahmed, at(11)))!.nominee.conflict).toBe(
 			'member'
 		);
+		expect(
+			(await juryNominee(t.db, midden, ids.hrLinde, ids.ahmed, at(11)))!.nominee.conflict
+		).toBe('member');
 		await expectError(
 			saveScores(t.db, midden, ids.hrLinde, ids.ahmed, await scoresOf(1), at(11)),
 			'award_conflict'
@@ -645,10 +648,23 @@ describe('the jury', () => {
 		await t.db.insertInto('platform_role').values({ user_id: ids.tom, role: 'adviser' }).execute();
 		await addJuror(t.db, national, 'lerende@vandijkbouw.example');
 		await addJuror(t.db, national, 'adviseur@sbb.example');
-		const view = await juryView(t.db, national, ids.tom, at(21));
+		const view = await juryPanel(t.db, national, ids.tom, at(21));
 		expect(view!.nominees.map((n) => [n.nomineeId, n.conflict])).toEqual([
 			[ids.ahmed, 'nominator']
 		]);
+	});
+
+	it('the panel list shows each nominee once with the juror’s state; the nominee page the next to score', async () => {
+		const list = await juryPanel(t.db, national, ids.adviser, at(21));
+		expect(list!.nominees.map((n) => n.nomineeId)).toEqual([ids.ahmed]);
+		expect(list!.nominees[0].submittedAt).toBeNull();
+		const one = await juryNominee(t.db, national, ids.adviser, ids.ahmed, at(21));
+		expect(one!.nominee.motivations.length).toBeGreaterThan(0);
+		// The only nominee: nothing else to score.
+		expect(one!.next).toBeNull();
+		// Not a candidate of this panel, or not a uuid: no page.
+		expect(await juryNominee(t.db, national, ids.adviser, ids.kees, at(21))).toBeNull();
+		expect(await juryNominee(t.db, national, ids.adviser, 'x', at(21))).toBeNull();
 	});
 
 	it('the national top becomes the winner; the public page shows consented motivations only', async () => {

@@ -383,13 +383,8 @@ export interface JuryView {
 	nominees: JuryNominee[];
 }
 
-/** The panel as one of its active jurors sees it; null (→ 404) for anyone else. */
-export async function juryView(
-	db: DB,
-	panelId: string,
-	userId: string,
-	now = new Date()
-): Promise<JuryView | null> {
+/** A panel as one of its active jurors sees it: null for anyone else or an unknown panel. */
+async function jurorsPanel(db: DB, panelId: string, userId: string, now: Date) {
 	const panel = await getPanel(db, panelId);
 	if (!panel) return null;
 	const member = await db
@@ -404,71 +399,160 @@ export async function juryView(
 	const phase = phaseAt(round, now).phase;
 	// A regional panel judges the candidates of its regions; the national panel the
 	// finalists of the regional panels, which takes every regional result.
-	const candidates =
+	const [candidates, criteria] = await Promise.all([
 		panel.kind === 'regional'
-			? await candidatesOfRound(db, round.id, panel.region_ids)
-			: ((await roundResults(db, round)).find((r) => r.panel.id === panelId)?.candidates ?? []);
+			? candidatesOfRound(db, round.id, panel.region_ids)
+			: roundResults(db, round).then(
+					(results) => results.find((r) => r.panel.id === panelId)?.candidates ?? []
+				),
+		criteriaOf(db, round.id)
+	]);
+	const scoringPhase = panel.kind === 'regional' ? 'regional_jury' : 'national_jury';
+	return { panel, round, phase, canScore: phase === scoringPhase, criteria, candidates };
+}
+
+/** Why this juror may not score these nominees (automatic or declared), per nominee. */
+async function conflictsOf(
+	db: DB,
+	roundId: string,
+	panelId: string,
+	userId: string,
+	nomineeIds: string[]
+): Promise<Map<string, { kind: ConflictKind | null; reason: string | null }>> {
+	if (!nomineeIds.length) return new Map();
+	const rows = await sql<{ nominee_id: string; kind: ConflictKind | null; reason: string | null }>`
+		select c.nominee_id,
+			case when jc.reason is not null then 'declared'
+				when exists (select 1 from membership m where m.user_id = ${userId}
+					and m.company_id = c.company_id and m.deactivated_at is null) then 'member'
+				when exists (select 1 from nomination n where n.round_id = c.round_id
+					and n.nominator_id = ${userId} and n.nominee_id = c.nominee_id
+					and n.status <> 'withdrawn') then 'nominator'
+			end as kind,
+			jc.reason
+		from award_candidate c
+		left join jury_conflict jc on jc.panel_id = ${panelId} and jc.juror_id = ${userId}
+			and jc.nominee_id = c.nominee_id
+		where c.round_id = ${roundId} and c.nominee_id = any(${nomineeIds}::uuid[])`.execute(db);
+	return new Map(rows.rows.map((r) => [r.nominee_id, { kind: r.kind, reason: r.reason }]));
+}
+
+export interface JuryListItem extends Candidate {
+	conflict: ConflictKind | null;
+	/** When this juror submitted their scores for the nominee; null: not yet. */
+	submittedAt: Date | null;
+}
+
+/**
+ * The panel's nominees for one of its jurors: who they still have to score, who they
+ * scored and where they have a conflict. The motivations and the score form are on each
+ * nominee's own page (juryNominee), so the list stays small with 100+ candidates.
+ */
+export async function juryPanel(
+	db: DB,
+	panelId: string,
+	userId: string,
+	now = new Date()
+): Promise<(Omit<JuryView, 'nominees'> & { nominees: JuryListItem[] }) | null> {
+	const view = await jurorsPanel(db, panelId, userId, now);
+	if (!view) return null;
+	const { candidates, ...rest } = view;
 	const ids = candidates.map((c) => c.nomineeId);
-	const criteria = await criteriaOf(db, round.id);
-	const none = ['00000000-0000-0000-0000-000000000000'];
-	const [conflicts, nominations, scores] = await Promise.all([
-		sql<{ nominee_id: string; kind: ConflictKind; reason: string | null }>`
-			select c.nominee_id,
-				case when jc.reason is not null then 'declared'
-					when exists (select 1 from membership m where m.user_id = ${userId}
-						and m.company_id = c.company_id and m.deactivated_at is null) then 'member'
-					when exists (select 1 from nomination n where n.round_id = c.round_id
-						and n.nominator_id = ${userId} and n.nominee_id = c.nominee_id
-						and n.status <> 'withdrawn') then 'nominator'
-				end as kind,
-				jc.reason
-			from award_candidate c
-			left join jury_conflict jc on jc.panel_id = ${panelId} and jc.juror_id = ${userId}
-				and jc.nominee_id = c.nominee_id
-			where c.round_id = ${round.id} and c.nominee_id = any(${ids.length ? ids : none}::uuid[])`.execute(
-			db
+	const [conflicts, submitted] = await Promise.all([
+		conflictsOf(db, view.round.id, panelId, userId, ids),
+		db
+			.selectFrom('jury_score')
+			.select(['nominee_id', (eb) => eb.fn.max('submitted_at').as('submitted_at')])
+			.where('panel_id', '=', panelId)
+			.where('juror_id', '=', userId)
+			.groupBy('nominee_id')
+			.execute()
+	]);
+	const submittedAt = new Map(submitted.map((r) => [r.nominee_id, r.submitted_at as Date]));
+	return {
+		...rest,
+		nominees: candidates.map((c) => ({
+			...c,
+			conflict: conflicts.get(c.nomineeId)?.kind ?? null,
+			submittedAt: submittedAt.get(c.nomineeId) ?? null
+		}))
+	};
+}
+
+/**
+ * One nominee of the panel for one of its jurors: the motivations, evidence and
+ * endorsements, the juror's own scores and (once they submitted theirs) the other
+ * jurors' scores, and the next nominee they still have to score. Null when the panel is
+ * not theirs or the nominee is not one of the panel's candidates.
+ */
+export async function juryNominee(
+	db: DB,
+	panelId: string,
+	userId: string,
+	nomineeId: string,
+	now = new Date()
+): Promise<(Omit<JuryView, 'nominees'> & { nominee: JuryNominee; next: Candidate | null }) | null> {
+	if (!isUuid(nomineeId)) return null;
+	const view = await jurorsPanel(db, panelId, userId, now);
+	const c = view?.candidates.find((x) => x.nomineeId === nomineeId);
+	if (!view || !c) return null;
+	const { candidates, ...rest } = view;
+	const [conflicts, nominations, scores, mySubmissions] = await Promise.all([
+		conflictsOf(
+			db,
+			view.round.id,
+			panelId,
+			userId,
+			candidates.map((x) => x.nomineeId)
 		),
 		db
 			.selectFrom('nomination as n')
 			.leftJoin('nomination_motivation as nm', 'nm.nomination_id', 'n.id')
-			.select(['n.id', 'n.nominee_id', 'n.evidence', 'n.endorsement', 'nm.criterion_id', 'nm.text'])
-			.where('n.round_id', '=', round.id)
+			.select(['n.id', 'n.evidence', 'n.endorsement', 'nm.criterion_id', 'nm.text'])
+			.where('n.round_id', '=', view.round.id)
 			.where('n.status', '=', 'accepted')
-			.where('n.nominee_id', 'in', ids.length ? ids : none)
+			.where('n.nominee_id', '=', nomineeId)
 			.orderBy('n.created_at')
 			.execute(),
 		db
 			.selectFrom('jury_score as s')
 			.innerJoin('app_user as u', 'u.id', 's.juror_id')
-			.select([
-				's.juror_id',
-				'u.name',
-				's.nominee_id',
-				's.criterion_id',
-				's.score',
-				's.comment',
-				's.submitted_at'
-			])
+			.select(['s.juror_id', 'u.name', 's.criterion_id', 's.score', 's.comment', 's.submitted_at'])
 			.where('s.panel_id', '=', panelId)
+			.where('s.nominee_id', '=', nomineeId)
+			.execute(),
+		db
+			.selectFrom('jury_score')
+			.select('nominee_id')
+			.distinct()
+			.where('panel_id', '=', panelId)
+			.where('juror_id', '=', userId)
 			.execute()
 	]);
-	const conflictOf = new Map(conflicts.rows.map((c) => [c.nominee_id, c]));
-	const nominees = candidates.map((c): JuryNominee => {
-		const mineRows = scores.filter((s) => s.nominee_id === c.nomineeId && s.juror_id === userId);
-		const submittedAt = mineRows[0]?.submitted_at ?? null;
-		const own = nominations.filter((n) => n.nominee_id === c.nomineeId);
-		const byNomination = new Map<string, { criterionId: string; text: string }[]>();
-		const evidence = new Map<string, string>();
-		const endorsements = new Map<string, string>();
-		for (const n of own) {
-			const list = byNomination.get(n.id) ?? [];
-			if (n.criterion_id && n.text) list.push({ criterionId: n.criterion_id, text: n.text });
-			byNomination.set(n.id, list);
-			if (n.evidence) evidence.set(n.id, n.evidence);
-			if (n.endorsement) endorsements.set(n.id, n.endorsement);
-		}
-		const conflict = conflictOf.get(c.nomineeId);
-		return {
+	const mineRows = scores.filter((s) => s.juror_id === userId);
+	const submittedAt = mineRows[0]?.submitted_at ?? null;
+	const byNomination = new Map<string, { criterionId: string; text: string }[]>();
+	const evidence = new Map<string, string>();
+	const endorsements = new Map<string, string>();
+	for (const n of nominations) {
+		const list = byNomination.get(n.id) ?? [];
+		if (n.criterion_id && n.text) list.push({ criterionId: n.criterion_id, text: n.text });
+		byNomination.set(n.id, list);
+		if (n.evidence) evidence.set(n.id, n.evidence);
+		if (n.endorsement) endorsements.set(n.id, n.endorsement);
+	}
+	const conflict = conflicts.get(nomineeId);
+	// The next nominee in the list (after this one, then from the top) still to score.
+	const scored = new Set(mySubmissions.map((r) => r.nominee_id));
+	const at = candidates.findIndex((x) => x.nomineeId === nomineeId);
+	const next =
+		[...candidates.slice(at + 1), ...candidates.slice(0, at)].find(
+			(x) => !scored.has(x.nomineeId) && !conflicts.get(x.nomineeId)?.kind
+		) ?? null;
+	return {
+		...rest,
+		next,
+		nominee: {
 			...c,
 			conflict: conflict?.kind ?? null,
 			conflictReason: conflict?.reason ?? null,
@@ -479,7 +563,7 @@ export async function juryView(
 			submittedAt,
 			others: submittedAt
 				? scores
-						.filter((s) => s.nominee_id === c.nomineeId && s.juror_id !== userId)
+						.filter((s) => s.juror_id !== userId)
 						.map((s) => ({
 							jurorName: s.name,
 							criterionId: s.criterion_id,
@@ -487,10 +571,8 @@ export async function juryView(
 							comment: s.comment
 						}))
 				: []
-		};
-	});
-	const scoringPhase = panel.kind === 'regional' ? 'regional_jury' : 'national_jury';
-	return { panel, round, phase, canScore: phase === scoringPhase, criteria, nominees };
+		}
+	};
 }
 
 export interface ScoreInput {
@@ -512,7 +594,7 @@ export async function saveScores(
 	input: ScoreInput[],
 	now = new Date()
 ): Promise<void> {
-	const view = await juryView(db, panelId, userId, now);
+	const view = await juryPanel(db, panelId, userId, now);
 	if (!view) throw new DomainError('award_not_juror');
 	if (!view.canScore) throw new DomainError('award_scoring_closed');
 	const nominee = view.nominees.find((n) => n.nomineeId === nomineeId);
@@ -559,7 +641,7 @@ export async function declareConflict(
 	reason: string,
 	now = new Date()
 ): Promise<void> {
-	const view = await juryView(db, panelId, userId, now);
+	const view = await juryPanel(db, panelId, userId, now);
 	if (!view) throw new DomainError('award_not_juror');
 	if (!view.nominees.some((n) => n.nomineeId === nomineeId)) {
 		throw new DomainError('award_not_candidate');
