@@ -13,6 +13,7 @@ import * as m0011 from './0011_awards';
 import * as m0012 from './0012_adviser_overview';
 import * as m0013 from './0013_progress_rebuild';
 import * as m0014 from './0014_overview_follow_ups';
+import * as m0015 from './0015_award_candidate_region';
 
 /**
  * Every migration, in order. Forward-only: never edit a migration that has shipped,
@@ -33,5 +34,6 @@ export const migrations: Record<string, Migration> = {
 	'0011_awards': m0011,
 	'0012_adviser_overview': m0012,
 	'0013_progress_rebuild': m0013,
-	'0014_overview_follow_ups': m0014
+	'0014_overview_follow_ups': m0014,
+	'0015_award_candidate_region': m0015
 };
