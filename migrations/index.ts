@@ -14,6 +14,7 @@ import * as m0012 from './0012_adviser_overview';
 import * as m0013 from './0013_progress_rebuild';
 import * as m0014 from './0014_overview_follow_ups';
 import * as m0015 from './0015_award_candidate_region';
+import * as m0016 from './0016_two_factor';
 
 /**
  * Every migration, in order. Forward-only: never edit a migration that has shipped,
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
 	'0012_adviser_overview': m0012,
 	'0013_progress_rebuild': m0013,
 	'0014_overview_follow_ups': m0014,
-	'0015_award_candidate_region': m0015
+	'0015_award_candidate_region': m0015,
+	'0016_two_factor': m0016
 };

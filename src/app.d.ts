@@ -9,6 +9,7 @@ declare global {
 		}
 		interface Locals {
 			requestId: string;
+			/** Null as well while the session waits for its TOTP code (session.twoFactorPending). */
 			user: SessionUser | null;
 			session: Session | null;
 			/** The user's active memberships, loaded with the session ([] when logged out). */

@@ -90,9 +90,12 @@ const authenticate: Handle = async ({ event, resolve }) => {
 		const db = await getDb();
 		const result = await validateSessionToken(db, token);
 		if (result) {
-			event.locals.user = result.user;
 			event.locals.session = result.session;
-			event.locals.memberships = result.memberships;
+			// Waiting for the TOTP code: logged in for nothing but the code page and logout.
+			if (!result.session.twoFactorPending) {
+				event.locals.user = result.user;
+				event.locals.memberships = result.memberships;
+			}
 			setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
 		} else {
 			deleteSessionCookie(event.cookies, event.url);
@@ -114,7 +117,8 @@ const authorize: Handle = async ({ event, resolve }) => {
 	const user = event.locals.user;
 	if (!user) {
 		const target = event.url.pathname + event.url.search;
-		redirect(303, `/login?redirectTo=${encodeURIComponent(target)}`);
+		const page = event.locals.session?.twoFactorPending ? '/login/tweestaps' : '/login';
+		redirect(303, `${page}?redirectTo=${encodeURIComponent(target)}`);
 	}
 	if (routeId.startsWith('/(app)/o/[company]')) {
 		event.locals.ctx = companyContext(

@@ -190,6 +190,10 @@ export function domainErrorMessage(code: string): string {
 			return m.error_not_found();
 		case 'wrong_password':
 			return m.err_wrong_password();
+		case 'totp_code_wrong':
+			return m.totp_code_wrong();
+		case 'totp_no_setup':
+			return m.totp_no_setup();
 		case 'token_expired':
 			return m.err_token_expired();
 		case 'token_used':

@@ -148,6 +148,9 @@ export const MATRIX: MatrixRow[] = [
 	GET('/healthz',                                 {},                                           all(200)),
 	GET('/readyz',                                  {},                                           all(200)),
 	GET('/login',                                   {},                                           [200,       '→/',      '→/',      '→/',      '→/',      '→/']),
+	// The TOTP code page: only for a session that waits for its code (tests/e2e/two-factor.spec.ts).
+	GET('/login/tweestaps',                         {},                                           ['→/login', '→/',      '→/',      '→/',      '→/',      '→/']),
+	POST('/login/tweestaps', {}, '', { code: '123456' },                                          ['→/login', '→/',      '→/',      '→/',      '→/',      '→/']),
 	GET('/logout',                                  {},                                           all('→/')),
 	GET('/wachtwoord-vergeten',                     {},                                           all(200)),
 	// an unknown token shows a "this link is not valid" page

@@ -23,3 +23,12 @@ export const profileSchema = z.object({
 	name: requiredText(LIMITS.name),
 	locale: z.enum(['nl', 'en']).default('nl')
 });
+
+/** The code page after the password: a six-digit code from the app or a recovery code. */
+export const secondFactorSchema = z.object({ code: requiredText(20) });
+
+/** Confirming a new TOTP key with a code from the app. */
+export const totpConfirmSchema = z.object({ code: requiredText(20) });
+
+/** Turning TOTP off takes the password. */
+export const totpDisableSchema = z.object({ password: anyPassword() });

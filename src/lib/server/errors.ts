@@ -13,6 +13,8 @@ export class DomainError extends Error {
 }
 
 export type DomainErrorCode =
+	| 'totp_code_wrong'
+	| 'totp_no_setup'
 	| 'email_taken'
 	| 'kvk_taken'
 	| 'already_member'

@@ -1,6 +1,7 @@
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import { listMemberships, homePath } from './auth/context';
 import { createSession, setSessionCookie, type SessionUser } from './auth/session';
+import { hasTotp } from './auth/totp';
 import type { DB } from './db';
 import { cookieName, cookieMaxAge, isLocale } from '../paraglide/runtime.js';
 
@@ -51,15 +52,28 @@ export function setLocaleCookie(cookies: Cookies, locale: string) {
 	});
 }
 
-/** Starts a session and returns where the user should land. */
+/**
+ * Starts a session and returns where the user should land. For an account with TOTP the
+ * session first waits for the code (the code page, then `redirectTo`), unless
+ * `secondFactorDone` (a new session for a user who already gave it, e.g. after changing
+ * their password).
+ */
 export async function startSession(
 	db: DB,
 	event: RequestEvent,
 	userId: string,
-	redirectTo?: string | null
+	redirectTo?: string | null,
+	{ secondFactorDone = false }: { secondFactorDone?: boolean } = {}
 ): Promise<string> {
-	const { token, session } = await createSession(db, userId);
+	const pending = !secondFactorDone && (await hasTotp(db, userId));
+	const { token, session } = await createSession(db, userId, pending);
 	setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+	if (pending) {
+		const target = safeRedirect(redirectTo, '');
+		return target
+			? `/login/tweestaps?redirectTo=${encodeURIComponent(target)}`
+			: '/login/tweestaps';
+	}
 	const user = await db
 		.selectFrom('app_user as u')
 		.select((eb) => [

@@ -21,21 +21,31 @@ export interface Session {
 	id: string;
 	userId: string;
 	expiresAt: Date;
+	/** The account has TOTP and this session has not given a code yet: it reaches only the code page. */
+	twoFactorPending: boolean;
 }
 
+/** A new session; `twoFactorPending`: it waits for the TOTP code (see auth/totp.ts). */
 export async function createSession(
 	db: DB,
-	userId: string
+	userId: string,
+	twoFactorPending = false
 ): Promise<{ token: string; session: Session }> {
 	const token = generateToken();
 	const session: Session = {
 		id: hashToken(token),
 		userId,
-		expiresAt: new Date(Date.now() + SESSION_DAYS * DAY)
+		expiresAt: new Date(Date.now() + SESSION_DAYS * DAY),
+		twoFactorPending
 	};
 	await db
 		.insertInto('user_session')
-		.values({ id: session.id, user_id: userId, expires_at: session.expiresAt })
+		.values({
+			id: session.id,
+			user_id: userId,
+			expires_at: session.expiresAt,
+			two_factor_verified: !twoFactorPending
+		})
 		.execute();
 	return { token, session };
 }
@@ -57,6 +67,8 @@ export async function validateSessionToken(
 			's.id',
 			's.user_id',
 			's.expires_at',
+			's.two_factor_verified',
+			'u.totp_enabled_at',
 			'u.email',
 			'u.name',
 			'u.locale',
@@ -76,7 +88,12 @@ export async function validateSessionToken(
 		.where('s.id', '=', sessionId)
 		.executeTakeFirst();
 	if (!row) return null;
-	const session: Session = { id: row.id, userId: row.user_id, expiresAt: row.expires_at };
+	const session: Session = {
+		id: row.id,
+		userId: row.user_id,
+		expiresAt: row.expires_at,
+		twoFactorPending: row.totp_enabled_at !== null && !row.two_factor_verified
+	};
 	if (Date.now() >= session.expiresAt.getTime()) {
 		await db.deleteFrom('user_session').where('id', '=', session.id).execute();
 		return null;

@@ -27,6 +27,12 @@ export interface AppUserTable {
 	locale: Generated<string>;
 	created_at: CreatedAt;
 	password_changed_at: Timestamp | null;
+	/** TOTP second factor (migration 0016): the confirmed key, and one being set up. */
+	totp_key: Uint8Array | null;
+	totp_enabled_at: Timestamp | null;
+	totp_pending_key: Uint8Array | null;
+	/** The time step of the last accepted code: each code is accepted once. */
+	totp_last_counter: number | null;
 }
 
 export interface UserSessionTable {
@@ -34,6 +40,15 @@ export interface UserSessionTable {
 	user_id: string;
 	expires_at: Timestamp;
 	created_at: CreatedAt;
+	/** False until the TOTP code is given, for an account with TOTP (migration 0016). */
+	two_factor_verified: Generated<boolean>;
+	two_factor_failures: Generated<number>;
+}
+
+export interface TotpRecoveryCodeTable {
+	user_id: string;
+	code_hash: string;
+	used_at: Timestamp | null;
 }
 
 export interface PlatformRoleTable {
@@ -758,6 +773,7 @@ export interface Database {
 	sector_chamber: SectorChamberTable;
 	app_user: AppUserTable;
 	user_session: UserSessionTable;
+	totp_recovery_code: TotpRecoveryCodeTable;
 	platform_role: PlatformRoleTable;
 	adviser_region: AdviserRegionTable;
 	company: CompanyTable;

@@ -9,12 +9,14 @@ import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import { setLocaleCookie, startSession } from '$lib/server/http';
+import { confirmTotp, disableTotp, startTotpSetup, totpStatus } from '$lib/server/auth/totp';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals);
 	return {
 		email: user.email,
+		totp: await totpStatus(await getDb(), user.id),
 		profileForm: await superValidate(
 			{ name: user.name, locale: user.locale === 'en' ? 'en' : 'nl' },
 			zod4(profileSchema),
@@ -51,7 +53,41 @@ export const actions: Actions = {
 			throw e;
 		}
 		// Every session ended, this one too: start a fresh one for this browser.
-		await startSession(db, event, user.id);
+		await startSession(db, event, user.id, null, { secondFactorDone: true });
 		return message(form, { type: 'success', text: m.account_password_changed() });
+	},
+	// Two-step verification: plain forms (one field each); errors stay next to the field.
+	totpStart: async ({ locals }) => {
+		const user = requireUser(locals);
+		await startTotpSetup(await getDb(), user.id);
+		return { totp: 'started' as const };
+	},
+	totpConfirm: async ({ locals, request }) => {
+		const user = requireUser(locals);
+		const code = String((await request.formData()).get('code') ?? '').trim();
+		if (!code) return fail(400, { totp: 'confirm' as const, error: m.v_required() });
+		try {
+			const recoveryCodes = await confirmTotp(await getDb(), user.id, code, locals.requestId);
+			return { totp: 'enabled' as const, recoveryCodes };
+		} catch (e) {
+			if (e instanceof DomainError) {
+				return fail(400, { totp: 'confirm' as const, error: domainErrorMessage(e.code) });
+			}
+			throw e;
+		}
+	},
+	totpDisable: async ({ locals, request }) => {
+		const user = requireUser(locals);
+		const password = String((await request.formData()).get('password') ?? '');
+		if (!password) return fail(400, { totp: 'disable' as const, error: m.v_required() });
+		try {
+			await disableTotp(await getDb(), user.id, password, locals.requestId);
+		} catch (e) {
+			if (e instanceof DomainError) {
+				return fail(400, { totp: 'disable' as const, error: domainErrorMessage(e.code) });
+			}
+			throw e;
+		}
+		return { totp: 'disabled' as const };
 	}
 };

@@ -10,7 +10,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
-	return { form: await superValidate(zod4(loginSchema)) };
+	// Password given, TOTP code not yet: back to the code page.
+	if (locals.session?.twoFactorPending) redirect(303, `/login/tweestaps${url.search}`);
+	return {
+		form: await superValidate(zod4(loginSchema)),
+		locked: url.searchParams.get('tweestaps') === 'geblokkeerd'
+	};
 };
 
 export const actions: Actions = {

@@ -1,0 +1,42 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { secondFactorSchema } from '$lib/schemas/auth';
+import { deleteSessionCookie } from '$lib/server/auth/session';
+import { verifySecondFactor } from '$lib/server/auth/totp';
+import { getDb } from '$lib/server/db/app';
+import { safeRedirect } from '$lib/server/http';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The second step for an account with TOTP; only a session that waits for it gets here. */
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (!locals.session?.twoFactorPending) {
+		redirect(303, locals.user ? safeRedirect(url.searchParams.get('redirectTo')) : '/login');
+	}
+	return { form: await superValidate(zod4(secondFactorSchema)) };
+};
+
+export const actions: Actions = {
+	default: async ({ locals, request, url, cookies }) => {
+		const session = locals.session;
+		if (!session?.twoFactorPending) redirect(303, locals.user ? '/' : '/login');
+		const form = await superValidate(request, zod4(secondFactorSchema));
+		const code = form.data.code;
+		form.data.code = '';
+		if (!form.valid) return fail(400, { form });
+		const result = await verifySecondFactor(
+			await getDb(),
+			session.id,
+			session.userId,
+			code,
+			locals.requestId
+		);
+		if (result === 'locked') {
+			deleteSessionCookie(cookies, url);
+			redirect(303, '/login?tweestaps=geblokkeerd');
+		}
+		if (result === 'wrong') return setError(form, 'code', m.totp_code_wrong());
+		redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+	}
+};

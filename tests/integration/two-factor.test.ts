@@ -1,0 +1,148 @@
+import { generateHOTP } from '@oslojs/otp';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
+import {
+	confirmTotp,
+	disableTotp,
+	hasTotp,
+	MAX_FAILURES,
+	startTotpSetup,
+	TOTP_PERIOD,
+	totpStatus,
+	verifySecondFactor
+} from '../../src/lib/server/auth/totp';
+import { DEMO_PASSWORD, seedDemo } from '../../src/lib/server/demo/seed';
+import { DomainError } from '../../src/lib/server/errors';
+import { createTestDatabase, type TestDatabase } from './db';
+import { userId } from './fixtures';
+
+/** TOTP as a second factor (migration 0016, src/lib/server/auth/totp.ts). */
+
+let t: TestDatabase;
+let uid: string;
+beforeAll(async () => {
+	t = await createTestDatabase();
+	await seedDemo(t.db);
+	uid = await userId(t.db, 'hr@zeeuwsekust.example');
+});
+afterAll(() => t.close());
+
+/** The code an authenticator app shows at `at` (ms) for the key shown on the page. */
+function codeAt(secret: string, at: number, steps = 0): string {
+	const key = decodeBase32IgnorePadding(secret.replace(/\s/g, ''));
+	return generateHOTP(key, BigInt(Math.floor(at / 1000 / TOTP_PERIOD) + steps), 6);
+}
+
+async function expectError(p: Promise<unknown>, code: string) {
+	const e = await p.then(
+		() => null,
+		(err: unknown) => err
+	);
+	expect(e).toBeInstanceOf(DomainError);
+	expect((e as DomainError).code).toBe(code);
+}
+
+const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
+let secret = '';
+let recovery: string[] = [];
+
+describe('setting up TOTP', () => {
+	it('shows a pending key with a QR code until a code from the app confirms it', async () => {
+		expect((await totpStatus(t.db, uid)).enabled).toBe(false);
+		await startTotpSetup(t.db, uid);
+		const status = await totpStatus(t.db, uid);
+		expect(status.enabled).toBe(false);
+		expect(status.pending?.uri).toMatch(/^otpauth:\/\/totp\/Vakmaat:/);
+		expect(status.pending?.qrSvg).toMatch(/^<svg/);
+		secret = status.pending!.secret;
+		expect(secret.replace(/\s/g, '')).toMatch(/^[A-Z2-7]{32}$/);
+		// The same key is shown again on a reload.
+		expect((await totpStatus(t.db, uid)).pending?.secret).toBe(secret);
+
+		await expectError(confirmTotp(t.db, uid, '000000', null, T0), 'totp_code_wrong');
+		// A code from three steps ago is too old.
+		await expectError(confirmTotp(t.db, uid, codeAt(secret, T0, -3), null, T0), 'totp_code_wrong');
+		expect(await hasTotp(t.db, uid)).toBe(false);
+
+		recovery = await confirmTotp(t.db, uid, codeAt(secret, T0), null, T0);
+		expect(recovery).toHaveLength(8);
+		expect(new Set(recovery).size).toBe(8);
+		const on = await totpStatus(t.db, uid);
+		expect(on).toMatchObject({ enabled: true, pending: null, recoveryCodesLeft: 8 });
+		// Only hashes are stored.
+		const stored = await t.db
+			.selectFrom('totp_recovery_code')
+			.select('code_hash')
+			.where('user_id', '=', uid)
+			.execute();
+		expect(stored.map((r) => r.code_hash)).not.toContain(recovery[0]);
+	});
+});
+
+describe('logging in with TOTP', () => {
+	it('a password session waits for the code; a right code verifies it, once', async () => {
+		const { token, session } = await createSession(t.db, uid, true);
+		expect((await validateSessionToken(t.db, token))?.session.twoFactorPending).toBe(true);
+		// The code used to confirm the setup (same step) is not accepted again.
+		expect(await verifySecondFactor(t.db, session.id, uid, codeAt(secret, T0), null, T0)).toBe(
+			'wrong'
+		);
+		const later = T0 + 5 * TOTP_PERIOD * 1000;
+		expect(
+			await verifySecondFactor(t.db, session.id, uid, codeAt(secret, later), null, later)
+		).toBe('ok');
+		expect((await validateSessionToken(t.db, token))?.session.twoFactorPending).toBe(false);
+
+		// The same code in another session is refused: each code is accepted once.
+		const other = await createSession(t.db, uid, true);
+		expect(
+			await verifySecondFactor(t.db, other.session.id, uid, codeAt(secret, later), null, later)
+		).toBe('wrong');
+	});
+
+	it('a recovery code works once, in any spelling', async () => {
+		const { session } = await createSession(t.db, uid, true);
+		const code = recovery[0];
+		expect(
+			await verifySecondFactor(t.db, session.id, uid, ` ${code.toUpperCase()} `, null, T0)
+		).toBe('ok');
+		const again = await createSession(t.db, uid, true);
+		expect(await verifySecondFactor(t.db, again.session.id, uid, code, null, T0)).toBe('wrong');
+		expect((await totpStatus(t.db, uid)).recoveryCodesLeft).toBe(7);
+		const entry = await t.db
+			.selectFrom('audit_log')
+			.select('action')
+			.where('actor_user_id', '=', uid)
+			.where('action', '=', 'totp.recovery_code_used')
+			.executeTakeFirst();
+		expect(entry).toBeDefined();
+	});
+
+	it(`ends the session after ${MAX_FAILURES} wrong codes`, async () => {
+		const { token, session } = await createSession(t.db, uid, true);
+		for (let i = 1; i < MAX_FAILURES; i++) {
+			expect(await verifySecondFactor(t.db, session.id, uid, '123456', null, T0)).toBe('wrong');
+		}
+		expect(await verifySecondFactor(t.db, session.id, uid, '123456', null, T0)).toBe('locked');
+		expect(await validateSessionToken(t.db, token)).toBeNull();
+	});
+
+	it('a session of an account without TOTP is never pending', async () => {
+		const other = await userId(t.db, 'admin@vakmaat.example');
+		const { token } = await createSession(t.db, other, false);
+		expect((await validateSessionToken(t.db, token))?.session.twoFactorPending).toBe(false);
+	});
+});
+
+describe('turning TOTP off', () => {
+	it('takes the password; then sessions no longer wait and the codes are gone', async () => {
+		await expectError(disableTotp(t.db, uid, 'fout-wachtwoord', null), 'wrong_password');
+		expect(await hasTotp(t.db, uid)).toBe(true);
+		await disableTotp(t.db, uid, DEMO_PASSWORD, null);
+		expect(await totpStatus(t.db, uid)).toMatchObject({ enabled: false, recoveryCodesLeft: 0 });
+		// A session made unverified before still resolves: without TOTP nothing is pending.
+		const { token } = await createSession(t.db, uid, true);
+		expect((await validateSessionToken(t.db, token))?.session.twoFactorPending).toBe(false);
+	});
+});
