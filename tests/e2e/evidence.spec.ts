@@ -154,6 +154,20 @@ test('a learner adds a PDF and a link; her trainer downloads the file; another l
 		(await otherHr.get(href.replace(COMPANY, 'bouwbedrijf-van-dijk'), { maxRedirects: 0 })).status()
 	).toBe(404);
 	await otherHr.dispose();
+
+	// She removes the file she uploaded by mistake; the download is gone with it.
+	const item = page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('link', { name: 'Werkverslag week 12' }) });
+	await item.getByText('Verwijderen…').click();
+	await expect(
+		item.getByText('„Werkverslag week 12” echt verwijderen?', { exact: false })
+	).toBeVisible();
+	await item.getByRole('button', { name: 'Ja, verwijderen' }).click();
+	await expect(page.getByText('Het bewijs is verwijderd.')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Werkverslag week 12' })).toHaveCount(0);
+	expect((await page.request.get(href, { maxRedirects: 0 })).status()).toBe(404);
+	await expectAccessible(page);
 });
 
 test('a trainer records an exemption; it shows on the trajectory and counts as covered', async ({

@@ -8,7 +8,8 @@ import { filesDir } from '../../src/lib/server/files/storage';
 import {
 	addEvidence,
 	evidenceFile,
-	listEvidence
+	listEvidence,
+	removeEvidence
 } from '../../src/lib/server/trajectories/evidence';
 import {
 	listExemptions,
@@ -298,6 +299,67 @@ describe('evidence', () => {
 		// A note is not a file.
 		const note = (await listEvidence(t.db, hr, fatimaTrajectory))!.find((e) => e.kind === 'note')!;
 		expect(await evidenceFile(t.db, hr, fatimaTrajectory, note.id)).toBeNull();
+	});
+
+	it('removes evidence for whoever added it and the trainers, with the file, audited', async () => {
+		const pdf = demoPdf(['Verkeerd bestand']);
+		const fileId = await addEvidence(t.db, fatima, fatimaTrajectory, {
+			workProcessId: targetWps[0].id,
+			kind: 'file',
+			file: { name: 'verkeerd-bestand.pdf', bytes: pdf }
+		});
+		const noteByAhmed = await addEvidence(t.db, ahmed, fatimaTrajectory, {
+			workProcessId: targetWps[0].id,
+			kind: 'note',
+			body: 'Notitie van de opleider'
+		});
+		const mine = (await listEvidence(t.db, fatima, fatimaTrajectory))!;
+		expect(mine.find((e) => e.id === fileId)?.canRemove).toBe(true);
+		// The learner may not remove her trainer's note; HR sees, but removes nothing.
+		expect(mine.find((e) => e.id === noteByAhmed)?.canRemove).toBe(false);
+		await expect(removeEvidence(t.db, fatima, fatimaTrajectory, noteByAhmed)).rejects.toMatchObject(
+			{
+				code: 'not_allowed'
+			}
+		);
+		await expect(removeEvidence(t.db, hr, fatimaTrajectory, fileId)).rejects.toMatchObject({
+			code: 'not_allowed'
+		});
+		// Outside the trajectory, another company, an unknown or malformed id: not found.
+		for (const [ctx, traj, id] of [
+			[otherHr, fatimaTrajectory, fileId],
+			[peter, fatimaTrajectory, fileId],
+			[fatima, peterTrajectory, fileId],
+			[fatima, fatimaTrajectory, '00000000-0000-4000-8000-000000000000'],
+			[fatima, fatimaTrajectory, 'geen-uuid']
+		] as const) {
+			await expect(removeEvidence(t.db, ctx, traj, id)).rejects.toMatchObject({
+				code: 'evidence_not_found'
+			});
+		}
+		const key = (
+			await t.db
+				.selectFrom('evidence')
+				.select('storage_key')
+				.where('id', '=', fileId)
+				.executeTakeFirstOrThrow()
+		).storage_key!;
+		const stored = () =>
+			readdirSync(filesDir(), { recursive: true }).some((f) => String(f).includes(key));
+		expect(stored()).toBe(true);
+
+		await removeEvidence(t.db, fatima, fatimaTrajectory, fileId);
+		await removeEvidence(t.db, ahmed, fatimaTrajectory, noteByAhmed);
+		const left = (await listEvidence(t.db, fatima, fatimaTrajectory))!.map((e) => e.id);
+		expect(left).not.toContain(fileId);
+		expect(left).not.toContain(noteByAhmed);
+		expect(stored()).toBe(false);
+		const entries = await t.db
+			.selectFrom('audit_log')
+			.select(['action', 'entity_id'])
+			.where('action', '=', 'evidence.removed')
+			.execute();
+		expect(entries.map((e) => e.entity_id).sort()).toEqual([fileId, noteByAhmed].sort());
 	});
 });
 

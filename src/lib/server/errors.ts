@@ -13,6 +13,7 @@ export class DomainError extends Error {
 }
 
 export type DomainErrorCode =
+	| 'evidence_not_found'
 	| 'totp_code_wrong'
 	| 'totp_no_setup'
 	| 'email_taken'

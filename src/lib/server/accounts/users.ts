@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import type { DB } from '../db';
-import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
+import {
+	dummyPasswordHash,
+	hashPassword,
+	requireCurrentPassword,
+	verifyPassword
+} from '../auth/password';
 import { invalidateUserSessions } from '../auth/session';
 import { generateToken, hashToken } from '../auth/tokens';
 import { DomainError } from '../errors';
@@ -166,14 +171,7 @@ export async function changePassword(
 	currentPassword: string,
 	newPassword: string
 ): Promise<void> {
-	const user = await db
-		.selectFrom('app_user')
-		.select('password_hash')
-		.where('id', '=', userId)
-		.executeTakeFirstOrThrow();
-	if (!user.password_hash || !(await verifyPassword(user.password_hash, currentPassword))) {
-		throw new DomainError('wrong_password', 'currentPassword');
-	}
+	await requireCurrentPassword(db, userId, currentPassword, 'currentPassword');
 	const passwordHash = await hashPassword(newPassword);
 	await db.transaction().execute(async (trx) => {
 		await trx

@@ -1,4 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
+import type { DB } from '../db';
+import { DomainError } from '../errors';
 
 /** Argon2id with OWASP's minimum: m=19456 KiB, t=2, p=1. */
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
@@ -20,4 +22,21 @@ let dummyHash: Promise<string> | undefined;
 export function dummyPasswordHash(): Promise<string> {
 	dummyHash ??= hashPassword('vakmaat-dummy-password');
 	return dummyHash;
+}
+
+/** Checks a user's current password before a sensitive change; wrong: `wrong_password` on `field`. */
+export async function requireCurrentPassword(
+	db: DB,
+	userId: string,
+	password: string,
+	field: string
+): Promise<void> {
+	const user = await db
+		.selectFrom('app_user')
+		.select('password_hash')
+		.where('id', '=', userId)
+		.executeTakeFirstOrThrow();
+	if (!user.password_hash || !(await verifyPassword(user.password_hash, password))) {
+		throw new DomainError('wrong_password', field);
+	}
 }

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { DB } from '../db';
 import { audit } from '../accounts/audit';
 import { DomainError } from '../errors';
-import { verifyPassword } from './password';
+import { requireCurrentPassword } from './password';
 import { invalidateSession } from './session';
 import { generateToken, hashToken } from './tokens';
 
@@ -161,14 +161,7 @@ export async function disableTotp(
 	password: string,
 	requestId: string | null
 ): Promise<void> {
-	const user = await db
-		.selectFrom('app_user')
-		.select('password_hash')
-		.where('id', '=', userId)
-		.executeTakeFirstOrThrow();
-	if (!user.password_hash || !(await verifyPassword(user.password_hash, password))) {
-		throw new DomainError('wrong_password', 'password');
-	}
+	await requireCurrentPassword(db, userId, password, 'password');
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.updateTable('app_user')

@@ -1,13 +1,12 @@
 import type { DB } from '../db';
 import type { EvidenceKind } from '../db/schema';
 import type { RequestContext } from '../auth/context';
-import { audit } from '../accounts/audit';
+import { auditAs } from '../accounts/audit';
 import { DomainError, isUuid } from '../errors';
 import { checkUpload } from '../files/check';
 import { readStoredFile, removeStoredFile, storeFile } from '../files/storage';
 import { log } from '../log';
-import { visibleTrajectories } from './access';
-import { trajectoryAccess } from './access';
+import { trajectoryAccess, visibleTrajectories } from './access';
 
 export const EVIDENCE_KINDS: EvidenceKind[] = ['note', 'link', 'file'];
 
@@ -32,6 +31,8 @@ export interface EvidenceItem {
 	sizeBytes: number | null;
 	createdAt: Date;
 	createdBy: string | null;
+	/** The member may remove it: they added it, or they are a trainer of the trajectory. */
+	canRemove: boolean;
 }
 
 /** An http(s) URL without credentials, normalised; null when it is not one. */
@@ -126,9 +127,7 @@ export async function addEvidence(
 				})
 				.returning('id')
 				.executeTakeFirstOrThrow();
-			await audit(trx, {
-				companyId: ctx.company.id,
-				actorUserId: ctx.user.id,
+			await auditAs(trx, ctx, {
 				action: 'evidence.added',
 				entityType: 'evidence',
 				entityId: row.id,
@@ -137,8 +136,7 @@ export async function addEvidence(
 					workProcessId: input.workProcessId,
 					kind: input.kind,
 					...(file ? { fileName: file.fileName, sizeBytes: file.bytes.length } : {})
-				},
-				requestId: ctx.requestId
+				}
 			});
 			return row.id;
 		});
@@ -158,7 +156,8 @@ export async function listEvidence(
 	ctx: RequestContext,
 	trajectoryId: string
 ): Promise<EvidenceItem[] | null> {
-	if (!(await trajectoryAccess(db, ctx, trajectoryId))) return null;
+	const access = await trajectoryAccess(db, ctx, trajectoryId);
+	if (!access) return null;
 	const rows = await db
 		.selectFrom('evidence as e')
 		.leftJoin('app_user as u', 'u.id', 'e.created_by')
@@ -173,6 +172,7 @@ export async function listEvidence(
 			'e.content_type',
 			'e.size_bytes',
 			'e.created_at',
+			'e.created_by',
 			'u.name as created_by_name'
 		])
 		.where('e.company_id', '=', ctx.company.id)
@@ -191,8 +191,63 @@ export async function listEvidence(
 		contentType: r.content_type,
 		sizeBytes: r.size_bytes,
 		createdAt: r.created_at,
-		createdBy: r.created_by_name
+		createdBy: r.created_by_name,
+		canRemove: mayRemove(access.can.assess, r.created_by, ctx)
 	}));
+}
+
+/** Who may remove evidence: whoever added it, and the trajectory's trainers. */
+function mayRemove(isTrainer: boolean, createdBy: string | null, ctx: RequestContext): boolean {
+	return isTrainer || createdBy === ctx.user.id;
+}
+
+/**
+ * Removes one piece of evidence (a wrong file, an outdated note): the member who added it
+ * or a trainer of the trajectory. The row goes in a transaction with its audit entry;
+ * a stored file is deleted after the commit (a failure there is logged, the row is gone).
+ */
+export async function removeEvidence(
+	db: DB,
+	ctx: RequestContext,
+	trajectoryId: string,
+	evidenceId: string
+): Promise<void> {
+	const access = await trajectoryAccess(db, ctx, trajectoryId);
+	if (!access || !isUuid(evidenceId)) throw new DomainError('evidence_not_found');
+	const storageKey = await db.transaction().execute(async (trx) => {
+		const row = await trx
+			.selectFrom('evidence')
+			.select(['created_by', 'storage_key', 'kind', 'title', 'work_process_id'])
+			.where('company_id', '=', ctx.company.id)
+			.where('trajectory_id', '=', trajectoryId)
+			.where('id', '=', evidenceId)
+			.forUpdate()
+			.executeTakeFirst();
+		if (!row) throw new DomainError('evidence_not_found');
+		if (!mayRemove(access.can.assess, row.created_by, ctx)) throw new DomainError('not_allowed');
+		await trx
+			.deleteFrom('evidence')
+			.where('company_id', '=', ctx.company.id)
+			.where('id', '=', evidenceId)
+			.execute();
+		await auditAs(trx, ctx, {
+			action: 'evidence.removed',
+			entityType: 'evidence',
+			entityId: evidenceId,
+			data: {
+				trajectoryId,
+				workProcessId: row.work_process_id,
+				kind: row.kind,
+				title: row.title
+			}
+		});
+		return row.storage_key;
+	});
+	if (storageKey) {
+		await removeStoredFile(ctx.company.id, storageKey).catch((err) =>
+			log.error({ err, storageKey }, 'could not remove the file of removed evidence')
+		);
+	}
 }
 
 /**

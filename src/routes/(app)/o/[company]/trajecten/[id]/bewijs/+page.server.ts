@@ -8,7 +8,7 @@ import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import { MAX_FILE_BYTES } from '$lib/server/files/check';
-import { addEvidence, listEvidence } from '$lib/server/trajectories/evidence';
+import { addEvidence, listEvidence, removeEvidence } from '$lib/server/trajectories/evidence';
 import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getTrajectory } from '$lib/server/trajectories/trajectories';
 import type { Actions, PageServerLoad } from './$types';
@@ -79,5 +79,19 @@ export const actions: Actions = {
 		form.data.body = '';
 		form.data.url = '';
 		return message(form, { type: 'success', text: m.evidence_added() });
+	},
+	remove: async (event) => {
+		const ctx = requireCompany(event, 'learner', 'trainer');
+		const evidenceId = String((await event.request.formData()).get('evidenceId') ?? '');
+		try {
+			await removeEvidence(await getDb(), ctx, event.params.id, evidenceId);
+		} catch (e) {
+			if (e instanceof DomainError && e.code === 'evidence_not_found') {
+				error(404, m.error_not_found());
+			}
+			if (e instanceof DomainError && e.code === 'not_allowed') error(403, m.error_forbidden());
+			throw e;
+		}
+		return { removed: true };
 	}
 };
