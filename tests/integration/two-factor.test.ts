@@ -1,11 +1,16 @@
 import { generateHOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
+import {
+	createSession,
+	PENDING_MINUTES,
+	validateSessionToken
+} from '../../src/lib/server/auth/session';
 import {
 	confirmTotp,
 	disableTotp,
 	hasTotp,
+	LOCK_MINUTES,
 	MAX_FAILURES,
 	startTotpSetup,
 	TOTP_PERIOD,
@@ -60,12 +65,20 @@ describe('setting up TOTP', () => {
 		// The same key is shown again on a reload.
 		expect((await totpStatus(t.db, uid)).pending?.secret).toBe(secret);
 
-		await expectError(confirmTotp(t.db, uid, '000000', null, T0), 'totp_code_wrong');
+		await expectError(confirmTotp(t.db, uid, '000000', null, null, T0), 'totp_code_wrong');
 		// A code from three steps ago is too old.
-		await expectError(confirmTotp(t.db, uid, codeAt(secret, T0, -3), null, T0), 'totp_code_wrong');
+		await expectError(
+			confirmTotp(t.db, uid, codeAt(secret, T0, -3), null, null, T0),
+			'totp_code_wrong'
+		);
 		expect(await hasTotp(t.db, uid)).toBe(false);
 
-		recovery = await confirmTotp(t.db, uid, codeAt(secret, T0), null, T0);
+		// Turning it on ends every other session of the account (it may have leaked).
+		const kept = await createSession(t.db, uid);
+		const other = await createSession(t.db, uid);
+		recovery = await confirmTotp(t.db, uid, codeAt(secret, T0), null, kept.session.id, T0);
+		expect(await validateSessionToken(t.db, kept.token)).not.toBeNull();
+		expect(await validateSessionToken(t.db, other.token)).toBeNull();
 		expect(recovery).toHaveLength(8);
 		expect(new Set(recovery).size).toBe(8);
 		const on = await totpStatus(t.db, uid);
@@ -119,12 +132,46 @@ describe('logging in with TOTP', () => {
 		expect(entry).toBeDefined();
 	});
 
-	it(`ends the session after ${MAX_FAILURES} wrong codes`, async () => {
-		const { token, session } = await createSession(t.db, uid, true);
-		for (let i = 1; i < MAX_FAILURES; i++) {
-			expect(await verifySecondFactor(t.db, session.id, uid, '123456', null, T0)).toBe('wrong');
+	it(`closes the code page after ${MAX_FAILURES} wrong codes in a row, across sessions`, async () => {
+		// Earlier tests left a wrong attempt; start counting from zero.
+		await t.db.updateTable('app_user').set({ totp_failures: 0 }).where('id', '=', uid).execute();
+		const first = await createSession(t.db, uid, true);
+		for (let i = 0; i < MAX_FAILURES - 2; i++) {
+			expect(await verifySecondFactor(t.db, first.session.id, uid, '123456', null, T0)).toBe(
+				'wrong'
+			);
 		}
-		expect(await verifySecondFactor(t.db, session.id, uid, '123456', null, T0)).toBe('locked');
+		// Logging in again does not buy new guesses.
+		const second = await createSession(t.db, uid, true);
+		expect(await verifySecondFactor(t.db, second.session.id, uid, '123456', null, T0)).toBe(
+			'wrong'
+		);
+		expect(await verifySecondFactor(t.db, second.session.id, uid, '123456', null, T0)).toBe(
+			'locked'
+		);
+		expect(await validateSessionToken(t.db, first.token)).toBeNull();
+		expect(await validateSessionToken(t.db, second.token)).toBeNull();
+		// While closed even the right code is refused; after LOCK_MINUTES it works again.
+		const at = T0 + 10 * TOTP_PERIOD * 1000;
+		const third = await createSession(t.db, uid, true);
+		expect(
+			await verifySecondFactor(t.db, third.session.id, uid, codeAt(secret, at), null, at)
+		).toBe('locked');
+		const later = T0 + (LOCK_MINUTES + 1) * 60 * 1000;
+		const fourth = await createSession(t.db, uid, true);
+		expect(
+			await verifySecondFactor(t.db, fourth.session.id, uid, codeAt(secret, later), null, later)
+		).toBe('ok');
+	});
+
+	it(`a session waiting for its code lasts ${PENDING_MINUTES} minutes`, async () => {
+		const { token, session } = await createSession(t.db, uid, true);
+		expect(await validateSessionToken(t.db, token)).not.toBeNull();
+		await t.db
+			.updateTable('user_session')
+			.set({ created_at: new Date(Date.now() - (PENDING_MINUTES + 1) * 60 * 1000) })
+			.where('id', '=', session.id)
+			.execute();
 		expect(await validateSessionToken(t.db, token)).toBeNull();
 	});
 
@@ -136,13 +183,15 @@ describe('logging in with TOTP', () => {
 });
 
 describe('turning TOTP off', () => {
-	it('takes the password; then sessions no longer wait and the codes are gone', async () => {
+	it('takes the password; ends sessions that wait for a code; the codes are gone', async () => {
+		// Someone with the password but not the code, waiting on the code page.
+		const waiting = await createSession(t.db, uid, true);
 		await expectError(disableTotp(t.db, uid, 'fout-wachtwoord', null), 'wrong_password');
 		expect(await hasTotp(t.db, uid)).toBe(true);
 		await disableTotp(t.db, uid, DEMO_PASSWORD, null);
 		expect(await totpStatus(t.db, uid)).toMatchObject({ enabled: false, recoveryCodesLeft: 0 });
-		// A session made unverified before still resolves: without TOTP nothing is pending.
-		const { token } = await createSession(t.db, uid, true);
-		expect((await validateSessionToken(t.db, token))?.session.twoFactorPending).toBe(false);
+		// Turning it off does not let the waiting session in: it is ended.
+		expect(await validateSessionToken(t.db, waiting.token)).toBeNull();
+		expect(await hasTotp(t.db, uid)).toBe(false);
 	});
 });

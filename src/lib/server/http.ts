@@ -68,12 +68,6 @@ export async function startSession(
 	const pending = !secondFactorDone && (await hasTotp(db, userId));
 	const { token, session } = await createSession(db, userId, pending);
 	setSessionCookie(event.cookies, event.url, token, session.expiresAt);
-	if (pending) {
-		const target = safeRedirect(redirectTo, '');
-		return target
-			? `/login/tweestaps?redirectTo=${encodeURIComponent(target)}`
-			: '/login/tweestaps';
-	}
 	const user = await db
 		.selectFrom('app_user as u')
 		.select((eb) => [
@@ -100,6 +94,12 @@ export async function startSession(
 		user.locale = chosen;
 	}
 	setLocaleCookie(event.cookies, user.locale);
+	if (pending) {
+		const target = safeRedirect(redirectTo, '');
+		return target
+			? `/login/tweestaps?redirectTo=${encodeURIComponent(target)}`
+			: '/login/tweestaps';
+	}
 	const sessionUser: SessionUser = {
 		id: user.id,
 		email: user.email,

@@ -8,6 +8,8 @@ import { generateToken, hashToken } from './tokens';
 export const SESSION_COOKIE = 'vakmaat_session';
 const DAY = 24 * 60 * 60 * 1000;
 const SESSION_DAYS = 30;
+/** A session waiting for its TOTP code lasts this long (from the password), not 30 days. */
+export const PENDING_MINUTES = 10;
 
 export interface SessionUser {
 	id: string;
@@ -68,7 +70,7 @@ export async function validateSessionToken(
 			's.user_id',
 			's.expires_at',
 			's.two_factor_verified',
-			'u.totp_enabled_at',
+			's.created_at',
 			'u.email',
 			'u.name',
 			'u.locale',
@@ -88,17 +90,24 @@ export async function validateSessionToken(
 		.where('s.id', '=', sessionId)
 		.executeTakeFirst();
 	if (!row) return null;
+	// Waiting for the TOTP code is a state of the session itself (not of the account now):
+	// turning TOTP off later does not log a half-logged-in session in.
 	const session: Session = {
 		id: row.id,
 		userId: row.user_id,
-		expiresAt: row.expires_at,
-		twoFactorPending: row.totp_enabled_at !== null && !row.two_factor_verified
+		expiresAt: row.two_factor_verified
+			? row.expires_at
+			: new Date(row.created_at.getTime() + PENDING_MINUTES * 60 * 1000),
+		twoFactorPending: !row.two_factor_verified
 	};
 	if (Date.now() >= session.expiresAt.getTime()) {
 		await db.deleteFrom('user_session').where('id', '=', session.id).execute();
 		return null;
 	}
-	if (Date.now() >= session.expiresAt.getTime() - (SESSION_DAYS / 2) * DAY) {
+	if (
+		!session.twoFactorPending &&
+		Date.now() >= session.expiresAt.getTime() - (SESSION_DAYS / 2) * DAY
+	) {
 		session.expiresAt = new Date(Date.now() + SESSION_DAYS * DAY);
 		await db
 			.updateTable('user_session')

@@ -1,12 +1,10 @@
 import { createTOTPKeyURI, verifyHOTP } from '@oslojs/otp';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { renderSVG } from 'uqr';
-import { sql } from 'kysely';
 import type { DB } from '../db';
 import { audit } from '../accounts/audit';
 import { DomainError } from '../errors';
 import { requireCurrentPassword } from './password';
-import { invalidateSession } from './session';
 import { generateToken, hashToken } from './tokens';
 
 /**
@@ -18,7 +16,8 @@ import { generateToken, hashToken } from './tokens';
  * Logging in with the password of such an account starts a session that only reaches the
  * code page (`/login/tweestaps`) until a code or a recovery code is given. A code is
  * accepted once (the last accepted time step is kept) and within one step of the
- * server's clock; after MAX_FAILURES wrong codes the session ends.
+ * server's clock; after MAX_FAILURES wrong codes in a row (per account) the code page is
+ * closed for LOCK_MINUTES.
  */
 export const TOTP_PERIOD = 30;
 export const TOTP_DIGITS = 6;
@@ -111,6 +110,7 @@ export async function confirmTotp(
 	userId: string,
 	code: string,
 	requestId: string | null,
+	keepSessionId: string | null,
 	now = Date.now()
 ): Promise<string[]> {
 	return db.transaction().execute(async (trx) => {
@@ -138,6 +138,12 @@ export async function confirmTotp(
 			const token = generateToken().slice(0, 10);
 			return `${token.slice(0, 5)}-${token.slice(5)}`;
 		});
+		// Someone who turns it on may suspect their password is known: every other session ends.
+		await trx
+			.deleteFrom('user_session')
+			.where('user_id', '=', userId)
+			.$if(keepSessionId !== null, (qb) => qb.where('id', '<>', keepSessionId!))
+			.execute();
 		await trx.deleteFrom('totp_recovery_code').where('user_id', '=', userId).execute();
 		await trx
 			.insertInto('totp_recovery_code')
@@ -169,11 +175,19 @@ export async function disableTotp(
 				totp_key: null,
 				totp_enabled_at: null,
 				totp_pending_key: null,
-				totp_last_counter: null
+				totp_last_counter: null,
+				totp_failures: 0,
+				totp_locked_until: null
 			})
 			.where('id', '=', userId)
 			.execute();
 		await trx.deleteFrom('totp_recovery_code').where('user_id', '=', userId).execute();
+		// Sessions still waiting for a code (someone with the password) end as well.
+		await trx
+			.deleteFrom('user_session')
+			.where('user_id', '=', userId)
+			.where('two_factor_verified', '=', false)
+			.execute();
 		await audit(trx, {
 			actorUserId: userId,
 			action: 'totp.disabled',
@@ -194,11 +208,18 @@ export async function hasTotp(db: DB, userId: string): Promise<boolean> {
 	return !!row?.totp_enabled_at;
 }
 
-export type SecondFactorResult = 'ok' | 'wrong' | 'locked';
+/** 'expired': the session no longer waits for a code (gone, timed out, or TOTP turned off). */
+export type SecondFactorResult = 'ok' | 'wrong' | 'locked' | 'expired';
+
+/** After MAX_FAILURES wrong codes in a row the account's code page is closed this long. */
+export const LOCK_MINUTES = 15;
 
 /**
- * The code page: a code from the app (six digits) or a recovery code. Right: the session
- * is verified. Wrong: counted; at MAX_FAILURES the session ends ('locked').
+ * The code page: a code from the app (six digits) or a recovery code, for a session that
+ * waits for it. Right: the session is verified. Wrong codes count per account, whatever
+ * the session (a new login does not buy new guesses); the fifth in a row closes the code
+ * page for LOCK_MINUTES and ends the account's waiting sessions ('locked'). Everything
+ * happens in one transaction with the account row locked, so parallel attempts queue.
  */
 export async function verifySecondFactor(
 	db: DB,
@@ -209,23 +230,44 @@ export async function verifySecondFactor(
 	now = Date.now()
 ): Promise<SecondFactorResult> {
 	const code = input.trim();
-	const ok = await db.transaction().execute(async (trx) => {
+	return db.transaction().execute(async (trx) => {
 		const user = await trx
 			.selectFrom('app_user')
-			.select(['totp_key', 'totp_last_counter'])
+			.select(['totp_key', 'totp_last_counter', 'totp_failures', 'totp_locked_until'])
 			.where('id', '=', userId)
 			.forUpdate()
 			.executeTakeFirstOrThrow();
-		if (!user.totp_key) return false;
-		if (/^\d{6}$/.test(code.replace(/\s/g, ''))) {
-			const counter = matchingCounter(new Uint8Array(user.totp_key), code.replace(/\s/g, ''), now);
-			// A code is accepted once: not again, and no older one after it.
-			if (counter === null || (user.totp_last_counter ?? -1) >= counter) return false;
-			await trx
-				.updateTable('app_user')
-				.set({ totp_last_counter: counter })
-				.where('id', '=', userId)
+		const session = await trx
+			.selectFrom('user_session')
+			.select('id')
+			.where('id', '=', sessionId)
+			.where('user_id', '=', userId)
+			.where('two_factor_verified', '=', false)
+			.executeTakeFirst();
+		const endWaitingSessions = () =>
+			trx
+				.deleteFrom('user_session')
+				.where('user_id', '=', userId)
+				.where('two_factor_verified', '=', false)
 				.execute();
+		if (!session || !user.totp_key) return 'expired';
+		if (user.totp_locked_until && user.totp_locked_until.getTime() > now) {
+			await endWaitingSessions();
+			return 'locked';
+		}
+		let ok = false;
+		const digits = code.replace(/\s/g, '');
+		if (/^\d{6}$/.test(digits)) {
+			const counter = matchingCounter(new Uint8Array(user.totp_key), digits, now);
+			// A code is accepted once: not again, and no older one after it.
+			if (counter !== null && (user.totp_last_counter ?? -1) < counter) {
+				await trx
+					.updateTable('app_user')
+					.set({ totp_last_counter: counter })
+					.where('id', '=', userId)
+					.execute();
+				ok = true;
+			}
 		} else {
 			const used = await trx
 				.updateTable('totp_recovery_code')
@@ -234,32 +276,52 @@ export async function verifySecondFactor(
 				.where('code_hash', '=', hashToken(normaliseRecovery(code)))
 				.where('used_at', 'is', null)
 				.executeTakeFirst();
-			if (!used.numUpdatedRows) return false;
-			await audit(trx, {
-				actorUserId: userId,
-				action: 'totp.recovery_code_used',
-				entityType: 'app_user',
-				entityId: userId,
-				requestId
-			});
+			if (used.numUpdatedRows) {
+				ok = true;
+				await audit(trx, {
+					actorUserId: userId,
+					action: 'totp.recovery_code_used',
+					entityType: 'app_user',
+					entityId: userId,
+					requestId
+				});
+			}
+		}
+		if (ok) {
+			await trx
+				.updateTable('app_user')
+				.set({ totp_failures: 0, totp_locked_until: null })
+				.where('id', '=', userId)
+				.execute();
+			await trx
+				.updateTable('user_session')
+				.set({ two_factor_verified: true })
+				.where('id', '=', sessionId)
+				.execute();
+			return 'ok';
+		}
+		const failures = user.totp_failures + 1;
+		if (failures < MAX_FAILURES) {
+			await trx
+				.updateTable('app_user')
+				.set({ totp_failures: failures })
+				.where('id', '=', userId)
+				.execute();
+			return 'wrong';
 		}
 		await trx
-			.updateTable('user_session')
-			.set({ two_factor_verified: true, two_factor_failures: 0 })
-			.where('id', '=', sessionId)
+			.updateTable('app_user')
+			.set({ totp_failures: 0, totp_locked_until: new Date(now + LOCK_MINUTES * 60 * 1000) })
+			.where('id', '=', userId)
 			.execute();
-		return true;
-	});
-	if (ok) return 'ok';
-	const row = await db
-		.updateTable('user_session')
-		.set({ two_factor_failures: sql`two_factor_failures + 1` })
-		.where('id', '=', sessionId)
-		.returning('two_factor_failures')
-		.executeTakeFirst();
-	if (!row || row.two_factor_failures >= MAX_FAILURES) {
-		await invalidateSession(db, sessionId);
+		await endWaitingSessions();
+		await audit(trx, {
+			actorUserId: userId,
+			action: 'totp.locked',
+			entityType: 'app_user',
+			entityId: userId,
+			requestId
+		});
 		return 'locked';
-	}
-	return 'wrong';
+	});
 }

@@ -33,6 +33,9 @@ export interface AppUserTable {
 	totp_pending_key: Uint8Array | null;
 	/** The time step of the last accepted code: each code is accepted once. */
 	totp_last_counter: number | null;
+	/** Wrong codes since the last right one, for the account (all sessions). */
+	totp_failures: Generated<number>;
+	totp_locked_until: Timestamp | null;
 }
 
 export interface UserSessionTable {
@@ -42,7 +45,6 @@ export interface UserSessionTable {
 	created_at: CreatedAt;
 	/** False until the TOTP code is given, for an account with TOTP (migration 0016). */
 	two_factor_verified: Generated<boolean>;
-	two_factor_failures: Generated<number>;
 }
 
 export interface TotpRecoveryCodeTable {

@@ -67,7 +67,13 @@ export const actions: Actions = {
 		const code = String((await request.formData()).get('code') ?? '').trim();
 		if (!code) return fail(400, { totp: 'confirm' as const, error: m.v_required() });
 		try {
-			const recoveryCodes = await confirmTotp(await getDb(), user.id, code, locals.requestId);
+			const recoveryCodes = await confirmTotp(
+				await getDb(),
+				user.id,
+				code,
+				locals.requestId,
+				locals.session?.id ?? null
+			);
 			return { totp: 'enabled' as const, recoveryCodes };
 		} catch (e) {
 			if (e instanceof DomainError) {

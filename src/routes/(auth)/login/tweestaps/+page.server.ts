@@ -32,9 +32,9 @@ export const actions: Actions = {
 			code,
 			locals.requestId
 		);
-		if (result === 'locked') {
+		if (result === 'locked' || result === 'expired') {
 			deleteSessionCookie(cookies, url);
-			redirect(303, '/login?tweestaps=geblokkeerd');
+			redirect(303, result === 'locked' ? '/login?tweestaps=geblokkeerd' : '/login');
 		}
 		if (result === 'wrong') return setError(form, 'code', m.totp_code_wrong());
 		redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
