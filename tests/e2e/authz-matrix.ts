@@ -194,6 +194,8 @@ export const MATRIX: MatrixRow[] = [
 	GET('/beheer/bedrijven/[id]',                   { id: 'malformedId' },                        ['login',   403,       403,       403,       403,       404]),
 	POST('/beheer/bedrijven/[id]', { id: 'company' }, 'inviteHr', { email: '' },                  ['login',   403,       403,       403,       403,       400]),
 	POST('/beheer/bedrijven/[id]', { id: 'unknownId' }, 'inviteHr', { email: 'x@e2e.example' },   ['login',   403,       403,       403,       403,       404]),
+	GET('/beheer/gebruikers',                       {},                                           ['login',   403,       403,       403,       403,       200]),
+	POST('/beheer/gebruikers', {}, 'resetTotp', { userId: '00000000-0000-4000-8000-000000000000' }, ['login', 403,     403,       403,       403,       404]),
 	GET('/beheer/adviseurs',                        {},                                           ['login',   403,       403,       403,       403,       200]),
 	POST('/beheer/adviseurs', {}, 'add', { email: '' },                                           ['login',   403,       403,       403,       403,       400]),
 	POST('/beheer/adviseurs', {}, 'regions', { userId: '00000000-0000-4000-8000-000000000000' }, ['login',   403,       403,       403,       403,       404]),

@@ -17,9 +17,9 @@ function code(secret: string, steps = 0): string {
 	return generateHOTP(key, BigInt(Math.floor(Date.now() / 30_000) + steps), 6);
 }
 
-async function passwordStep(page: Page) {
+async function passwordStep(page: Page, email = EMAIL) {
 	await page.goto('/login');
-	await page.getByLabel('E-mailadres').fill(EMAIL);
+	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: 'Inloggen' }).click();
 }
@@ -78,4 +78,44 @@ test('a user turns on two-step verification and then needs the code to log in', 
 	await on.getByLabel('Je wachtwoord').fill(DEMO_PASSWORD);
 	await on.getByRole('button', { name: 'Tweestapsverificatie uitzetten' }).click();
 	await expect(on.getByText('Tweestapsverificatie staat uit.').first()).toBeVisible();
+});
+
+test('the admin turns two-step verification off for someone who lost phone and codes', async ({
+	page,
+	browser
+}) => {
+	// Jan de Groot (no other spec logs in as him) turns it on.
+	const jan = 'j.groot@zeeuwsekust.example';
+	await login(page, jan);
+	await page.goto('/account');
+	const section = page.getByRole('region', { name: 'Tweestapsverificatie' });
+	await section.getByRole('button', { name: 'Tweestapsverificatie instellen' }).click();
+	const secret = (await section.getByTestId('totp-secret').textContent())!.trim();
+	await page.waitForLoadState('networkidle');
+	await section.getByLabel('Code uit je app').fill(code(secret));
+	await section.getByRole('button', { name: 'Bevestigen en aanzetten' }).click();
+	await expect(section.getByText('Tweestapsverificatie staat aan.')).toBeVisible();
+
+	// The admin finds the account and turns it off.
+	const adminContext = await browser.newContext();
+	const admin = await adminContext.newPage();
+	await login(admin, 'admin@vakmaat.example');
+	await admin.goto('/beheer');
+	await admin.getByRole('link', { name: 'Accounts' }).click();
+	await admin.getByLabel('E-mailadres').fill(jan.toUpperCase());
+	await admin.getByRole('button', { name: 'Zoeken' }).click();
+	const account = admin.getByRole('region', { name: 'Jan de Groot' });
+	await expect(account.getByText(/Tweestapsverificatie staat aan sinds/)).toBeVisible();
+	await expectAccessible(admin);
+	await account.getByText('Tweestapsverificatie uitzetten…').click();
+	await account.getByRole('button', { name: 'Ja, uitzetten' }).click();
+	await expect(admin.getByText('Tweestapsverificatie is uitgezet', { exact: false })).toBeVisible();
+	await expect(account.getByText('Tweestapsverificatie staat uit.')).toBeVisible();
+	await adminContext.close();
+
+	// Jan's session ended; he logs in with the password alone.
+	await page.goto('/account');
+	await expect(page).toHaveURL(/\/login/);
+	await passwordStep(page, jan);
+	await expect(page).not.toHaveURL(/\/login/);
 });

@@ -7,11 +7,13 @@ import {
 	validateSessionToken
 } from '../../src/lib/server/auth/session';
 import {
+	accountByEmail,
 	confirmTotp,
 	disableTotp,
 	hasTotp,
 	LOCK_MINUTES,
 	MAX_FAILURES,
+	resetTotpByAdmin,
 	startTotpSetup,
 	TOTP_PERIOD,
 	totpStatus,
@@ -193,5 +195,34 @@ describe('turning TOTP off', () => {
 		// Turning it off does not let the waiting session in: it is ended.
 		expect(await validateSessionToken(t.db, waiting.token)).toBeNull();
 		expect(await hasTotp(t.db, uid)).toBe(false);
+	});
+});
+
+describe('the admin turns it off for someone who lost phone and codes', () => {
+	it('finds the account by email, resets it, ends its sessions, audited', async () => {
+		const admin = await userId(t.db, 'admin@vakmaat.example');
+		await startTotpSetup(t.db, uid);
+		const key = (await totpStatus(t.db, uid)).pending!.secret;
+		const at = T0 + 60 * 60 * 1000;
+		await confirmTotp(t.db, uid, codeAt(key, at), null, null, at);
+		const session = await createSession(t.db, uid);
+		const found = await accountByEmail(t.db, '  HR@ZeeuwseKust.example ');
+		expect(found).toMatchObject({ id: uid, recoveryCodesLeft: 8 });
+		expect(found!.totpEnabledAt).not.toBeNull();
+		expect(found!.companies).toEqual(['Hotel De Zeeuwse Kust']);
+		expect(await accountByEmail(t.db, 'niemand@example.org')).toBeNull();
+
+		expect(await resetTotpByAdmin(t.db, admin, uid, 'req-reset')).toBe(true);
+		expect(await hasTotp(t.db, uid)).toBe(false);
+		expect(await validateSessionToken(t.db, session.token)).toBeNull();
+		expect((await totpStatus(t.db, uid)).recoveryCodesLeft).toBe(0);
+		// Not on (any more), or no such account: nothing to do.
+		expect(await resetTotpByAdmin(t.db, admin, uid, null)).toBe(false);
+		const entry = await t.db
+			.selectFrom('audit_log')
+			.select(['actor_user_id', 'entity_id'])
+			.where('request_id', '=', 'req-reset')
+			.executeTakeFirstOrThrow();
+		expect(entry).toEqual({ actor_user_id: admin, entity_id: uid });
 	});
 });

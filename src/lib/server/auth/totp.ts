@@ -1,6 +1,7 @@
 import { createTOTPKeyURI, verifyHOTP } from '@oslojs/otp';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { renderSVG } from 'uqr';
+import { sql } from 'kysely';
 import type { DB } from '../db';
 import { audit } from '../accounts/audit';
 import { DomainError } from '../errors';
@@ -323,5 +324,93 @@ export async function verifySecondFactor(
 			requestId
 		});
 		return 'locked';
+	});
+}
+
+export interface AccountSecurity {
+	id: string;
+	name: string;
+	email: string;
+	companies: string[];
+	totpEnabledAt: Date | null;
+	recoveryCodesLeft: number;
+}
+
+/** An account by email for the admin's help desk (case-insensitive), or null. */
+export async function accountByEmail(db: DB, email: string): Promise<AccountSecurity | null> {
+	const row = await db
+		.selectFrom('app_user as u')
+		.select((eb) => [
+			'u.id',
+			'u.name',
+			'u.email',
+			'u.totp_enabled_at',
+			eb
+				.selectFrom('totp_recovery_code as r')
+				.whereRef('r.user_id', '=', 'u.id')
+				.where('r.used_at', 'is', null)
+				.select((e) => e.fn.countAll<number>().as('n'))
+				.as('codes_left'),
+			eb
+				.selectFrom('membership as m')
+				.innerJoin('company as c', 'c.id', 'm.company_id')
+				.whereRef('m.user_id', '=', 'u.id')
+				.where('m.deactivated_at', 'is', null)
+				.select((e) =>
+					e.fn
+						.coalesce(e.fn.agg<string[]>('array_agg', ['c.name']), e.val<string[]>([]))
+						.as('names')
+				)
+				.as('companies')
+		])
+		.where(sql<boolean>`lower(u.email) = lower(${email.trim()})`)
+		.executeTakeFirst();
+	if (!row) return null;
+	return {
+		id: row.id,
+		name: row.name,
+		email: row.email,
+		companies: ((row.companies ?? []) as string[]).sort(),
+		totpEnabledAt: row.totp_enabled_at,
+		recoveryCodesLeft: Number(row.codes_left ?? 0)
+	};
+}
+
+/**
+ * The admin turns someone's two-step verification off: they lost their phone and their
+ * recovery codes. All their sessions end; they log in with the password and can set it
+ * up again. Audited with the admin as actor.
+ */
+export async function resetTotpByAdmin(
+	db: DB,
+	adminId: string,
+	userId: string,
+	requestId: string | null
+): Promise<boolean> {
+	return db.transaction().execute(async (trx) => {
+		const done = await trx
+			.updateTable('app_user')
+			.set({
+				totp_key: null,
+				totp_enabled_at: null,
+				totp_pending_key: null,
+				totp_last_counter: null,
+				totp_failures: 0,
+				totp_locked_until: null
+			})
+			.where('id', '=', userId)
+			.where('totp_enabled_at', 'is not', null)
+			.executeTakeFirst();
+		if (!done.numUpdatedRows) return false;
+		await trx.deleteFrom('totp_recovery_code').where('user_id', '=', userId).execute();
+		await trx.deleteFrom('user_session').where('user_id', '=', userId).execute();
+		await audit(trx, {
+			actorUserId: adminId,
+			action: 'totp.reset_by_admin',
+			entityType: 'app_user',
+			entityId: userId,
+			requestId
+		});
+		return true;
 	});
 }

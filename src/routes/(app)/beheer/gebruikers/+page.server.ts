@@ -1,0 +1,31 @@
+import { fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { requirePlatformRole } from '$lib/server/auth/guard';
+import { accountByEmail, resetTotpByAdmin } from '$lib/server/auth/totp';
+import { getDb } from '$lib/server/db/app';
+import { isUuid } from '$lib/server/errors';
+import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * The admin's help desk for accounts: find one by email and see its two-step status; turn
+ * two-step verification off for someone who lost their phone and recovery codes.
+ */
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requirePlatformRole(locals, 'admin');
+	const email = (url.searchParams.get('email') ?? '').trim().slice(0, 254);
+	return {
+		email,
+		account: email ? await accountByEmail(await getDb(), email) : null
+	};
+};
+
+export const actions: Actions = {
+	resetTotp: async ({ locals, request }) => {
+		const admin = requirePlatformRole(locals, 'admin');
+		const userId = String((await request.formData()).get('userId') ?? '');
+		if (!isUuid(userId)) return fail(404, { resetError: m.error_not_found() });
+		const done = await resetTotpByAdmin(await getDb(), admin.id, userId, locals.requestId);
+		if (!done) return fail(404, { resetError: m.admin_totp_not_on() });
+		return { reset: true };
+	}
+};
