@@ -106,6 +106,8 @@ export interface MatrixRow {
 	/** Form action (`?/name`); '' for a page's default action. */
 	action?: string;
 	form?: Record<string, string>;
+	/** A query string for a GET (without `?`), e.g. another region than the adviser's. */
+	query?: string;
 	expect: Record<Role, Expect>;
 }
 
@@ -116,7 +118,7 @@ function row(
 	route: string,
 	params: MatrixRow['params'],
 	cells: Cells,
-	extra: Pick<MatrixRow, 'action' | 'form'> = {}
+	extra: Pick<MatrixRow, 'action' | 'form' | 'query'> = {}
 ): MatrixRow {
 	const expect = Object.fromEntries(
 		ROLES.map((role, i) => [role, cells[i]])
@@ -125,6 +127,9 @@ function row(
 }
 const GET = (route: string, params: MatrixRow['params'], cells: Cells) =>
 	row('GET', route, params, cells);
+/** A GET with a query string (the regions of /sbb are chosen with ?regio=N). */
+const GETQ = (route: string, query: string, cells: Cells) =>
+	row('GET', route, {}, cells, { query });
 const POST = (
 	route: string,
 	params: MatrixRow['params'],
@@ -175,6 +180,11 @@ export const MATRIX: MatrixRow[] = [
 	GET('/sbb',                                     {},                                           ['login',   403,       403,       403,       200,       '→/sbb/landelijk']),
 	GET('/sbb/export.csv',                          {},                                           ['login',   403,       403,       403,       200,       '→/sbb/landelijk']),
 	GET('/sbb/landelijk',                           {},                                           ['login',   403,       403,       403,       403,       200]),
+	// ?regio=N: region 15 is the demo adviser's (Midden-Utrecht), 26 (Rijnmond) is not.
+	GETQ('/sbb', 'regio=15',                                                                      ['login',   403,       403,       403,       200,       200]),
+	GETQ('/sbb', 'regio=26',                                                                      ['login',   403,       403,       403,       404,       200]),
+	GETQ('/sbb/export.csv', 'regio=15',                                                           ['login',   403,       403,       403,       200,       200]),
+	GETQ('/sbb/export.csv', 'regio=26',                                                           ['login',   403,       403,       403,       404,       200]),
 	GET('/sbb/bedrijven/[id]',                      { id: 'adviserCompany' },                     ['login',   403,       403,       403,       200,       200]),
 	GET('/sbb/bedrijven/[id]',                      { id: 'outsideCompany' },                     ['login',   403,       403,       403,       404,       200]),
 	GET('/sbb/bedrijven/[id]',                      { id: 'unknownId' },                          ['login',   403,       403,       403,       404,       404]),
@@ -458,6 +468,8 @@ export const MATRIX: MatrixRow[] = [
 	GET('/jury/[panelId]',                          { panelId: 'malformedId' },                   ['login',   404,       404,       404,       404,       404]),
 	GET('/jury/[panelId]/[nomineeId]',              { panelId: 'awardPanel', nomineeId: 'awardNominee' }, ['login', 404,     404,       404,       200,       404]),
 	GET('/jury/[panelId]/[nomineeId]',              { panelId: 'awardPanel', nomineeId: 'unknownId' }, ['login', 404,        404,       404,       404,       404]),
+	// A real user who is not a candidate of this panel (Tom Bos of Van Dijk).
+	GET('/jury/[panelId]/[nomineeId]',              { panelId: 'awardPanel', nomineeId: 'otherMember' }, ['login', 404,      404,       404,       404,       404]),
 	GET('/jury/[panelId]/[nomineeId]',              { panelId: 'awardPanel', nomineeId: 'malformedId' }, ['login', 404,      404,       404,       404,       404]),
 	GET('/jury/[panelId]/[nomineeId]',              { panelId: 'unknownId', nomineeId: 'awardNominee' }, ['login', 404,      404,       404,       404,       404]),
 	POST('/jury/[panelId]/[nomineeId]', { panelId: 'awardPanel', nomineeId: 'awardNominee' }, 'score', {},

@@ -42,7 +42,8 @@ function describeRow(row: MatrixRow): string {
 	const form = Object.entries(row.form ?? {})
 		.map(([k, v]) => `${k}=${v}`)
 		.join('&');
-	return `${row.method} ${row.route}${action}${params ? ` [${params}]` : ''}${form ? ` {${form}}` : ''}`;
+	const query = row.query ? `?${row.query}` : '';
+	return `${row.method} ${row.route}${query}${action}${params ? ` [${params}]` : ''}${form ? ` {${form}}` : ''}`;
 }
 
 test.describe('authorization matrix', () => {
@@ -246,7 +247,9 @@ test.describe('authorization matrix', () => {
 					const value = row.params[name];
 					if (!value) throw new Error(`no value for [${name}] in ${describeRow(row)}`);
 					return encodeURIComponent(values[value]);
-				}) + (row.action ? `?/${row.action}` : '');
+				}) +
+				(row.query ? `?${row.query}` : '') +
+				(row.action ? `?/${row.action}` : '');
 			const mismatches: string[] = [];
 			for (const role of ROLES) {
 				const ctx = contexts.get(role)!;
