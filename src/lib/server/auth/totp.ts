@@ -43,6 +43,37 @@ function setupOf(email: string, key: Uint8Array): TotpSetup {
 	};
 }
 
+/** Unused recovery codes of the account `u`, as a select column. */
+const codesLeft = sql<number>`(select count(*)::int from totp_recovery_code r
+	where r.user_id = u.id and r.used_at is null)`.as('codes_left');
+
+/**
+ * Clears an account's TOTP: the key (confirmed or pending), counters, lock and recovery
+ * codes. `onlyIfOn`: only when it is on (false: nothing was done).
+ */
+async function clearTotp(
+	trx: DB,
+	userId: string,
+	{ onlyIfOn = false }: { onlyIfOn?: boolean } = {}
+): Promise<boolean> {
+	const done = await trx
+		.updateTable('app_user')
+		.set({
+			totp_key: null,
+			totp_enabled_at: null,
+			totp_pending_key: null,
+			totp_last_counter: null,
+			totp_failures: 0,
+			totp_locked_until: null
+		})
+		.where('id', '=', userId)
+		.$if(onlyIfOn, (q) => q.where('totp_enabled_at', 'is not', null))
+		.executeTakeFirst();
+	if (!done.numUpdatedRows) return false;
+	await trx.deleteFrom('totp_recovery_code').where('user_id', '=', userId).execute();
+	return true;
+}
+
 export interface TotpStatus {
 	enabled: boolean;
 	enabledAt: Date | null;
@@ -54,17 +85,7 @@ export interface TotpStatus {
 export async function totpStatus(db: DB, userId: string): Promise<TotpStatus> {
 	const row = await db
 		.selectFrom('app_user as u')
-		.select((eb) => [
-			'u.email',
-			'u.totp_enabled_at',
-			'u.totp_pending_key',
-			eb
-				.selectFrom('totp_recovery_code as r')
-				.whereRef('r.user_id', '=', 'u.id')
-				.where('r.used_at', 'is', null)
-				.select((e) => e.fn.countAll<number>().as('n'))
-				.as('codes_left')
-		])
+		.select(['u.email', 'u.totp_enabled_at', 'u.totp_pending_key', codesLeft])
 		.where('u.id', '=', userId)
 		.executeTakeFirstOrThrow();
 	return {
@@ -170,19 +191,7 @@ export async function disableTotp(
 ): Promise<void> {
 	await requireCurrentPassword(db, userId, password, 'password');
 	await db.transaction().execute(async (trx) => {
-		await trx
-			.updateTable('app_user')
-			.set({
-				totp_key: null,
-				totp_enabled_at: null,
-				totp_pending_key: null,
-				totp_last_counter: null,
-				totp_failures: 0,
-				totp_locked_until: null
-			})
-			.where('id', '=', userId)
-			.execute();
-		await trx.deleteFrom('totp_recovery_code').where('user_id', '=', userId).execute();
+		await clearTotp(trx, userId);
 		// Sessions still waiting for a code (someone with the password) end as well.
 		await trx
 			.deleteFrom('user_session')
@@ -345,12 +354,7 @@ export async function accountByEmail(db: DB, email: string): Promise<AccountSecu
 			'u.name',
 			'u.email',
 			'u.totp_enabled_at',
-			eb
-				.selectFrom('totp_recovery_code as r')
-				.whereRef('r.user_id', '=', 'u.id')
-				.where('r.used_at', 'is', null)
-				.select((e) => e.fn.countAll<number>().as('n'))
-				.as('codes_left'),
+			codesLeft,
 			eb
 				.selectFrom('membership as m')
 				.innerJoin('company as c', 'c.id', 'm.company_id')
@@ -388,21 +392,7 @@ export async function resetTotpByAdmin(
 	requestId: string | null
 ): Promise<boolean> {
 	return db.transaction().execute(async (trx) => {
-		const done = await trx
-			.updateTable('app_user')
-			.set({
-				totp_key: null,
-				totp_enabled_at: null,
-				totp_pending_key: null,
-				totp_last_counter: null,
-				totp_failures: 0,
-				totp_locked_until: null
-			})
-			.where('id', '=', userId)
-			.where('totp_enabled_at', 'is not', null)
-			.executeTakeFirst();
-		if (!done.numUpdatedRows) return false;
-		await trx.deleteFrom('totp_recovery_code').where('user_id', '=', userId).execute();
+		if (!(await clearTotp(trx, userId, { onlyIfOn: true }))) return false;
 		await trx.deleteFrom('user_session').where('user_id', '=', userId).execute();
 		await audit(trx, {
 			actorUserId: adminId,

@@ -240,17 +240,22 @@ export function formatDateTime(value: Date | string, locale: string): string {
 	}).format(new Date(value));
 }
 
-/** The conversation row, the viewer's role in it, or null (→ 404). One query. */
-async function access(db: DB, ctx: RequestContext, id: string) {
-	if (!isUuid(id)) return null;
-	const row = await db
+/** Conversations `c` with their learner `l`, template version `v`, template `t` and trainer `tr`. */
+function withNames(db: DB) {
+	return db
 		.selectFrom('conversation as c')
 		.innerJoin('learner as l', (j) =>
 			j.onRef('l.company_id', '=', 'c.company_id').onRef('l.id', '=', 'c.learner_id')
 		)
 		.innerJoin('conversation_template_version as v', 'v.id', 'c.template_version_id')
 		.innerJoin('conversation_template as t', 't.id', 'v.template_id')
-		.leftJoin('app_user as tr', 'tr.id', 'c.trainer_user_id')
+		.leftJoin('app_user as tr', 'tr.id', 'c.trainer_user_id');
+}
+
+/** The conversation row, the viewer's role in it, or null (→ 404). One query. */
+async function access(db: DB, ctx: RequestContext, id: string) {
+	if (!isUuid(id)) return null;
+	const row = await withNames(db)
 		.select([
 			'c.id',
 			'c.company_id',
@@ -1015,14 +1020,7 @@ export async function listConversations(
 ) {
 	const learnerId = opts.learnerId && isUuid(opts.learnerId) ? opts.learnerId : null;
 	const base = (status: 'planned' | 'done') => {
-		let q = db
-			.selectFrom('conversation as c')
-			.innerJoin('learner as l', (j) =>
-				j.onRef('l.company_id', '=', 'c.company_id').onRef('l.id', '=', 'c.learner_id')
-			)
-			.innerJoin('conversation_template_version as v', 'v.id', 'c.template_version_id')
-			.innerJoin('conversation_template as t', 't.id', 'v.template_id')
-			.leftJoin('app_user as u', 'u.id', 'c.trainer_user_id')
+		let q = withNames(db)
 			.select([
 				'c.id',
 				'c.learner_id',
@@ -1030,7 +1028,7 @@ export async function listConversations(
 				't.name as template_name',
 				'c.planned_at',
 				'c.status',
-				'u.name as trainer_name',
+				'tr.name as trainer_name',
 				sql<boolean>`c.status = 'planned' and c.planned_at < now()`.as('overdue'),
 				sql<number>`(select count(*)::int from conversation_action a
 					where a.company_id = c.company_id and a.conversation_id = c.id
