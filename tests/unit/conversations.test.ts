@@ -8,7 +8,7 @@ import {
 	type TemplateContent
 } from '../../src/lib/schemas/conversations';
 import { answersToFields, validateAnswers } from '../../src/lib/server/conversations/answers';
-import { addMonths } from '../../src/lib/server/conversations/conversations';
+import { addMonths } from '../../src/lib/time';
 
 const content: TemplateContent = {
 	sections: [

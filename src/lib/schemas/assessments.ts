@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
+import { todayIso } from '$lib/time';
 
 /** 'YYYY-MM-DD' that is a real date, not in the future. */
 export const pastDate = () =>
@@ -7,7 +8,7 @@ export const pastDate = () =>
 		.string({ error: () => m.v_date() })
 		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.v_date() })
 		.refine((v) => !Number.isNaN(Date.parse(v)), { error: () => m.v_date() })
-		.refine((v) => v <= new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10), {
+		.refine((v) => v <= todayIso(), {
 			error: () => m.v_date()
 		});
 

@@ -5,6 +5,7 @@ import type { SessionUser } from '../auth/session';
 import { toCsv } from '../csv';
 import { auditOverview, overviewAll, type OverviewFilters } from './overview';
 import { reasonThresholds } from './signals';
+import { todayIso } from '../../time';
 
 /**
  * The overview as CSV: every company matching the filters, in the page's order, with
@@ -66,6 +67,6 @@ export async function overviewCsv(
 		{ filters, rows: rows.length },
 		requestId
 	);
-	const stamp = new Date().toISOString().slice(0, 10);
+	const stamp = todayIso();
 	return { filename: `leerbedrijven-${stamp}.csv`, body, rows: rows.length };
 }

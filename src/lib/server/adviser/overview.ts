@@ -14,6 +14,7 @@ import {
 	type ReasonKey,
 	type SignalLevel
 } from './signals';
+import { todayIso } from '../../time';
 
 /** Companies per page of the overview. */
 export const OVERVIEW_PAGE_SIZE = 50;
@@ -421,7 +422,7 @@ export function quarterStarts(current: string): string[] {
 
 function toTotals(r: Awaited<ReturnType<typeof totalsQuery>>[number] | undefined): RegionTotals {
 	const n = (v: number | null | undefined) => Number(v ?? 0);
-	const current = r?.quarter ?? new Date().toISOString().slice(0, 10);
+	const current = r?.quarter ?? todayIso();
 	return {
 		companies: n(r?.companies),
 		trainers: n(r?.trainers),

@@ -57,45 +57,5 @@ export function phaseAt(round: RoundClock, now: Date): PhaseAt {
 	return { phase: 'counting', nextDeadline: null };
 }
 
-const ZONE = 'Europe/Amsterdam';
-
-function zoneParts(date: Date): Record<string, number> {
-	const parts = new Intl.DateTimeFormat('en-GB', {
-		timeZone: ZONE,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit'
-	}).formatToParts(date);
-	const out: Record<string, number> = {};
-	for (const p of parts) if (p.type !== 'literal') out[p.type] = Number(p.value);
-	return out;
-}
-
-/** A moment as Amsterdam wall-clock time for a datetime-local input: 'YYYY-MM-DDTHH:mm'. */
-export function toAmsterdamLocal(date: Date): string {
-	const p = zoneParts(date);
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
-}
-
-/** Amsterdam wall-clock time ('YYYY-MM-DDTHH:mm') as a moment; null when malformed. */
-export function fromAmsterdamLocal(value: string): Date | null {
-	const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value.trim());
-	if (!m) return null;
-	const [y, mo, d, h, mi] = m.slice(1).map(Number);
-	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
-	const wall = Date.UTC(y, mo - 1, d, h, mi);
-	// The zone's offset at that moment, found by formatting a first guess (twice for DST edges).
-	let guess = wall;
-	for (let i = 0; i < 2; i++) {
-		const p = zoneParts(new Date(guess));
-		const shown = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
-		guess = guess - (shown - wall);
-	}
-	const result = new Date(guess);
-	return toAmsterdamLocal(result) === value.trim() ? result : null;
-}
+// Amsterdam wall-clock conversion lives in the shared time module.
+export { fromAmsterdamLocal, toAmsterdamLocal } from '../../time';

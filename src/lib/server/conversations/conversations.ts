@@ -8,6 +8,7 @@ import type { DB } from '../db';
 import type { ConversationAnswerRole, ConversationStatus } from '../db/schema';
 import { DomainError, isUuid } from '../errors';
 import { sendMail, type Mail } from '../mail';
+import { addMonths, amsterdamDate } from '../../time';
 import { visibleTrajectories } from '../trajectories/access';
 import { coreTaskProgressOf, type CoreTaskSummary } from '../trajectories/progress';
 import { coaches, isOwn, sectionsFor, viewerOf, visibleConversations, type Viewer } from './access';
@@ -396,21 +397,6 @@ function toAction(r: {
 		doneAt: r.done_at,
 		overdue: r.overdue
 	};
-}
-
-/** Adds months to a 'YYYY-MM-DD' date (the Loopbaan-APK's next date). */
-export function addMonths(date: string, months: number): string {
-	const [y, mo, d] = date.split('-').map(Number);
-	const target = new Date(Date.UTC(y, mo - 1 + months, 1));
-	const last = new Date(
-		Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)
-	).getUTCDate();
-	target.setUTCDate(Math.min(d, last));
-	return target.toISOString().slice(0, 10);
-}
-
-function amsterdamDate(value: Date): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(value);
 }
 
 /** One conversation as the asking member may see it, or null (→ 404). */

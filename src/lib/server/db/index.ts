@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { TIME_ZONE } from '../../time';
 import { log } from '../log';
 import { PGliteDialect } from './pglite-dialect';
 import type { Database } from './schema';
@@ -51,7 +52,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 			max: config.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10),
 			connectionTimeoutMillis: 5_000,
 			idleTimeoutMillis: 30_000,
-			options: config.schema ? `-c search_path=${config.schema}` : undefined
+			// Sessions run in Dutch time, so current_date and timestamptz::date agree with
+			// todayIso() (src/lib/time.ts) whatever the server's own zone.
+			options: [`-c TimeZone=${TIME_ZONE}`, config.schema ? `-c search_path=${config.schema}` : '']
+				.filter(Boolean)
+				.join(' ')
 		});
 		// Without this handler an idle client's error (e.g. a database restart) crashes the process.
 		pool.on('error', (err) => log.error({ err }, 'PostgreSQL pool client error'));
@@ -73,6 +78,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 		}
 	});
 	await client.waitReady;
+	await client.exec(`set TimeZone to '${TIME_ZONE}'`);
 	if (config.schema) {
 		await client.exec(
 			`create schema if not exists ${config.schema}; set search_path to ${config.schema}`

@@ -6,6 +6,7 @@ import { auditAs } from '../accounts/audit';
 import { toCsv } from '../csv';
 import type { DashboardFilters } from './dashboard';
 import { listTrajectories } from './trajectories';
+import { todayIso } from '../../time';
 
 /**
  * The company's trajectory list as CSV for Excel, with the dashboard's filters: one row
@@ -59,7 +60,7 @@ export async function trajectoriesCsv(
 		entityId: ctx.company.id,
 		data: { rows: rows.length, route: filters.route, trainerId: filters.trainerId }
 	});
-	const today = new Date().toISOString().slice(0, 10);
+	const today = todayIso();
 	return {
 		filename: `leertrajecten-${ctx.company.slug}-${today}.csv`,
 		body: toCsv(header, rows),

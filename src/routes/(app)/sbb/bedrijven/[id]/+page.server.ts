@@ -10,6 +10,7 @@ import { reasonThresholds } from '$lib/server/adviser/signals';
 import { getDb } from '$lib/server/db/app';
 import { ROUTES } from '$lib/server/trajectories/trajectories';
 import type { Actions, PageServerLoad } from './$types';
+import { todayIso } from '$lib/time';
 
 /**
  * A company as its adviser sees it: aggregates, trainers and the contact log. A company
@@ -26,7 +27,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	]);
 	const form = await superValidate(zod4(contactSchema), {
 		defaults: {
-			contactedOn: new Date().toISOString().slice(0, 10),
+			contactedOn: todayIso(),
 			kind: 'visit',
 			notes: '',
 			agreements: '',

@@ -19,6 +19,7 @@ import {
 	targetQualificationId
 } from '$lib/server/trajectories/trajectories';
 import type { Actions, PageServerLoad } from './$types';
+import { todayIso } from '$lib/time';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event);
@@ -38,7 +39,7 @@ export const load: PageServerLoad = async (event) => {
 		certificates,
 		related,
 		statuses: STATUSES,
-		today: new Date().toISOString().slice(0, 10)
+		today: todayIso()
 	};
 };
 

@@ -14,6 +14,7 @@ import {
 	targetOptions
 } from '$lib/server/trajectories/trajectories';
 import type { Actions, PageServerLoad } from './$types';
+import { todayIso } from '$lib/time';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event, 'hr');
@@ -25,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	const form = await superValidate(
 		{
-			startDate: new Date().toISOString().slice(0, 10),
+			startDate: todayIso(),
 			route: 'bbl_diploma',
 			targetKind: 'qualification'
 		},

@@ -16,6 +16,7 @@ import {
 } from '$lib/server/profiles/development';
 import type { ActivityKind, GoalStatus } from '$lib/server/db/schema';
 import type { Actions, PageServerLoad } from './$types';
+import { daysFromToday, todayIso } from '$lib/time';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event, 'trainer');
@@ -29,7 +30,7 @@ export const load: PageServerLoad = async (event) => {
 		goals,
 		kinds: ACTIVITY_KINDS,
 		statuses: GOAL_STATUSES,
-		today: new Date().toISOString().slice(0, 10)
+		today: todayIso()
 	};
 };
 
@@ -55,7 +56,7 @@ export const actions: Actions = {
 		if (!values.title) errors.title = m.v_required();
 		else if (values.title.length > 200) errors.title = m.v_too_long({ max: 200 });
 		if (values.provider.length > 160) errors.provider = m.v_too_long({ max: 160 });
-		const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+		const tomorrow = daysFromToday(1);
 		if (!validDate(values.activityDate) || values.activityDate > tomorrow) {
 			errors.activityDate = m.v_date();
 		}

@@ -8,13 +8,14 @@ import { DomainError } from '$lib/server/errors';
 import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getTrajectory, recordAssessments } from '$lib/server/trajectories/trajectories';
 import type { Actions, PageServerLoad } from './$types';
+import { todayIso } from '$lib/time';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event, 'trainer', 'learner');
 	const detail = await getTrajectory(await getDb(), ctx, event.params.id);
 	if (!detail) error(404, m.error_not_found());
 	if (!detail.can.assess && !detail.can.selfAssess) error(403, m.error_forbidden());
-	return { ...detail, today: new Date().toISOString().slice(0, 10) };
+	return { ...detail, today: todayIso() };
 };
 
 export const actions: Actions = {

@@ -4,6 +4,7 @@ import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { getTrajectory } from '$lib/server/trajectories/trajectories';
 import type { PageServerLoad } from './$types';
+import { todayIso } from '$lib/time';
 
 /** A printable praktijkverklaring: the work processes the learner masters in the trainer's judgement. */
 export const load: PageServerLoad = async (event) => {
@@ -23,6 +24,6 @@ export const load: PageServerLoad = async (event) => {
 		trajectory: detail.trajectory,
 		trainers: detail.trainers,
 		mastered,
-		today: new Date().toISOString().slice(0, 10)
+		today: todayIso()
 	};
 };

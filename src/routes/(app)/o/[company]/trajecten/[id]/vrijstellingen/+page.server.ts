@@ -16,6 +16,7 @@ import {
 import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getTrajectory } from '$lib/server/trajectories/trajectories';
 import type { Actions, PageServerLoad } from './$types';
+import { todayIso } from '$lib/time';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event);
@@ -25,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 		listExemptions(db, ctx, event.params.id)
 	]);
 	if (!detail || !exemptions) error(404, m.error_not_found());
-	const today = new Date().toISOString().slice(0, 10);
+	const today = todayIso();
 	const form = await superValidate(
 		{ grantedOn: today, basis: 'experience_certificate', workProcessIds: [] },
 		zod4(exemptionFormSchema),
