@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectAccessible, login } from './helpers';
+import { daysFromToday } from '../clock';
 
 /**
  * The SBB adviser (adviseur@sbb.example, region Midden-Utrecht where De Linde is) and the
@@ -65,8 +66,8 @@ test('the adviser filters the overview, opens a company, logs a visit and export
 	await page.getByLabel('Soort contact').selectOption('visit');
 	await page.getByLabel('Afspraken (zichtbaar voor HR van het leerbedrijf)').fill(agreements);
 	await page.getByLabel('Interne notities (niet zichtbaar voor het leerbedrijf)').fill(notes);
-	await page.getByLabel('Datum van het contact').fill('2026-03-10');
-	await page.getByLabel('Opvolgen op (optioneel)').fill('2026-03-01');
+	await page.getByLabel('Datum van het contact').fill(daysFromToday(-5));
+	await page.getByLabel('Opvolgen op (optioneel)').fill(daysFromToday(-10));
 	await page.getByRole('button', { name: 'Vastleggen' }).click();
 	await expect(
 		page.getByText('De opvolgdatum ligt op of na de datum van het contact.')

@@ -15,6 +15,7 @@ import {
 	type Role
 } from './authz-matrix';
 import { apiLogin, mailCount } from './helpers';
+import { thisYear } from '../clock';
 
 const ROUTES_DIR = fileURLToPath(new URL('../../src/routes', import.meta.url));
 
@@ -166,13 +167,13 @@ test.describe('authorization matrix', () => {
 			),
 			peerConversation: await conversationId(contexts.get('hr')!, 'Peter Dekker', 'Loopbaan-APK'),
 			defaultTemplate: await defaultTemplateId(contexts.get('hr')!),
-			awardYear: '2025',
+			awardYear: String(thisYear() - 1),
 			unknownYear: '1999',
 			awardRound: await linkId(
 				contexts.get('admin')!,
 				'/beheer/verkiezingen',
 				'/beheer/verkiezingen',
-				'2026'
+				String(thisYear())
 			),
 			awardPanel: await linkId(contexts.get('adviser')!, '/jury', '/jury', 'Midden-Nederland'),
 			awardNominee: '',

@@ -1,11 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
+import { daysFromToday } from '../clock';
 import { expectAccessible, extractLink, latestMail, login } from './helpers';
 
 const COMPANY = 'zorggroep-de-linde';
 const BASE = `/o/${COMPANY}/gesprekken`;
 
-const inDays = (days: number) =>
-	new Date(Date.now() + days * 24 * 3600 * 1000).toISOString().slice(0, 10);
+const inDays = daysFromToday;
 
 async function selectByText(page: Page, label: string, text: string) {
 	const select = page.getByLabel(label, { exact: true });

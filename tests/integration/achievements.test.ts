@@ -17,9 +17,10 @@ import {
 import { createCertificate } from '../../src/lib/server/qualifications/certificates';
 import { createTestDatabase, type TestDatabase } from './db';
 import { contextFor, userId } from './fixtures';
+import { today as todayIso } from '../clock';
 
 const DELINDE = 'zorggroep-de-linde';
-const today = new Date().toISOString().slice(0, 10);
+const today = todayIso();
 let t: TestDatabase;
 beforeAll(async () => {
 	t = await createTestDatabase();

@@ -40,6 +40,7 @@ import {
 import { listAdvisers, makeAdviser, setAdviserRegions } from '../../src/lib/server/adviser/admin';
 import { createTestDatabase, type TestDatabase } from './db';
 import { sessionUser } from './fixtures';
+import { daysFromToday, today } from '../clock';
 
 let t: TestDatabase;
 let adviser: SessionUser;
@@ -48,8 +49,7 @@ let hrUser: SessionUser;
 let linde: { id: string; region: number };
 let vanDijk: { id: string; region: number };
 
-const today = () => new Date().toISOString().slice(0, 10);
-const inDays = (n: number) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
+const inDays = daysFromToday;
 
 async function company(slug: string) {
 	const c = await t.db

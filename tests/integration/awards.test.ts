@@ -34,11 +34,14 @@ import {
 	updateRules
 } from '../../src/lib/server/awards/rounds';
 import { publicResult } from '../../src/lib/server/awards/public';
+import { thisYear } from '../clock';
 import { createTestDatabase, type TestDatabase } from './db';
 import { contextFor, mailsTo, userId } from './fixtures';
 
 const DAY = 24 * 3600 * 1000;
 const T0 = new Date();
+/** The test's own round: years clear of the demo's rounds (last, this and next year). */
+const YEAR = thisYear() + 10;
 const at = (days: number) => new Date(T0.getTime() + days * DAY);
 const ORIGIN = 'http://localhost';
 
@@ -84,8 +87,8 @@ beforeAll(async () => {
 	hr = await contextFor(t.db, 'hr@delinde.example', 'zorggroep-de-linde');
 	otherHr = await contextFor(t.db, 'hr@vandijkbouw.example', 'bouwbedrijf-van-dijk');
 	roundId = await createRound(t.db, ids.admin, {
-		year: 2030,
-		title: 'Beste LLO-praktijkopleider 2030',
+		year: YEAR,
+		title: `Beste LLO-praktijkopleider ${YEAR}`,
 		nominationsOpenAt: at(-1),
 		nominationsCloseAt: at(10),
 		regionalJuryUntil: at(20),
@@ -166,7 +169,7 @@ describe('eligibility', () => {
 		await t.db
 			.insertInto('award_round')
 			.values({
-				year: 2028,
+				year: YEAR - 2,
 				title: 'oud',
 				nominations_open_at: at(-900),
 				nominations_close_at: at(-890),
@@ -180,7 +183,10 @@ describe('eligibility', () => {
 		const e = await rules('ahmed', 'zorggroep-de-linde');
 		expect(failed(e)).toEqual(['no_win_in_last_years']);
 		expect(e.rules.find((r) => r.rule === 'no_win_in_last_years')!.value).toBe(3);
-		await t.db.deleteFrom('award_round').where('year', '=', 2028).execute();
+		await t.db
+			.deleteFrom('award_round')
+			.where('year', '=', YEAR - 2)
+			.execute();
 		expect((await rules('ahmed', 'zorggroep-de-linde')).eligible).toBe(true);
 	});
 
@@ -406,10 +412,13 @@ describe('nominations', () => {
 	});
 
 	it('HR sees its own company’s nominations only, the nominator hidden unless named', async () => {
-		const list = await companyNominations(t.db, hr, roundId);
+		const inRound = async (ctx: RequestContext) =>
+			(await companyNominations(t.db, ctx, roundId, T0))[0]?.nominations ?? [];
+		const list = await inRound(hr);
 		expect(list).toHaveLength(2);
 		expect(list.map((n) => n.nominatorName).sort()).toEqual(['Peter Dekker', null].sort());
-		expect(await companyNominations(t.db, otherHr, roundId)).toEqual([]);
+		expect(await inRound(otherHr)).toEqual([]);
+		expect(list.every((n) => n.canEndorse)).toBe(true);
 		await expectError(
 			endorseNomination(t.db, otherHr, list[0].id, 'Goed', T0),
 			'award_nomination_not_found'
@@ -419,9 +428,7 @@ describe('nominations', () => {
 			'award_endorsement_required'
 		);
 		await endorseNomination(t.db, hr, list[0].id, 'Wij steunen deze nominatie.', T0);
-		expect((await companyNominations(t.db, hr, roundId))[0].endorsement).toBe(
-			'Wij steunen deze nominatie.'
-		);
+		expect((await inRound(hr))[0].endorsement).toBe('Wij steunen deze nominatie.');
 	});
 });
 
@@ -674,11 +681,11 @@ describe('the jury', () => {
 		);
 		await saveScores(t.db, national, ids.adviser, ids.ahmed, await scoresOf(9), at(21));
 		await expectError(publishRound(t.db, roundId, at(25)), 'award_not_publishable');
-		expect(await publicResult(t.db, 2030, at(31))).toBeNull();
+		expect(await publicResult(t.db, YEAR, at(31))).toBeNull();
 		await publishRound(t.db, roundId, at(31));
 		const round = await requireRound(t.db, roundId);
 		expect(round.winner_user_id).toBe(ids.ahmed);
-		const pub = await publicResult(t.db, 2030, at(32));
+		const pub = await publicResult(t.db, YEAR, at(32));
 		expect(pub!.winner!.name).toBe('Ahmed El Amrani');
 		expect(pub!.winner!.companyName).toBe('Zorggroep De Linde');
 		// Only Fatima's nomination was accepted with consent to publish.
@@ -692,8 +699,8 @@ describe('the jury', () => {
 		]);
 		// Ahmed just won: not eligible for a round next year.
 		const next = await createRound(t.db, ids.admin, {
-			year: 2031,
-			title: '2031',
+			year: YEAR + 1,
+			title: String(YEAR + 1),
 			nominationsOpenAt: at(40),
 			nominationsCloseAt: at(50),
 			regionalJuryUntil: at(60),
@@ -706,20 +713,25 @@ describe('the jury', () => {
 });
 
 describe('the demo', () => {
-	it('has a published 2025 round and Ahmed eligible and accepted in the 2026 regional phase', async () => {
-		const pub = await publicResult(t.db, 2025);
+	it('has last year’s round published, this year’s in its regional jury phase and next year’s open for nominations', async () => {
+		const year = thisYear();
+		const pub = await publicResult(t.db, year - 1);
 		expect(pub!.winner!.name).toBe('Bart Hendriks');
 		expect(pub!.panels.find((p) => p.name === 'Zuidwest')!.finalists.map((f) => f.name)).toEqual([
 			'Bart Hendriks',
 			'Kees Mulder'
 		]);
-		const r26 = await t.db
-			.selectFrom('award_round')
-			.selectAll()
-			.where('year', '=', 2026)
-			.executeTakeFirstOrThrow();
-		expect(phaseAt(r26, new Date()).phase).toBe('regional_jury');
-		const e = await eligibilityOf(t.db, r26.id, ids.ahmed, companies['zorggroep-de-linde']);
+		const byYear = async (y: number) =>
+			t.db.selectFrom('award_round').selectAll().where('year', '=', y).executeTakeFirstOrThrow();
+		const judged = await byYear(year);
+		expect(phaseAt(judged, new Date()).phase).toBe('regional_jury');
+		const e = await eligibilityOf(t.db, judged.id, ids.ahmed, companies['zorggroep-de-linde']);
 		expect(e.eligible).toBe(true);
+		const open = await byYear(year + 1);
+		expect(phaseAt(open, new Date()).phase).toBe('nominations');
+		// HR sees both rounds that concern its trainers, the one being judged with Ahmed.
+		const rounds = await companyNominations(t.db, hr);
+		const judgedRound = rounds.find((r) => r.roundId === judged.id)!;
+		expect(judgedRound.nominations.map((n) => n.nomineeName)).toContain('Ahmed El Amrani');
 	});
 });

@@ -17,6 +17,7 @@ import {
 } from '../../src/lib/server/trajectories/trajectories';
 import { createTestDatabase, type TestDatabase } from './db';
 import { contextFor, userId } from './fixtures';
+import { daysFromToday, today } from '../clock';
 
 let t: TestDatabase;
 let hr: RequestContext;
@@ -255,7 +256,7 @@ describe('statuses', () => {
 			route: 'informal',
 			targetKind: 'qualification',
 			crebo: '25486',
-			startDate: new Date().toISOString().slice(0, 10),
+			startDate: today(),
 			trainerIds: [ids.ingrid]
 		});
 		try {
@@ -397,7 +398,7 @@ describe('CSV export', () => {
 			route: 'branch_certificate',
 			targetKind: 'qualification',
 			crebo: '25486',
-			startDate: '2026-01-05',
+			startDate: daysFromToday(-330),
 			trainerIds: [ids.ingrid]
 		});
 		const csv = await trajectoriesCsv(t.db, hr, { route: 'branch_certificate', trainerId: null });

@@ -19,6 +19,10 @@ import {
 import { getTrajectory, listTrajectories } from '../../src/lib/server/trajectories/trajectories';
 import { createTestDatabase, type TestDatabase } from './db';
 import { contextFor } from './fixtures';
+import { daysFromToday } from '../clock';
+
+/** An exemption granted before the trajectory started (prior learning). */
+const GRANTED = daysFromToday(-400);
 
 const DELINDE = 'zorggroep-de-linde';
 const VANDIJK = 'bouwbedrijf-van-dijk';
@@ -372,7 +376,7 @@ describe('exemptions', () => {
 			workProcessIds: open.map((wp) => wp.id),
 			basis: 'experience_certificate',
 			reference: 'EVC-2025-0142',
-			grantedOn: '2025-11-03'
+			grantedOn: GRANTED
 		});
 		expect(count).toBe(2);
 		const after = await getTrajectory(t.db, hr, fatimaTrajectory);
@@ -382,11 +386,11 @@ describe('exemptions', () => {
 		expect(wp.exemption).toMatchObject({
 			basis: 'experience_certificate',
 			reference: 'EVC-2025-0142',
-			on: '2025-11-03'
+			on: GRANTED
 		});
 		const list = (await listExemptions(t.db, fatima, fatimaTrajectory))!;
 		expect(list.map((e) => e.code)).toEqual(open.map((w) => w.code));
-		expect(list[0]).toMatchObject({ recordedBy: 'Ahmed El Amrani', grantedOn: '2025-11-03' });
+		expect(list[0]).toMatchObject({ recordedBy: 'Ahmed El Amrani', grantedOn: GRANTED });
 		const audit = await t.db
 			.selectFrom('audit_log')
 			.select(['data', 'entity_id'])
@@ -397,7 +401,7 @@ describe('exemptions', () => {
 
 	it('refuses an exempt, an outside or no work process, and people who may not', async () => {
 		const exempt = (await listExemptions(t.db, hr, fatimaTrajectory))![0];
-		const base = { basis: 'earlier_diploma' as const, grantedOn: '2025-01-01' };
+		const base = { basis: 'earlier_diploma' as const, grantedOn: daysFromToday(-500) };
 		await expect(
 			recordExemptions(t.db, ahmed, fatimaTrajectory, {
 				...base,
@@ -448,7 +452,7 @@ describe('exemptions', () => {
 			workProcessIds: [peterWp.id],
 			basis: 'practice_statement',
 			reference: null,
-			grantedOn: '2025-06-30'
+			grantedOn: daysFromToday(-200)
 		});
 		expect((await getTrajectory(t.db, ingrid, peterTrajectory))!.progress.covered).toBe(before + 1);
 		const [exemption] = (await listExemptions(t.db, hr, peterTrajectory))!;

@@ -34,6 +34,7 @@ import {
 } from '../../src/lib/server/profiles/self-assessment';
 import { createTestDatabase, type TestDatabase } from './db';
 import { contextFor, userId } from './fixtures';
+import { today } from '../clock';
 
 const DELINDE = 'zorggroep-de-linde';
 const VANDIJK = 'bouwbedrijf-van-dijk';
@@ -111,7 +112,7 @@ describe('LLO-profiel compleet', () => {
 			kind: 'webinar',
 			title: 'Webinar evc',
 			provider: 'SBB',
-			activityDate: new Date().toISOString().slice(0, 10),
+			activityDate: today(),
 			hours: 1.5,
 			impact: ''
 		});

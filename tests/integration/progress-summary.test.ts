@@ -8,6 +8,7 @@ import {
 	listTrajectories,
 	recordAssessments
 } from '../../src/lib/server/trajectories/trajectories';
+import { daysFromToday, today } from '../clock';
 import { createTestDatabase, type TestDatabase } from './db';
 import { contextFor } from './fixtures';
 
@@ -135,7 +136,7 @@ describe('trajectory progress summary', () => {
 		const before = (await summary()).get(traj.id)!;
 		await recordAssessments(t.db, trainer, traj.id, {
 			kind: 'trainer',
-			assessedOn: '2026-11-20',
+			assessedOn: daysFromToday(-2),
 			entries: [
 				{ workProcessId: a.id, level: 3 },
 				{ workProcessId: b.id, level: 3 }
@@ -148,25 +149,25 @@ describe('trajectory progress summary', () => {
 		// assessment never counts.
 		await recordAssessments(t.db, trainer, traj.id, {
 			kind: 'trainer',
-			assessedOn: '2026-11-21',
+			assessedOn: daysFromToday(-1),
 			entries: [{ workProcessId: b.id, level: 2 }]
 		});
 		const learner = await contextFor(t.db, 'lerende@delinde.example', DELINDE);
 		await recordAssessments(t.db, learner, traj.id, {
 			kind: 'self',
-			assessedOn: '2026-11-22',
+			assessedOn: today(),
 			entries: [{ workProcessId: c.id, level: 3 }]
 		});
 		const after = (await summary()).get(traj.id)!;
 		expect(after.competent).toBe(before.competent + 1);
-		expect(after.last_assessed_on).toBe('2026-11-22');
+		expect(after.last_assessed_on).toBe(today());
 		await expectSummaryCorrect();
 
 		// An exemption on an already competent work process counts once, as exempt.
 		await recordExemptions(t.db, hr, traj.id, {
 			workProcessIds: [a.id, c.id],
 			basis: 'earlier_diploma',
-			grantedOn: '2026-11-23'
+			grantedOn: today()
 		});
 		const exempted = (await summary()).get(traj.id)!;
 		expect(exempted.exempt).toBe(before.exempt + 2);
@@ -206,7 +207,7 @@ describe('trajectory progress summary', () => {
 						level: 3,
 						assessor_kind: 'trainer',
 						assessed_by: trainer.user.id,
-						assessed_on: '2026-11-24'
+						assessed_on: today()
 					})
 					.execute();
 				await after(trx);

@@ -7,7 +7,7 @@ import { QualificationImportError } from '../../src/lib/server/qualifications/pa
 import { parseFiles, type SourceFile } from '../../src/lib/server/qualifications/uploads';
 import { createTestDatabase, type TestDatabase } from './db';
 
-const DIR = '../shared/data/sbb-kwalificatiestructuur-2016';
+const DIR = 'tests/fixtures/sbb-kwalificatiestructuur-2016';
 const NAMES = [
 	'2635_Pedagogisch_Werk.xml',
 	'2755_Dienstverlening.xml',

@@ -8,6 +8,7 @@ import {
 } from '../../src/lib/server/trajectories/trajectories';
 import { createTestDatabase, type TestDatabase } from './db';
 import { contextFor, userId } from './fixtures';
+import { daysFromToday, today as todayIso } from '../clock';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -73,7 +74,7 @@ describe('assessments', () => {
 		const open = before!.coreTasks
 			.flatMap((ct) => ct.workProcesses)
 			.filter((wp) => wp.official?.level !== 3);
-		const today = new Date().toISOString().slice(0, 10);
+		const today = todayIso();
 		await recordAssessments(t.db, ahmed, traj.id, {
 			kind: 'trainer',
 			assessedOn: today,
@@ -94,7 +95,7 @@ describe('assessments', () => {
 		const all = await listTrajectories(t.db, hr);
 		const fatima = all.find((x) => x.learnerName === 'Fatima Yilmaz')!;
 		const peter = all.find((x) => x.learnerName === 'Peter Dekker')!;
-		const today = new Date().toISOString().slice(0, 10);
+		const today = todayIso();
 		const outside = await t.db
 			.selectFrom('work_process')
 			.select('id')
@@ -129,7 +130,7 @@ describe('assessments', () => {
 		const detail = await getTrajectory(t.db, fatimaCtx, traj.id);
 		expect(detail!.can).toEqual({ assess: false, selfAssess: true, manage: false });
 		const wp = detail!.coreTasks[0].workProcesses[0];
-		const today = new Date().toISOString().slice(0, 10);
+		const today = todayIso();
 		await recordAssessments(t.db, fatimaCtx, traj.id, {
 			kind: 'self',
 			assessedOn: today,
@@ -171,7 +172,7 @@ describe('creating trajectories', () => {
 			route: 'bbl_diploma',
 			targetKind: 'qualification',
 			crebo: '25476',
-			startDate: '2026-09-01',
+			startDate: daysFromToday(-60),
 			trainerIds: [ingrid]
 		});
 		const detail = await getTrajectory(t.db, hr, id);
@@ -189,7 +190,7 @@ describe('creating trajectories', () => {
 			route: 'informal' as const,
 			targetKind: 'qualification' as const,
 			crebo: '25498',
-			startDate: '2026-09-01'
+			startDate: daysFromToday(-60)
 		};
 		await expect(
 			createTrajectory(t.db, hr, { ...base, trainerIds: [other] })
@@ -224,7 +225,7 @@ describe('learners with and without a login', () => {
 			route: 'informal',
 			targetKind: 'qualification',
 			crebo: '25498',
-			startDate: '2026-10-01',
+			startDate: daysFromToday(-30),
 			trainerIds: [ingrid]
 		});
 		await inviteMember(t.db, hr, { email: 'mo.later@example.nl', roles: ['learner'] }, 'http://x');
@@ -256,7 +257,7 @@ describe('learners with and without a login', () => {
 			route: 'informal',
 			targetKind: 'qualification',
 			crebo: '25498',
-			startDate: '2026-10-01',
+			startDate: daysFromToday(-30),
 			trainerIds: [ingrid]
 		});
 		const nogGeen = await contextFor(t.db, 'nog.geen@example.nl', DELINDE);

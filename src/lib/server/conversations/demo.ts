@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from '../db';
+import { daysFromToday, fromAmsterdamLocal } from '../../time';
 
 /**
  * Demo conversations at Zorggroep De Linde, so the cycle is visible in `npm run dev`:
@@ -60,13 +61,10 @@ export async function seedDemoConversations(db: DB): Promise<void> {
 	const peter = await learnerOf(await user('p.dekker@delinde.example'));
 	if (!fatima || !peter) return;
 
-	const at = (days: number, hour: number) => {
-		const d = new Date(Date.now() + days * 24 * 3600 * 1000);
-		d.setUTCHours(hour - 1, 0, 0, 0); // about the hour in Amsterdam
-		return d;
-	};
-	const date = (days: number) =>
-		new Date(Date.now() + days * 24 * 3600 * 1000).toISOString().slice(0, 10);
+	// The hour in Amsterdam, n days from today there.
+	const at = (days: number, hour: number) =>
+		fromAmsterdamLocal(`${daysFromToday(days)}T${String(hour).padStart(2, '0')}:00`)!;
+	const date = (days: number) => daysFromToday(days);
 
 	async function conversation(values: {
 		learnerId: string;

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { DB } from '../db';
+import { daysFromToday } from '../../time';
 
-const DAY = 24 * 3600 * 1000;
-const dayOffset = (n: number) => new Date(Date.now() + n * DAY).toISOString().slice(0, 10);
+const dayOffset = (n: number) => daysFromToday(n);
 
 /**
  * A contact of the demo adviser with Zorggroep De Linde: a visit four months ago with

@@ -1,23 +1,24 @@
 import { sql } from 'kysely';
 import type { DB } from '../db';
 import { criteriaOf, DEFAULT_CRITERIA, DEFAULT_RULES } from '../awards/rounds';
+import { amsterdamYear } from '../../time';
 
 const DAY = 24 * 3600 * 1000;
 
 /**
- * The election: a published 2025 round (Bart Hendriks won, Kees Mulder was a finalist)
- * so the public page has content, and a 2026 round in the regional jury phase (dates
- * relative to the day of seeding) with Ahmed (accepted, endorsed by HR), Kees and a
- * pending nomination of Jan de Groot (inserted directly, not through the eligibility check); adviseur@sbb.example is a juror of Midden-Nederland and
- * the national jury. Nominators are learners who are not used by other e2e specs
- * (plus Fatima, who nominates her trainer). Only when there is no 2025 round yet.
+ * The election, alive whatever the day of seeding (years and dates relative to it):
+ * - last year's round, published (Bart Hendriks won, Kees Mulder was a finalist), so
+ *   the public page has content;
+ * - this year's round in its regional jury phase, with Ahmed (accepted, endorsed by HR),
+ *   Kees and a pending nomination of Jan de Groot (inserted directly, not through the
+ *   eligibility check); adviseur@sbb.example is a juror of Midden-Nederland and the
+ *   national jury;
+ * - next year's round, open for nominations (without any yet), so anyone can nominate.
+ * Nominators are learners who are not used by other e2e specs (plus Fatima, who
+ * nominates her trainer). Only when there is no round yet.
  */
 export async function seedDemoAwards(db: DB): Promise<void> {
-	const exists = await db
-		.selectFrom('award_round')
-		.select('id')
-		.where('year', '=', 2025)
-		.executeTakeFirst();
+	const exists = await db.selectFrom('award_round').select('id').limit(1).executeTakeFirst();
 	if (exists) return;
 	const users = new Map(
 		(
@@ -53,6 +54,7 @@ export async function seedDemoAwards(db: DB): Promise<void> {
 	const vandijk = companies.get('bouwbedrijf-van-dijk')!;
 	const zeeuws = companies.get('hotel-de-zeeuwse-kust')!;
 	const now = Date.now();
+	const year = amsterdamYear(new Date(now));
 	const at = (days: number) => new Date(now + days * DAY);
 
 	await db.transaction().execute(async (trx) => {
@@ -163,17 +165,8 @@ export async function seedDemoAwards(db: DB): Promise<void> {
 				.execute();
 		}
 
-		// 2025, published.
-		const r25 = await round(
-			2025,
-			[
-				new Date('2025-01-15T08:00:00Z'),
-				new Date('2025-03-01T11:00:00Z'),
-				new Date('2025-04-01T10:00:00Z'),
-				new Date('2025-05-01T10:00:00Z')
-			],
-			new Date('2025-06-01T10:00:00Z')
-		);
+		// Last year's, published.
+		const r25 = await round(year - 1, [at(-330), at(-285), at(-255), at(-225)], at(-195));
 		await nomination(
 			r25,
 			'lerende@vandijkbouw.example',
@@ -213,7 +206,7 @@ export async function seedDemoAwards(db: DB): Promise<void> {
 			['adviseur@sbb.example']
 		);
 		const nat25 = await panel(r25, 'national', 'Landelijke jury', [], ['admin@vakmaat.example']);
-		const when25 = new Date('2025-03-20T10:00:00Z');
+		const when25 = at(-265);
 		await scores(
 			r25,
 			zw25,
@@ -230,7 +223,7 @@ export async function seedDemoAwards(db: DB): Promise<void> {
 			[8, 8, 9, 7, 8],
 			when25
 		);
-		const whenNat = new Date('2025-04-20T10:00:00Z');
+		const whenNat = at(-235);
 		await scores(
 			r25,
 			nat25,
@@ -253,8 +246,8 @@ export async function seedDemoAwards(db: DB): Promise<void> {
 			.where('id', '=', r25)
 			.execute();
 
-		// 2026, regional jury phase.
-		const r26 = await round(2026, [at(-60), at(-3), at(25), at(50)], null);
+		// This year's, regional jury phase.
+		const r26 = await round(year, [at(-60), at(-3), at(25), at(50)], null);
 		await nomination(
 			r26,
 			'lerende@delinde.example',
@@ -322,5 +315,8 @@ export async function seedDemoAwards(db: DB): Promise<void> {
 			[8, 7, 8, 7, 8],
 			at(-1)
 		);
+
+		// Next year's, open for nominations (its juries are set up later, as in real life).
+		await round(year + 1, [at(-2), at(45), at(75), at(100)], null);
 	});
 }

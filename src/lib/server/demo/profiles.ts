@@ -6,6 +6,7 @@ import type { SessionUser } from '../auth/session';
 import { createTrajectory } from '../trajectories/trajectories';
 import { refreshLloSummary } from '../profiles/completeness';
 import { currentFramework } from '../profiles/framework';
+import { daysFromToday } from '../../time';
 
 const DAY = 24 * 3600 * 1000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
@@ -79,8 +80,8 @@ export async function seedDemoProfiles(db: DB): Promise<void> {
 			targetKind: 'qualification',
 			crebo: '25498',
 			school: 'ROC Midden Nederland',
-			startDate: daysAgo(60).toISOString().slice(0, 10),
-			plannedEndDate: daysAgo(-640).toISOString().slice(0, 10),
+			startDate: daysFromToday(-60),
+			plannedEndDate: daysFromToday(640),
 			trainerIds: [ahmed.id]
 		});
 	}
@@ -165,7 +166,7 @@ export async function seedDemoProfiles(db: DB): Promise<void> {
 					kind: 'course',
 					title: 'Begeleiden van volwassen lerenden',
 					provider: 'SBB Academie',
-					activity_date: daysAgo(95).toISOString().slice(0, 10),
+					activity_date: daysFromToday(-95),
 					hours: 8,
 					impact:
 						'Ik vraag nu in het eerste gesprek naar werk, gezin en eerdere opleidingen, en plan de begeleiding daaromheen.'
@@ -175,7 +176,7 @@ export async function seedDemoProfiles(db: DB): Promise<void> {
 					kind: 'intervision',
 					title: 'Intervisie praktijkopleiders',
 					provider: 'Zorggroep De Linde',
-					activity_date: daysAgo(500).toISOString().slice(0, 10),
+					activity_date: daysFromToday(-500),
 					hours: 2,
 					impact: ''
 				}
@@ -187,7 +188,7 @@ export async function seedDemoProfiles(db: DB): Promise<void> {
 				{
 					user_id: ahmed.id,
 					text: 'Een training laaggeletterdheid herkennen volgen.',
-					target_date: daysAgo(-120).toISOString().slice(0, 10)
+					target_date: daysFromToday(120)
 				},
 				{
 					user_id: ahmed.id,

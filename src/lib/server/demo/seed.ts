@@ -14,6 +14,7 @@ import { seedDemoProfiles } from './profiles';
 import { seedDemoConversations } from '../conversations/demo';
 import { seedDemoAwards } from './awards';
 import { seedDemoAdviser } from './adviser';
+import { daysFromToday } from '../../time';
 
 /** The password of every demo account (README lists the logins). */
 export const DEMO_PASSWORD = 'Vakmaat-demo-2026';
@@ -131,8 +132,7 @@ export async function seedDemoQualifications(db: DB): Promise<void> {
 	}
 }
 
-const DAY = 24 * 3600 * 1000;
-const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
+const daysAgo = (n: number) => daysFromToday(-n);
 
 async function userByEmail(db: DB, email: string): Promise<SessionUser> {
 	const u = await db
