@@ -1,16 +1,17 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { toAmsterdamLocal } from '../../src/lib/server/awards/phase';
+import { toAmsterdamLocal } from '../../src/lib/time';
+import { thisYear } from '../clock';
 import { expectAccessible, latestMail, login } from './helpers';
 
 /**
- * A whole election round (2031, its own panels) as admin, two nominators, two nominees
+ * A whole election round (five years ahead, its own panels) as admin, two nominators, two nominees
  * and two jurors. The server enforces the phase clock, so the admin moves the round from
  * phase to phase by editing its dates. Nominators and nominees are demo accounts that
  * other specs only read (Hotel De Zeeuwse Kust's HR and learner; Ahmed; Sanne); the
- * jurors are the adviser and the admin. Publishing at the end makes the demo 2026 round
+ * jurors are the adviser and the admin. Publishing at the end makes the demo's rounds
  * current again for the other specs.
  */
-const YEAR = '2031';
+const YEAR = String(thisYear() + 5);
 const MIN = 60 * 1000;
 const DAY = 24 * 60 * MIN;
 const local = (offset: number) => toAmsterdamLocal(new Date(Date.now() + offset));
@@ -266,15 +267,32 @@ test('a whole round: nominate, accept, score in two regions and nationally, publ
 	for (const p of [admin, hr, learner, adviser, anonymous]) await p.context().close();
 });
 
-test('HR sees its company’s nominations, the nominator hidden unless named', async ({ page }) => {
+test('HR sees its company’s nominations per round, the nominator hidden unless named', async ({
+	page
+}) => {
 	await login(page, 'hr@delinde.example');
 	await page.goto('/o/zorggroep-de-linde/hr');
 	await page.getByRole('link', { name: 'Nominaties van onze praktijkopleiders' }).click();
-	const ahmed = page.locator('section', {
-		has: page.getByRole('heading', { name: 'Ahmed El Amrani' })
-	});
+	// This year's demo round, being judged: Ahmed's nomination with HR's endorsement.
+	const judged = page.getByRole('region', { name: `Beste LLO-praktijkopleider ${thisYear()}` });
+	await expect(judged.getByText("Fase: regionale jury's")).toBeVisible();
+	const ahmed = judged.getByRole('region', { name: 'Ahmed El Amrani' });
 	await expect(ahmed.getByText('Genomineerd door Fatima Yilmaz')).toBeVisible();
 	await expect(ahmed.getByLabel('Aanbeveling van HR')).toHaveValue(/zij-instromers/);
 	await expect(page.getByText('Kees Mulder')).toHaveCount(0);
+	// The round of the whole-round test above (published) is listed too, without a form.
+	const published = page.getByRole('region', { name: `Beste LLO-praktijkopleider ${YEAR}` });
+	await expect(published.getByText('Fase: uitslag gepubliceerd')).toBeVisible();
+	await expect(published.getByRole('button', { name: 'Aanbeveling opslaan' })).toHaveCount(0);
 	await expectAccessible(page);
+});
+
+test('the demo has a round open for nominations whatever the date', async ({ page }) => {
+	await login(page, 'lerende@zeeuwsekust.example');
+	await page.goto('/verkiezing');
+	await expect(
+		page.getByRole('heading', { level: 2, name: `Beste LLO-praktijkopleider ${thisYear() + 1}` })
+	).toBeVisible();
+	await expect(page.getByText('Fase: nominaties open')).toBeVisible();
+	await expect(page.getByLabel('Zoek een praktijkopleider op naam of bedrijf')).toBeVisible();
 });

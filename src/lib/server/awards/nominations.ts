@@ -4,7 +4,7 @@ import type { NominationStatus } from '../db/schema';
 import type { RequestContext } from '../auth/context';
 import { DomainError, isUuid } from '../errors';
 import { sendMail } from '../mail';
-import { phaseAt, ROUND_CLOCK_COLUMNS } from './phase';
+import { phaseAt, ROUND_CLOCK_COLUMNS, type Phase } from './phase';
 import { criteriaOf, requireRound, type Round } from './rounds';
 
 /** A motivation must say something: at least this many characters per criterion. */
@@ -439,29 +439,52 @@ export interface HrNomination {
 	/** Null unless the nominator agreed to be named. */
 	nominatorName: string | null;
 	endorsement: string | null;
+	/** HR may still add or change its endorsement (nominations or regional jury phase). */
+	canEndorse: boolean;
 	motivations: { criterion: string; text: string }[];
 }
 
-/** HR: the nominations of its own company's trainers in a round (tenant-scoped). */
+export interface HrNominationRound {
+	roundId: string;
+	title: string;
+	year: number;
+	phase: Phase;
+	nominations: HrNomination[];
+}
+
+/**
+ * HR: the nominations of its own company's trainers (tenant-scoped), per round, newest
+ * round first: every round that concerns its trainers, not only the newest (a round
+ * being judged and the next one open for nominations run side by side). With a round
+ * id, that round only.
+ */
 export async function companyNominations(
 	db: DB,
 	ctx: RequestContext,
-	roundId: string
-): Promise<HrNomination[]> {
-	const rows = await db
+	roundId?: string,
+	now = new Date()
+): Promise<HrNominationRound[]> {
+	let query = db
 		.selectFrom('nomination as n')
+		.innerJoin('award_round as r', 'r.id', 'n.round_id')
 		.innerJoin('app_user as u', 'u.id', 'n.nominee_id')
 		.innerJoin('app_user as nominator', 'nominator.id', 'n.nominator_id')
 		.select([
 			'n.id',
+			'n.round_id',
+			'r.title',
+			'r.year',
+			...ROUND_CLOCK_COLUMNS,
 			'u.name',
 			'n.status',
 			'n.endorsement',
 			sql<string | null>`case when n.nominator_named then nominator.name end`.as('nominator_name')
 		])
 		.where('n.company_id', '=', ctx.company.id)
-		.where('n.round_id', '=', roundId)
-		.where('n.status', '<>', 'withdrawn')
+		.where('n.status', '<>', 'withdrawn');
+	if (roundId !== undefined) query = query.where('n.round_id', '=', roundId);
+	const rows = await query
+		.orderBy('r.year', 'desc')
 		.orderBy('u.name')
 		.orderBy('n.created_at')
 		.execute();
@@ -469,14 +492,30 @@ export async function companyNominations(
 		db,
 		rows.map((r) => r.id)
 	);
-	return rows.map((r) => ({
-		id: r.id,
-		nomineeName: r.name,
-		status: r.status,
-		nominatorName: r.nominator_name,
-		endorsement: r.endorsement,
-		motivations: motivations.get(r.id) ?? []
-	}));
+	const rounds = new Map<string, HrNominationRound>();
+	for (const r of rows) {
+		let round = rounds.get(r.round_id);
+		if (!round) {
+			round = {
+				roundId: r.round_id,
+				title: r.title,
+				year: r.year,
+				phase: phaseAt(r, now).phase,
+				nominations: []
+			};
+			rounds.set(r.round_id, round);
+		}
+		round.nominations.push({
+			id: r.id,
+			nomineeName: r.name,
+			status: r.status,
+			nominatorName: r.nominator_name,
+			endorsement: r.endorsement,
+			canEndorse: round.phase === 'nominations' || round.phase === 'regional_jury',
+			motivations: motivations.get(r.id) ?? []
+		});
+	}
+	return [...rounds.values()];
 }
 
 /** HR's endorsement of a nomination of its own company, until the regional jury ends. */

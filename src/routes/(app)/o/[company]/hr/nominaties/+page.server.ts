@@ -1,19 +1,13 @@
 import { awardFail, text } from '$lib/server/awards/actions';
 import { companyNominations, endorseNomination } from '$lib/server/awards/nominations';
-import { currentRound } from '$lib/server/awards/rounds';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import type { Actions, PageServerLoad } from './$types';
 
-/** HR: nominations of this company's trainers in the current round (nominator hidden unless named). */
+/** HR: nominations of this company's trainers, per round (nominator hidden unless named). */
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event, 'hr');
-	const db = await getDb();
-	const round = await currentRound(db);
-	return {
-		round: round ? { title: round.title } : null,
-		nominations: round ? await companyNominations(db, ctx, round.id) : []
-	};
+	return { rounds: await companyNominations(await getDb(), ctx) };
 };
 
 export const actions: Actions = {
