@@ -39,7 +39,7 @@ export const SCALES: Record<string, Scale> = {
 	national: { companies: 250_000, maxLearners: 2_000, tail: 0.8 } // ≈ 1,000,000 learners
 };
 
-const SBB_DIR = process.env.SBB_DIR ?? '../shared/data/sbb-kwalificatiestructuur-2016';
+const SBB_DIR = process.env.SBB_DIR ?? 'tests/fixtures/sbb-kwalificatiestructuur-2016';
 
 function parseArgs(argv: string[]) {
 	const get = (name: string) => {

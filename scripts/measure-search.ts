@@ -13,7 +13,7 @@ import { applyImport } from '../src/lib/server/qualifications/import';
 import { searchQualifications } from '../src/lib/server/qualifications/browse';
 import { parseQualificationXml } from '../src/lib/server/qualifications/parse';
 
-const dir = process.argv[2] ?? '../shared/data/sbb-kwalificatiestructuur-2016';
+const dir = process.argv[2] ?? 'tests/fixtures/sbb-kwalificatiestructuur-2016';
 const copies = Number(process.env.COPIES ?? 40);
 const sources = readdirSync(dir)
 	.filter((f) => f.endsWith('.xml'))

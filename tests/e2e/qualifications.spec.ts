@@ -14,12 +14,9 @@ import { expectAccessible, login } from './helpers';
  * Certificates are made on dossier 4156 (25475, 25476), which no import touches.
  */
 
-/** SBB's real export of dossier 2755, next to the repository (../shared, see issue 3). */
+/** SBB's real export of dossier 2755, a fixture in the repository. */
 const DIENSTVERLENING = fileURLToPath(
-	new URL(
-		'../../../shared/data/sbb-kwalificatiestructuur-2016/2755_Dienstverlening.xml',
-		import.meta.url
-	)
+	new URL('../fixtures/sbb-kwalificatiestructuur-2016/2755_Dienstverlening.xml', import.meta.url)
 );
 
 /** A date as the app writes it (formatDate, nl): "28 november 2026". */
@@ -330,7 +327,6 @@ test.describe('admin imports the qualification structure', () => {
 	// retry of a single step would start from the wrong state.
 	test.describe.configure({ mode: 'serial', retries: 0 });
 
-	// Read when needed, so that without ../shared only these tests fail, not the whole file.
 	const realXml = () => readFileSync(DIENSTVERLENING, 'utf8');
 	const OLD_TITLE = 'Voert logistieke werkzaamheden uit';
 	const NEW_TITLE = 'Voert logistieke en magazijnwerkzaamheden uit';

@@ -13,11 +13,11 @@ import {
 	type QualificationImportErrorDetails
 } from '../../src/lib/server/qualifications/parse';
 
-// The real 2016 export, shared beside the repository (DESIGN.md). These files are the
-// acceptance test of the parser, so they are required, not skipped.
-const DATA_DIR =
-	process.env.SBB_DATA_DIR ??
-	fileURLToPath(new URL('../../../shared/data/sbb-kwalificatiestructuur-2016/', import.meta.url));
+// The real 2016 export, a fixture in the repository (tests/fixtures/…/README.md). These
+// files are the acceptance test of the parser, so they are required, not skipped.
+const DATA_DIR = fileURLToPath(
+	new URL('../fixtures/sbb-kwalificatiestructuur-2016/', import.meta.url)
+);
 const FILES = {
 	pedagogischWerk: '2635_Pedagogisch_Werk.xml',
 	dienstverlening: '2755_Dienstverlening.xml',

@@ -1,6 +1,7 @@
 /**
  * A small kwalificatiestructuur export in SBB's own XML format, written for this project
- * so that the dev seed and tests work without `../shared`. Content taken from the real
+ * from the real export in tests/fixtures/sbb-kwalificatiestructuur-2016 (a unit test checks
+ * it against those files), so the dev seed stays small. Content taken from the real
  * 2016 export (dossier numbers, crebos, nrs, codes via hoofdstuk, titles — including their
  * stray trailing spaces — and competence references are real); the texts are shortened
  * (first sentence, cut with "…" when long; one or two behaviour lines).
