@@ -12,7 +12,9 @@ import {
 import { trajectoriesCsv } from '../../src/lib/server/trajectories/export';
 import {
 	createTrajectory,
+	getTrajectory,
 	listTrajectories,
+	recordAssessments,
 	type TrajectoryListItem
 } from '../../src/lib/server/trajectories/trajectories';
 import { createTestDatabase, type TestDatabase } from './db';
@@ -133,6 +135,42 @@ describe('HR dashboard on the demo company', () => {
 			all.filter((x) => x.progress.stalled).map((x) => x.learnerName)
 		);
 		expect(stalled.map((x) => x.learnerName)).toEqual(['Linda Smit']);
+	});
+
+	it('stays stalled when only the learner assesses herself: stalled means the trainer stopped', async () => {
+		const linda = byLearner('Linda Smit');
+		const wp = (await getTrajectory(t.db, hr, linda.id))!.coreTasks[0].workProcesses[0];
+		const lindaCtx = await contextFor(t.db, 'l.smit@delinde.example', DELINDE);
+		const stalledCompanies = async () =>
+			(
+				await t.db
+					.selectFrom('company_overview')
+					.select('stalled')
+					.where('company_id', '=', hr.company.id)
+					.executeTakeFirstOrThrow()
+			).stalled;
+		const adviserBefore = await stalledCompanies();
+		await recordAssessments(t.db, lindaCtx, linda.id, {
+			kind: 'self',
+			assessedOn: today(),
+			entries: [{ workProcessId: wp.id, level: 3 }]
+		});
+		const d = await dash(hr);
+		expect(d.stalled.items.map((x) => x.learnerName)).toEqual(['Linda Smit']);
+		expect(d.stalled.items[0].lastAssessedOn).toBe(linda.progress.lastAssessedOn);
+		const detail = (await getTrajectory(t.db, hr, linda.id))!;
+		expect(detail.progress).toMatchObject({
+			stalled: true,
+			lastAssessedOn: linda.progress.lastAssessedOn
+		});
+		// The self-assessment is shown beside the official judgement, not instead of it.
+		expect(detail.coreTasks[0].workProcesses[0].self).toMatchObject({ level: 3, on: today() });
+		expect(await stalledCompanies()).toBe(adviserBefore);
+		await t.db
+			.deleteFrom('assessment')
+			.where('trajectory_id', '=', linda.id)
+			.where('assessor_kind', '=', 'self')
+			.execute();
 	});
 
 	it("shows every trainer's caseload, stalled ones included", async () => {

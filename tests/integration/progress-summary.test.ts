@@ -59,7 +59,8 @@ async function expectedProgress(): Promise<Map<string, Expected>> {
 	const latest = new Map<string, (typeof assessments)[number]>();
 	for (const a of assessments) {
 		const e = result.get(a.trajectory_id)!;
-		if (!e.last_assessed_on || a.assessed_on > e.last_assessed_on)
+		// Official judgements only (trainer or school): a self-assessment never counts.
+		if (a.assessor_kind !== 'self' && (!e.last_assessed_on || a.assessed_on > e.last_assessed_on))
 			e.last_assessed_on = a.assessed_on;
 		if (a.assessor_kind !== 'trainer') continue;
 		const key = `${a.trajectory_id}/${a.work_process_id}`;
@@ -160,7 +161,8 @@ describe('trajectory progress summary', () => {
 		});
 		const after = (await summary()).get(traj.id)!;
 		expect(after.competent).toBe(before.competent + 1);
-		expect(after.last_assessed_on).toBe(today());
+		// The self-assessment of today is not the last assessment: the trainer's is.
+		expect(after.last_assessed_on).toBe(daysFromToday(-1));
 		await expectSummaryCorrect();
 
 		// An exemption on an already competent work process counts once, as exempt.

@@ -4,7 +4,7 @@ import type { DB } from '../db';
 /** The four steps of the scale: 0 not started · 1 developing · 2 nearly there · 3 competent. */
 export const LEVELS = [0, 1, 2, 3] as const;
 export const COMPETENT = 3;
-/** An active trajectory without any assessment for this many days is stalled. */
+/** An active trajectory without an official assessment (trainer or school; never a self-assessment) for this many days is stalled. */
 export const STALLED_DAYS = 90;
 
 export interface TrajectoryProgress {
