@@ -6,6 +6,8 @@ declare global {
 		interface Error {
 			message: string;
 			requestId?: string;
+			/** The database was unreachable: a 503, try again in a moment (not a bug). */
+			unavailable?: boolean;
 		}
 		interface Locals {
 			requestId: string;
@@ -16,6 +18,8 @@ declare global {
 			memberships: Membership[];
 			/** Set for /o/[company]/… routes once membership is verified. */
 			ctx: RequestContext | null;
+			/** Set by handleError when the request failed because the database was unreachable. */
+			unavailable?: boolean;
 		}
 	}
 }

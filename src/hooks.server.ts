@@ -1,4 +1,6 @@
 import {
+	error,
+	isHttpError,
 	isRedirect,
 	redirect,
 	type Handle,
@@ -15,6 +17,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { appDatabase, closeAppDatabase, getDb } from '$lib/server/db/app';
+import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { QUERY_TRACE_DIR, QUERY_TRACE_HEADER, traced } from '$lib/server/db/trace';
 import { log } from '$lib/server/log';
 import { startJobs, stopJobs } from '$lib/server/conversations/scheduler';
@@ -43,25 +46,34 @@ const requestId: Handle = async ({ event, resolve }) => {
 	event.locals.memberships = [];
 	event.locals.ctx = null;
 	const started = performance.now();
-	const response =
-		QUERY_TRACE_DIR && event.request.headers.get(QUERY_TRACE_HEADER) === '1'
-			? await traced(event.locals.requestId, event.url.pathname, () => resolve(event))
-			: await resolve(event);
-	response.headers.set('x-request-id', event.locals.requestId);
-	if (!event.url.pathname.startsWith('/_app/')) {
-		log.info(
-			{
-				reqId: event.locals.requestId,
-				method: event.request.method,
-				path: event.url.pathname,
-				route: event.route.id,
-				status: response.status,
-				ms: Math.round(performance.now() - started)
-			},
-			'request'
-		);
+	let status = 500;
+	try {
+		const response =
+			QUERY_TRACE_DIR && event.request.headers.get(QUERY_TRACE_HEADER) === '1'
+				? await traced(event.locals.requestId, event.url.pathname, () => resolve(event))
+				: await resolve(event);
+		response.headers.set('x-request-id', event.locals.requestId);
+		status = response.status;
+		return response;
+	} catch (err) {
+		// Thrown by a hook (e.g. the 503 below): SvelteKit renders src/error.html.
+		if (isHttpError(err) || isRedirect(err)) status = err.status;
+		throw err;
+	} finally {
+		if (!event.url.pathname.startsWith('/_app/')) {
+			log.info(
+				{
+					reqId: event.locals.requestId,
+					method: event.request.method,
+					path: event.url.pathname,
+					route: event.route.id,
+					status,
+					ms: Math.round(performance.now() - started)
+				},
+				'request'
+			);
+		}
 	}
-	return response;
 };
 
 const i18n: Handle = ({ event, resolve }) =>
@@ -79,6 +91,38 @@ const security: Handle = async ({ event, resolve }) => {
 	response.headers.set('x-frame-options', 'DENY');
 	return response;
 };
+
+/**
+ * The database away (restart, stop, connections cut, pool exhausted) is an outage of
+ * seconds, answered with a calm 503 "try again shortly" rather than a 500: in a hook
+ * (the session lookup, the first query of nearly every request) the error becomes an
+ * HttpError 503, shown with src/error.html (JSON for data requests); in a load or action
+ * handleError marks the request and the error page (+error.svelte) goes out as 503.
+ */
+const databaseUnavailable: Handle = async ({ event, resolve }) => {
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (err) {
+		if (!isDatabaseUnavailable(err)) throw err;
+		logUnavailable(event.locals.requestId, event.url.pathname, err);
+		error(503, {
+			message: m.error_unavailable(),
+			requestId: event.locals.requestId,
+			unavailable: true
+		});
+	}
+	if (event.locals.unavailable && response.status === 500) {
+		response = new Response(response.body, { status: 503, headers: response.headers });
+	}
+	if (response.status === 503) response.headers.set('retry-after', '5');
+	return response;
+};
+
+function logUnavailable(reqId: string, path: string, err: unknown) {
+	const { code, message } = err as { code?: string; message?: string };
+	log.warn({ reqId, path, code, message }, 'database unavailable');
+}
 
 /** Health endpoints never touch sessions (and /healthz never the database). */
 const PUBLIC_NO_DB = new Set(['/healthz', '/readyz']);
@@ -131,12 +175,24 @@ const authorize: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(requestId, security, i18n, authenticate, authorize);
+export const handle = sequence(
+	requestId,
+	security,
+	i18n,
+	databaseUnavailable,
+	authenticate,
+	authorize
+);
 
 export const handleError: HandleServerError = ({ error: err, event, status, message }) => {
 	const id = event.locals.requestId ?? crypto.randomUUID();
 	if (status === 404) return { message: m.error_not_found(), requestId: id };
 	if (isRedirect(err)) throw err;
+	if (isDatabaseUnavailable(err)) {
+		event.locals.unavailable = true;
+		logUnavailable(id, event.url.pathname, err);
+		return { message: m.error_unavailable(), requestId: id, unavailable: true };
+	}
 	log.error({ reqId: id, err, path: event.url.pathname, status }, message);
 	return { message: m.error_unexpected(), requestId: id };
 };

@@ -1,7 +1,13 @@
-import { sql } from 'kysely';
+import { sql, type MigrationResultSet } from 'kysely';
 import { log } from '../log';
 import { seedDemo } from '../demo/seed';
-import { configFromEnv, openDatabase, type DatabaseHandle, type DB } from './index';
+import {
+	configFromEnv,
+	openDatabase,
+	serverLimitsFromEnv,
+	type DatabaseHandle,
+	type DB
+} from './index';
 import { migrateToLatest } from './migrate';
 
 /**
@@ -13,8 +19,20 @@ const KEY = Symbol.for('vakmaat.db');
 type Holder = { [KEY]?: Promise<DatabaseHandle> };
 
 async function start(): Promise<DatabaseHandle> {
-	const handle = await openDatabase(configFromEnv());
-	const result = await migrateToLatest(handle.db);
+	const config = configFromEnv();
+	let result: MigrationResultSet | undefined;
+	if (config.url) {
+		// Migrations on their own connection, without the request limits (statement_timeout):
+		// an index on a large table may take longer than any request should.
+		const migrator = await openDatabase({ ...config, max: 1 });
+		try {
+			result = await migrateToLatest(migrator.db);
+		} finally {
+			await migrator.db.destroy();
+		}
+	}
+	const handle = await openDatabase({ ...config, ...serverLimitsFromEnv() });
+	result ??= await migrateToLatest(handle.db);
 	const applied = result.results?.filter((r) => r.status === 'Success').length ?? 0;
 	let seeded = 0;
 	if (handle.engine === 'pglite' && process.env.SEED_DEMO !== '0') {

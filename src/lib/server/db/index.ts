@@ -29,6 +29,11 @@ export interface DatabaseConfig {
 	/** Optional schema for isolation (integration tests). */
 	schema?: string;
 	max?: number;
+	/** PostgreSQL only: see {@link serverLimitsFromEnv}. Unset: no limit (scripts, migrations). */
+	statementTimeoutMs?: number;
+	idleInTransactionTimeoutMs?: number;
+	/** How long a request waits for a pooled connection (or a new one) before giving up. */
+	connectTimeoutMs?: number;
 }
 
 export interface DatabaseHandle {
@@ -45,21 +50,56 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseCon
 	};
 }
 
+const ms = (value: string | undefined, fallback: number) => {
+	const n = Number(value);
+	return value !== undefined && value !== '' && Number.isFinite(n) && n >= 0 ? n : fallback;
+};
+
+/**
+ * Limits for the app server's pool, so that nothing hangs when the database is slow or
+ * away: a statement runs at most DATABASE_STATEMENT_TIMEOUT_MS (15 s; 0 = none), a
+ * session idles inside a transaction at most DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS
+ * (60 s), a request waits for a connection at most DATABASE_CONNECT_TIMEOUT_MS (5 s).
+ * Scripts (migrations, generator, import) run without them.
+ */
+export function serverLimitsFromEnv(
+	env: NodeJS.ProcessEnv = process.env
+): Pick<DatabaseConfig, 'statementTimeoutMs' | 'idleInTransactionTimeoutMs' | 'connectTimeoutMs'> {
+	return {
+		statementTimeoutMs: ms(env.DATABASE_STATEMENT_TIMEOUT_MS, 15_000),
+		idleInTransactionTimeoutMs: ms(env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS, 60_000),
+		connectTimeoutMs: ms(env.DATABASE_CONNECT_TIMEOUT_MS, 5_000) || 5_000
+	};
+}
+
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
 	if (config.url) {
 		const pool = new pg.Pool({
 			connectionString: config.url,
 			max: config.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10),
-			connectionTimeoutMillis: 5_000,
+			connectionTimeoutMillis: config.connectTimeoutMs ?? 5_000,
 			idleTimeoutMillis: 30_000,
+			// Startup parameters (0 or unset: the server's default, i.e. none).
+			statement_timeout: config.statementTimeoutMs || undefined,
+			idle_in_transaction_session_timeout: config.idleInTransactionTimeoutMs || undefined,
+			// A peer that vanished without closing the socket is noticed.
+			keepAlive: true,
 			// Sessions run in Dutch time, so current_date and timestamptz::date agree with
 			// todayIso() (src/lib/time.ts) whatever the server's own zone.
 			options: [`-c TimeZone=${TIME_ZONE}`, config.schema ? `-c search_path=${config.schema}` : '']
 				.filter(Boolean)
 				.join(' ')
 		});
-		// Without this handler an idle client's error (e.g. a database restart) crashes the process.
-		pool.on('error', (err) => log.error({ err }, 'PostgreSQL pool client error'));
+		// A connection that breaks (database restart or stop, pg_terminate_backend) makes its
+		// client emit 'error'; an 'error' event without a listener kills the process. pg-pool
+		// listens only while a client is idle, so every client gets a handler of its own for
+		// the time it is checked out; the query in flight fails with the same error (a 503 in
+		// hooks.server.ts) and the pool drops the broken client when it is released.
+		pool.on('connect', (client) => {
+			client.on('error', logConnectionError);
+		});
+		// The pool re-emits an idle client's error; the handler above has logged it already.
+		pool.on('error', () => {});
 		const url = new URL(config.url);
 		return {
 			db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: traceLog }),
@@ -89,6 +129,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 		engine: 'pglite',
 		description: `embedded PostgreSQL (PGlite) in ${dir}`
 	};
+}
+
+function logConnectionError(err: Error) {
+	const { code } = err as { code?: string };
+	log.warn({ code, message: err.message }, 'PostgreSQL connection lost');
 }
 
 export async function ping(db: DB): Promise<void> {
