@@ -6,6 +6,7 @@ import type { DB } from '../db';
 import { audit } from '../accounts/audit';
 import { DomainError } from '../errors';
 import { requireCurrentPassword } from './password';
+import { open, seal } from './secret-box';
 import { generateToken, hashToken } from './tokens';
 
 /**
@@ -19,6 +20,9 @@ import { generateToken, hashToken } from './tokens';
  * accepted once (the last accepted time step is kept) and within one step of the
  * server's clock; after MAX_FAILURES wrong codes in a row (per account) the code page is
  * closed for LOCK_MINUTES.
+ *
+ * Keys (pending and confirmed) are stored sealed with AES-256-GCM under a key from the
+ * environment (./secret-box.ts): a database dump alone cannot generate codes.
  */
 export const TOTP_PERIOD = 30;
 export const TOTP_DIGITS = 6;
@@ -93,7 +97,7 @@ export async function totpStatus(db: DB, userId: string): Promise<TotpStatus> {
 		enabledAt: row.totp_enabled_at,
 		pending:
 			row.totp_enabled_at === null && row.totp_pending_key
-				? setupOf(row.email, new Uint8Array(row.totp_pending_key))
+				? setupOf(row.email, open(new Uint8Array(row.totp_pending_key)))
 				: null,
 		recoveryCodesLeft: Number(row.codes_left ?? 0)
 	};
@@ -105,7 +109,7 @@ export async function startTotpSetup(db: DB, userId: string): Promise<void> {
 	crypto.getRandomValues(key);
 	await db
 		.updateTable('app_user')
-		.set({ totp_pending_key: key })
+		.set({ totp_pending_key: seal(key) })
 		.where('id', '=', userId)
 		.where('totp_enabled_at', 'is', null)
 		.execute();
@@ -143,13 +147,13 @@ export async function confirmTotp(
 			.forUpdate()
 			.executeTakeFirstOrThrow();
 		if (row.totp_enabled_at || !row.totp_pending_key) throw new DomainError('totp_no_setup');
-		const key = new Uint8Array(row.totp_pending_key);
+		const key = open(new Uint8Array(row.totp_pending_key));
 		const counter = matchingCounter(key, code.trim(), now);
 		if (counter === null) throw new DomainError('totp_code_wrong', 'code');
 		await trx
 			.updateTable('app_user')
 			.set({
-				totp_key: key,
+				totp_key: seal(key),
 				totp_enabled_at: new Date(now),
 				totp_pending_key: null,
 				totp_last_counter: counter
@@ -268,7 +272,7 @@ export async function verifySecondFactor(
 		let ok = false;
 		const digits = code.replace(/\s/g, '');
 		if (/^\d{6}$/.test(digits)) {
-			const counter = matchingCounter(new Uint8Array(user.totp_key), digits, now);
+			const counter = matchingCounter(open(new Uint8Array(user.totp_key)), digits, now);
 			// A code is accepted once: not again, and no older one after it.
 			if (counter !== null && (user.totp_last_counter ?? -1) < counter) {
 				await trx
