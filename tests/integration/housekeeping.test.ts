@@ -136,7 +136,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	vi.restoreAllMocks();
-	await t?.close();
+	await t.close();
 });
 
 const left = async () => ({

@@ -28,7 +28,9 @@ function exclusive(name: string, fn: () => Promise<unknown>): () => void {
 		if (running) return;
 		running = true;
 		void fn()
-			.catch((err: unknown) => log.error({ err, job: name }, 'background job failed'))
+			.catch((err: unknown) => {
+				log.error({ err, job: name }, 'background job failed');
+			})
 			.finally(() => {
 				running = false;
 			});
@@ -80,5 +82,5 @@ export function startJobs(
 export function stopJobs(): void {
 	const holder = globalThis as Holder;
 	for (const timer of holder[KEY] ?? []) clearTimeout(timer);
-	delete holder[KEY];
+	holder[KEY] = undefined;
 }
