@@ -15,6 +15,7 @@ import * as m0013 from './0013_progress_rebuild';
 import * as m0014 from './0014_overview_follow_ups';
 import * as m0015 from './0015_award_candidate_region';
 import * as m0016 from './0016_two_factor';
+import * as m0017 from './0017_mail_outbox';
 import * as m0018 from './0018_official_last_assessment';
 import * as m0019 from './0019_totp_keys_sealed';
 
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
 	'0014_overview_follow_ups': m0014,
 	'0015_award_candidate_region': m0015,
 	'0016_two_factor': m0016,
+	'0017_mail_outbox': m0017,
 	'0018_official_last_assessment': m0018,
 	'0019_totp_keys_sealed': m0019
 };

@@ -22,11 +22,21 @@ import { QUERY_TRACE_DIR, QUERY_TRACE_HEADER, traced } from '$lib/server/db/trac
 import { log } from '$lib/server/log';
 import { startJobs, stopJobs } from '$lib/server/conversations/scheduler';
 import { m } from '$lib/paraglide/messages';
+import { configuredOrigin } from '$lib/server/origin';
+import { dev } from '$app/environment';
+
+/**
+ * The origin for links in reminder mails: ORIGIN; on the dev server (port chosen by
+ * Vite) without it, the origin of the first request it served. Production never takes
+ * it from a request: the Host header is the client's to choose.
+ */
+let devOrigin: string | null = null;
+const jobOrigin = () => configuredOrigin() ?? (dev ? devOrigin : null);
 
 export const init: ServerInit = async () => {
 	await appDatabase();
-	// Background jobs (conversation reminders); JOBS=off switches them off.
-	startJobs(getDb);
+	// Background jobs (reminders, mail outbox, housekeeping); JOBS=off switches them off.
+	startJobs(getDb, process.env, jobOrigin);
 	// adapter-node emits this on SIGINT/SIGTERM once the server stopped accepting requests.
 	process.once('sveltekit:shutdown' as never, () => {
 		stopJobs();
@@ -38,6 +48,7 @@ export const init: ServerInit = async () => {
 };
 
 const requestId: Handle = async ({ event, resolve }) => {
+	if (dev) devOrigin ??= event.url.origin;
 	const incoming = event.request.headers.get('x-request-id');
 	event.locals.requestId =
 		incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();

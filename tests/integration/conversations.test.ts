@@ -35,6 +35,7 @@ import {
 	setTemplateArchived
 } from '../../src/lib/server/conversations/templates';
 import { REMINDER_LOCK_KEY, runReminders } from '../../src/lib/server/conversations/reminders';
+import { deliverOutbox } from '../../src/lib/server/mail/outbox';
 import { templateContentSchema } from '../../src/lib/schemas/conversations';
 import { DEFAULT_TEMPLATES } from '../../migrations/0008_conversations';
 import { addMonths, daysFromToday, today } from '../clock';
@@ -435,6 +436,14 @@ describe('reminders', () => {
 		expect(again).toMatchObject({ conversations: 0, actions: 0, mails: 0 });
 		const total = results.reduce((n, r) => n + r.mails, 0);
 		expect(total).toBeGreaterThan(0);
+		// the job only queued them; the outbox's senders (three at once) deliver each once
+		const delivered = await Promise.all([
+			deliverOutbox(t.db),
+			deliverOutbox(t.db),
+			deliverOutbox(t.db)
+		]);
+		expect(delivered.reduce((n, r) => n + r.sent, 0)).toBe(total);
+		expect((await deliverOutbox(t.db)).sent).toBe(0);
 
 		const fatimaMails = mailsTo('lerende@delinde.example').slice(before.fatima);
 		const reminder = fatimaMails.filter((m) => m.text.includes(`/gesprekken/${id}`));

@@ -4,6 +4,7 @@ import type { SessionUser } from '../auth/session';
 import { DomainError, isUuid } from '../errors';
 import { audit } from './audit';
 import { createInvitation } from './invitations';
+import { deliverNow } from '../mail/outbox';
 
 export interface CompanyInput {
 	name: string;
@@ -71,7 +72,7 @@ export async function createCompanyWithHr(
 		.where('kvk_number', '=', input.kvkNumber)
 		.executeTakeFirst();
 	if (existing) throw new DomainError('kvk_taken', 'kvkNumber');
-	const { company, send } = await db.transaction().execute(async (trx) => {
+	const { company, mails } = await db.transaction().execute(async (trx) => {
 		const company = await trx
 			.insertInto('company')
 			.values({
@@ -96,15 +97,15 @@ export async function createCompanyWithHr(
 			data: { name: input.name, kvk: input.kvkNumber },
 			requestId: actor.requestId
 		});
-		const send = await createInvitation(
+		const mails = await createInvitation(
 			trx,
 			{ user: actor.user, company, requestId: actor.requestId },
 			{ email: hrEmail, roles: ['hr'] },
 			origin
 		);
-		return { company, send };
+		return { company, mails };
 	});
-	await send();
+	await deliverNow(db, mails);
 	return { id: company.id, slug: company.slug };
 }
 
@@ -203,7 +204,7 @@ export async function inviteHrForCompany(
 		.select(['id', 'slug', 'name'])
 		.where('id', '=', companyId)
 		.executeTakeFirstOrThrow();
-	const send = await db
+	const mails = await db
 		.transaction()
 		.execute((trx) =>
 			createInvitation(
@@ -213,7 +214,7 @@ export async function inviteHrForCompany(
 				origin
 			)
 		);
-	await send();
+	await deliverNow(db, mails);
 }
 
 export async function listReference(db: DB) {

@@ -6,7 +6,7 @@ import type { CompanyRef } from '../auth/context';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { generateToken, hashToken } from '../auth/tokens';
 import { DomainError } from '../errors';
-import { sendMail } from '../mail';
+import { enqueueMail } from '../mail/outbox';
 import { m } from '../../paraglide/messages.js';
 import type { Locale } from '../../paraglide/runtime.js';
 import { audit } from './audit';
@@ -20,16 +20,16 @@ export interface InvitingActor {
 }
 
 /**
- * Creates an invitation inside the caller's transaction and returns a function that
- * sends the mail; call it after the transaction committed. An open invitation for
- * the same address is replaced (its link stops working).
+ * Creates an invitation inside the caller's transaction and queues its mail in the
+ * outbox there; returns the mail's outbox ids for `deliverNow` after the commit. An open
+ * invitation for the same address is replaced (its link stops working).
  */
 export async function createInvitation(
 	trx: DB,
 	actor: InvitingActor,
 	input: { email: string; roles: MemberRole[] },
 	origin: string
-): Promise<() => Promise<void>> {
+): Promise<number[]> {
 	const email = input.email.trim();
 	const member = await trx
 		.selectFrom('membership as m')
@@ -79,8 +79,8 @@ export async function createInvitation(
 		.executeTakeFirst();
 	const locale = (existing?.locale ?? 'nl') as Locale;
 	const link = `${origin}/uitnodiging/${token}`;
-	return () =>
-		sendMail({
+	return enqueueMail(trx, 'invitation', [
+		{
 			to: email,
 			subject: m.mail_invite_subject({ company: actor.company.name }, { locale }),
 			text: m.mail_invite_body(
@@ -92,7 +92,8 @@ export async function createInvitation(
 				},
 				{ locale }
 			)
-		});
+		}
+	]);
 }
 
 export type InvitationView =

@@ -6,6 +6,7 @@ import { invalidateUserSessions } from '../auth/session';
 import { DomainError, isUuid } from '../errors';
 import { auditAs } from './audit';
 import { createInvitation } from './invitations';
+import { deliverNow } from '../mail/outbox';
 
 export interface MemberRow {
 	userId: string;
@@ -73,8 +74,8 @@ export async function inviteMember(
 	input: { email: string; roles: MemberRole[] },
 	origin: string
 ): Promise<void> {
-	const send = await db.transaction().execute((trx) => createInvitation(trx, ctx, input, origin));
-	await send();
+	const mails = await db.transaction().execute((trx) => createInvitation(trx, ctx, input, origin));
+	await deliverNow(db, mails);
 }
 
 async function lockMember(trx: DB, ctx: RequestContext, userId: string) {

@@ -9,7 +9,7 @@ import {
 import { invalidateUserSessions } from '../auth/session';
 import { generateToken, hashToken } from '../auth/tokens';
 import { DomainError } from '../errors';
-import { sendMail } from '../mail';
+import { deliverNow, enqueueMail } from '../mail/outbox';
 import { m } from '../../paraglide/messages.js';
 import type { Locale } from '../../paraglide/runtime.js';
 import { audit } from './audit';
@@ -82,7 +82,8 @@ export async function requestPasswordReset(db: DB, email: string, origin: string
 		.executeTakeFirst();
 	if (!user) return;
 	const token = generateToken();
-	await db.transaction().execute(async (trx) => {
+	const locale = user.locale as Locale;
+	const mails = await db.transaction().execute(async (trx) => {
 		// A new link replaces any earlier one that was not used.
 		await trx
 			.updateTable('password_reset')
@@ -104,16 +105,18 @@ export async function requestPasswordReset(db: DB, email: string, origin: string
 			entityType: 'user',
 			entityId: user.id
 		});
+		return enqueueMail(trx, 'password_reset', [
+			{
+				to: user.email,
+				subject: m.mail_reset_subject({}, { locale }),
+				text: m.mail_reset_body(
+					{ name: user.name, link: `${origin}/wachtwoord-herstellen/${token}` },
+					{ locale }
+				)
+			}
+		]);
 	});
-	const locale = user.locale as Locale;
-	await sendMail({
-		to: user.email,
-		subject: m.mail_reset_subject({}, { locale }),
-		text: m.mail_reset_body(
-			{ name: user.name, link: `${origin}/wachtwoord-herstellen/${token}` },
-			{ locale }
-		)
-	});
+	await deliverNow(db, mails);
 }
 
 export type TokenStatus = 'valid' | 'expired' | 'used' | 'unknown';

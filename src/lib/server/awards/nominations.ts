@@ -3,7 +3,7 @@ import type { DB } from '../db';
 import type { NominationStatus } from '../db/schema';
 import type { RequestContext } from '../auth/context';
 import { DomainError, isUuid } from '../errors';
-import { sendMail } from '../mail';
+import { deliverNow, enqueueMail } from '../mail/outbox';
 import { phaseAt, ROUND_CLOCK_COLUMNS, type Phase } from './phase';
 import { criteriaOf, requireRound, type Round } from './rounds';
 
@@ -159,7 +159,7 @@ export async function nominate(
 	const eligibility = await eligibilityOf(db, roundId, nominee.userId, nominee.companyId, now);
 	if (!eligibility.eligible) throw new DomainError('award_not_eligible', 'nominee');
 	const criteria = await checkInput(db, round, input);
-	const id = await db.transaction().execute(async (trx) => {
+	const { id, mails } = await db.transaction().execute(async (trx) => {
 		const existing = await trx
 			.selectFrom('nomination')
 			.select('id')
@@ -194,26 +194,29 @@ export async function nominate(
 				}))
 			)
 			.execute();
-		return row.id;
+		const to = await trx
+			.selectFrom('app_user')
+			.select(['email', 'name'])
+			.where('id', '=', nominee.userId)
+			.executeTakeFirstOrThrow();
+		const mails = await enqueueMail(trx, 'nomination', [
+			{
+				to: to.email,
+				subject: `Je bent genomineerd: ${round.title}`,
+				text: [
+					`Beste ${to.name},`,
+					'',
+					`Je bent genomineerd voor ${round.title}.`,
+					'Je nominatie telt pas mee als je hem accepteert. Bekijk de motivatie en geef je antwoord op:',
+					`${origin}/verkiezing/mijn-nominaties`,
+					'',
+					'Vakmaat'
+				].join('\n')
+			}
+		]);
+		return { id: row.id, mails };
 	});
-	const to = await db
-		.selectFrom('app_user')
-		.select(['email', 'name'])
-		.where('id', '=', nominee.userId)
-		.executeTakeFirstOrThrow();
-	await sendMail({
-		to: to.email,
-		subject: `Je bent genomineerd: ${round.title}`,
-		text: [
-			`Beste ${to.name},`,
-			'',
-			`Je bent genomineerd voor ${round.title}.`,
-			'Je nominatie telt pas mee als je hem accepteert. Bekijk de motivatie en geef je antwoord op:',
-			`${origin}/verkiezing/mijn-nominaties`,
-			'',
-			'Vakmaat'
-		].join('\n')
-	});
+	await deliverNow(db, mails);
 	return id;
 }
 

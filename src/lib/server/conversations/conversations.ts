@@ -7,7 +7,8 @@ import { auditAs } from '../accounts/audit';
 import type { DB } from '../db';
 import type { ConversationAnswerRole, ConversationStatus } from '../db/schema';
 import { DomainError, isUuid } from '../errors';
-import { sendMail, type Mail } from '../mail';
+import type { Mail } from '../mail';
+import { deliverNow, enqueueMail } from '../mail/outbox';
 import { addMonths, amsterdamDate } from '../../time';
 import { visibleTrajectories } from '../trajectories/access';
 import { coreTaskProgressOf, type CoreTaskSummary } from '../trajectories/progress';
@@ -224,9 +225,9 @@ export async function planConversation(
 				)
 			});
 		}
-		return { id: row.id, mails };
+		return { id: row.id, mails: await enqueueMail(trx, 'conversation', mails) };
 	});
-	for (const mail of mails) await sendMail(mail);
+	await deliverNow(db, mails);
 	return id;
 }
 
@@ -895,7 +896,7 @@ export async function rescheduleConversation(
 	input: { plannedDate: string; plannedTime: string; trainerId: string; version: number },
 	origin: string
 ): Promise<void> {
-	const mail = await db.transaction().execute(async (trx) => {
+	const mails = await db.transaction().execute(async (trx) => {
 		const a = await requireAccess(trx, ctx, id);
 		if (!(a.viewer === 'trainer' || ctx.roles.includes('hr'))) throw new DomainError('not_allowed');
 		if (a.status !== 'planned') throw new DomainError('conversation_locked');
@@ -939,24 +940,25 @@ export async function rescheduleConversation(
 			data: { plannedAt: row.planned_at, trainerId: trainer.id }
 		});
 		const { to, email, locale } = await learnerMailbox(trx, ctx.company.id, a.learner_id);
-		return email
-			? {
-					to: email,
-					subject: m.conv_mail_moved_subject({ template: a.template_name }, { locale }),
-					text: m.conv_mail_moved_body(
-						{
-							name: to.name,
-							template: a.template_name,
-							when: formatDateTime(row.planned_at, locale),
-							trainer: trainer.name,
-							link: `${origin}/o/${ctx.company.slug}/gesprekken/${id}`
-						},
-						{ locale }
-					)
-				}
-			: null;
+		if (!email) return [];
+		return enqueueMail(trx, 'conversation', [
+			{
+				to: email,
+				subject: m.conv_mail_moved_subject({ template: a.template_name }, { locale }),
+				text: m.conv_mail_moved_body(
+					{
+						name: to.name,
+						template: a.template_name,
+						when: formatDateTime(row.planned_at, locale),
+						trainer: trainer.name,
+						link: `${origin}/o/${ctx.company.slug}/gesprekken/${id}`
+					},
+					{ locale }
+				)
+			}
+		]);
 	});
-	if (mail) await sendMail(mail);
+	await deliverNow(db, mails);
 }
 
 /** The trainer or HR cancels a planned conversation. */

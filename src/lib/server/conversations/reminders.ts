@@ -3,14 +3,17 @@ import { m } from '../../paraglide/messages';
 import type { Locale } from '../../paraglide/runtime';
 import type { DB } from '../db';
 import { log } from '../log';
-import { sendMail, type Mail } from '../mail';
+import type { Mail } from '../mail';
+import { enqueueMail } from '../mail/outbox';
 import { formatDateTime } from './conversations';
 
 /**
  * The reminder job: a mail to learner and trainer some days (the company's setting,
  * default 3) before a planned conversation, and a mail to the owner of an action whose
  * due date has passed. Each item is reminded exactly once: the reminder is recorded
- * (conversation_reminder, unique per item) in the same transaction that sends it.
+ * (conversation_reminder, unique per item) in the same transaction that queues its mails
+ * in the outbox (mail/outbox.ts); the outbox's sender delivers them after the commit,
+ * each once, so a mail that fails to send never takes the records of others with it.
  *
  * Several app servers run the job: a transaction-scoped advisory lock lets one of them
  * do the work; the others skip this round. Even without the lock, the unique key would
@@ -27,6 +30,7 @@ export interface ReminderResult {
 	skipped: boolean;
 	conversations: number;
 	actions: number;
+	/** Mails queued in the outbox. */
 	mails: number;
 }
 
@@ -157,9 +161,8 @@ export async function runReminders(
 				});
 			}
 		}
-		// Sent before the commit: if sending fails, the reminders are not recorded and
-		// the next run tries again.
-		for (const mail of mails) await sendMail(mail);
+		// Queued with the records: both commit or neither. Nothing is sent in here.
+		await enqueueMail(trx, 'reminder', mails);
 		return {
 			skipped: false,
 			conversations: conversations.rows.length,
@@ -167,6 +170,6 @@ export async function runReminders(
 			mails: mails.length
 		};
 	});
-	if (!result.skipped && result.mails) log.info(result, 'conversation reminders sent');
+	if (!result.skipped && result.mails) log.info(result, 'conversation reminders queued');
 	return result;
 }

@@ -1,42 +1,86 @@
 import type { DB } from '../db';
+import { runHousekeeping } from '../housekeeping';
 import { log } from '../log';
+import { deliverOutbox } from '../mail/outbox';
+import { configuredOrigin } from '../origin';
 import { runReminders } from './reminders';
 
 /**
- * A small interval scheduler for the background jobs (today: conversation reminders).
- * Every app server runs it; the job itself makes sure only one does the work at a time
- * (advisory lock). JOBS=off switches it off (tests, one-off scripts);
- * JOBS_INTERVAL_SECONDS sets the interval (default 900). Started once per process.
+ * A small interval scheduler for the background jobs. Every app server runs it; each job
+ * makes sure only one server does the work at a time (advisory lock, `skip locked`).
+ *
+ * - every JOBS_INTERVAL_SECONDS (default 900): conversation reminders (queued in the
+ *   mail outbox), then the housekeeping when it last ran a day ago or longer;
+ * - every MAIL_INTERVAL_SECONDS (default 60): the outbox's sender (due mails and retries).
+ *
+ * JOBS=off switches it off (tests, one-off scripts; request mails are still delivered
+ * right after their commit). Reminder links need the public origin: `ORIGIN`, or the
+ * `origin` function given (the dev server passes the origin of its first request); while
+ * there is none the reminders wait, and say so once. Started once per process.
  */
 const KEY = Symbol.for('vakmaat.jobs');
-type Holder = { [KEY]?: NodeJS.Timeout };
+type Holder = { [KEY]?: NodeJS.Timeout[] };
 
-export function startJobs(getDb: () => Promise<DB>, env: NodeJS.ProcessEnv = process.env): boolean {
+/** Runs `fn` unless its previous run is still busy; every error is logged, none escapes. */
+function exclusive(name: string, fn: () => Promise<unknown>): () => void {
+	let running = false;
+	return () => {
+		if (running) return;
+		running = true;
+		void fn()
+			.catch((err: unknown) => {
+				log.error({ err, job: name }, 'background job failed');
+			})
+			.finally(() => {
+				running = false;
+			});
+	};
+}
+
+let warned = false;
+
+/**
+ * One round of the periodic jobs: the reminders (only with a public origin for their
+ * links), the outbox's sender for what they queued, the housekeeping when it is due.
+ */
+export async function runJobRound(db: DB, origin: string | null): Promise<void> {
+	if (origin) {
+		await runReminders(db, { origin });
+		await deliverOutbox(db);
+	} else if (!warned) {
+		warned = true;
+		log.warn('ORIGIN is not set: conversation reminders wait (their links need it)');
+	}
+	await runHousekeeping(db);
+}
+
+export function startJobs(
+	getDb: () => Promise<DB>,
+	env: NodeJS.ProcessEnv = process.env,
+	origin: () => string | null = () => configuredOrigin(env)
+): boolean {
 	if (env.JOBS === 'off') return false;
 	const holder = globalThis as Holder;
 	if (holder[KEY]) return false;
-	const seconds = Math.max(10, Number(env.JOBS_INTERVAL_SECONDS ?? 900) || 900);
-	const origin = env.ORIGIN ?? 'http://localhost:5173';
-	let running = false;
-	const run = async () => {
-		if (running) return;
-		running = true;
-		try {
-			await runReminders(await getDb(), { origin });
-		} catch (err) {
-			log.error({ err }, 'reminder job failed');
-		} finally {
-			running = false;
-		}
-	};
-	holder[KEY] = setInterval(run, seconds * 1000);
-	holder[KEY].unref();
-	setTimeout(run, 5_000).unref();
+	const seconds = (value: string | undefined, fallback: number, min: number) =>
+		Math.max(min, Number(value ?? fallback) || fallback);
+	const jobSeconds = seconds(env.JOBS_INTERVAL_SECONDS, 900, 10);
+	const mailSeconds = seconds(env.MAIL_INTERVAL_SECONDS, 60, 5);
+
+	const jobs = exclusive('jobs', async () => runJobRound(await getDb(), origin()));
+	const mail = exclusive('mail', async () => {
+		await deliverOutbox(await getDb());
+	});
+
+	const timers = [setInterval(jobs, jobSeconds * 1000), setInterval(mail, mailSeconds * 1000)];
+	timers.push(setTimeout(jobs, 5_000));
+	for (const timer of timers) timer.unref();
+	holder[KEY] = timers;
 	return true;
 }
 
 export function stopJobs(): void {
 	const holder = globalThis as Holder;
-	if (holder[KEY]) clearInterval(holder[KEY]);
-	delete holder[KEY];
+	for (const timer of holder[KEY] ?? []) clearTimeout(timer);
+	holder[KEY] = undefined;
 }

@@ -672,6 +672,29 @@ export interface ConversationReminderTable {
 	sent_at: CreatedAt;
 }
 
+/** Mail outbox (migration 0017): every mail is a row first, delivered after commit. */
+export type MailStatus = 'pending' | 'sent' | 'failed';
+
+export interface MailOutboxTable {
+	id: GeneratedAlways<number>;
+	kind: string;
+	recipient: string;
+	subject: string;
+	body: string;
+	status: Generated<MailStatus>;
+	attempts: Generated<number>;
+	next_attempt_at: CreatedAt;
+	last_error: string | null;
+	created_at: CreatedAt;
+	sent_at: Timestamp | null;
+}
+
+/** When a periodic job last ran (migration 0017), shared by all app servers. */
+export interface JobRunTable {
+	job: string;
+	last_run_at: Timestamp;
+}
+
 /** Awards (migration 0011): the election of the best LLO practice trainer. */
 export type NominationStatus = 'pending_consent' | 'accepted' | 'declined' | 'withdrawn';
 export type PanelKind = 'regional' | 'national';
@@ -828,6 +851,8 @@ export interface Database {
 	conversation_action: ConversationActionTable;
 	conversation_addendum: ConversationAddendumTable;
 	conversation_reminder: ConversationReminderTable;
+	mail_outbox: MailOutboxTable;
+	job_run: JobRunTable;
 	award_round: AwardRoundTable;
 	award_criterion: AwardCriterionTable;
 	nomination: NominationTable;

@@ -1,0 +1,122 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { DB } from './db';
+import { log } from './log';
+
+/**
+ * The daily housekeeping: removes rows that no longer serve a purpose, so these tables
+ * stay bounded at national scale (sizes: BENCHMARKS.md, "Housekeeping").
+ *
+ * - `login_attempt`: the login throttle looks back 15 minutes; a day is kept (the margin
+ *   lets an operator look at yesterday's attack).
+ * - `user_session`: expired sessions (a session past `expires_at` is refused anyway).
+ * - `invitation`, `password_reset`: tokens 30 days after they stopped working (expired,
+ *   used, revoked); until then an old link still says "used" or "expired" rather than
+ *   "unknown". The audit log keeps who invited whom.
+ * - `mail_outbox`: sent mails after 30 days, failed ones after 90.
+ *
+ * Deletes run in batches of `HOUSEKEEPING_BATCH` rows, each its own short statement, and
+ * at most `HOUSEKEEPING_MAX_BATCHES` per table per run: the first run on a large backlog
+ * takes a few runs, none holds locks for long.
+ *
+ * Once a day across all servers: under a transaction-scoped advisory lock (as the
+ * reminders) the run claims `job_run` when the last run is at least a day old.
+ */
+
+export const HOUSEKEEPING_LOCK_KEY = 70_300_002;
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+export const HOUSEKEEPING_EVERY_MS = DAY;
+export const RETENTION = {
+	loginAttemptMs: DAY,
+	tokenMs: 30 * DAY,
+	sentMailMs: 30 * DAY,
+	failedMailMs: 90 * DAY
+} as const;
+export const HOUSEKEEPING_BATCH = 5_000;
+export const HOUSEKEEPING_MAX_BATCHES = 200;
+
+export interface HousekeepingResult {
+	/** Another server runs it, or it ran less than a day ago. */
+	skipped: boolean;
+	deleted: {
+		loginAttempts: number;
+		sessions: number;
+		invitations: number;
+		passwordResets: number;
+		mails: number;
+	};
+}
+
+export async function runHousekeeping(
+	db: DB,
+	opts: { now?: Date; batch?: number } = {}
+): Promise<HousekeepingResult> {
+	const now = opts.now ?? new Date();
+	const batch = opts.batch ?? HOUSEKEEPING_BATCH;
+	const deleted = { loginAttempts: 0, sessions: 0, invitations: 0, passwordResets: 0, mails: 0 };
+
+	const due = await db.transaction().execute(async (trx) => {
+		const lock = await sql<{ ok: boolean }>`
+			select pg_try_advisory_xact_lock(${HOUSEKEEPING_LOCK_KEY}::bigint) as ok`.execute(trx);
+		if (!lock.rows[0].ok) return false;
+		const claimed = await sql`
+			insert into job_run (job, last_run_at) values ('housekeeping', ${now})
+			on conflict (job) do update set last_run_at = excluded.last_run_at
+			where job_run.last_run_at <= ${new Date(now.getTime() - HOUSEKEEPING_EVERY_MS)}
+			returning job`.execute(trx);
+		return claimed.rows.length > 0;
+	});
+	if (!due) return { skipped: true, deleted };
+
+	const before = (ms: number) => new Date(now.getTime() - ms);
+	const tokenCutoff = before(RETENTION.tokenMs);
+	deleted.loginAttempts = await deleteInBatches(
+		db,
+		'login_attempt',
+		sql`created_at < ${before(RETENTION.loginAttemptMs)}`,
+		batch
+	);
+	deleted.sessions = await deleteInBatches(db, 'user_session', sql`expires_at < ${now}`, batch);
+	deleted.invitations = await deleteInBatches(
+		db,
+		'invitation',
+		sql`(expires_at < ${tokenCutoff} or accepted_at < ${tokenCutoff} or revoked_at < ${tokenCutoff})`,
+		batch
+	);
+	deleted.passwordResets = await deleteInBatches(
+		db,
+		'password_reset',
+		sql`(expires_at < ${tokenCutoff} or used_at < ${tokenCutoff})`,
+		batch
+	);
+	deleted.mails = await deleteInBatches(
+		db,
+		'mail_outbox',
+		sql`((status = 'sent' and created_at < ${before(RETENTION.sentMailMs)})
+			or (status = 'failed' and created_at < ${before(RETENTION.failedMailMs)}))`,
+		batch
+	);
+	log.info({ deleted }, 'housekeeping done');
+	return { skipped: false, deleted };
+}
+
+/** Deletes the rows matching `where`, `batch` at a time (by physical row id). */
+async function deleteInBatches(
+	db: DB,
+	table: string,
+	where: RawBuilder<unknown>,
+	batch: number
+): Promise<number> {
+	let total = 0;
+	for (let i = 0; i < HOUSEKEEPING_MAX_BATCHES; i++) {
+		const result = await sql`
+			delete from ${sql.table(table)}
+			where ctid = any(array(select ctid from ${sql.table(table)} where ${where} limit ${batch}))`.execute(
+			db
+		);
+		const n = Number(result.numAffectedRows ?? 0);
+		total += n;
+		if (n < batch) break;
+	}
+	return total;
+}
