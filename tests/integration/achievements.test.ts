@@ -161,6 +161,21 @@ describe('LLO passport', () => {
 		const sources = new Set(linda.trajectories[0].achievements.map((a) => a.source));
 		expect(sources).toEqual(new Set(['competent', 'exempt']));
 		expect(linda.certificates.map((c) => c.code)).toEqual(['TEST-BGZ']);
+		// Self-explanatory: every achievement names its qualification (crebo, title, level),
+		// kerntaak and dossier; the basisdeel counts for the trajectory's target.
+		expect(linda.trajectories[0].target).toMatchObject({
+			kind: 'qualification',
+			qualification: { crebo: '25475', title: 'Begeleider gehandicaptenzorg', level: 3 }
+		});
+		for (const a of linda.trajectories[0].achievements) {
+			expect(a.qualification).toEqual({
+				crebo: '25475',
+				title: 'Begeleider gehandicaptenzorg',
+				level: 3
+			});
+			expect(a.coreTask.code).toMatch(/^[BP]\d-K\d$/);
+			expect(a.dossier).toEqual({ nr: '4156', title: 'Maatschappelijke Zorg' });
+		}
 		const trainer = await passportFor(t.db, await userId(t.db, 'opleider@delinde.example'));
 		expect(trainer.trajectories).toEqual([]);
 		expect(trainer.certificates).toEqual([]);

@@ -7,11 +7,26 @@ import { COMPETENT } from './progress';
  * all companies they were a learner in. Read only through the learner's own account
  * (user id), never by a company: "regie bij de werkende".
  */
+/** A qualification as the national structure names it (crebo, title, mbo level). */
+export interface PassportQualification {
+	crebo: string;
+	title: string;
+	level: number;
+}
+
 export interface PassportAchievement {
+	/** Work process code, e.g. `B1-K1-W3`. */
 	code: string;
 	title: string;
-	coreTask: string;
-	qualification: string | null;
+	coreTask: { code: string; title: string };
+	/** The qualification dossier the work process belongs to (SBB number and title). */
+	dossier: { nr: string; title: string };
+	/**
+	 * The qualification it counts for: the profiel's own for a profiel part; for the
+	 * basisdeel (shared by every profiel of a dossier) the trajectory's target
+	 * qualification when that is in the same dossier, else null (see `dossier`).
+	 */
+	qualification: PassportQualification | null;
 	source: 'competent' | 'exempt';
 	on: string;
 	by: string | null;
@@ -23,6 +38,12 @@ export interface PassportTrajectory {
 	route: string;
 	status: string;
 	startDate: string;
+	/** What the trajectory aims at: a qualification, an mbo-certificaat or chosen work processes. */
+	target: {
+		kind: 'qualification' | 'certificate' | 'work_processes';
+		qualification: PassportQualification | null;
+		certificate: { code: string; title: string } | null;
+	};
 	achievements: PassportAchievement[];
 }
 
@@ -54,16 +75,28 @@ export async function passportFor(db: DB, userId: string): Promise<Passport> {
 			route: string;
 			status: string;
 			start_date: string;
+			target_kind: PassportTrajectory['target']['kind'];
+			target_crebo: string | null;
+			target_title: string | null;
+			target_level: number | null;
+			cert_code: string | null;
+			cert_title: string | null;
 			code: string | null;
 			title: string | null;
+			core_task_code: string | null;
 			core_task: string | null;
+			dossier_nr: string | null;
+			dossier_title: string | null;
+			crebo: string | null;
 			qualification: string | null;
+			level: number | null;
 			source: 'competent' | 'exempt' | null;
 			achieved_on: string | null;
 			by: string | null;
 		}>`
 			with mine as (
-				select t.company_id, t.id, t.title, t.route, t.status, t.start_date, c.name as company
+				select t.company_id, t.id, t.title, t.route, t.status, t.start_date, c.name as company,
+					t.target_kind, t.qualification_id, t.certificate_id
 				from learner l
 				join trajectory t on t.company_id = l.company_id and t.learner_id = l.id
 				join company c on c.id = l.company_id
@@ -87,13 +120,22 @@ export async function passportFor(db: DB, userId: string): Promise<Passport> {
 			)
 			select mine.id as trajectory_id, mine.company, mine.title as trajectory_title, mine.route,
 				mine.status, to_char(mine.start_date, 'YYYY-MM-DD') as start_date,
-				wp.code, wp.title, ct.title as core_task, q.title as qualification,
+				mine.target_kind, tq.crebo as target_crebo, tq.title as target_title,
+				tq.level as target_level, cert.code as cert_code, cert.title as cert_title,
+				wp.code, wp.title, ct.code as core_task_code, ct.title as core_task,
+				d.nr as dossier_nr, d.title as dossier_title,
+				coalesce(q.crebo, case when tq.dossier_id = ct.dossier_id then tq.crebo end) as crebo,
+				coalesce(q.title, case when tq.dossier_id = ct.dossier_id then tq.title end) as qualification,
+				coalesce(q.level, case when tq.dossier_id = ct.dossier_id then tq.level end) as level,
 				achieved.source, to_char(achieved.achieved_on, 'YYYY-MM-DD') as achieved_on, achieved.by
 			from mine
 			left join achieved on achieved.company_id = mine.company_id and achieved.trajectory_id = mine.id
 			left join work_process wp on wp.id = achieved.work_process_id
 			left join core_task ct on ct.id = wp.core_task_id
 			left join qualification q on q.id = ct.qualification_id
+			left join qualification_dossier d on d.id = ct.dossier_id
+			left join certificate cert on cert.id = mine.certificate_id
+			left join qualification tq on tq.id = coalesce(mine.qualification_id, cert.qualification_id)
 			order by mine.start_date desc, mine.id, ct.position, wp.position`.execute(db),
 		sql<{ company: string; code: string; title: string; obtained_on: string; issuer: string }>`
 			select c.name as company, cert.code, cert.title,
@@ -115,6 +157,15 @@ export async function passportFor(db: DB, userId: string): Promise<Passport> {
 				route: r.route,
 				status: r.status,
 				startDate: r.start_date,
+				target: {
+					kind: r.target_kind,
+					qualification:
+						r.target_crebo && r.target_title && r.target_level !== null
+							? { crebo: r.target_crebo, title: r.target_title, level: r.target_level }
+							: null,
+					certificate:
+						r.cert_code && r.cert_title ? { code: r.cert_code, title: r.cert_title } : null
+				},
 				achievements: []
 			};
 			trajectories.set(r.trajectory_id, t);
@@ -123,8 +174,12 @@ export async function passportFor(db: DB, userId: string): Promise<Passport> {
 			t.achievements.push({
 				code: r.code,
 				title: r.title ?? '',
-				coreTask: r.core_task ?? '',
-				qualification: r.qualification,
+				coreTask: { code: r.core_task_code ?? '', title: r.core_task ?? '' },
+				dossier: { nr: r.dossier_nr ?? '', title: r.dossier_title ?? '' },
+				qualification:
+					r.crebo && r.qualification && r.level !== null
+						? { crebo: r.crebo, title: r.qualification, level: r.level }
+						: null,
 				source: r.source,
 				on: r.achieved_on,
 				by: r.by

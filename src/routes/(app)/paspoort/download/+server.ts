@@ -4,12 +4,15 @@ import { getDb } from '$lib/server/db/app';
 import { passportFor } from '$lib/server/trajectories/passport';
 import type { RequestHandler } from './$types';
 
-/** The learner's own data, as JSON they can keep or take elsewhere. */
+/**
+ * The learner's own data, as JSON they can keep or take elsewhere. Format (version 2):
+ * docs/passport.md.
+ */
 export const GET: RequestHandler = async ({ locals }) => {
 	const user = requireUser(locals);
 	const passport = await passportFor(await getDb(), user.id);
 	return json(
-		{ format: 'vakmaat-llo-paspoort', version: 1, ...passport },
+		{ format: 'vakmaat-llo-paspoort', version: 2, ...passport },
 		{
 			headers: {
 				'content-disposition': `attachment; filename="llo-paspoort-${passport.generatedAt.slice(0, 10)}.json"`,
