@@ -23,9 +23,10 @@ const KNOWN = new Set<string>(PARAM_VALUES);
  *   id form fields    every form field the route's actions read or its page posts whose
  *                     name says it holds an id: `id`, ending in `Id`, `Ids` or `_id`, a name
  *                     built from an id (`level_${wp.id}`, `reflection_{ind.id}`, counted
- *                     as `level_*`), or one of ID_FIELDS below. Sources: `.get('x')` and
- *                     `text(form, 'x')` in the server files, `name="x"` in the page, and the
- *                     keys of every zod schema from $lib/schemas the server files import.
+ *                     as `level_*`), or one of ID_FIELDS below. Sources: `.get('x')`,
+ *                     `.getAll('x')` and `text(form, 'x')` in the server files, `name="x"`
+ *                     in the page, and the keys of every zod schema from $lib/schemas the
+ *                     server files import (NOT_READ lists the few the route does not read).
  *                     → the matrix needs a POST row for the route whose `form` has x (for
  *                     `level_*`: a key starting with `level_`).
  */
@@ -112,7 +113,7 @@ function serverFormFields(src: string): string[] {
 	const queryVars = [...src.matchAll(/(?:const|let) (\w+) = (?:[\w.]*\.)?url\.searchParams;/g)].map(
 		(m) => m[1]
 	);
-	for (const [, object, n] of src.matchAll(/\b(\w+)\.get\('([^']+)'\)/g)) {
+	for (const [, object, n] of src.matchAll(/\b(\w+)\.(?:get|getAll)\('([^']+)'\)/g)) {
 		if (object !== 'searchParams' && !queryVars.includes(object)) names.add(n);
 	}
 	for (const [, n] of src.matchAll(/\btext\(\w+, '([^']+)'\)/g)) names.add(n);
