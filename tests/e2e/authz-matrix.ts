@@ -67,34 +67,49 @@ export const HOME: Record<LoggedInRole, string> = {
  *   adviserCompany               a company in the demo adviser's region (De Linde; read from /sbb)
  *   outsideCompany               a company outside that region (Van Dijk, Rijnmond; read from
  *                                /beheer/bedrijven)
+ *   ownLearner / peerLearner     the learner records (not accounts) of Fatima Yilmaz and Peter Dekker
+ *                                (read from the conversation links on their trajectory pages)
+ * The other company's demo has no learner records, trajectories or templates of its own, so
+ * ids "of another company" in forms are its people (otherMember, a user id) and, for records,
+ * an unknown id; the services' company scoping of records is covered by the integration tests.
  */
-export type ParamValue =
-	| 'own'
-	| 'other'
-	| 'unknown'
-	| 'ownMember'
-	| 'otherMember'
-	| 'company'
-	| 'crebo'
-	| 'unknownCrebo'
-	| 'unknownId'
-	| 'malformedId'
-	| 'unknownToken'
-	| 'ownTrajectory'
-	| 'peerTrajectory'
-	| 'ownEvidence'
-	| 'ownTrainer'
-	| 'peerTrainer'
-	| 'ownConversation'
-	| 'peerConversation'
-	| 'defaultTemplate'
-	| 'awardYear'
-	| 'unknownYear'
-	| 'awardRound'
-	| 'awardPanel'
-	| 'awardNominee'
-	| 'adviserCompany'
-	| 'outsideCompany';
+export const PARAM_VALUES = [
+	'own',
+	'other',
+	'unknown',
+	'ownMember',
+	'otherMember',
+	'company',
+	'crebo',
+	'unknownCrebo',
+	'unknownId',
+	'malformedId',
+	'unknownToken',
+	'ownTrajectory',
+	'peerTrajectory',
+	'ownEvidence',
+	'ownTrainer',
+	'peerTrainer',
+	'ownConversation',
+	'peerConversation',
+	'defaultTemplate',
+	'awardYear',
+	'unknownYear',
+	'awardRound',
+	'awardPanel',
+	'awardNominee',
+	'adviserCompany',
+	'outsideCompany',
+	'ownLearner',
+	'peerLearner'
+] as const;
+export type ParamValue = (typeof PARAM_VALUES)[number];
+
+/**
+ * `{name}` in a row's query string or form values is replaced by the value of that name
+ * (e.g. `lerende={peerLearner}`), so parameters can name real records too.
+ */
+export const PLACEHOLDER = /\{(\w+)\}/g;
 
 export type Expect = 200 | 400 | 403 | 404 | 405 | 409 | 'login' | 'home' | `→/${string}`;
 
@@ -106,8 +121,10 @@ export interface MatrixRow {
 	/** Form action (`?/name`); '' for a page's default action. */
 	action?: string;
 	form?: Record<string, string>;
-	/** A query string for a GET (without `?`), e.g. another region than the adviser's. */
+	/** A query string (without `?`), e.g. another region than the adviser's; may hold `{name}`. */
 	query?: string;
+	/** Text that no role's response may contain (e.g. the name of someone the filter names). */
+	absent?: string[];
 	expect: Record<Role, Expect>;
 }
 
@@ -118,7 +135,7 @@ function row(
 	route: string,
 	params: MatrixRow['params'],
 	cells: Cells,
-	extra: Pick<MatrixRow, 'action' | 'form' | 'query'> = {}
+	extra: Pick<MatrixRow, 'action' | 'form' | 'query' | 'absent'> = {}
 ): MatrixRow {
 	const expect = Object.fromEntries(
 		ROLES.map((role, i) => [role, cells[i]])
@@ -127,16 +144,26 @@ function row(
 }
 const GET = (route: string, params: MatrixRow['params'], cells: Cells) =>
 	row('GET', route, params, cells);
-/** A GET with a query string (the regions of /sbb are chosen with ?regio=N). */
-const GETQ = (route: string, query: string, cells: Cells) =>
-	row('GET', route, {}, cells, { query });
+/**
+ * A GET with a query string (the regions of /sbb are chosen with ?regio=N; `{name}` is a
+ * value from the list above, e.g. `lerende={peerLearner}`), for the route parameters
+ * `params`; `absent`: text that must not appear in any response.
+ */
+const GETQ = (
+	route: string,
+	query: string,
+	cells: Cells,
+	params: MatrixRow['params'] = {},
+	absent?: string[]
+) => row('GET', route, params, cells, { query, ...(absent ? { absent } : {}) });
 const POST = (
 	route: string,
 	params: MatrixRow['params'],
 	action: string,
 	form: Record<string, string>,
-	cells: Cells
-) => row('POST', route, params, cells, { action, form });
+	cells: Cells,
+	query?: string
+) => row('POST', route, params, cells, { action, form, ...(query ? { query } : {}) });
 
 /** The same answer for every role. */
 const all = (e: Expect): Cells => [e, e, e, e, e, e];
@@ -491,4 +518,104 @@ export const MATRIX: MatrixRow[] = [
 	// the company's SBB adviser and the agreements recorded with it
 	GET('/o/[company]/hr/adviseur',                 OWN,                                          ['login',   403,       403,       200,       404,       404]),
 	GET('/o/[company]/hr/adviseur',                 OTHER,                                        ['login',   404,       404,       404,       404,       404]),
+
+	// Query parameters: every `?x=` a route reads (tests/unit/authz-params.test.ts fails on one
+	// without a row). A parameter that names a record is tried with the viewer's own, another
+	// person's of the same company, another company's and unknown ids.
+	GETQ('/o/[company]/gesprekken', 'lerende={ownLearner}',                                       ['login',   200,       200,       200,       404,       404], OWN),
+	// another learner: only HR (not the learner, not a trainer who does not coach Peter)
+	GETQ('/o/[company]/gesprekken', 'lerende={peerLearner}',                                      ['login',   404,       404,       200,       404,       404], OWN),
+	GETQ('/o/[company]/gesprekken', 'lerende={unknownId}',                                        ['login',   404,       404,       404,       404,       404], OWN),
+	GETQ('/o/[company]/gesprekken', 'lerende={malformedId}',                                      ['login',   404,       404,       404,       404,       404], OWN),
+	// a user id (of the other company's learner) is no learner record of this company
+	GETQ('/o/[company]/gesprekken', 'lerende={otherMember}',                                      ['login',   404,       404,       404,       404,       404], OWN, ['Tom Bos']),
+	GETQ('/o/[company]/gesprekken', 'lerende={peerLearner}',                                      ['login',   404,       404,       404,       404,       404], OTHER, ['Peter Dekker']),
+	// the planning form preselects only a learner the planner may plan with (else none)
+	GETQ('/o/[company]/gesprekken/nieuw', 'lerende={ownLearner}&datum=2030-01-01',               ['login',   403,       200,       200,       404,       404], OWN),
+	GETQ('/o/[company]/gesprekken/nieuw', 'lerende={peerLearner}&datum=geen-datum',               ['login',   403,       200,       200,       404,       404], OWN),
+	GETQ('/o/[company]/gesprekken/nieuw', 'lerende={peerLearner}',                                ['login',   404,       404,       404,       404,       404], OTHER, ['Peter Dekker']),
+	// HR's dashboard filters: a trainer of another company filters to nothing and is not named
+	GETQ('/o/[company]/hr', 'route=bbl_diploma&trainer={ownTrainer}',                             ['login',   403,       403,       200,       404,       404], OWN),
+	GETQ('/o/[company]/hr', 'trainer={otherMember}',                                              ['login',   403,       403,       200,       404,       404], OWN, ['Tom Bos']),
+	GETQ('/o/[company]/hr', 'trainer={ownTrainer}',                                               ['login',   404,       404,       404,       404,       404], OTHER),
+	GETQ('/o/[company]/hr/export.csv', 'route=bbl_diploma&trainer={ownTrainer}',                  ['login',   403,       403,       200,       404,       404], OWN),
+	GETQ('/o/[company]/hr/export.csv', 'trainer={otherMember}',                                   ['login',   403,       403,       200,       404,       404], OWN, ['Tom Bos']),
+	GETQ('/o/[company]/hr/trajecten', 'status=active&stilgevallen=1&pagina=2',                    ['login',   403,       403,       200,       404,       404], OWN),
+	GETQ('/o/[company]/hr/trajecten', 'status=active',                                            ['login',   404,       404,       404,       404,       404], OTHER),
+	GETQ('/o/[company]/praktijkopleider', 'pagina=2',                                             ['login',   403,       200,       403,       404,       404], OWN),
+	GETQ('/o/[company]/trajecten/[id]', 'beoordeeld=3',                                           ['login',   200,       200,       200,       404,       404], { ...OWN, id: 'ownTrajectory' }),
+	GETQ('/o/[company]/trajecten/[id]', 'beoordeeld=3',                                           ['login',   404,       404,       200,       404,       404], { ...OWN, id: 'peerTrajectory' }),
+	// a work process outside the trajectory preselects nothing
+	GETQ('/o/[company]/trajecten/[id]/bewijs', 'werkproces=999999',                               ['login',   200,       200,       200,       404,       404], { ...OWN, id: 'ownTrajectory' }),
+	GETQ('/o/[company]/trajecten/[id]/bewijs', 'werkproces=1',                                    ['login',   404,       404,       200,       404,       404], { ...OWN, id: 'peerTrajectory' }),
+	GETQ('/account', 'opgeslagen=1',                                                              ['login',   200,       200,       200,       200,       200]),
+	GETQ('/kwalificaties', 'q=zorg&niveau=4&sectorkamer=1',                                       ['login',   200,       200,       200,       200,       200]),
+	GETQ('/kwalificaties/[crebo]', 'versie=1',                                                    ['login',   200,       200,       200,       200,       200], { crebo: 'crebo' }),
+	GETQ('/kwalificaties/[crebo]', 'versie=999999',                                               ['login',   404,       404,       404,       404,       404], { crebo: 'crebo' }),
+	// the election is national: any trainer can be chosen; someone who is no trainer is not shown
+	GETQ('/verkiezing', 'q=Ahmed',                                                                ['login',   200,       200,       200,       200,       200]),
+	GETQ('/verkiezing', 'trainer={ownTrainer}&company={company}',                                 ['login',   200,       200,       200,       200,       200]),
+	GETQ('/verkiezing', 'trainer={otherMember}&company={company}',                                ['login',   200,       200,       200,       200,       200], {}, ['Tom Bos']),
+	GETQ('/sbb', 'regio=15&signaal=stalled&sectorkamer=1&omvang=small&route=bbl_diploma&sorteer=naam&pagina=2&zoek=Zorg&opvolging=1',
+	                                                                                              ['login',   403,       403,       403,       200,       200]),
+	GETQ('/sbb', 'regio=26&zoek=Bouw&opvolging=1',                                                ['login',   403,       403,       403,       404,       200]),
+	GETQ('/sbb/export.csv', 'regio=15&signaal=stalled&sectorkamer=1&omvang=small&route=bbl_diploma&sorteer=naam&pagina=2&zoek=Zorg&opvolging=1',
+	                                                                                              ['login',   403,       403,       403,       200,       200]),
+	GETQ('/sbb/export.csv', 'regio=26&zoek=Bouw',                                                 ['login',   403,       403,       403,       404,       200]),
+	GETQ('/sbb/landelijk', 'maat=stalled',                                                        ['login',   403,       403,       403,       403,       200]),
+	GETQ('/beheer/bedrijven', 'q=Zorggroep&pagina=2',                                             ['login',   403,       403,       403,       403,       200]),
+	GETQ('/beheer/bedrijven/[id]', 'nieuw=1',                                                     ['login',   403,       403,       403,       403,       200], { id: 'company' }),
+	GETQ('/beheer/gebruikers', 'email=lerende%40delinde.example',                                 ['login',   403,       403,       403,       403,       200]),
+	// an upload that does not exist (or is another admin's) shows no preview
+	GETQ('/beheer/kwalificaties', 'voorbeeld={unknownId}',                                        ['login',   403,       403,       403,       403,       200]),
+	GETQ('/beheer/kwalificaties', 'voorbeeld={malformedId}',                                      ['login',   403,       403,       403,       403,       200]),
+	GETQ('/beheer/kwalificaties/certificaten', 'nieuw=1',                                         ['login',   403,       403,       403,       403,       200]),
+	GETQ('/beheer/kwalificaties/certificaten/nieuw', 'crebo={crebo}',                             ['login',   403,       403,       403,       403,       200]),
+	GETQ('/beheer/kwalificaties/certificaten/nieuw', 'crebo={unknownCrebo}',                      ['login',   403,       403,       403,       403,       200]),
+	// no open redirect: the tester's tab between the slashes, and a target a header cannot carry
+	GETQ('/login', 'redirectTo=%2F%09%2Fevil.example&tweestaps=geblokkeerd',                      [200,       '→/',      '→/',      '→/',      '→/',      '→/']),
+	GETQ('/login', 'redirectTo=%2F%E2%98%83%0D%0ASet-Cookie%3A%20x%3Dy',                           [200,       '→/',      '→/',      '→/',      '→/',      '→/']),
+	GETQ('/login', 'redirectTo=%2Fkwalificaties',                                                 [200,       '→/kwalificaties', '→/kwalificaties', '→/kwalificaties', '→/kwalificaties', '→/kwalificaties']),
+	GETQ('/login/tweestaps', 'redirectTo=%2F%5Cevil.example',                                     ['→/login', '→/',      '→/',      '→/',      '→/',      '→/']),
+	POST('/taal', {}, '', { locale: 'nl', redirectTo: '/\t/evil.example' },                      all('→/')),
+	POST('/taal', {}, '', { locale: 'nl', redirectTo: '/\u2603\r\nSet-Cookie: x=y' },           all('→/')),
+
+	// Ids in forms (tests/unit/authz-params.test.ts fails on an id field without a row): another
+	// person's of the same company, the other company's people (otherMember) and unknown ids. Each
+	// is refused before anything is written (a field error: 400, or 404).
+	POST('/o/[company]/gesprekken/nieuw', OWN, '', { learnerId: '{peerLearner}', templateId: '{defaultTemplate}', plannedDate: '2030-01-01', plannedTime: '10:00', trainerId: '{otherMember}' },
+	                                                                                              ['login',   403,       400,       400,       404,       404]),
+	POST('/o/[company]/gesprekken/nieuw', OWN, '', { learnerId: '{ownLearner}', templateId: '{unknownId}', plannedDate: '2030-01-01', plannedTime: '10:00', trainerId: '{ownTrainer}' },
+	                                                                                              ['login',   403,       400,       400,       404,       404]),
+	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'ownConversation' }, 'reschedule', { plannedDate: '2030-01-01', plannedTime: '10:00', trainerId: '{otherMember}', version: '0' },
+	                                                                                              ['login',   403,       400,       400,       404,       404]),
+	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'ownConversation' }, 'addAction', { description: 'x', ownerRole: 'learner', workProcessId: '999999' },
+	                                                                                              ['login',   403,       400,       403,       404,       404]),
+	POST('/o/[company]/hr/sjablonen', OWN, 'copy', { templateId: '{unknownId}' },                ['login',   403,       403,       404,       404,       404]),
+	POST('/o/[company]/hr/trajecten/nieuw', OWN, '', { learnerId: 'user:{otherMember}', trainerIds: '{otherMember}', certificateId: '999999' },
+	                                                                                              ['login',   403,       403,       400,       404,       404]),
+	POST('/o/[company]/trajecten/[id]', { ...OWN, id: 'ownTrajectory' }, 'certificate', { certificateId: '999999', obtainedOn: '2025-01-01' },
+	                                                                                              ['login',   403,       400,       400,       404,       404]),
+	POST('/o/[company]/trajecten/[id]/beoordelen', { ...OWN, id: 'ownTrajectory' }, '', { assessedOn: '', level_999999: '3', comment_999999: 'x' },
+	                                                                                              ['login',   400,       400,       403,       404,       404]),
+	POST('/o/[company]/trajecten/[id]/bewijs', { ...OWN, id: 'ownTrajectory' }, 'add', { kind: 'note', body: 'x', workProcessId: '999999' },
+	                                                                                              ['login',   400,       400,       403,       404,       404]),
+	POST('/o/[company]/trajecten/[id]/vrijstellingen', { ...OWN, id: 'ownTrajectory' }, 'record', { workProcessIds: '999999', basis: 'other', grantedOn: '2025-01-01' },
+	                                                                                              ['login',   403,       400,       400,       404,       404]),
+	POST('/o/[company]/praktijkopleider/profiel', OWN, 'save', { yearsExperience: '-1', sectorIds: '999999' },
+	                                                                                              ['login',   403,       400,       403,       404,       404]),
+	POST('/o/[company]/praktijkopleider/profiel/zelfbeoordeling', OWN, 'submit', { level_999999: '2' },
+	                                                                                              ['login',   403,       400,       403,       404,       404]),
+	POST('/verkiezing', {}, '', { trainer: '{otherMember}', company: '{company}', motivation_x: 'x' },
+	                                                                                              ['login',   400,       400,       400,       400,       400]),
+	POST('/verkiezing/nominatie', {}, 'save', { motivation_x: 'x' },                              ['login',   400,       400,       400,       400,       400]),
+	// the nominee is the one in the URL; a nomineeId in the form is ignored
+	POST('/jury/[panelId]/[nomineeId]', { panelId: 'awardPanel', nomineeId: 'awardNominee' }, 'score', { nomineeId: '{otherMember}', score_x: '9', comment_x: 'x' },
+	                                                                                              ['login',   404,       404,       404,       400,       404]),
+	POST('/beheer/bedrijven/nieuw', {}, '', { regionId: '999999', sectorChamberId: '999999' },    ['login',   403,       403,       403,       403,       400]),
+	POST('/beheer/verkiezingen/[id]', { id: 'awardRound' }, 'replaceJuror', { memberId: '{unknownId}', email: 'x@e2e.example' },
+	                                                                                              ['login',   403,       403,       403,       403,       404]),
+	POST('/beheer/verkiezingen/[id]', { id: 'awardRound' }, 'criteria', { name_x: '', description_x: '', weight_x: 'x' },
+	                                                                                              ['login',   403,       403,       403,       403,       400]),
+	POST('/beheer/verkiezingen/[id]', { id: 'awardRound' }, 'addPanel', { regionIds: '999999' }, ['login',   403,       403,       403,       403,       400]),
 ];

@@ -8,6 +8,7 @@ import {
 	MATRIX,
 	OTHER_COMPANY,
 	OWN_COMPANY,
+	PLACEHOLDER,
 	ROLES,
 	type Expect,
 	type MatrixRow,
@@ -134,6 +135,16 @@ test.describe('authorization matrix', () => {
 			expect(id, `a template preview link on ${path}`).toBeTruthy();
 			return id!;
 		}
+		/** The learner record of a trajectory: the link to the learner's conversation history. */
+		async function learnerId(ctx: APIRequestContext, trajectory: string) {
+			const path = `/o/${OWN_COMPANY}/trajecten/${trajectory}`;
+			const res = await ctx.get(path, { maxRedirects: 0 });
+			expect(res.status(), `GET ${path}`).toBe(200);
+			const re = new RegExp(`href="/o/${OWN_COMPANY}/gesprekken\\?lerende=([0-9a-f-]{36})"`);
+			const id = (await res.text()).match(re)?.[1];
+			expect(id, `a conversation history link on ${path}`).toBeTruthy();
+			return id!;
+		}
 		const otherHr = await newContext();
 		await apiLogin(otherHr, baseURL, 'hr@vandijkbouw.example');
 		const members = `/o/${OWN_COMPANY}/hr/medewerkers`;
@@ -177,6 +188,8 @@ test.describe('authorization matrix', () => {
 			),
 			awardPanel: await linkId(contexts.get('adviser')!, '/jury', '/jury', 'Midden-Nederland'),
 			awardNominee: '',
+			ownLearner: '',
+			peerLearner: '',
 			adviserCompany: await linkId(
 				contexts.get('adviser')!,
 				'/sbb?zoek=Zorggroep',
@@ -204,8 +217,19 @@ test.describe('authorization matrix', () => {
 			`/jury/${values.awardPanel}`,
 			'Ahmed El Amrani'
 		);
+		values.ownLearner = await learnerId(contexts.get('hr')!, values.ownTrajectory);
+		values.peerLearner = await learnerId(contexts.get('hr')!, values.peerTrajectory);
 		await otherHr.dispose();
 	});
+
+	/** `{name}` in a query string or form value → the value (URL-encoded in a query string). */
+	function fill(text: string, encode: boolean): string {
+		return text.replace(PLACEHOLDER, (_, name: string) => {
+			const value = values[name as ParamValue];
+			if (value === undefined) throw new Error(`unknown placeholder {${name}}`);
+			return encode ? encodeURIComponent(value) : value;
+		});
+	}
 
 	test.afterAll(async () => {
 		for (const ctx of contexts.values()) await ctx.dispose();
@@ -249,8 +273,11 @@ test.describe('authorization matrix', () => {
 					if (!value) throw new Error(`no value for [${name}] in ${describeRow(row)}`);
 					return encodeURIComponent(values[value]);
 				}) +
-				(row.query ? `?${row.query}` : '') +
-				(row.action ? `?/${row.action}` : '');
+				(row.query ? `?${fill(row.query, true)}` : '') +
+				(row.action ? `${row.query ? '&' : '?'}/${row.action}` : '');
+			const form = Object.fromEntries(
+				Object.entries(row.form ?? {}).map(([k, v]) => [k, fill(v, false)])
+			);
 			const mismatches: string[] = [];
 			for (const role of ROLES) {
 				const ctx = contexts.get(role)!;
@@ -258,7 +285,7 @@ test.describe('authorization matrix', () => {
 					row.method === 'GET'
 						? await ctx.get(url, { maxRedirects: 0 })
 						: await ctx.post(url, {
-								form: row.form ?? {},
+								form,
 								headers: { origin },
 								maxRedirects: 0
 							});
@@ -277,6 +304,12 @@ test.describe('authorization matrix', () => {
 					mismatches.push(
 						`${role}: expected ${expected}, got ${status}${location ? ` → ${location}` : ''}`
 					);
+				}
+				if (row.absent?.length) {
+					const body = await res.text();
+					for (const text of row.absent) {
+						if (body.includes(text)) mismatches.push(`${role}: the response contains "${text}"`);
+					}
 				}
 			}
 			expect(mismatches, `${row.method} ${url}`).toEqual([]);

@@ -17,6 +17,7 @@ import {
 	AnswersError,
 	getConversation,
 	learnerConversationTasks,
+	learnerName,
 	listConversations,
 	planConversation,
 	rescheduleConversation,
@@ -375,6 +376,27 @@ describe('visibility', () => {
 		expect(hrList.upcoming.map((c) => c.id)).toContain(id);
 	});
 
+	it("a learner's history heading: the learner, their trainers and HR; nobody else", async () => {
+		const peterLearner = (
+			await t.db
+				.selectFrom('learner')
+				.select('id')
+				.where('company_id', '=', peter.company.id)
+				.where('user_id', '=', peter.user.id)
+				.executeTakeFirstOrThrow()
+		).id;
+		expect(await learnerName(t.db, fatima, fatimaLearner)).toBe('Fatima Yilmaz');
+		expect(await learnerName(t.db, ahmed, fatimaLearner)).toBe('Fatima Yilmaz');
+		expect(await learnerName(t.db, hr, fatimaLearner)).toBe('Fatima Yilmaz');
+		expect(await learnerName(t.db, hr, peterLearner)).toBe('Peter Dekker');
+		// another learner, a trainer who neither coaches nor holds one, another company
+		expect(await learnerName(t.db, fatima, peterLearner)).toBeNull();
+		expect(await learnerName(t.db, peter, fatimaLearner)).toBeNull();
+		expect(await learnerName(t.db, ingrid, fatimaLearner)).toBeNull();
+		expect(await learnerName(t.db, otherHr, fatimaLearner)).toBeNull();
+		expect(await learnerName(t.db, hr, 'geen-uuid')).toBeNull();
+	});
+
 	it('per section: HR reads agreed answers only in sections open to HR', async () => {
 		const v = await getConversation(t.db, ahmed, id);
 		await saveAgreed(t.db, ahmed, id, {
@@ -540,6 +562,8 @@ describe('rescheduling', () => {
 		const moved = await getConversation(t.db, ingrid, id);
 		expect(moved!.trainer.name).toBe('Ingrid Visser');
 		expect(moved!.viewer).toBe('trainer');
+		// holding a conversation with Fatima opens her history to Ingrid (the link on the page)
+		expect(await learnerName(t.db, ingrid, fatimaLearner)).toBe('Fatima Yilmaz');
 		expect(await code(rescheduleConversation(t.db, ahmed, id, input, ORIGIN))).toBe(
 			'conversation_conflict'
 		);

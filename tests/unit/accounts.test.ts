@@ -23,12 +23,66 @@ describe('normalizePostcode', () => {
 });
 
 describe('safeRedirect', () => {
-	it('follows same-site paths only', () => {
+	it('follows same-site paths, with their query', () => {
 		expect(safeRedirect('/o/x/hr')).toBe('/o/x/hr');
-		expect(safeRedirect('https://evil.example')).toBe('/');
-		expect(safeRedirect('//evil.example')).toBe('/');
-		expect(safeRedirect('/\\evil.example')).toBe('/');
+		expect(safeRedirect('/')).toBe('/');
+		expect(safeRedirect('/o/x/gesprekken?lerende=abc&pagina=2')).toBe(
+			'/o/x/gesprekken?lerende=abc&pagina=2'
+		);
+		// what the login redirect sends (pathname + search of a URL: already percent-encoded)
+		const here = new URL('http://localhost/kwalificaties?q=caf%C3%A9 100%');
+		const target = here.pathname + here.search;
+		expect(safeRedirect(target)).toBe(target);
 		expect(safeRedirect(null, '/login')).toBe('/login');
+		expect(safeRedirect(undefined)).toBe('/');
+		expect(safeRedirect('', '/x')).toBe('/x');
+	});
+
+	// Each of these took (or could take) a browser to another site, or broke the header.
+	const bypasses: [string, string][] = [
+		['absolute URL', 'https://evil.example'],
+		['absolute http URL', 'http://evil.example/o/x'],
+		['scheme-relative', '//evil.example'],
+		['three slashes', '///evil.example'],
+		['slash backslash', '/\\evil.example'],
+		['backslash slash', '\\/evil.example'],
+		['backslashes', '\\\\evil.example'],
+		['backslash later in the path', '/o/\\evil.example'],
+		["tab between the slashes (the tester's %2F%09%2F)", '/\t/evil.example'],
+		['newline between the slashes', '/\n/evil.example'],
+		['carriage return between the slashes', '/\r/evil.example'],
+		['CR LF header injection', '/x\r\nSet-Cookie: a=b'],
+		['leading space', ' //evil.example'],
+		['leading tab', '\t/x'],
+		['NUL', '/x\u0000y'],
+		['encoded slashes', '/%2F%2Fevil.example'],
+		['encoded slash after the slash', '/%2Fevil.example'],
+		['encoded backslash', '/%5Cevil.example'],
+		['encoded backslash, lower case', '/%5cevil.example'],
+		['encoded tab', '/%09/evil.example'],
+		['double-encoded slash', '/%252Fevil.example'],
+		['encoded, without the leading slash', '%2F%2Fevil.example'],
+		['dot segment that normalises to //', '/.//evil.example'],
+		['dot-dot segment that normalises to //', '/x/..//evil.example'],
+		['javascript: URL', 'javascript:alert(1)'],
+		['javascript: with a leading space', ' javascript:alert(1)'],
+		['data: URL', 'data:text/html,<script>alert(1)</script>'],
+		['relative path', 'evil.example'],
+		['userinfo', '//user@evil.example'],
+		['non-Latin-1 characters', '/o/x/\u2603'],
+		['Latin-1 but not ASCII', '/caf\u00e9'],
+		['fullwidth solidus', '/\uff0fevil.example'],
+		['too long', '/' + 'a'.repeat(3000)]
+	];
+	it.each(bypasses)('refuses %s', (_, target) => {
+		expect(safeRedirect(target)).toBe('/');
+		expect(safeRedirect(target, '/home')).toBe('/home');
+	});
+
+	it('never returns anything a Location header cannot carry', () => {
+		for (const [, target] of bypasses) {
+			expect(safeRedirect(target)).toMatch(/^\/[\x21-\x7e]*$/);
+		}
 	});
 });
 

@@ -35,6 +35,28 @@ export function isOwn(ctx: RequestContext) {
 		where l.company_id = c.company_id and l.id = c.learner_id and l.user_id = ${ctx.user.id})`;
 }
 
+/**
+ * The learners whose conversation history a member may open — the same people
+ * visibleConversations shows conversations of: HR every learner of the company, a
+ * trainer those they coach or hold a conversation with, a learner themselves. `l` must
+ * be the alias of the learner table.
+ */
+export function visibleLearners(ctx: RequestContext): Expression<SqlBool> {
+	const parts = [];
+	if (ctx.roles.includes('hr')) parts.push(sql`true`);
+	if (ctx.roles.includes('trainer')) {
+		parts.push(sql`exists (select 1 from trajectory t
+			join trajectory_trainer tt on tt.company_id = t.company_id and tt.trajectory_id = t.id
+			where t.company_id = l.company_id and t.learner_id = l.id and tt.user_id = ${ctx.user.id})`);
+		parts.push(sql`exists (select 1 from conversation c
+			where c.company_id = l.company_id and c.learner_id = l.id
+			  and c.trainer_user_id = ${ctx.user.id})`);
+	}
+	if (ctx.roles.includes('learner')) parts.push(sql`l.user_id = ${ctx.user.id}`);
+	if (!parts.length) return sql<SqlBool>`false`;
+	return sql<SqlBool>`l.company_id = ${ctx.company.id} and (${sql.join(parts, sql` or `)})`;
+}
+
 /** How a member sees one conversation they may see. */
 export type Viewer = 'learner' | 'trainer' | 'hr';
 

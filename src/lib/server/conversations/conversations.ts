@@ -12,7 +12,15 @@ import { deliverNow, enqueueMail } from '../mail/outbox';
 import { addMonths, amsterdamDate } from '../../time';
 import { visibleTrajectories } from '../trajectories/access';
 import { coreTaskProgressOf, type CoreTaskSummary } from '../trajectories/progress';
-import { coaches, isOwn, sectionsFor, viewerOf, visibleConversations, type Viewer } from './access';
+import {
+	coaches,
+	isOwn,
+	sectionsFor,
+	viewerOf,
+	visibleConversations,
+	visibleLearners,
+	type Viewer
+} from './access';
 import { validateAnswers, type AnswerErrors } from './answers';
 
 /**
@@ -1084,14 +1092,18 @@ export async function listConversations(
 	};
 }
 
-/** The learner's name for a history heading, when the member may see them (else null). */
+/**
+ * The learner's name for a history heading, when the member may see them
+ * (visibleLearners); null for anyone else, so the page answers 404 without a name.
+ */
 export async function learnerName(db: DB, ctx: RequestContext, learnerId: string) {
 	if (!isUuid(learnerId)) return null;
 	const rows = await db
-		.selectFrom('learner')
-		.select('name')
-		.where('company_id', '=', ctx.company.id)
-		.where('id', '=', learnerId)
+		.selectFrom('learner as l')
+		.select('l.name')
+		.where('l.company_id', '=', ctx.company.id)
+		.where('l.id', '=', learnerId)
+		.where(visibleLearners(ctx))
 		.executeTakeFirst();
 	return rows?.name ?? null;
 }
