@@ -1,19 +1,38 @@
 import { getLocale } from '$lib/paraglide/runtime';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals, params }) => {
+/** The company whose pages the user last visited (kept on shared pages). */
+const COMPANY_COOKIE = 'vakmaat_company';
+
+export const load: LayoutServerLoad = ({ locals, params, cookies }) => {
 	const user = locals.user;
 	const locale = getLocale();
 	if (!user) return { locale, user: null, memberships: [], companySlug: null };
-	const memberships = locals.memberships;
+	const memberships = locals.memberships.map((ms) => ({
+		slug: ms.company.slug,
+		name: ms.company.name,
+		roles: ms.roles
+	}));
+	const inPath = 'company' in params ? (params.company ?? null) : null;
+	// On shared pages (qualifications, election, account, passport) the user keeps the
+	// context of the company they came from: the last one visited, or their only one.
+	const remembered = cookies.get(COMPANY_COOKIE);
+	const companySlug =
+		inPath ??
+		(memberships.some((ms) => ms.slug === remembered) ? remembered! : null) ??
+		(memberships.length === 1 ? memberships[0].slug : null);
+	if (inPath && inPath !== remembered && memberships.some((ms) => ms.slug === inPath)) {
+		cookies.set(COMPANY_COOKIE, inPath, {
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			maxAge: 60 * 60 * 24 * 365
+		});
+	}
 	return {
 		locale,
 		user: { name: user.name, email: user.email, platformRoles: user.platformRoles },
-		memberships: memberships.map((ms) => ({
-			slug: ms.company.slug,
-			name: ms.company.name,
-			roles: ms.roles
-		})),
-		companySlug: 'company' in params ? (params.company ?? null) : null
+		memberships,
+		companySlug
 	};
 };
