@@ -1,24 +1,24 @@
 import { m } from '$lib/paraglide/messages';
 import { routeLabel } from '$lib/i18n';
-import { suppress, suppressCount } from './small-numbers';
+import { isHidden, type Protected, type SmallCount } from './small-numbers';
 
 /**
  * How a company's figures are shown to an adviser, in one place for the page and the
- * CSV export (which must hold exactly what the page shows): small numbers suppressed,
- * reasons spelled out.
+ * CSV export (which must hold exactly what the page shows): small numbers arrive hidden
+ * from the server (src/lib/adviser/small-numbers.ts) and are written as "< 3" or
+ * "verborgen", reasons spelled out.
  */
 export type SignalLevel = 'red' | 'amber' | 'green';
 
 export interface ShownFiguresInput {
 	trainers: number;
 	trainersLlo: number;
-	activeLearners: number;
-	activeTrajectories: number;
-	routes: Record<string, number>;
-	progress: number | null;
-	stalled: number;
-	overdueConversations: number;
-	overdueActions: number;
+	activeLearners: SmallCount;
+	routes: Record<string, SmallCount>;
+	progress: Protected<number | null>;
+	stalled: SmallCount;
+	overdueConversations: SmallCount;
+	overdueActions: SmallCount;
 	signal: SignalLevel;
 	reasons: string[];
 }
@@ -40,6 +40,26 @@ export interface ShownFigures {
 export interface ReasonThresholds {
 	days: number;
 	months: number;
+}
+
+/** A protected figure as text: the number, "< 3" for a small one, "verborgen" for a complement. */
+export function countText(value: Protected<number | string>): string {
+	if (isHidden(value)) {
+		return value.hidden === 'small' ? m.adviser_small_number() : m.adviser_withheld();
+	}
+	return String(value);
+}
+
+/** The parts of a breakdown worth listing: hidden or above zero; one marker when all are hidden. */
+export function breakdownText(
+	parts: [label: string, value: SmallCount][],
+	separator = ', '
+): string {
+	if (parts.length && parts.every(([, v]) => isHidden(v))) return countText(parts[0][1]);
+	return parts
+		.filter(([, v]) => isHidden(v) || v > 0)
+		.map(([label, v]) => `${label} ${countText(v)}`)
+		.join(separator);
 }
 
 export function signalLabel(level: string): string {
@@ -119,19 +139,19 @@ export function quarterLabel(start: string): string {
 
 export function shownFigures(f: ShownFiguresInput, t: ReasonThresholds): ShownFigures {
 	const counts = {
-		stalled: String(suppressCount(f.stalled)),
-		overdueConversations: String(suppressCount(f.overdueConversations)),
-		overdueActions: String(suppressCount(f.overdueActions))
+		stalled: countText(f.stalled),
+		overdueConversations: countText(f.overdueConversations),
+		overdueActions: countText(f.overdueActions)
 	};
 	return {
 		trainers: String(f.trainers),
 		llo: f.trainers ? m.adviser_llo_share({ complete: f.trainersLlo, total: f.trainers }) : '0',
-		learners: String(suppressCount(f.activeLearners)),
-		routes: Object.entries(f.routes)
-			.filter(([, n]) => n > 0)
-			.map(([route, n]) => `${routeLabel(route)} ${suppressCount(n)}`)
-			.join(', '),
-		progress: f.progress === null ? '' : String(suppress(`${f.progress}%`, f.activeLearners)),
+		learners: countText(f.activeLearners),
+		routes: breakdownText(
+			Object.entries(f.routes).map(([route, n]) => [routeLabel(route), n] as [string, SmallCount])
+		),
+		progress:
+			f.progress === null ? '' : isHidden(f.progress) ? countText(f.progress) : `${f.progress}%`,
 		...counts,
 		signal: signalLabel(f.signal),
 		reasons: f.reasons.map((r) => reasonLabel(r, counts, t))

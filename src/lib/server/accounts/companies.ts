@@ -4,6 +4,7 @@ import type { SessionUser } from '../auth/session';
 import { DomainError, isUuid } from '../errors';
 import { audit } from './audit';
 import { createInvitation } from './invitations';
+import { countOf, type SmallCount } from '../../adviser/small-numbers';
 import { deliverNow } from '../mail/outbox';
 
 export interface CompanyInput {
@@ -117,7 +118,8 @@ export interface CompanyListItem {
 	city: string;
 	region: string;
 	sector_chamber: string;
-	members: number;
+	/** Active members (people): hidden when 1 or 2 (small numbers, docs/adviser.md). */
+	members: SmallCount;
 }
 
 export async function listCompanies(
@@ -155,7 +157,10 @@ export async function listCompanies(
 			.execute(),
 		q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
 	]);
-	return { rows: rows.map((r) => ({ ...r, members: Number(r.members ?? 0) })), total: total.n };
+	return {
+		rows: rows.map((r) => ({ ...r, members: countOf(Number(r.members ?? 0)) })),
+		total: total.n
+	};
 }
 
 export async function getCompanyForAdmin(db: DB, id: string) {

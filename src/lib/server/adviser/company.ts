@@ -4,6 +4,7 @@ import type { SessionUser } from '../auth/session';
 import { isUuid } from '../errors';
 import { lloStatusOf } from '../profiles/completeness';
 import { audit } from '../accounts/audit';
+import { countOf, protectBreakdown, type SmallCount } from '../../adviser/small-numbers';
 import {
 	QUARTERS,
 	quarterStarts,
@@ -74,9 +75,12 @@ export async function companyForAdviser(
 	};
 }
 
+/** The company's figures, protected like the overview's (small numbers hidden). */
 export interface CompanyFigures extends OverviewRow {
-	buckets: number[];
-	byQuarter: number[];
+	/** Active trajectories per progress bucket: a breakdown of the active trajectories. */
+	buckets: SmallCount[];
+	/** Active learners per quarter, oldest first. */
+	byQuarter: SmallCount[];
 	/** The first days of the quarters of byQuarter. */
 	quarters: string[];
 }
@@ -137,8 +141,10 @@ export async function companyFigures(
 	return {
 		figures: {
 			...toOverviewRow(row),
-			buckets: row.buckets.map(Number),
-			byQuarter: Array.from({ length: QUARTERS }, (_, i) => Number(row.by_quarter[i] ?? 0)),
+			buckets: protectBreakdown(Number(row.active_trajectories), row.buckets.map(Number)),
+			byQuarter: Array.from({ length: QUARTERS }, (_, i) =>
+				countOf(Number(row.by_quarter[i] ?? 0))
+			),
 			quarters: quarterStarts(row.quarter_of)
 		},
 		trainers: members.map((t) => ({

@@ -8,6 +8,15 @@ import { ROUTES } from '../trajectories/trajectories';
 import { audit } from '../accounts/audit';
 import { m } from '../../paraglide/messages.js';
 import {
+	COMPLEMENT,
+	countOf,
+	derivedOf,
+	protectBreakdown,
+	protectPartOf,
+	type Protected,
+	type SmallCount
+} from '../../adviser/small-numbers';
+import {
 	levelOfRank,
 	rankOfLevel,
 	SIGNAL_LEVELS,
@@ -146,6 +155,12 @@ export async function refreshDue(db: DB, regionIds: number[]): Promise<void> {
 		where region_id = any(${regionIds}::int[]) and recheck_on <= current_date))`.execute(db);
 }
 
+/**
+ * A company's figures as they leave the server: every figure about people (learners,
+ * trajectories, conversations and actions with learners) is already protected (small
+ * numbers hidden, src/lib/adviser/small-numbers.ts). Trainers are work contacts, shown by
+ * name, and are not hidden.
+ */
 export interface OverviewRow {
 	companyId: string;
 	name: string;
@@ -153,16 +168,16 @@ export interface OverviewRow {
 	sectorChamber: string;
 	trainers: number;
 	trainersLlo: number;
-	activeLearners: number;
-	activeTrajectories: number;
-	routes: Record<TrajectoryRoute, number>;
+	activeLearners: SmallCount;
+	activeTrajectories: SmallCount;
+	routes: Record<TrajectoryRoute, SmallCount>;
 	/** Average progress of the active trajectories, 0–100; null without any. */
-	progress: number | null;
-	stalled: number;
+	progress: Protected<number | null>;
+	stalled: SmallCount;
 	/** Development conversations planned but not held after their date. */
-	overdueConversations: number;
+	overdueConversations: SmallCount;
 	/** Agreed actions past their due date, not done. */
-	overdueActions: number;
+	overdueActions: SmallCount;
 	lastContactOn: string | null;
 	/** The follow-up date of the latest contact, if any. */
 	followUpOn: string | null;
@@ -254,7 +269,13 @@ export const rowColumns = sql`o.company_id, o.name, o.kvk_number, sc.name as sec
 	o.overdue_conversations, o.overdue_actions,
 	o.signal_rank as rank, o.signal_reasons as reasons`;
 
+/** A company_overview row with its figures protected: the only way a row leaves the server. */
 export function toOverviewRow(r: RawRow): OverviewRow {
+	const trajectories = Number(r.active_trajectories);
+	const routes = protectBreakdown(
+		trajectories,
+		ROUTES.map((route) => Number(r[`route_${route}` as keyof RawRow]))
+	);
 	return {
 		companyId: r.company_id,
 		name: r.name,
@@ -262,18 +283,19 @@ export function toOverviewRow(r: RawRow): OverviewRow {
 		sectorChamber: r.sector_chamber,
 		trainers: r.trainers,
 		trainersLlo: r.trainers_llo,
-		activeLearners: r.active_learners,
-		activeTrajectories: r.active_trajectories,
-		routes: Object.fromEntries(
-			ROUTES.map((route) => [route, r[`route_${route}` as keyof typeof r] as number])
-		) as Record<TrajectoryRoute, number>,
-		progress:
-			r.active_trajectories > 0
-				? Math.round((100 * Number(r.progress_sum)) / r.active_trajectories)
-				: null,
-		stalled: r.stalled,
-		overdueConversations: r.overdue_conversations,
-		overdueActions: r.overdue_actions,
+		activeLearners: countOf(r.active_learners),
+		activeTrajectories: countOf(trajectories),
+		routes: Object.fromEntries(ROUTES.map((route, i) => [route, routes[i]])) as Record<
+			TrajectoryRoute,
+			SmallCount
+		>,
+		progress: derivedOf(
+			trajectories > 0 ? Math.round((100 * Number(r.progress_sum)) / trajectories) : null,
+			Math.min(r.active_learners, trajectories)
+		),
+		stalled: protectPartOf(trajectories, r.stalled),
+		overdueConversations: countOf(r.overdue_conversations),
+		overdueActions: countOf(r.overdue_actions),
 		lastContactOn: r.last_contact_on,
 		followUpOn: r.follow_up_on,
 		signal: levelOfRank(r.rank),
@@ -353,24 +375,43 @@ export interface RegionTotals {
 	companies: number;
 	trainers: number;
 	trainersLlo: number;
-	activeLearners: number;
-	activeTrajectories: number;
-	stalled: number;
-	routes: Record<TrajectoryRoute, number>;
+	activeLearners: SmallCount;
+	activeTrajectories: SmallCount;
+	stalled: SmallCount;
+	routes: Record<TrajectoryRoute, SmallCount>;
 	/** Active trajectories per progress bucket (see PROGRESS_BUCKETS of the HR dashboard). */
-	buckets: number[];
+	buckets: SmallCount[];
 	/** Active learners per quarter, oldest first; `quarters` are their first days. */
-	byQuarter: number[];
+	byQuarter: SmallCount[];
 	quarters: string[];
+	/** Average progress of the active trajectories, 0–100; null without any. */
+	progress: Protected<number | null>;
 	signals: Record<SignalLevel, number>;
 }
 
+/**
+ * The per-company columns summed into region totals whose companies' hidden figures must
+ * not be recoverable by subtracting the shown ones (see regionExposed).
+ */
+const BUCKET_COLUMNS = [0, 1, 2, 3, 4].map((i) => `progress_b${i}`);
+const QUARTER_COLUMNS = Array.from({ length: QUARTERS }, (_, i) => `active_q${i + 1}`);
+const GUARDED_COLUMNS = [
+	'active_learners',
+	'active_trajectories',
+	'stalled',
+	...ROUTES.map((r) => `route_${r}`),
+	...BUCKET_COLUMNS,
+	...QUARTER_COLUMNS
+];
+
 /** The totals of some regions, or of each region (grouped): one pass over company_overview. */
 async function totalsQuery(db: DB, regionIds: number[] | null, grouped: boolean) {
-	const quarterSums = sql.join(
-		Array.from({ length: QUARTERS }, (_, i) => sql`sum(${sql.ref(`o.active_q${i + 1}`)})`)
-	);
-	const bucketSums = sql.join([0, 1, 2, 3, 4].map((i) => sql`sum(${sql.ref(`o.progress_b${i}`)})`));
+	const sums = (cols: string[]) =>
+		sql.join(cols.map((c) => sql`coalesce(sum(${sql.ref(`o.${c}`)}), 0)::int`));
+	const small = (c: string) => sql`${sql.ref(`o.${c}`)} between 1 and ${SMALL_MAX}`;
+	// A stalled count is also hidden when the rest of the active trajectories is 1 or 2.
+	const stalledOther = sql`o.stalled >= ${SMALL_MAX + 1}
+		and o.active_trajectories - o.stalled between 1 and ${SMALL_MAX}`;
 	return (
 		await sql<{
 			region_id: number | null;
@@ -380,9 +421,14 @@ async function totalsQuery(db: DB, regionIds: number[] | null, grouped: boolean)
 			active_learners: number;
 			active_trajectories: number;
 			stalled: number;
+			progress_sum: number;
 			routes: number[];
 			buckets: number[];
 			by_quarter: number[];
+			small_k: number[];
+			small_s: number[];
+			stalled_other_k: number;
+			stalled_other_s: number;
 			red: number;
 			amber: number;
 			green: number;
@@ -395,9 +441,14 @@ async function totalsQuery(db: DB, regionIds: number[] | null, grouped: boolean)
 				coalesce(sum(o.active_learners), 0)::int as active_learners,
 				coalesce(sum(o.active_trajectories), 0)::int as active_trajectories,
 				coalesce(sum(o.stalled), 0)::int as stalled,
-				array[${sql.join(ROUTES.map((r) => sql`coalesce(sum(${routeColumn(r)}), 0)::int`))}] as routes,
-				array[${bucketSums}]::int[] as buckets,
-				array[${quarterSums}]::int[] as by_quarter,
+				coalesce(sum(o.progress_sum), 0)::float8 as progress_sum,
+				array[${sums(ROUTES.map((r) => `route_${r}`))}] as routes,
+				array[${sums(BUCKET_COLUMNS)}]::int[] as buckets,
+				array[${sums(QUARTER_COLUMNS)}]::int[] as by_quarter,
+				array[${sql.join(GUARDED_COLUMNS.map((c) => sql`count(*) filter (where ${small(c)})::int`))}] as small_k,
+				array[${sql.join(GUARDED_COLUMNS.map((c) => sql`coalesce(sum(${sql.ref(`o.${c}`)}) filter (where ${small(c)}), 0)::int`))}] as small_s,
+				count(*) filter (where ${stalledOther})::int as stalled_other_k,
+				coalesce(sum(o.stalled) filter (where ${stalledOther}), 0)::int as stalled_other_s,
 				count(*) filter (where o.signal_rank = 2)::int as red,
 				count(*) filter (where o.signal_rank = 1)::int as amber,
 				count(*) filter (where o.signal_rank = 0)::int as green,
@@ -406,6 +457,31 @@ async function totalsQuery(db: DB, regionIds: number[] | null, grouped: boolean)
 			${regionIds ? sql`where ${inRegions(regionIds)}` : sql``}
 			${grouped ? sql`group by o.region_id` : sql``}`.execute(db)
 	).rows;
+}
+
+const SMALL_MAX = 2;
+
+/**
+ * Whether a region total would give away a company's hidden figure: the total minus the
+ * companies' shown figures is what the hidden ones hold together. With `k` hidden small
+ * figures (1 or 2 each) summing to `s`, and `ko` figures hidden for another reason (3 or
+ * more each, summing to `so`), each of them must still be able to take two values.
+ */
+export function regionExposed(k: number, s: number, ko = 0, so = 0): boolean {
+	if (k + ko === 0) return false;
+	if (k + ko === 1) return true;
+	const rest = s + so;
+	if (k > 0) {
+		const min = Math.max(1, ko > 0 ? 1 : rest - 2 * (k - 1));
+		const max = Math.min(2, rest - (k - 1) - 3 * ko);
+		if (max - min < 1) return true;
+	}
+	if (ko > 0) {
+		const min = Math.max(3, ko > 1 ? 3 : rest - 2 * k);
+		const max = rest - k - 3 * (ko - 1);
+		if (max - min < 1) return true;
+	}
+	return false;
 }
 
 /** The first days of the QUARTERS quarters ending with the one starting on `current`. */
@@ -423,20 +499,65 @@ export function quarterStarts(current: string): string[] {
 function toTotals(r: Awaited<ReturnType<typeof totalsQuery>>[number] | undefined): RegionTotals {
 	const n = (v: number | null | undefined) => Number(v ?? 0);
 	const current = r?.quarter ?? todayIso();
+	const exposed = new Map(
+		GUARDED_COLUMNS.map((c, i) => [
+			c,
+			c === 'stalled'
+				? regionExposed(
+						n(r?.small_k?.[i]),
+						n(r?.small_s?.[i]),
+						n(r?.stalled_other_k),
+						n(r?.stalled_other_s)
+					)
+				: regionExposed(n(r?.small_k?.[i]), n(r?.small_s?.[i]))
+		])
+	);
+	const guarded = (column: string, value: number): SmallCount =>
+		exposed.get(column) ? COMPLEMENT : countOf(value);
+	const trajectories = n(r?.active_trajectories);
+	// When the region's trajectory count itself is hidden, its breakdowns would add up to
+	// it: they are hidden as a whole.
+	const breakdown = (columns: string[], values: number[]): SmallCount[] =>
+		exposed.get('active_trajectories')
+			? values.map(() => COMPLEMENT)
+			: protectBreakdown(
+					trajectories,
+					values,
+					columns.map((c) => !!exposed.get(c))
+				);
+	const routeValues = ROUTES.map((_, i) => n(r?.routes?.[i]));
+	const routes = breakdown(
+		ROUTES.map((route) => `route_${route}`),
+		routeValues
+	);
+	const stalled = exposed.get('active_trajectories')
+		? COMPLEMENT
+		: protectBreakdown(
+				trajectories,
+				[n(r?.stalled), trajectories - n(r?.stalled)],
+				[!!exposed.get('stalled'), false]
+			)[0];
 	return {
 		companies: n(r?.companies),
 		trainers: n(r?.trainers),
 		trainersLlo: n(r?.trainers_llo),
-		activeLearners: n(r?.active_learners),
-		activeTrajectories: n(r?.active_trajectories),
-		stalled: n(r?.stalled),
-		routes: Object.fromEntries(ROUTES.map((route, i) => [route, n(r?.routes?.[i])])) as Record<
+		activeLearners: guarded('active_learners', n(r?.active_learners)),
+		activeTrajectories: guarded('active_trajectories', trajectories),
+		stalled,
+		routes: Object.fromEntries(ROUTES.map((route, i) => [route, routes[i]])) as Record<
 			TrajectoryRoute,
-			number
+			SmallCount
 		>,
-		buckets: [0, 1, 2, 3, 4].map((i) => n(r?.buckets?.[i])),
-		byQuarter: Array.from({ length: QUARTERS }, (_, i) => n(r?.by_quarter?.[i])),
+		buckets: breakdown(
+			BUCKET_COLUMNS,
+			BUCKET_COLUMNS.map((_, i) => n(r?.buckets?.[i]))
+		),
+		byQuarter: QUARTER_COLUMNS.map((c, i) => guarded(c, n(r?.by_quarter?.[i]))),
 		quarters: quarterStarts(current),
+		progress: derivedOf(
+			trajectories > 0 ? Math.round((100 * n(r?.progress_sum)) / trajectories) : null,
+			trajectories
+		),
 		signals: { red: n(r?.red), amber: n(r?.amber), green: n(r?.green) }
 	};
 }
