@@ -16,6 +16,7 @@ import * as m0014 from './0014_overview_follow_ups';
 import * as m0015 from './0015_award_candidate_region';
 import * as m0016 from './0016_two_factor';
 import * as m0018 from './0018_official_last_assessment';
+import * as m0019 from './0019_auth_throttle';
 
 /**
  * Every migration, in order. Forward-only: never edit a migration that has shipped,
@@ -39,5 +40,6 @@ export const migrations: Record<string, Migration> = {
 	'0014_overview_follow_ups': m0014,
 	'0015_award_candidate_region': m0015,
 	'0016_two_factor': m0016,
-	'0018_official_last_assessment': m0018
+	'0018_official_last_assessment': m0018,
+	'0019_auth_throttle': m0019
 };
