@@ -586,3 +586,10 @@ export function templateKindLabel(kind: string): string {
 			return m.conv_kind_other();
 	}
 }
+
+/** "Te veel pogingen, probeer het over X seconden opnieuw" (minutes from two minutes on). */
+export function loginWaitMessage(seconds: number): string {
+	return seconds < 120
+		? m.login_rate_limited({ seconds })
+		: m.login_rate_limited_minutes({ minutes: Math.ceil(seconds / 60) });
+}

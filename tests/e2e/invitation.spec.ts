@@ -41,12 +41,23 @@ test('HR invites a new learner, who accepts the link from the mail exactly once'
 	await p2.getByLabel('Herhaal het wachtwoord').fill('anders');
 	await p2.getByRole('button', { name: 'Uitnodiging accepteren' }).click();
 	await expect(p2.getByLabel('Wachtwoord', { exact: true })).toHaveAccessibleDescription(
-		/Het wachtwoord moet minstens 10 tekens hebben\./
+		/Het wachtwoord moet minstens 12 tekens hebben\./
 	);
 	await expect(p2.getByLabel('Herhaal het wachtwoord')).toHaveAccessibleDescription(
 		'De wachtwoorden zijn niet gelijk.'
 	);
 	await expect(p2.getByLabel('Naam')).toHaveValue('Eva Nieuw');
+
+	// Long enough but on the lists attackers try first, or the user's own name.
+	for (const [weak, why] of [
+		['wachtwoord12', /Dit wachtwoord is te bekend/],
+		['Eva Nieuw 2026!', /Gebruik niet je naam of je e-mailadres in je wachtwoord\./]
+	] as const) {
+		await p2.getByLabel('Wachtwoord', { exact: true }).fill(weak);
+		await p2.getByLabel('Herhaal het wachtwoord').fill(weak);
+		await p2.getByRole('button', { name: 'Uitnodiging accepteren' }).click();
+		await expect(p2.getByLabel('Wachtwoord', { exact: true })).toHaveAccessibleDescription(why);
+	}
 
 	const password = 'een lange zin als wachtwoord';
 	await p2.getByLabel('Wachtwoord', { exact: true }).fill(password);

@@ -53,13 +53,13 @@ describe('account schemas', () => {
 		expect(firstError(r, 'email')).toMatch(/geldig e-mailadres/);
 		expect(firstError(r, 'password')).toBe('Vul dit veld in.');
 	});
-	it('requires 10+ characters and matching confirmation', () => {
+	it('requires 12+ characters and matching confirmation', () => {
 		expect(
-			firstError(resetPasswordSchema.safeParse({ password: 'kort', confirm: 'kort' }), 'password')
-		).toMatch(/10 tekens/);
+			firstError(resetPasswordSchema().safeParse({ password: 'kort', confirm: 'kort' }), 'password')
+		).toMatch(/12 tekens/);
 		expect(
 			firstError(
-				resetPasswordSchema.safeParse({ password: 'lang genoeg!', confirm: 'anders!!!!!' }),
+				resetPasswordSchema().safeParse({ password: 'lang genoeg!!', confirm: 'anders!!!!!' }),
 				'confirm'
 			)
 		).toBe('De wachtwoorden zijn niet gelijk.');

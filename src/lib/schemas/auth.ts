@@ -1,23 +1,39 @@
 import { z } from 'zod';
-import { anyPassword, confirmMatches, email, LIMITS, newPassword, requiredText } from './fields';
+import { anyPassword, confirmMatches, email, LIMITS, requiredText } from './fields';
+import { newPassword, passwordNotPersonal, type PasswordOwner } from './password';
 
 export const loginSchema = z.object({ email: email(), password: anyPassword() });
 
 export const forgotPasswordSchema = z.object({ email: email() });
 
-export const resetPasswordSchema = z
-	.object({ password: newPassword(), confirm: z.string() })
-	.superRefine(confirmMatches('password'));
+/*
+ * Forms that set a password are built per request with what the server knows of the
+ * account (`owner`), so the policy can refuse the user's email and name; without an
+ * owner (a page's empty form) they check everything else.
+ */
 
-export const acceptNewSchema = z
-	.object({ name: requiredText(LIMITS.name), password: newPassword(), confirm: z.string() })
-	.superRefine(confirmMatches('password'));
+export const resetPasswordSchema = (owner: PasswordOwner = {}) =>
+	z
+		.object({ password: newPassword(owner), confirm: z.string() })
+		.superRefine(confirmMatches('password'));
+
+/** A new account from an invitation: the name is typed in the same form. */
+export const acceptNewSchema = (owner: PasswordOwner = {}) =>
+	z
+		.object({ name: requiredText(LIMITS.name), password: newPassword(owner), confirm: z.string() })
+		.superRefine(confirmMatches('password'))
+		.superRefine(passwordNotPersonal('password', owner));
 
 export const acceptExistingSchema = z.object({ password: anyPassword() });
 
-export const changePasswordSchema = z
-	.object({ currentPassword: anyPassword(), newPassword: newPassword(), confirm: z.string() })
-	.superRefine(confirmMatches('newPassword'));
+export const changePasswordSchema = (owner: PasswordOwner = {}) =>
+	z
+		.object({
+			currentPassword: anyPassword(),
+			newPassword: newPassword(owner),
+			confirm: z.string()
+		})
+		.superRefine(confirmMatches('newPassword'));
 
 export const profileSchema = z.object({
 	name: requiredText(LIMITS.name),

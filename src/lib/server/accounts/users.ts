@@ -7,26 +7,33 @@ import {
 	verifyPassword
 } from '../auth/password';
 import { invalidateUserSessions } from '../auth/session';
+import { countHit, reserveLogin, settleLogin } from '../auth/throttle';
 import { generateToken, hashToken } from '../auth/tokens';
 import { DomainError } from '../errors';
+import { log } from '../log';
 import { deliverNow, enqueueMail } from '../mail/outbox';
 import { m } from '../../paraglide/messages.js';
 import type { Locale } from '../../paraglide/runtime.js';
 import { audit } from './audit';
 
-const MAX_FAILURES_PER_EMAIL = 10;
-const MAX_FAILURES_PER_IP = 50;
-const WINDOW_MINUTES = 15;
 const RESET_VALID_MS = 60 * 60 * 1000;
+/** Reset mails: at most this many per address and requests per IP, per hour. */
+export const RESET_MAILS_PER_ADDRESS = 3;
+export const RESET_REQUESTS_PER_IP = 10;
+const RESET_WINDOW_MS = 60 * 60 * 1000;
 
 export type LoginResult =
-	{ ok: true; userId: string } | { ok: false; reason: 'invalid' | 'rate_limited' };
+	| { ok: true; userId: string }
+	| { ok: false; reason: 'invalid' }
+	| { ok: false; reason: 'rate_limited'; retryAfter: number };
 
 /**
  * Checks email and password. Unknown email and wrong password give the same result
- * (and take the same time). Too many failures per email or per IP in 15 minutes block
- * further attempts for that window; attempts are kept in the database so every app
- * server behind a load balancer sees them.
+ * (and take the same time). Throttled with increasing delays per account+IP and per
+ * IP (auth/throttle.ts): a throttled attempt is refused with the seconds to wait,
+ * before and without checking the password. Throttling lives in the database, so
+ * every app server behind a load balancer sees it. Every checked attempt is logged
+ * in login_attempt.
  */
 export async function attemptLogin(
 	db: DB,
@@ -34,22 +41,9 @@ export async function attemptLogin(
 	password: string,
 	ip: string
 ): Promise<LoginResult> {
-	const since = sql<Date>`now() - make_interval(mins => ${WINDOW_MINUTES})`;
-	const failures = await db
-		.selectFrom('login_attempt')
-		.select((eb) => [
-			eb.fn
-				.countAll<number>()
-				.filterWhere(sql`lower(email)`, '=', email.toLowerCase())
-				.as('by_email'),
-			eb.fn.countAll<number>().filterWhere('ip', '=', ip).as('by_ip')
-		])
-		.where('success', '=', false)
-		.where('created_at', '>', since)
-		.where((eb) => eb.or([eb(sql`lower(email)`, '=', email.toLowerCase()), eb('ip', '=', ip)]))
-		.executeTakeFirstOrThrow();
-	if (failures.by_email >= MAX_FAILURES_PER_EMAIL || failures.by_ip >= MAX_FAILURES_PER_IP) {
-		return { ok: false, reason: 'rate_limited' };
+	const reservation = await reserveLogin(db, email, ip);
+	if (!reservation.ok) {
+		return { ok: false, reason: 'rate_limited', retryAfter: reservation.retryAfter };
 	}
 
 	const user = await db
@@ -61,6 +55,7 @@ export async function attemptLogin(
 		? await verifyPassword(user.password_hash, password)
 		: (await verifyPassword(await dummyPasswordHash(), password), false);
 
+	await settleLogin(db, reservation.keys, valid && !!user);
 	await db
 		.insertInto('login_attempt')
 		.values({ email: email.toLowerCase().slice(0, 254), ip, success: valid })
@@ -69,11 +64,47 @@ export async function attemptLogin(
 	return { ok: true, userId: user.id };
 }
 
+export type ResetRequest =
+	{ status: 'accepted'; delivery: Promise<void> } | { status: 'rate_limited'; retryAfter: number };
+
 /**
- * Sends a single-use reset link valid for one hour when the email is known. The
- * caller shows the same confirmation either way, so the form reveals no accounts.
+ * A reset request from the form. Answers as soon as the limits are counted, the same
+ * way and in the same time for known and unknown addresses: looking the address up,
+ * storing the link and sending the mail happen in `delivery`, which the route does not
+ * await (failures are logged there). Limits: RESET_REQUESTS_PER_IP per IP per hour
+ * (refused with the minutes to wait) and RESET_MAILS_PER_ADDRESS per address per hour
+ * (beyond that the same confirmation, but no mail).
  */
-export async function requestPasswordReset(db: DB, email: string, origin: string): Promise<void> {
+export async function requestPasswordReset(
+	db: DB,
+	email: string,
+	ip: string,
+	origin: string
+): Promise<ResetRequest> {
+	const now = new Date();
+	const byIp = await countHit(db, `reset:ip:${ip}`, RESET_WINDOW_MS, now);
+	if (byIp.hits > RESET_REQUESTS_PER_IP) {
+		return {
+			status: 'rate_limited',
+			retryAfter: Math.ceil((byIp.windowEndsAt.getTime() - now.getTime()) / 1000)
+		};
+	}
+	const address = email.trim().toLowerCase().slice(0, 254);
+	const byAddress = await countHit(db, `reset:email:${address}`, RESET_WINDOW_MS, now);
+	if (byAddress.hits > RESET_MAILS_PER_ADDRESS) {
+		return { status: 'accepted', delivery: Promise.resolve() };
+	}
+	const delivery = sendPasswordReset(db, email, origin).catch((error: unknown) => {
+		log.error({ err: error }, 'password reset mail failed');
+	});
+	return { status: 'accepted', delivery };
+}
+
+/**
+ * Sends a single-use reset link valid for one hour when the email is known; nothing
+ * otherwise.
+ */
+async function sendPasswordReset(db: DB, email: string, origin: string): Promise<void> {
 	const user = await db
 		.selectFrom('app_user')
 		.select(['id', 'email', 'name', 'locale'])
@@ -117,6 +148,20 @@ export async function requestPasswordReset(db: DB, email: string, origin: string
 		]);
 	});
 	await deliverNow(db, mails);
+}
+
+/** Whose password a valid reset link sets (for the password policy), or null. */
+export async function passwordResetOwner(
+	db: DB,
+	token: string
+): Promise<{ email: string; name: string } | null> {
+	const row = await db
+		.selectFrom('password_reset as r')
+		.innerJoin('app_user as u', 'u.id', 'r.user_id')
+		.select(['u.email', 'u.name'])
+		.where('r.token_hash', '=', hashToken(token))
+		.executeTakeFirst();
+	return row ?? null;
 }
 
 export type TokenStatus = 'valid' | 'expired' | 'used' | 'unknown';

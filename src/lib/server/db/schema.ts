@@ -128,6 +128,15 @@ export interface LoginAttemptTable {
 	created_at: CreatedAt;
 }
 
+/** Login and password-reset throttling, one row per key (migration 0019). */
+export interface AuthThrottleTable {
+	key: string;
+	hits: Generated<number>;
+	blocked_until: Date | null;
+	window_started_at: Generated<Date>;
+	last_hit_at: Generated<Date>;
+}
+
 export interface CompetenceTable {
 	code: string;
 	sbb_nr: string | null;
@@ -807,6 +816,7 @@ export interface Database {
 	password_reset: PasswordResetTable;
 	audit_log: AuditLogTable;
 	login_attempt: LoginAttemptTable;
+	auth_throttle: AuthThrottleTable;
 	competence: CompetenceTable;
 	qualification_dossier: QualificationDossierTable;
 	qualification: QualificationTable;

@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			zod4(profileSchema),
 			{ errors: false }
 		),
-		passwordForm: await superValidate(zod4(changePasswordSchema))
+		passwordForm: await superValidate(zod4(changePasswordSchema()))
 	};
 };
 
@@ -37,7 +37,10 @@ export const actions: Actions = {
 	},
 	password: async (event) => {
 		const user = requireUser(event.locals);
-		const form = await superValidate(event.request, zod4(changePasswordSchema));
+		const form = await superValidate(
+			event.request,
+			zod4(changePasswordSchema({ email: user.email, name: user.name }))
+		);
 		const { currentPassword, newPassword } = form.data;
 		form.data.currentPassword = '';
 		form.data.newPassword = '';

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { loginWaitMessage } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
 import { loginSchema } from '$lib/schemas/auth';
 import { attemptLogin } from '$lib/server/accounts/users';
@@ -26,13 +27,11 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		const db = await getDb();
 		const result = await attemptLogin(db, form.data.email, password, clientIp(event));
-		if (!result.ok) {
-			return message(
-				form,
-				result.reason === 'rate_limited' ? m.login_rate_limited() : m.login_failed(),
-				{ status: result.reason === 'rate_limited' ? 429 : 400 }
-			);
+		if (!result.ok && result.reason === 'rate_limited') {
+			event.setHeaders({ 'retry-after': String(result.retryAfter) });
+			return message(form, loginWaitMessage(result.retryAfter), { status: 429 });
 		}
+		if (!result.ok) return message(form, m.login_failed(), { status: 400 });
 		const target = await startSession(
 			db,
 			event,

@@ -5,6 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { forgotPasswordSchema } from '$lib/schemas/auth';
 import { requestPasswordReset } from '$lib/server/accounts/users';
 import { getDb } from '$lib/server/db/app';
+import { clientIp } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => ({
@@ -12,11 +13,22 @@ export const load: PageServerLoad = async () => ({
 });
 
 export const actions: Actions = {
-	default: async ({ request, url }) => {
-		const form = await superValidate(request, zod4(forgotPasswordSchema));
+	default: async (event) => {
+		const form = await superValidate(event.request, zod4(forgotPasswordSchema));
 		if (!form.valid) return fail(400, { form });
-		await requestPasswordReset(await getDb(), form.data.email, url.origin);
-		// Same answer whether or not the address is known.
+		const request = await requestPasswordReset(
+			await getDb(),
+			form.data.email,
+			clientIp(event),
+			event.url.origin
+		);
+		if (request.status === 'rate_limited') {
+			event.setHeaders({ 'retry-after': String(request.retryAfter) });
+			const minutes = Math.max(1, Math.ceil(request.retryAfter / 60));
+			return message(form, m.forgot_rate_limited({ minutes }), { status: 429 });
+		}
+		// Same answer, in the same time, whether or not the address is known: the mail
+		// (request.delivery) is sent after this response.
 		return message(form, { type: 'success', text: m.forgot_sent() });
 	}
 };

@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	const invitation = await getInvitation(await getDb(), params.token);
 	return {
 		invitation,
-		newForm: await superValidate(zod4(acceptNewSchema)),
+		newForm: await superValidate(zod4(acceptNewSchema())),
 		existingForm: await superValidate(zod4(acceptExistingSchema))
 	};
 };
@@ -42,7 +42,10 @@ async function finish(
 
 export const actions: Actions = {
 	new: async (event) => {
-		const form = await superValidate(event.request, zod4(acceptNewSchema));
+		const invitation = await getInvitation(await getDb(), event.params.token);
+		// The policy refuses the invited address and the name typed in the form.
+		const owner = { email: invitation.status === 'valid' ? invitation.email : null };
+		const form = await superValidate(event.request, zod4(acceptNewSchema(owner)));
 		const password = form.data.password;
 		form.data.password = '';
 		form.data.confirm = '';
