@@ -136,6 +136,8 @@ export const handle = sequence(requestId, security, i18n, authenticate, authoriz
 export const handleError: HandleServerError = ({ error: err, event, status, message }) => {
 	const id = event.locals.requestId ?? crypto.randomUUID();
 	if (status === 404) return { message: m.error_not_found(), requestId: id };
+	// SvelteKit's Redirect is not an Error; rethrowing it lets SvelteKit perform the redirect.
+	// eslint-disable-next-line @typescript-eslint/only-throw-error
 	if (isRedirect(err)) throw err;
 	log.error({ reqId: id, err, path: event.url.pathname, status }, message);
 	return { message: m.error_unexpected(), requestId: id };

@@ -277,7 +277,7 @@ export function importErrorMessage(e: ImportErrorLike): string {
 }
 
 export function levelLabel(level: number | null | undefined): string {
-	switch (level) {
+	switch (level ?? 0) {
 		case 1:
 			return m.level_1();
 		case 2:
@@ -353,7 +353,7 @@ export function statusLabel(status: string): string {
 }
 
 export function sourceLabel(source: string | null | undefined): string {
-	switch (source) {
+	switch (source ?? '') {
 		case 'competent':
 			return m.source_competent();
 		case 'exempt':
@@ -396,7 +396,7 @@ export function progressBucketLabel(bucket: number): string {
 
 /** The four steps of the trainer's self-assessment scale. */
 export function scaleLabel(level: number | null | undefined): string {
-	switch (level) {
+	switch (level ?? 0) {
 		case 1:
 			return m.scale_1();
 		case 2:

@@ -29,9 +29,11 @@ export function startJobs(getDb: () => Promise<DB>, env: NodeJS.ProcessEnv = pro
 			running = false;
 		}
 	};
-	holder[KEY] = setInterval(run, seconds * 1000);
+	// run() handles its own errors; the timers only start it.
+	const tick = () => void run();
+	holder[KEY] = setInterval(tick, seconds * 1000);
 	holder[KEY].unref();
-	setTimeout(run, 5_000).unref();
+	setTimeout(tick, 5_000).unref();
 	return true;
 }
 

@@ -585,7 +585,7 @@ export interface ConversationTemplateTable {
 	kind: string;
 	name: string;
 	based_on: string | null;
-	draft: ColumnType<unknown | null, string | null | undefined, string | null>;
+	draft: ColumnType<unknown, string | null | undefined, string | null>;
 	version: Generated<number>;
 	created_at: CreatedAt;
 	created_by: string | null;

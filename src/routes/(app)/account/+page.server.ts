@@ -11,6 +11,7 @@ import { DomainError } from '$lib/server/errors';
 import { setLocaleCookie, startSession } from '$lib/server/http';
 import { confirmTotp, disableTotp, startTotpSetup, totpStatus } from '$lib/server/auth/totp';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-data';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals);
@@ -64,7 +65,7 @@ export const actions: Actions = {
 	},
 	totpConfirm: async ({ locals, request }) => {
 		const user = requireUser(locals);
-		const code = String((await request.formData()).get('code') ?? '').trim();
+		const code = formText(await request.formData(), 'code').trim();
 		if (!code) return fail(400, { totp: 'confirm' as const, error: m.v_required() });
 		try {
 			const recoveryCodes = await confirmTotp(
@@ -84,7 +85,7 @@ export const actions: Actions = {
 	},
 	totpDisable: async ({ locals, request }) => {
 		const user = requireUser(locals);
-		const password = String((await request.formData()).get('password') ?? '');
+		const password = formText(await request.formData(), 'password');
 		if (!password) return fail(400, { totp: 'disable' as const, error: m.v_required() });
 		try {
 			await disableTotp(await getDb(), user.id, password, locals.requestId);

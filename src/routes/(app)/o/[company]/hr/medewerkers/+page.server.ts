@@ -9,6 +9,7 @@ import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-data';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const ctx = requireCompany({ locals, params }, 'hr');
@@ -39,7 +40,7 @@ export const actions: Actions = {
 		const ctx = requireCompany({ locals, params }, 'hr');
 		const data = await request.formData();
 		try {
-			await revokeInvitation(await getDb(), ctx, String(data.get('invitationId') ?? ''));
+			await revokeInvitation(await getDb(), ctx, formText(data, 'invitationId'));
 		} catch (e) {
 			if (e instanceof DomainError) return fail(404, { revokeError: domainErrorMessage(e.code) });
 			throw e;

@@ -16,6 +16,7 @@ import {
 } from '$lib/server/profiles/development';
 import type { ActivityKind, GoalStatus } from '$lib/server/db/schema';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-data';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event, 'trainer');
@@ -41,14 +42,12 @@ export const actions: Actions = {
 		const ctx = requireCompany(event, 'trainer');
 		const form = await event.request.formData();
 		const values = {
-			kind: String(form.get('kind') ?? ''),
-			title: String(form.get('title') ?? '').trim(),
-			provider: String(form.get('provider') ?? '').trim(),
-			activityDate: String(form.get('activityDate') ?? ''),
-			hours: String(form.get('hours') ?? '')
-				.trim()
-				.replace(',', '.'),
-			impact: String(form.get('impact') ?? '').trim()
+			kind: formText(form, 'kind'),
+			title: formText(form, 'title').trim(),
+			provider: formText(form, 'provider').trim(),
+			activityDate: formText(form, 'activityDate'),
+			hours: formText(form, 'hours').trim().replace(',', '.'),
+			impact: formText(form, 'impact').trim()
 		};
 		const errors: Record<string, string> = {};
 		if (!ACTIVITY_KINDS.includes(values.kind as ActivityKind)) errors.kind = m.v_choose();
@@ -74,7 +73,7 @@ export const actions: Actions = {
 		const ctx = requireCompany(event, 'trainer');
 		const form = await event.request.formData();
 		try {
-			await removeActivity(await getDb(), ctx.user.id, String(form.get('id') ?? ''));
+			await removeActivity(await getDb(), ctx.user.id, formText(form, 'id'));
 		} catch (e) {
 			if (e instanceof DomainError) return fail(404, { removeError: domainErrorMessage(e.code) });
 			throw e;
@@ -85,8 +84,8 @@ export const actions: Actions = {
 		const ctx = requireCompany(event, 'trainer');
 		const form = await event.request.formData();
 		const values = {
-			text: String(form.get('text') ?? '').trim(),
-			targetDate: String(form.get('targetDate') ?? '')
+			text: formText(form, 'text').trim(),
+			targetDate: formText(form, 'targetDate')
 		};
 		const errors: Record<string, string> = {};
 		if (!values.text) errors.text = m.v_required();
@@ -106,8 +105,8 @@ export const actions: Actions = {
 			await setGoalStatus(
 				await getDb(),
 				ctx.user.id,
-				String(form.get('id') ?? ''),
-				String(form.get('status') ?? '') as GoalStatus
+				formText(form, 'id'),
+				formText(form, 'status') as GoalStatus
 			);
 		} catch (e) {
 			if (e instanceof DomainError) {

@@ -10,6 +10,7 @@ import {
 	type AnswerInput
 } from '$lib/server/profiles/self-assessment';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-data';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event, 'trainer');
@@ -28,7 +29,7 @@ function readAnswers(form: FormData): AnswerInput[] {
 		return {
 			indicatorId: id,
 			level: level >= 1 && level <= 4 ? level : null,
-			reflection: String(form.get(`reflection_${id}`) ?? '')
+			reflection: formText(form, `reflection_${id}`)
 		};
 	});
 }

@@ -12,6 +12,7 @@ import { addEvidence, listEvidence, removeEvidence } from '$lib/server/trajector
 import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getTrajectory } from '$lib/server/trajectories/trajectories';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-data';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event);
@@ -82,7 +83,7 @@ export const actions: Actions = {
 	},
 	remove: async (event) => {
 		const ctx = requireCompany(event, 'learner', 'trainer');
-		const evidenceId = String((await event.request.formData()).get('evidenceId') ?? '');
+		const evidenceId = formText(await event.request.formData(), 'evidenceId');
 		try {
 			await removeEvidence(await getDb(), ctx, event.params.id, evidenceId);
 		} catch (e) {

@@ -16,6 +16,7 @@ import {
 import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getTrajectory } from '$lib/server/trajectories/trajectories';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-data';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event);
@@ -87,7 +88,7 @@ export const actions: Actions = {
 		const { ctx, db } = await allowed(event);
 		const data = await event.request.formData();
 		try {
-			await removeExemption(db, ctx, event.params.id, String(data.get('exemptionId') ?? ''));
+			await removeExemption(db, ctx, event.params.id, formText(data, 'exemptionId'));
 		} catch (e) {
 			if (e instanceof DomainError) {
 				if (e.code === 'trajectory_not_found') error(404, m.error_not_found());
