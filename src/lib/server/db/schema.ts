@@ -174,7 +174,8 @@ export interface QualificationTable {
 	end_intake: DateString | null;
 	end_training: DateString | null;
 	study_load_hours: number | null;
-	search: GeneratedAlways<string>;
+	/** A generated tsvector column without NOT NULL (never null in practice; used in SQL only). */
+	search: GeneratedAlways<string | null>;
 }
 
 export interface CoreTaskTable {
@@ -200,7 +201,8 @@ export interface WorkProcessTable {
 	result: string;
 	behaviour: string;
 	position: number;
-	search: GeneratedAlways<string>;
+	/** A generated tsvector column without NOT NULL (never null in practice; used in SQL only). */
+	search: GeneratedAlways<string | null>;
 }
 
 export interface WorkProcessSupplementTable {
