@@ -1,3 +1,4 @@
+import type { DomainErrorCode } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 
 export const MEMBER_ROLES = ['learner', 'trainer', 'hr'] as const;
@@ -20,187 +21,108 @@ export function roleLabel(role: string): string {
 	}
 }
 
-/** Messages for DomainError codes thrown by services. */
-export function domainErrorMessage(code: string): string {
-	switch (code) {
-		case 'email_taken':
-			return m.err_email_taken();
-		case 'kvk_taken':
-			return m.err_kvk_taken();
-		case 'already_member':
-			return m.err_already_member();
-		case 'invitation_pending':
-			return m.err_invitation_pending();
-		case 'last_hr':
-			return m.err_last_hr();
-		case 'cannot_deactivate_self':
-			return m.err_cannot_deactivate_self();
-		case 'choose':
-			return m.v_choose();
-		case 'certificate_code_taken':
-			return m.err_certificate_code_taken();
-		case 'elective_unknown':
-			return m.err_elective_unknown();
-		case 'qualification_unknown':
-			return m.err_qualification_unknown();
-		case 'work_processes_required':
-			return m.err_work_processes_required();
-		case 'work_process_unknown':
-			return m.err_work_process_unknown();
-		case 'assessment_required':
-			return m.err_assessment_required();
-		case 'work_process_not_in_target':
-			return m.err_work_process_not_in_target();
-		case 'assessor_required':
-			return m.err_assessor_required();
-		case 'not_allowed':
-			return m.err_not_allowed();
-		case 'learner_unknown':
-			return m.err_learner_unknown();
-		case 'learner_required':
-			return m.err_learner_required();
-		case 'certificate_unknown':
-			return m.err_certificate_unknown();
-		case 'trainer_required':
-			return m.err_trainer_required();
-		case 'certificate_already_obtained':
-			return m.err_certificate_already_obtained();
-		case 'evidence_body_required':
-			return m.err_evidence_body_required();
-		case 'evidence_too_long':
-			return m.v_too_long({ max: 5000 });
-		case 'url_invalid':
-			return m.err_url_invalid();
-		case 'file_required':
-			return m.err_file_required();
-		case 'file_too_large':
-			return m.err_file_too_large();
-		case 'file_type_not_allowed':
-			return m.err_file_type_not_allowed();
-		case 'already_exempt':
-			return m.err_already_exempt();
-		case 'exemption_not_found':
-			return m.err_exemption_not_found();
-		case 'framework_no_draft':
-			return m.err_framework_no_draft();
-		case 'framework_name_required':
-			return m.v_required();
-		case 'framework_indicator_count':
-			return m.err_framework_indicator_count();
-		case 'framework_indicator_too_long':
-			return m.v_too_long({ max: 300 });
-		case 'reflection_too_long':
-		case 'bio_too_long':
-			return m.v_too_long({ max: 2000 });
-		case 'feedback_self':
-			return m.err_feedback_self();
-		case 'feedback_not_your_trainer':
-			return m.err_feedback_not_your_trainer();
-		case 'feedback_answer_required':
-			return m.err_feedback_answer_required();
-		case 'list_too_long':
-			return m.err_list_too_long();
-		case 'years_invalid':
-			return m.err_years_invalid();
-		case 'capacity_invalid':
-			return m.err_capacity_invalid();
-		case 'award_year_taken':
-			return m.err_award_year_taken();
-		case 'award_dates_order':
-			return m.err_award_dates_order();
-		case 'award_date_invalid':
-			return m.err_award_date_invalid();
-		case 'award_title_required':
-			return m.err_award_title_required();
-		case 'award_published':
-			return m.err_award_published();
-		case 'award_rules_locked':
-			return m.err_award_rules_locked();
-		case 'award_criteria_locked':
-			return m.err_award_criteria_locked();
-		case 'award_weight_invalid':
-			return m.err_award_weight_invalid();
-		case 'award_panel_name_required':
-			return m.err_award_panel_name_required();
-		case 'award_regions_required':
-			return m.err_award_regions_required();
-		case 'award_national_exists':
-			return m.err_award_national_exists();
-		case 'award_juror_role':
-			return m.err_award_juror_role();
-		case 'award_juror_already':
-			return m.err_award_juror_already();
-		case 'award_nominations_closed':
-			return m.err_award_nominations_closed();
-		case 'award_self_nomination':
-			return m.err_award_self_nomination();
-		case 'award_not_eligible':
-			return m.err_award_not_eligible();
-		case 'award_motivation_too_short':
-			return m.err_award_motivation_too_short({ min: 40 });
-		case 'award_motivation_too_long':
-		case 'award_evidence_too_long':
-			return m.v_too_long({ max: 2000 });
-		case 'award_comment_too_long':
-			return m.v_too_long({ max: 1000 });
-		case 'award_already_nominated':
-			return m.err_award_already_nominated();
-		case 'award_nominee_required':
-			return m.err_award_nominee_required();
-		case 'award_endorsement_closed':
-			return m.err_award_endorsement_closed();
-		case 'award_endorsement_required':
-			return m.v_required();
-		case 'award_scoring_closed':
-			return m.err_award_scoring_closed();
-		case 'award_not_juror':
-			return m.err_award_not_juror();
-		case 'award_conflict':
-			return m.err_award_conflict();
-		case 'award_score_invalid':
-			return m.err_award_score_invalid();
-		case 'award_reason_required':
-			return m.err_award_reason_required();
-		case 'award_not_candidate':
-			return m.err_award_not_candidate();
-		case 'award_not_publishable':
-			return m.err_award_not_publishable();
-		case 'award_winner_tie':
-			return m.err_award_winner_tie();
-		case 'award_finalists_invalid':
-			return m.err_award_finalists_invalid();
-		case 'award_round_not_found':
-		case 'award_nomination_not_found':
-		case 'award_juror_not_found':
-		case 'conversation_conflict':
-			return m.err_conversation_conflict();
-		case 'conversation_locked':
-			return m.err_conversation_locked();
-		case 'trainer_unknown':
-			return m.err_trainer_unknown();
-		case 'answers_invalid':
-			return m.err_answers_invalid();
-		case 'template_not_found':
-			return m.err_template_not_found();
-		case 'conversation_not_found':
-		case 'activity_not_found':
-		case 'goal_not_found':
-		case 'trajectory_not_found':
-		case 'member_not_found':
-			return m.error_not_found();
-		case 'wrong_password':
-			return m.err_wrong_password();
-		case 'totp_code_wrong':
-			return m.totp_code_wrong();
-		case 'totp_no_setup':
-			return m.totp_no_setup();
-		case 'token_expired':
-			return m.err_token_expired();
-		case 'token_used':
-			return m.err_token_used();
-		default:
-			return m.err_token_invalid();
-	}
+/**
+ * The message for each DomainError code thrown by services. A Record, so that a new code
+ * without a message (or a message for a code that no longer exists) does not compile.
+ */
+export const domainErrorMessages: Record<DomainErrorCode, () => string> = {
+	evidence_not_found: m.err_evidence_not_found,
+	totp_code_wrong: m.totp_code_wrong,
+	totp_no_setup: m.totp_no_setup,
+	email_taken: m.err_email_taken,
+	kvk_taken: m.err_kvk_taken,
+	already_member: m.err_already_member,
+	invitation_pending: m.err_invitation_pending,
+	last_hr: m.err_last_hr,
+	cannot_deactivate_self: m.err_cannot_deactivate_self,
+	member_not_found: m.err_member_not_found,
+	wrong_password: m.err_wrong_password,
+	token_invalid: m.err_token_invalid,
+	token_expired: m.err_token_expired,
+	token_used: m.err_token_used,
+	certificate_code_taken: m.err_certificate_code_taken,
+	elective_unknown: m.err_elective_unknown,
+	qualification_unknown: m.err_qualification_unknown,
+	work_processes_required: m.err_work_processes_required,
+	work_process_unknown: m.err_work_process_unknown,
+	learner_unknown: m.err_learner_unknown,
+	learner_required: m.err_learner_required,
+	certificate_unknown: m.err_certificate_unknown,
+	trainer_required: m.err_trainer_required,
+	trajectory_not_found: m.err_trajectory_not_found,
+	not_allowed: m.err_not_allowed,
+	assessor_required: m.err_assessor_required,
+	assessment_required: m.err_assessment_required,
+	work_process_not_in_target: m.err_work_process_not_in_target,
+	certificate_already_obtained: m.err_certificate_already_obtained,
+	evidence_body_required: m.err_evidence_body_required,
+	evidence_too_long: () => m.v_too_long({ max: 5000 }),
+	url_invalid: m.err_url_invalid,
+	file_required: m.err_file_required,
+	file_too_large: m.err_file_too_large,
+	file_type_not_allowed: m.err_file_type_not_allowed,
+	already_exempt: m.err_already_exempt,
+	exemption_not_found: m.err_exemption_not_found,
+	framework_no_draft: m.err_framework_no_draft,
+	framework_name_required: m.v_required,
+	framework_indicator_count: m.err_framework_indicator_count,
+	framework_indicator_too_long: () => m.v_too_long({ max: 300 }),
+	reflection_too_long: () => m.v_too_long({ max: 2000 }),
+	activity_not_found: m.err_activity_not_found,
+	goal_not_found: m.err_goal_not_found,
+	feedback_self: m.err_feedback_self,
+	feedback_not_your_trainer: m.err_feedback_not_your_trainer,
+	feedback_answer_required: m.err_feedback_answer_required,
+	list_too_long: m.err_list_too_long,
+	bio_too_long: () => m.v_too_long({ max: 2000 }),
+	years_invalid: m.err_years_invalid,
+	capacity_invalid: m.err_capacity_invalid,
+	template_not_found: m.err_template_not_found,
+	conversation_not_found: m.err_conversation_not_found,
+	conversation_conflict: m.err_conversation_conflict,
+	conversation_locked: m.err_conversation_locked,
+	answers_invalid: m.err_answers_invalid,
+	trainer_unknown: m.err_trainer_unknown,
+	award_year_taken: m.err_award_year_taken,
+	award_dates_order: m.err_award_dates_order,
+	award_date_invalid: m.err_award_date_invalid,
+	award_title_required: m.err_award_title_required,
+	award_published: m.err_award_published,
+	award_round_not_found: m.err_award_round_not_found,
+	award_rules_locked: m.err_award_rules_locked,
+	award_criteria_locked: m.err_award_criteria_locked,
+	award_weight_invalid: m.err_award_weight_invalid,
+	award_panel_name_required: m.err_award_panel_name_required,
+	award_regions_required: m.err_award_regions_required,
+	award_national_exists: m.err_award_national_exists,
+	award_juror_role: m.err_award_juror_role,
+	award_juror_already: m.err_award_juror_already,
+	award_juror_not_found: m.err_award_juror_not_found,
+	award_nominations_closed: m.err_award_nominations_closed,
+	award_self_nomination: m.err_award_self_nomination,
+	award_not_eligible: m.err_award_not_eligible,
+	award_motivation_too_short: () => m.err_award_motivation_too_short({ min: 40 }),
+	award_motivation_too_long: () => m.v_too_long({ max: 2000 }),
+	award_evidence_too_long: () => m.v_too_long({ max: 2000 }),
+	award_already_nominated: m.err_award_already_nominated,
+	award_nomination_not_found: m.err_award_nomination_not_found,
+	award_nominee_required: m.err_award_nominee_required,
+	award_endorsement_closed: m.err_award_endorsement_closed,
+	award_endorsement_required: m.v_required,
+	award_scoring_closed: m.err_award_scoring_closed,
+	award_not_juror: m.err_award_not_juror,
+	award_conflict: m.err_award_conflict,
+	award_score_invalid: m.err_award_score_invalid,
+	award_comment_too_long: () => m.v_too_long({ max: 1000 }),
+	award_reason_required: m.err_award_reason_required,
+	award_not_candidate: m.err_award_not_candidate,
+	award_not_publishable: m.err_award_not_publishable,
+	award_winner_tie: m.err_award_winner_tie,
+	award_finalists_invalid: m.err_award_finalists_invalid
+};
+
+export function domainErrorMessage(code: DomainErrorCode): string {
+	return domainErrorMessages[code]();
 }
 
 /**
