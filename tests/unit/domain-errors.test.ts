@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { DomainErrorCode } from '$lib/errors';
-import { domainErrorMessages } from '$lib/i18n';
+import { domainErrorMessages, type DomainErrorCode } from '$lib/errors';
 import { baseLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
 
 /**

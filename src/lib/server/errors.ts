@@ -2,7 +2,7 @@ import type { DomainErrorCode } from '../errors';
 
 /**
  * A rule of the domain was broken by the input. `code` names a catalogue message
- * (domainErrorMessages in src/lib/i18n.ts); `field` the form field it belongs next to.
+ * (domainErrorMessages in src/lib/errors.ts); `field` the form field it belongs next to.
  */
 export class DomainError extends Error {
 	constructor(

@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 import { DomainError } from '../errors';
 import { formText } from '$lib/form-data';

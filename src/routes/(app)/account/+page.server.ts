@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 import { changePasswordSchema, profileSchema } from '$lib/schemas/auth';
 import { changePassword, updateProfile } from '$lib/server/accounts/users';

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 import { companySchema } from '$lib/schemas/company';
 import { createCompanyWithHr, listReference } from '$lib/server/accounts/companies';

@@ -1,5 +1,5 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 import { actionSchema, addendumSchema, isRealDate, planSchema } from '$lib/schemas/conversations';
 import { requireCompany } from '$lib/server/auth/guard';

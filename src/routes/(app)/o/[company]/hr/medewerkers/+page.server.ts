@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 import { inviteMemberSchema } from '$lib/schemas/company';
 import { inviteMember, listMembers, revokeInvitation } from '$lib/server/accounts/members';

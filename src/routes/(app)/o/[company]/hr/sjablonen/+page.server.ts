@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { settingsSchema, templateNameSchema } from '$lib/schemas/conversations';
 import { requireCompany } from '$lib/server/auth/guard';
 import { saveSettings, settingsOf } from '$lib/server/conversations/conversations';

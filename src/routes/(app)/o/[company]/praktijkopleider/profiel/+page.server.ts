@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { templateNameSchema } from '$lib/schemas/conversations';
 import { requireCompany } from '$lib/server/auth/guard';
 import {

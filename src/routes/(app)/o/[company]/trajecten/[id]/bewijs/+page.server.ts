@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { message, setError, superValidate, withFiles } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 import { evidenceFormSchema } from '$lib/schemas/evidence';
 import { requireCompany } from '$lib/server/auth/guard';
