@@ -330,7 +330,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 			.executeTakeFirstOrThrow();
 		await db
 			.insertInto('competence_indicator')
-			.values(area.indicators.map((text, j) => ({ area_id: row.id, text, position: j + 1 })))
+			.values(
+				area.indicators.map((text, j) => ({ area_id: row.id as number, text, position: j + 1 }))
+			)
 			.execute();
 	}
 }

@@ -187,7 +187,10 @@ function drive(
 				duration: seconds,
 				headers: cookie ? { cookie } : {}
 			},
-			(err, result) => (err ? reject(err) : resolve({ result, latencies }))
+			(err, result) =>
+				err
+					? reject(err instanceof Error ? err : new Error(String(err)))
+					: resolve({ result, latencies })
 		);
 		instance.on('response', (_client, _status, _bytes, responseTime) => {
 			latencies.push(responseTime);
@@ -247,8 +250,11 @@ async function explainMs(queries: TracedQuery[]): Promise<number | null> {
 		for (const q of queries) {
 			if (!/^\s*(select|with|insert|update|delete)\b/i.test(q.sql)) continue;
 			await client.query('savepoint q');
-			const res = await client.query(`explain (analyze, format json) ${q.sql}`, [...q.parameters]);
-			const plan = (res.rows[0]['QUERY PLAN'] as { 'Execution Time': number }[])[0];
+			const res = await client.query<{ 'QUERY PLAN': { 'Execution Time': number }[] }>(
+				`explain (analyze, format json) ${q.sql}`,
+				[...q.parameters]
+			);
+			const plan = res.rows[0]['QUERY PLAN'][0];
 			total += plan['Execution Time'];
 			await client.query('rollback to savepoint q');
 		}
@@ -375,7 +381,7 @@ if (build) {
 		execSync('npm run build', { stdio: 'pipe' });
 	} catch (e) {
 		const err = e as { stdout?: Buffer; stderr?: Buffer };
-		console.error(`${err.stdout ?? ''}${err.stderr ?? ''}\nbuild failed`);
+		console.error(`${err.stdout?.toString() ?? ''}${err.stderr?.toString() ?? ''}\nbuild failed`);
 		process.exit(1);
 	}
 	console.log(`built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

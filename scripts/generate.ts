@@ -10,8 +10,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql, type Kysely } from 'kysely';
-import { configFromEnv, openDatabase } from '../src/lib/server/db/index';
+import { sql } from 'kysely';
+import { configFromEnv, openDatabase, type DB } from '../src/lib/server/db/index';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { hashPassword } from '../src/lib/server/auth/password';
 import { seedDemoQualifications } from '../src/lib/server/demo/seed';
@@ -60,8 +60,7 @@ function parseArgs(argv: string[]) {
 	return { scaleName, scale, seed, reset: argv.includes('--reset') };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Conn = Kysely<any>;
+type Conn = DB;
 
 const timings: { step: string; ms: number; rows?: number }[] = [];
 async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
@@ -289,7 +288,7 @@ async function generate(conn: Conn, scale: Scale, seed: number, passwordHash: st
 		`create or replace function pg_temp.uid(k text) returns uuid language sql immutable as
 		$$ select md5(k)::uuid $$`
 	);
-	const regionPick = arrayLiteral(REGION_WEIGHTS.flatMap((w, i) => Array(w).fill(i + 1)));
+	const regionPick = arrayLiteral(REGION_WEIGHTS.flatMap((w, i) => Array<number>(w).fill(i + 1)));
 	const first = arrayLiteral(FIRST_NAMES);
 	const last = arrayLiteral(LAST_NAMES);
 	const pick = (arr: string, n: number, key: string) =>

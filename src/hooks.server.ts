@@ -198,6 +198,8 @@ export const handle = sequence(
 export const handleError: HandleServerError = ({ error: err, event, status, message }) => {
 	const id = event.locals.requestId ?? crypto.randomUUID();
 	if (status === 404) return { message: m.error_not_found(), requestId: id };
+	// SvelteKit's Redirect is not an Error; rethrowing it lets SvelteKit perform the redirect.
+	// eslint-disable-next-line @typescript-eslint/only-throw-error
 	if (isRedirect(err)) throw err;
 	if (isDatabaseUnavailable(err)) {
 		event.locals.unavailable = true;

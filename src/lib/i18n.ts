@@ -20,189 +20,6 @@ export function roleLabel(role: string): string {
 	}
 }
 
-/** Messages for DomainError codes thrown by services. */
-export function domainErrorMessage(code: string): string {
-	switch (code) {
-		case 'email_taken':
-			return m.err_email_taken();
-		case 'kvk_taken':
-			return m.err_kvk_taken();
-		case 'already_member':
-			return m.err_already_member();
-		case 'invitation_pending':
-			return m.err_invitation_pending();
-		case 'last_hr':
-			return m.err_last_hr();
-		case 'cannot_deactivate_self':
-			return m.err_cannot_deactivate_self();
-		case 'choose':
-			return m.v_choose();
-		case 'certificate_code_taken':
-			return m.err_certificate_code_taken();
-		case 'elective_unknown':
-			return m.err_elective_unknown();
-		case 'qualification_unknown':
-			return m.err_qualification_unknown();
-		case 'work_processes_required':
-			return m.err_work_processes_required();
-		case 'work_process_unknown':
-			return m.err_work_process_unknown();
-		case 'assessment_required':
-			return m.err_assessment_required();
-		case 'work_process_not_in_target':
-			return m.err_work_process_not_in_target();
-		case 'assessor_required':
-			return m.err_assessor_required();
-		case 'not_allowed':
-			return m.err_not_allowed();
-		case 'learner_unknown':
-			return m.err_learner_unknown();
-		case 'learner_required':
-			return m.err_learner_required();
-		case 'certificate_unknown':
-			return m.err_certificate_unknown();
-		case 'trainer_required':
-			return m.err_trainer_required();
-		case 'certificate_already_obtained':
-			return m.err_certificate_already_obtained();
-		case 'evidence_body_required':
-			return m.err_evidence_body_required();
-		case 'evidence_too_long':
-			return m.v_too_long({ max: 5000 });
-		case 'url_invalid':
-			return m.err_url_invalid();
-		case 'file_required':
-			return m.err_file_required();
-		case 'file_too_large':
-			return m.err_file_too_large();
-		case 'file_type_not_allowed':
-			return m.err_file_type_not_allowed();
-		case 'already_exempt':
-			return m.err_already_exempt();
-		case 'exemption_not_found':
-			return m.err_exemption_not_found();
-		case 'framework_no_draft':
-			return m.err_framework_no_draft();
-		case 'framework_name_required':
-			return m.v_required();
-		case 'framework_indicator_count':
-			return m.err_framework_indicator_count();
-		case 'framework_indicator_too_long':
-			return m.v_too_long({ max: 300 });
-		case 'reflection_too_long':
-		case 'bio_too_long':
-			return m.v_too_long({ max: 2000 });
-		case 'feedback_self':
-			return m.err_feedback_self();
-		case 'feedback_not_your_trainer':
-			return m.err_feedback_not_your_trainer();
-		case 'feedback_answer_required':
-			return m.err_feedback_answer_required();
-		case 'list_too_long':
-			return m.err_list_too_long();
-		case 'years_invalid':
-			return m.err_years_invalid();
-		case 'capacity_invalid':
-			return m.err_capacity_invalid();
-		case 'award_year_taken':
-			return m.err_award_year_taken();
-		case 'award_dates_order':
-			return m.err_award_dates_order();
-		case 'award_date_invalid':
-			return m.err_award_date_invalid();
-		case 'award_title_required':
-			return m.err_award_title_required();
-		case 'award_published':
-			return m.err_award_published();
-		case 'award_rules_locked':
-			return m.err_award_rules_locked();
-		case 'award_criteria_locked':
-			return m.err_award_criteria_locked();
-		case 'award_weight_invalid':
-			return m.err_award_weight_invalid();
-		case 'award_panel_name_required':
-			return m.err_award_panel_name_required();
-		case 'award_regions_required':
-			return m.err_award_regions_required();
-		case 'award_national_exists':
-			return m.err_award_national_exists();
-		case 'award_juror_role':
-			return m.err_award_juror_role();
-		case 'award_juror_already':
-			return m.err_award_juror_already();
-		case 'award_nominations_closed':
-			return m.err_award_nominations_closed();
-		case 'award_self_nomination':
-			return m.err_award_self_nomination();
-		case 'award_not_eligible':
-			return m.err_award_not_eligible();
-		case 'award_motivation_too_short':
-			return m.err_award_motivation_too_short({ min: 40 });
-		case 'award_motivation_too_long':
-		case 'award_evidence_too_long':
-			return m.v_too_long({ max: 2000 });
-		case 'award_comment_too_long':
-			return m.v_too_long({ max: 1000 });
-		case 'award_already_nominated':
-			return m.err_award_already_nominated();
-		case 'award_nominee_required':
-			return m.err_award_nominee_required();
-		case 'award_endorsement_closed':
-			return m.err_award_endorsement_closed();
-		case 'award_endorsement_required':
-			return m.v_required();
-		case 'award_scoring_closed':
-			return m.err_award_scoring_closed();
-		case 'award_not_juror':
-			return m.err_award_not_juror();
-		case 'award_conflict':
-			return m.err_award_conflict();
-		case 'award_score_invalid':
-			return m.err_award_score_invalid();
-		case 'award_reason_required':
-			return m.err_award_reason_required();
-		case 'award_not_candidate':
-			return m.err_award_not_candidate();
-		case 'award_not_publishable':
-			return m.err_award_not_publishable();
-		case 'award_winner_tie':
-			return m.err_award_winner_tie();
-		case 'award_finalists_invalid':
-			return m.err_award_finalists_invalid();
-		case 'award_round_not_found':
-		case 'award_nomination_not_found':
-		case 'award_juror_not_found':
-		case 'conversation_conflict':
-			return m.err_conversation_conflict();
-		case 'conversation_locked':
-			return m.err_conversation_locked();
-		case 'trainer_unknown':
-			return m.err_trainer_unknown();
-		case 'answers_invalid':
-			return m.err_answers_invalid();
-		case 'template_not_found':
-			return m.err_template_not_found();
-		case 'conversation_not_found':
-		case 'activity_not_found':
-		case 'goal_not_found':
-		case 'trajectory_not_found':
-		case 'member_not_found':
-			return m.error_not_found();
-		case 'wrong_password':
-			return m.err_wrong_password();
-		case 'totp_code_wrong':
-			return m.totp_code_wrong();
-		case 'totp_no_setup':
-			return m.totp_no_setup();
-		case 'token_expired':
-			return m.err_token_expired();
-		case 'token_used':
-			return m.err_token_used();
-		default:
-			return m.err_token_invalid();
-	}
-}
-
 /**
  * Intl formatters are expensive to create (a list page formats hundreds of dates):
  * one per locale and kind, reused.
@@ -277,7 +94,7 @@ export function importErrorMessage(e: ImportErrorLike): string {
 }
 
 export function levelLabel(level: number | null | undefined): string {
-	switch (level) {
+	switch (level ?? 0) {
 		case 1:
 			return m.level_1();
 		case 2:
@@ -353,7 +170,7 @@ export function statusLabel(status: string): string {
 }
 
 export function sourceLabel(source: string | null | undefined): string {
-	switch (source) {
+	switch (source ?? '') {
 		case 'competent':
 			return m.source_competent();
 		case 'exempt':
@@ -396,7 +213,7 @@ export function progressBucketLabel(bucket: number): string {
 
 /** The four steps of the trainer's self-assessment scale. */
 export function scaleLabel(level: number | null | undefined): string {
-	switch (level) {
+	switch (level ?? 0) {
 		case 1:
 			return m.scale_1();
 		case 2:

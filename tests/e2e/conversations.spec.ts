@@ -10,7 +10,7 @@ const inDays = daysFromToday;
 async function selectByText(page: Page, label: string, text: string) {
 	const select = page.getByLabel(label, { exact: true });
 	const value = await select.locator('option', { hasText: text }).first().getAttribute('value');
-	await select.selectOption(value!);
+	await select.selectOption(value);
 }
 
 /** The trainer plans a conversation with Fatima; returns its path. */

@@ -19,7 +19,7 @@ const EXE = Buffer.concat([
 async function chooseWorkProcess(page: Page, code: string) {
 	const select = page.getByLabel('Werkproces');
 	const value = await select.locator('option', { hasText: code }).getAttribute('value');
-	await select.selectOption(value!);
+	await select.selectOption(value);
 }
 
 function progress(page: Page) {

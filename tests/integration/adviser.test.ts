@@ -341,15 +341,15 @@ describe('region scoping', () => {
 		);
 		expect(page.rows.map((r) => r.companyId)).toContain(linde.id);
 		expect(page.rows.map((r) => r.companyId)).not.toContain(vanDijk.id);
-		const err = await overviewScope(t.db, adviser, String(vanDijk.region)).catch((e) => e);
+		const err = await overviewScope(t.db, adviser, String(vanDijk.region)).catch((e: unknown) => e);
 		expect(isHttpError(err) && err.status).toBe(404);
-		const bad = await overviewScope(t.db, adviser, 'abc').catch((e) => e);
+		const bad = await overviewScope(t.db, adviser, 'abc').catch((e: unknown) => e);
 		expect(isHttpError(bad) && bad.status).toBe(404);
 	});
 	it('an admin opens any region, and without one goes to the national view', async () => {
 		const scope = await overviewScope(t.db, admin, String(vanDijk.region));
 		expect(scope.selected.map((r) => r.id)).toEqual([vanDijk.region]);
-		const r = await overviewScope(t.db, admin, null).catch((e) => e);
+		const r = await overviewScope(t.db, admin, null).catch((e: unknown) => e);
 		expect(isRedirect(r) && r.location).toBe('/sbb/landelijk');
 	});
 	it('the national view has every region with its totals', async () => {
@@ -561,9 +561,9 @@ class QueryCounter implements KyselyPlugin {
 	transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
 		return node;
 	}
-	async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+	transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
 		this.count++;
-		return result;
+		return Promise.resolve(result);
 	}
 }
 

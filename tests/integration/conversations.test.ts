@@ -220,7 +220,7 @@ describe('the conversation cycle', () => {
 			raw: { trots: '', werkplezier: '4' },
 			version: again!.answers.learner!.version,
 			share: true
-		}).catch((e) => e);
+		}).catch((e: unknown) => e);
 		expect(missing).toBeInstanceOf(AnswersError);
 		expect((missing as AnswersError).errors).toMatchObject({
 			trots: 'required',
@@ -503,9 +503,9 @@ class QueryCounter implements KyselyPlugin {
 	transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
 		return node;
 	}
-	async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+	transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
 		this.count++;
-		return result;
+		return Promise.resolve(result);
 	}
 }
 

@@ -167,6 +167,7 @@ describe('versioning', () => {
 			select s.version_id, count(*)::int as n from self_assessment s
 			join self_assessment_answer a on a.assessment_id = s.id
 			where s.user_id = ${ids.ahmed} group by s.version_id`.execute(t.db);
+		// eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.any, expect.stringMatching) as any
 		expect(ahmedBefore.rows).toEqual([{ version_id: before.id, n: expect.any(Number) }]);
 
 		const draftId = await createDraft(t.db, ids.admin);

@@ -37,9 +37,9 @@ class QueryCounter implements KyselyPlugin {
 		this.kinds.push(node.kind);
 		return node;
 	}
-	async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+	transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
 		this.count++;
-		return result;
+		return Promise.resolve(result);
 	}
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
+import { formText } from '$lib/form-data';
 import { todayIso } from '$lib/time';
 
 /** 'YYYY-MM-DD' that is a real date, not in the future. */
@@ -47,23 +48,23 @@ export const assessmentFormSchema = z
 export function readAssessmentForm(form: FormData) {
 	const entries: { workProcessId: number; level: number; comment: string }[] = [];
 	const values: Record<string, string> = {};
-	for (const [key, raw] of form) {
-		const value = String(raw);
+	for (const [key, value] of form) {
+		if (typeof value !== 'string') continue;
 		values[key] = value;
 		const match = key.match(/^level_(\d+)$/);
 		if (match && value !== '') {
 			entries.push({
 				workProcessId: Number(match[1]),
 				level: Number(value),
-				comment: String(form.get(`comment_${match[1]}`) ?? '')
+				comment: formText(form, `comment_${match[1]}`)
 			});
 		}
 	}
 	return {
 		input: {
-			assessedOn: String(form.get('assessedOn') ?? ''),
-			kind: String(form.get('kind') ?? 'trainer'),
-			assessorName: String(form.get('assessorName') ?? ''),
+			assessedOn: formText(form, 'assessedOn'),
+			kind: formText(form, 'kind', 'trainer'),
+			assessorName: formText(form, 'assessorName'),
 			entries
 		},
 		values

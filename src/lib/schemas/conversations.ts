@@ -1,26 +1,16 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { requiredText } from './fields';
+import { OWNER_ROLES, QUESTION_TYPES } from './conversation-constants';
 
-export const QUESTION_TYPES = [
-	'open',
-	'scale',
-	'choice',
-	'multi',
-	'work_process',
-	'goals'
-] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-export const TEMPLATE_KINDS = [
-	'ontwikkelgesprek',
-	'loopbaan_apk',
-	'evc_intake',
-	'voortgang',
-	'reflectie',
-	'other'
-] as const;
-export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
-export const OWNER_ROLES = ['learner', 'trainer', 'hr'] as const;
+// The lists live in a module without zod (client code imports them from there).
+export {
+	OWNER_ROLES,
+	QUESTION_TYPES,
+	TEMPLATE_KINDS,
+	type QuestionType,
+	type TemplateKind
+} from './conversation-constants';
 
 const ID = /^[a-z0-9_-]{1,40}$/;
 const key = () => z.string().regex(ID, { error: () => m.conv_v_id() });

@@ -4,11 +4,12 @@ import { setLocale } from '$lib/server/accounts/users';
 import { getDb } from '$lib/server/db/app';
 import { chooseLocale, safeRedirect, setLocaleCookie } from '$lib/server/http';
 import type { RequestHandler } from './$types';
+import { formText } from '$lib/form-data';
 
 /** Switches the interface language; remembered in a cookie and, when logged in, on the account. */
 export const POST: RequestHandler = async ({ request, cookies, locals }) => {
 	const data = await request.formData();
-	const locale = String(data.get('locale') ?? '');
+	const locale = formText(data, 'locale');
 	if (isLocale(locale)) {
 		if (locals.user) {
 			setLocaleCookie(cookies, locale);
@@ -18,5 +19,5 @@ export const POST: RequestHandler = async ({ request, cookies, locals }) => {
 			chooseLocale(cookies, locale);
 		}
 	}
-	redirect(303, safeRedirect(String(data.get('redirectTo') ?? '/')));
+	redirect(303, safeRedirect(formText(data, 'redirectTo', '/')));
 };

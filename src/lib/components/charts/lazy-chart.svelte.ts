@@ -40,7 +40,7 @@ export function lazyChart<T extends ChartType>(chart: {
 						animation: reducedMotion ? false : { duration: 300 },
 						...chart.options()
 					}
-				} as ChartConfiguration<T>);
+				});
 				status = 'ready';
 			})
 			.catch(() => {

@@ -230,7 +230,7 @@ function orderBy(sort: OverviewSort): RawBuilder<unknown> {
 			return sql`o.last_contact_on asc nulls first, o.name, o.company_id`;
 		case 'followup':
 			return sql`o.follow_up_on asc nulls last, o.name, o.company_id`;
-		default:
+		case 'signal':
 			return sql`o.signal_rank desc, o.stalled desc, o.name, o.company_id`;
 	}
 }

@@ -378,7 +378,7 @@ export async function accountByEmail(db: DB, email: string): Promise<AccountSecu
 		id: row.id,
 		name: row.name,
 		email: row.email,
-		companies: ((row.companies ?? []) as string[]).sort(),
+		companies: (row.companies ?? []).sort(),
 		totpEnabledAt: row.totp_enabled_at,
 		recoveryCodesLeft: Number(row.codes_left ?? 0)
 	};

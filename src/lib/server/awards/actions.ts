@@ -1,7 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 import { DomainError } from '../errors';
+import { formText } from '$lib/form-data';
 
 /**
  * A refused award action as the page shows it: the Dutch message next to `field` (or
@@ -19,4 +20,4 @@ export function awardFail(e: unknown, action: string, values: Record<string, unk
 	});
 }
 
-export const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+export const text = (form: FormData, name: string) => formText(form, name);

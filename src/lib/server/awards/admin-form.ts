@@ -1,6 +1,7 @@
 import { DomainError } from '../errors';
 import { fromAmsterdamLocal } from './phase';
 import type { RoundInput } from './rounds';
+import { formText } from '$lib/form-data';
 
 export const DATE_FIELDS = [
 	'nominationsOpenAt',
@@ -11,7 +12,7 @@ export const DATE_FIELDS = [
 
 /** The round form (dates as Amsterdam wall-clock time); a malformed date names its field. */
 export function roundInputFrom(form: FormData): RoundInput {
-	const str = (n: string) => String(form.get(n) ?? '');
+	const str = (n: string) => formText(form, n);
 	const dates = {} as Record<(typeof DATE_FIELDS)[number], Date>;
 	for (const f of DATE_FIELDS) {
 		const d = fromAmsterdamLocal(str(f));
@@ -29,5 +30,7 @@ export function roundInputFrom(form: FormData): RoundInput {
 }
 
 export function formValues(form: FormData): Record<string, string> {
-	return Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
+	return Object.fromEntries(
+		[...form.entries()].filter((e): e is [string, string] => typeof e[1] === 'string')
+	);
 }

@@ -468,7 +468,7 @@ export async function juryPanel(
 			.groupBy('nominee_id')
 			.execute()
 	]);
-	const submittedAt = new Map(submitted.map((r) => [r.nominee_id, r.submitted_at as Date]));
+	const submittedAt = new Map(submitted.map((r) => [r.nominee_id, r.submitted_at]));
 	return {
 		...rest,
 		nominees: candidates.map((c) => ({

@@ -45,7 +45,7 @@ export function computeResults(
 		const w = weights.get(s.criterionId);
 		if (w === undefined) continue;
 		let byNominee = sums.get(s.jurorId);
-		if (!byNominee) sums.set(s.jurorId, (byNominee = new Map()));
+		if (!byNominee) sums.set(s.jurorId, (byNominee = new Map<string, [number, number]>()));
 		const acc = byNominee.get(s.nomineeId) ?? [0, 0];
 		acc[0] += w * s.score;
 		acc[1] += w;

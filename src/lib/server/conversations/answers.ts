@@ -4,6 +4,7 @@ import type {
 	TemplateContent,
 	TemplateQuestion
 } from '../../schemas/conversations';
+import { formText } from '$lib/form-data';
 
 /**
  * Answers of a conversation form: one field per question, named `q_<question id>`
@@ -29,7 +30,7 @@ export function readAnswerFields(
 		raw[q.id] =
 			q.type === 'multi' || q.type === 'work_process'
 				? form.getAll(name).map(String)
-				: String(form.get(name) ?? '');
+				: formText(form, name);
 	}
 	return raw;
 }

@@ -30,7 +30,7 @@ export interface TemplateListItem {
 
 export const EMPTY_CONTENT: TemplateContent = {
 	sections: [{ id: 'algemeen', title: 'Algemeen', visibleToHr: false, questions: [] }]
-} as unknown as TemplateContent;
+};
 
 function requireHr(ctx: RequestContext) {
 	if (!ctx.roles.includes('hr')) throw new DomainError('not_allowed');

@@ -43,8 +43,7 @@ class PGliteConnection implements DatabaseConnection {
 		};
 	}
 
-	// eslint-disable-next-line require-yield
-	async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+	streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
 		throw new Error('Streaming is not supported on PGlite');
 	}
 }
@@ -82,10 +81,11 @@ class PGliteDriver implements Driver {
 		await conn.executeQuery(CompiledQuery.raw('rollback'));
 	}
 
-	async releaseConnection(): Promise<void> {
+	releaseConnection(): Promise<void> {
 		const release = this.#release;
 		this.#release = undefined;
 		release?.();
+		return Promise.resolve();
 	}
 
 	async destroy(): Promise<void> {

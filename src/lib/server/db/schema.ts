@@ -183,7 +183,8 @@ export interface QualificationTable {
 	end_intake: DateString | null;
 	end_training: DateString | null;
 	study_load_hours: number | null;
-	search: GeneratedAlways<string>;
+	/** A generated tsvector column without NOT NULL (never null in practice; used in SQL only). */
+	search: GeneratedAlways<string | null>;
 }
 
 export interface CoreTaskTable {
@@ -209,7 +210,8 @@ export interface WorkProcessTable {
 	result: string;
 	behaviour: string;
 	position: number;
-	search: GeneratedAlways<string>;
+	/** A generated tsvector column without NOT NULL (never null in practice; used in SQL only). */
+	search: GeneratedAlways<string | null>;
 }
 
 export interface WorkProcessSupplementTable {
@@ -594,7 +596,7 @@ export interface ConversationTemplateTable {
 	kind: string;
 	name: string;
 	based_on: string | null;
-	draft: ColumnType<unknown | null, string | null | undefined, string | null>;
+	draft: ColumnType<unknown, string | null | undefined, string | null>;
 	version: Generated<number>;
 	created_at: CreatedAt;
 	created_by: string | null;

@@ -194,6 +194,7 @@ export async function getQualification(db: DB, crebo: string, version?: number) 
 		db
 			.selectFrom('competence as c')
 			.select(['c.code', 'c.title'])
+			// eslint-disable-next-line @typescript-eslint/unbound-method -- Kysely's expression builder methods do not use `this`; destructuring them is its documented style
 			.where(({ exists, selectFrom, or }) =>
 				or([
 					exists(
@@ -327,17 +328,20 @@ export async function relatedQualifications(
 }
 
 export async function qualificationFilters(db: DB) {
-	return db
-		.selectFrom('sector_chamber as sc')
-		.select(['sc.id', 'sc.name'])
-		.where(({ exists, selectFrom }) =>
-			exists(
-				selectFrom('qualification_dossier as d')
-					.whereRef('d.sector_chamber_id', '=', 'sc.id')
-					.where('d.superseded_at', 'is', null)
-					.select(sql`1`.as('one'))
+	return (
+		db
+			.selectFrom('sector_chamber as sc')
+			.select(['sc.id', 'sc.name'])
+			// eslint-disable-next-line @typescript-eslint/unbound-method -- Kysely's expression builder methods do not use `this`; destructuring them is its documented style
+			.where(({ exists, selectFrom }) =>
+				exists(
+					selectFrom('qualification_dossier as d')
+						.whereRef('d.sector_chamber_id', '=', 'sc.id')
+						.where('d.superseded_at', 'is', null)
+						.select(sql`1`.as('one'))
+				)
 			)
-		)
-		.orderBy('sc.name')
-		.execute();
+			.orderBy('sc.name')
+			.execute()
+	);
 }

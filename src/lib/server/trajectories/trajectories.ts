@@ -51,6 +51,7 @@ export async function listLearners(db: DB, ctx: RequestContext) {
 			.where('m.company_id', '=', ctx.company.id)
 			.where('m.deactivated_at', 'is', null)
 			.where(sql<boolean>`'learner' = any(m.roles)`)
+			// eslint-disable-next-line @typescript-eslint/unbound-method -- Kysely's expression builder methods do not use `this`; destructuring them is its documented style
 			.where(({ not, exists, selectFrom }) =>
 				not(
 					exists(
@@ -327,6 +328,7 @@ export async function listTrajectories(
 	if (opts.stalled) q = q.where(isStalled);
 	for (const trainerId of [opts.onlyMine ? ctx.user.id : null, opts.trainerId ?? null]) {
 		if (!trainerId) continue;
+		// eslint-disable-next-line @typescript-eslint/unbound-method -- Kysely's expression builder methods do not use `this`; destructuring them is its documented style
 		q = q.where(({ exists, selectFrom }) =>
 			exists(
 				selectFrom('trajectory_trainer as tt')

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 import { changePasswordSchema, profileSchema } from '$lib/schemas/auth';
 import { changePassword, updateProfile } from '$lib/server/accounts/users';
@@ -11,6 +11,7 @@ import { DomainError } from '$lib/server/errors';
 import { setLocaleCookie, startSession } from '$lib/server/http';
 import { confirmTotp, disableTotp, startTotpSetup, totpStatus } from '$lib/server/auth/totp';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-data';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals);
@@ -67,7 +68,7 @@ export const actions: Actions = {
 	},
 	totpConfirm: async ({ locals, request }) => {
 		const user = requireUser(locals);
-		const code = String((await request.formData()).get('code') ?? '').trim();
+		const code = formText(await request.formData(), 'code').trim();
 		if (!code) return fail(400, { totp: 'confirm' as const, error: m.v_required() });
 		try {
 			const recoveryCodes = await confirmTotp(
@@ -87,7 +88,7 @@ export const actions: Actions = {
 	},
 	totpDisable: async ({ locals, request }) => {
 		const user = requireUser(locals);
-		const password = String((await request.formData()).get('password') ?? '');
+		const password = formText(await request.formData(), 'password');
 		if (!password) return fail(400, { totp: 'disable' as const, error: m.v_required() });
 		try {
 			await disableTotp(await getDb(), user.id, password, locals.requestId);

@@ -1,7 +1,7 @@
 import { requireUser } from '$lib/server/auth/guard';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = ({ locals }) => {
 	requireUser(locals);
 	return {};
 };

@@ -3,7 +3,7 @@ import { deleteSessionCookie, invalidateSession } from '$lib/server/auth/session
 import { getDb } from '$lib/server/db/app';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => redirect(303, '/');
+export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
 	default: async ({ locals, cookies, url }) => {

@@ -4,6 +4,7 @@ import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { listAdvisers, makeAdviser, setAdviserRegions } from '$lib/server/adviser/admin';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-data';
 
 /** Adviser accounts and their regions (admin). */
 export const load: PageServerLoad = async ({ locals }) => {
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	add: async ({ locals, request }) => {
 		const admin = requirePlatformRole(locals, 'admin');
-		const email = String((await request.formData()).get('email') ?? '').trim();
+		const email = formText(await request.formData(), 'email').trim();
 		if (!email) return fail(400, { add: { email, error: m.v_required() } });
 		if (email.length > 254) return fail(400, { add: { email, error: m.v_too_long({ max: 254 }) } });
 		const made = await makeAdviser(await getDb(), admin, email, locals.requestId);
@@ -29,7 +30,7 @@ export const actions: Actions = {
 	regions: async ({ locals, request }) => {
 		const admin = requirePlatformRole(locals, 'admin');
 		const data = await request.formData();
-		const userId = String(data.get('userId') ?? '');
+		const userId = formText(data, 'userId');
 		const regionIds = data
 			.getAll('region')
 			.map(Number)

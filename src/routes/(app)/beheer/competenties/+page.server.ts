@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
@@ -14,6 +14,7 @@ import {
 	saveDraft
 } from '$lib/server/profiles/framework';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-data';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	requirePlatformRole(locals, 'admin');
@@ -42,9 +43,9 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const areas = draft.areas.map((a) => ({
 			code: a.code,
-			name: String(form.get(`name_${a.code}`) ?? ''),
-			description: String(form.get(`description_${a.code}`) ?? ''),
-			indicators: String(form.get(`indicators_${a.code}`) ?? '').split(/\r?\n/)
+			name: formText(form, `name_${a.code}`),
+			description: formText(form, `description_${a.code}`),
+			indicators: formText(form, `indicators_${a.code}`).split(/\r?\n/)
 		}));
 		try {
 			await saveDraft(db, user.id, areas);

@@ -5,6 +5,7 @@ import { accountByEmail, resetTotpByAdmin } from '$lib/server/auth/totp';
 import { getDb } from '$lib/server/db/app';
 import { isUuid } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-data';
 
 /**
  * The admin's help desk for accounts: find one by email and see its two-step status; turn
@@ -22,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	resetTotp: async ({ locals, request }) => {
 		const admin = requirePlatformRole(locals, 'admin');
-		const userId = String((await request.formData()).get('userId') ?? '');
+		const userId = formText(await request.formData(), 'userId');
 		if (!isUuid(userId)) return fail(404, { resetError: m.error_not_found() });
 		const done = await resetTotpByAdmin(await getDb(), admin.id, userId, locals.requestId);
 		if (!done) return fail(404, { resetError: m.admin_totp_not_on() });

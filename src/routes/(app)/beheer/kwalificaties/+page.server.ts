@@ -11,6 +11,7 @@ import {
 	stageUpload
 } from '$lib/server/qualifications/uploads';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-data';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePlatformRole(locals, 'admin');
@@ -54,7 +55,7 @@ export const actions: Actions = {
 		const plan = await confirmUpload(
 			await getDb(),
 			user,
-			String(data.get('uploadId') ?? ''),
+			formText(data, 'uploadId'),
 			locals.requestId
 		);
 		if (!plan) return fail(400, { uploadError: m.import_expired() });

@@ -2,7 +2,7 @@ import { requireCompany } from '$lib/server/auth/guard';
 import { COMPANY_COOKIE } from '$lib/server/http';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ locals, params, cookies }) => {
+export const load: LayoutServerLoad = ({ locals, params, cookies }) => {
 	const ctx = requireCompany({ locals, params });
 	// Remember the last company for the next login.
 	cookies.set(COMPANY_COOKIE, ctx.company.slug, {

@@ -3,7 +3,7 @@ import { companyHomePath } from '$lib/server/auth/context';
 import { requireCompany } from '$lib/server/auth/guard';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = ({ locals, params }) => {
 	const ctx = requireCompany({ locals, params });
 	redirect(303, companyHomePath(ctx.company.slug, ctx.roles));
 };

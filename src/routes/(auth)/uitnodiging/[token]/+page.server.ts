@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { acceptExistingSchema, acceptNewSchema } from '$lib/schemas/auth';
 import { acceptInvitation, getInvitation } from '$lib/server/accounts/invitations';
 import { companyHomePath } from '$lib/server/auth/context';

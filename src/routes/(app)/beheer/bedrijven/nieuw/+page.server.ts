@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
+import { m } from '$lib/paraglide/messages';
 import { companySchema } from '$lib/schemas/company';
 import { createCompanyWithHr, listReference } from '$lib/server/accounts/companies';
 import { requirePlatformRole } from '$lib/server/auth/guard';
@@ -25,10 +26,10 @@ export const actions: Actions = {
 		const db = await getDb();
 		const { regions, sectorChambers } = await listReference(db);
 		if (!regions.some((r) => r.id === form.data.regionId)) {
-			return setError(form, 'regionId', domainErrorMessage('choose'));
+			return setError(form, 'regionId', m.v_choose());
 		}
 		if (!sectorChambers.some((s) => s.id === form.data.sectorChamberId)) {
-			return setError(form, 'sectorChamberId', domainErrorMessage('choose'));
+			return setError(form, 'sectorChamberId', m.v_choose());
 		}
 		let created;
 		try {

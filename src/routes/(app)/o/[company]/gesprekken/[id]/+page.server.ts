@@ -1,5 +1,5 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 import { actionSchema, addendumSchema, isRealDate, planSchema } from '$lib/schemas/conversations';
 import { requireCompany } from '$lib/server/auth/guard';
@@ -21,6 +21,7 @@ import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import { listTrainers } from '$lib/server/trajectories/trajectories';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-data';
 
 /** A moment as the date and time inputs show it in Amsterdam. */
 function amsterdam(value: Date) {
@@ -150,7 +151,7 @@ export const actions: Actions = {
 		const { ctx, db, view, data } = await context(event, ['trainer']);
 		const raw = readAnswerFields(view.content, data);
 		const hold = data.get('intent') === 'hold';
-		const nextDate = String(data.get('nextDate') ?? '');
+		const nextDate = formText(data, 'nextDate');
 		if (nextDate && !isRealDate(nextDate)) {
 			return fail(400, {
 				formId: 'agreed',
@@ -184,10 +185,7 @@ export const actions: Actions = {
 	addAction: async (event) => {
 		const { ctx, db, view, data } = await context(event, ['trainer']);
 		const values = Object.fromEntries(
-			['description', 'ownerRole', 'dueDate', 'workProcessId'].map((k) => [
-				k,
-				String(data.get(k) ?? '')
-			])
+			['description', 'ownerRole', 'dueDate', 'workProcessId'].map((k) => [k, formText(data, k)])
 		);
 		const parsed = actionSchema.safeParse(values);
 		if (!parsed.success) {
@@ -210,7 +208,7 @@ export const actions: Actions = {
 	removeAction: async (event) => {
 		const { ctx, db, view, data } = await context(event, ['trainer']);
 		try {
-			await removeAction(db, ctx, view.id, String(data.get('actionId') ?? ''));
+			await removeAction(db, ctx, view.id, formText(data, 'actionId'));
 		} catch (e) {
 			return failure(e, 'actions');
 		}
@@ -223,7 +221,7 @@ export const actions: Actions = {
 				db,
 				ctx,
 				view.id,
-				String(data.get('actionId') ?? ''),
+				formText(data, 'actionId'),
 				data.get('done') !== 'false'
 			);
 		} catch (e) {
@@ -242,7 +240,7 @@ export const actions: Actions = {
 	},
 	addendum: async (event) => {
 		const { ctx, db, view, data } = await context(event, ['learner', 'trainer']);
-		const body = String(data.get('body') ?? '');
+		const body = formText(data, 'body');
 		const parsed = addendumSchema.safeParse({ body });
 		if (!parsed.success) {
 			return fail(400, {
@@ -262,7 +260,7 @@ export const actions: Actions = {
 	reschedule: async (event) => {
 		const { ctx, db, view, data } = await context(event, ['trainer', 'hr']);
 		const values = Object.fromEntries(
-			['plannedDate', 'plannedTime', 'trainerId'].map((k) => [k, String(data.get(k) ?? '')])
+			['plannedDate', 'plannedTime', 'trainerId'].map((k) => [k, formText(data, k)])
 		);
 		const parsed = planSchema
 			.pick({ plannedDate: true, plannedTime: true, trainerId: true })

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 import { inviteMemberSchema } from '$lib/schemas/company';
 import { inviteMember, listMembers, revokeInvitation } from '$lib/server/accounts/members';
@@ -9,6 +9,7 @@ import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-data';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const ctx = requireCompany({ locals, params }, 'hr');
@@ -39,7 +40,7 @@ export const actions: Actions = {
 		const ctx = requireCompany({ locals, params }, 'hr');
 		const data = await request.formData();
 		try {
-			await revokeInvitation(await getDb(), ctx, String(data.get('invitationId') ?? ''));
+			await revokeInvitation(await getDb(), ctx, formText(data, 'invitationId'));
 		} catch (e) {
 			if (e instanceof DomainError) return fail(404, { revokeError: domainErrorMessage(e.code) });
 			throw e;

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { settingsSchema, templateNameSchema } from '$lib/schemas/conversations';
 import { requireCompany } from '$lib/server/auth/guard';
 import { saveSettings, settingsOf } from '$lib/server/conversations/conversations';
@@ -13,6 +13,7 @@ import {
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-data';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event, 'hr');
@@ -35,7 +36,7 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		let id: string;
 		try {
-			id = await copyTemplate(await getDb(), ctx, String(data.get('templateId') ?? ''));
+			id = await copyTemplate(await getDb(), ctx, formText(data, 'templateId'));
 		} catch (e) {
 			notFound(e);
 		}
@@ -44,7 +45,7 @@ export const actions: Actions = {
 	create: async (event) => {
 		const ctx = requireCompany(event, 'hr');
 		const data = await event.request.formData();
-		const name = String(data.get('name') ?? '');
+		const name = formText(data, 'name');
 		const parsed = templateNameSchema().safeParse(name);
 		if (!parsed.success) {
 			return fail(400, { formId: 'create', name, error: parsed.error.issues[0].message });
@@ -59,7 +60,7 @@ export const actions: Actions = {
 			await setTemplateArchived(
 				await getDb(),
 				ctx,
-				String(data.get('templateId') ?? ''),
+				formText(data, 'templateId'),
 				data.get('archived') !== 'false'
 			);
 		} catch (e) {
@@ -71,8 +72,8 @@ export const actions: Actions = {
 		const ctx = requireCompany(event, 'hr');
 		const data = await event.request.formData();
 		const values = {
-			apkIntervalMonths: String(data.get('apkIntervalMonths') ?? ''),
-			reminderDays: String(data.get('reminderDays') ?? '')
+			apkIntervalMonths: formText(data, 'apkIntervalMonths'),
+			reminderDays: formText(data, 'reminderDays')
 		};
 		const parsed = settingsSchema.safeParse(values);
 		if (!parsed.success) {

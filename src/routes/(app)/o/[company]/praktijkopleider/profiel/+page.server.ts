@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
@@ -8,6 +8,7 @@ import { feedbackAggregates } from '$lib/server/profiles/feedback';
 import { getProfile, saveProfile, sectorOptions, trainerForHr } from '$lib/server/profiles/profile';
 import { selfAssessmentHistory } from '$lib/server/profiles/self-assessment';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-data';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event, 'trainer');
@@ -36,11 +37,11 @@ export const actions: Actions = {
 		const ctx = requireCompany(event, 'trainer');
 		const form = await event.request.formData();
 		const values = {
-			bio: String(form.get('bio') ?? ''),
-			specialisms: String(form.get('specialisms') ?? ''),
-			languages: String(form.get('languages') ?? ''),
-			yearsExperience: String(form.get('yearsExperience') ?? '').trim(),
-			crebos: String(form.get('crebos') ?? ''),
+			bio: formText(form, 'bio'),
+			specialisms: formText(form, 'specialisms'),
+			languages: formText(form, 'languages'),
+			yearsExperience: formText(form, 'yearsExperience').trim(),
+			crebos: formText(form, 'crebos'),
 			sectorIds: form.getAll('sectorIds').map(Number)
 		};
 		try {

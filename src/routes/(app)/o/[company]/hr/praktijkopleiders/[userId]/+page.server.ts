@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
@@ -8,6 +8,7 @@ import { listActivities, listGoals } from '$lib/server/profiles/development';
 import { setCapacity, trainerForHr } from '$lib/server/profiles/profile';
 import { selfAssessmentHistory } from '$lib/server/profiles/self-assessment';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-data';
 
 /** A trainer of THIS company, read-only for HR; everyone else (other companies, non-trainers, unknown) 404. */
 export const load: PageServerLoad = async (event) => {
@@ -27,7 +28,7 @@ export const actions: Actions = {
 	capacity: async (event) => {
 		const ctx = requireCompany(event, 'hr');
 		const form = await event.request.formData();
-		const raw = String(form.get('maxLearners') ?? '').trim();
+		const raw = formText(form, 'maxLearners').trim();
 		try {
 			await setCapacity(await getDb(), ctx, event.params.userId, raw === '' ? NaN : Number(raw));
 		} catch (e) {

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { templateNameSchema } from '$lib/schemas/conversations';
 import { requireCompany } from '$lib/server/auth/guard';
 import {
@@ -12,6 +12,7 @@ import {
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-data';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event, 'hr');
@@ -37,8 +38,8 @@ export const actions: Actions = {
 		if (template.isDefault) error(403, m.error_forbidden());
 		const data = await event.request.formData();
 		const publish = data.get('intent') === 'publish';
-		const name = String(data.get('name') ?? '');
-		const rawContent = String(data.get('content') ?? '');
+		const name = formText(data, 'name');
+		const rawContent = formText(data, 'content');
 		let content: unknown;
 		try {
 			content = JSON.parse(rawContent);

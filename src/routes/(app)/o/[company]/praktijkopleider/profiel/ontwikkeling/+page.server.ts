@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
@@ -16,6 +16,7 @@ import {
 } from '$lib/server/profiles/development';
 import type { ActivityKind, GoalStatus } from '$lib/server/db/schema';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-data';
 import { daysFromToday, todayIso } from '$lib/time';
 
 export const load: PageServerLoad = async (event) => {
@@ -42,14 +43,12 @@ export const actions: Actions = {
 		const ctx = requireCompany(event, 'trainer');
 		const form = await event.request.formData();
 		const values = {
-			kind: String(form.get('kind') ?? ''),
-			title: String(form.get('title') ?? '').trim(),
-			provider: String(form.get('provider') ?? '').trim(),
-			activityDate: String(form.get('activityDate') ?? ''),
-			hours: String(form.get('hours') ?? '')
-				.trim()
-				.replace(',', '.'),
-			impact: String(form.get('impact') ?? '').trim()
+			kind: formText(form, 'kind'),
+			title: formText(form, 'title').trim(),
+			provider: formText(form, 'provider').trim(),
+			activityDate: formText(form, 'activityDate'),
+			hours: formText(form, 'hours').trim().replace(',', '.'),
+			impact: formText(form, 'impact').trim()
 		};
 		const errors: Record<string, string> = {};
 		if (!ACTIVITY_KINDS.includes(values.kind as ActivityKind)) errors.kind = m.v_choose();
@@ -75,7 +74,7 @@ export const actions: Actions = {
 		const ctx = requireCompany(event, 'trainer');
 		const form = await event.request.formData();
 		try {
-			await removeActivity(await getDb(), ctx.user.id, String(form.get('id') ?? ''));
+			await removeActivity(await getDb(), ctx.user.id, formText(form, 'id'));
 		} catch (e) {
 			if (e instanceof DomainError) return fail(404, { removeError: domainErrorMessage(e.code) });
 			throw e;
@@ -86,8 +85,8 @@ export const actions: Actions = {
 		const ctx = requireCompany(event, 'trainer');
 		const form = await event.request.formData();
 		const values = {
-			text: String(form.get('text') ?? '').trim(),
-			targetDate: String(form.get('targetDate') ?? '')
+			text: formText(form, 'text').trim(),
+			targetDate: formText(form, 'targetDate')
 		};
 		const errors: Record<string, string> = {};
 		if (!values.text) errors.text = m.v_required();
@@ -107,8 +106,8 @@ export const actions: Actions = {
 			await setGoalStatus(
 				await getDb(),
 				ctx.user.id,
-				String(form.get('id') ?? ''),
-				String(form.get('status') ?? '') as GoalStatus
+				formText(form, 'id'),
+				formText(form, 'status') as GoalStatus
 			);
 		} catch (e) {
 			if (e instanceof DomainError) {

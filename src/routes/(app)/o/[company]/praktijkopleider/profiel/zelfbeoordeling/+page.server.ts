@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
@@ -10,6 +10,7 @@ import {
 	type AnswerInput
 } from '$lib/server/profiles/self-assessment';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-data';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event, 'trainer');
@@ -28,7 +29,7 @@ function readAnswers(form: FormData): AnswerInput[] {
 		return {
 			indicatorId: id,
 			level: level >= 1 && level <= 4 ? level : null,
-			reflection: String(form.get(`reflection_${id}`) ?? '')
+			reflection: formText(form, `reflection_${id}`)
 		};
 	});
 }

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 import { assessmentFormSchema, readAssessmentForm } from '$lib/schemas/assessments';
 import { requireCompany } from '$lib/server/auth/guard';

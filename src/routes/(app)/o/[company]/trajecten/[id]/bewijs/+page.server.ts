@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { message, setError, superValidate, withFiles } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 import { evidenceFormSchema } from '$lib/schemas/evidence';
 import { requireCompany } from '$lib/server/auth/guard';
@@ -12,6 +12,7 @@ import { addEvidence, listEvidence, removeEvidence } from '$lib/server/trajector
 import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getTrajectory } from '$lib/server/trajectories/trajectories';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-data';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event);
@@ -82,7 +83,7 @@ export const actions: Actions = {
 	},
 	remove: async (event) => {
 		const ctx = requireCompany(event, 'learner', 'trainer');
-		const evidenceId = String((await event.request.formData()).get('evidenceId') ?? '');
+		const evidenceId = formText(await event.request.formData(), 'evidenceId');
 		try {
 			await removeEvidence(await getDb(), ctx, event.params.id, evidenceId);
 		} catch (e) {

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { domainErrorMessage } from '$lib/i18n';
+import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 import { exemptionFormSchema } from '$lib/schemas/evidence';
 import { requireCompany } from '$lib/server/auth/guard';
@@ -16,6 +16,7 @@ import {
 import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getTrajectory } from '$lib/server/trajectories/trajectories';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-data';
 import { todayIso } from '$lib/time';
 
 export const load: PageServerLoad = async (event) => {
@@ -88,7 +89,7 @@ export const actions: Actions = {
 		const { ctx, db } = await allowed(event);
 		const data = await event.request.formData();
 		try {
-			await removeExemption(db, ctx, event.params.id, String(data.get('exemptionId') ?? ''));
+			await removeExemption(db, ctx, event.params.id, formText(data, 'exemptionId'));
 		} catch (e) {
 			if (e instanceof DomainError) {
 				if (e.code === 'trajectory_not_found') error(404, m.error_not_found());
