@@ -182,7 +182,7 @@ function startServer(url: string): ChildProcess {
 	const child = spawn(process.execPath, ['build'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	const file = createWriteStream(serverLogPath);
 	for (const stream of [child.stdout, child.stderr]) {
-		stream!.on('data', (d: Buffer) => {
+		stream.on('data', (d: Buffer) => {
 			file.write(d);
 			for (const line of d.toString().split('\n')) if (line.trim()) serverLog.push(line);
 		});

@@ -43,7 +43,7 @@ async function pageData(request: APIRequestContext, path: string): Promise<unkno
 	expect(res.status(), url).toBe(200);
 	const body = (await res.json()) as { type: string; nodes: ({ data: unknown[] } | null)[] };
 	expect(body.type).toBe('data');
-	return body.nodes.filter((n) => n && 'data' in n).map((n) => unflatten(n!.data));
+	return body.nodes.filter((n) => n && 'data' in n).map((n) => unflatten(n!.data) as unknown);
 }
 
 async function lindeId(request: APIRequestContext): Promise<string> {
