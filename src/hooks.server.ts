@@ -19,6 +19,7 @@ import { QUERY_TRACE_DIR, QUERY_TRACE_HEADER, traced } from '$lib/server/db/trac
 import { log } from '$lib/server/log';
 import { startJobs, stopJobs } from '$lib/server/conversations/scheduler';
 import { m } from '$lib/paraglide/messages';
+import { applySecurityHeaders, isHttpsOrigin } from '$lib/server/security-headers';
 
 export const init: ServerInit = async () => {
 	await appDatabase();
@@ -72,16 +73,26 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
-const security: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'same-origin');
-	response.headers.set('x-frame-options', 'DENY');
-	return response;
-};
-
 /** Health endpoints never touch sessions (and /healthz never the database). */
 const PUBLIC_NO_DB = new Set(['/healthz', '/readyz']);
+
+/**
+ * Security headers on every response (src/lib/server/security-headers.ts): CSP (pages get
+ * theirs from kit.csp), nosniff, HSTS when ORIGIN is https, and no-store for anything a
+ * logged-in user or an (app) route receives (and health checks). Runs around
+ * authenticate, so it sees the session.
+ */
+const security: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	applySecurityHeaders(response.headers, {
+		https: isHttpsOrigin(process.env.ORIGIN),
+		noStore:
+			event.locals.session !== null ||
+			(event.route.id ?? '').startsWith('/(app)') ||
+			PUBLIC_NO_DB.has(event.url.pathname)
+	});
+	return response;
+};
 
 const authenticate: Handle = async ({ event, resolve }) => {
 	if (PUBLIC_NO_DB.has(event.url.pathname)) return resolve(event);
