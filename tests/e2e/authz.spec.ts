@@ -15,6 +15,7 @@ import {
 	type Role
 } from './authz-matrix';
 import { apiLogin, mailCount } from './helpers';
+import { checkSecurityHeaders } from './security-headers';
 
 const ROUTES_DIR = fileURLToPath(new URL('../../src/routes', import.meta.url));
 
@@ -276,6 +277,13 @@ test.describe('authorization matrix', () => {
 					mismatches.push(
 						`${role}: expected ${expected}, got ${status}${location ? ` → ${location}` : ''}`
 					);
+				}
+				// Every answer carries the security headers; a logged-in user's is never cached.
+				// (Not the anonymous visitor's redirect to the login page: hooks.server.ts throws
+				// it in a handle, so SvelteKit answers outside the handles; it has no body.)
+				if (role !== 'anonymous' || status < 300 || status >= 400) {
+					const headers = checkSecurityHeaders(res.headers(), { noStore: role !== 'anonymous' });
+					if (headers.length) mismatches.push(`${role}: ${headers.join('; ')}`);
 				}
 			}
 			expect(mismatches, `${row.method} ${url}`).toEqual([]);
