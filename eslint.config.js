@@ -51,6 +51,10 @@ export default ts.config(
 				parser: ts.parser,
 				svelteConfig
 			}
+		},
+		rules: {
+			// The Content-Security-Policy (kit.csp) refuses style attributes: see docs/architecture.md.
+			'svelte/no-inline-styles': 'error'
 		}
 	},
 	{

@@ -32,6 +32,7 @@ import { dev } from '$app/environment';
  */
 let devOrigin: string | null = null;
 const jobOrigin = () => configuredOrigin() ?? (dev ? devOrigin : null);
+import { applySecurityHeaders, isHttpsOrigin } from '$lib/server/security-headers';
 
 export const init: ServerInit = async () => {
 	await appDatabase();
@@ -95,14 +96,6 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
-const security: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'same-origin');
-	response.headers.set('x-frame-options', 'DENY');
-	return response;
-};
-
 /**
  * The database away (restart, stop, connections cut, pool exhausted) is an outage of
  * seconds, answered with a calm 503 "try again shortly" rather than a 500: in a hook
@@ -137,6 +130,24 @@ function logUnavailable(reqId: string, path: string, err: unknown) {
 
 /** Health endpoints never touch sessions (and /healthz never the database). */
 const PUBLIC_NO_DB = new Set(['/healthz', '/readyz']);
+
+/**
+ * Security headers on every response (src/lib/server/security-headers.ts): CSP (pages get
+ * theirs from kit.csp), nosniff, HSTS when ORIGIN is https, and no-store for anything a
+ * logged-in user or an (app) route receives (and health checks). Runs around
+ * authenticate, so it sees the session.
+ */
+const security: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	applySecurityHeaders(response.headers, {
+		https: isHttpsOrigin(process.env.ORIGIN),
+		noStore:
+			event.locals.session !== null ||
+			(event.route.id ?? '').startsWith('/(app)') ||
+			PUBLIC_NO_DB.has(event.url.pathname)
+	});
+	return response;
+};
 
 const authenticate: Handle = async ({ event, resolve }) => {
 	if (PUBLIC_NO_DB.has(event.url.pathname)) return resolve(event);

@@ -17,6 +17,7 @@ import {
 } from './authz-matrix';
 import { apiLogin, mailCount } from './helpers';
 import { thisYear } from '../clock';
+import { checkSecurityHeaders } from './security-headers';
 
 const ROUTES_DIR = fileURLToPath(new URL('../../src/routes', import.meta.url));
 
@@ -310,6 +311,13 @@ test.describe('authorization matrix', () => {
 					for (const text of row.absent) {
 						if (body.includes(text)) mismatches.push(`${role}: the response contains "${text}"`);
 					}
+				}
+				// Every answer carries the security headers; a logged-in user's is never cached.
+				// (Not the anonymous visitor's redirect to the login page: hooks.server.ts throws
+				// it in a handle, so SvelteKit answers outside the handles; it has no body.)
+				if (role !== 'anonymous' || status < 300 || status >= 400) {
+					const headers = checkSecurityHeaders(res.headers(), { noStore: role !== 'anonymous' });
+					if (headers.length) mismatches.push(`${role}: ${headers.join('; ')}`);
 				}
 			}
 			expect(mismatches, `${row.method} ${url}`).toEqual([]);

@@ -687,6 +687,10 @@ describe('the jury', () => {
 		expect(round.winner_user_id).toBe(ids.ahmed);
 		const pub = await publicResult(t.db, YEAR, at(32));
 		expect(pub!.winner!.name).toBe('Ahmed El Amrani');
+		// The page is public: no account ids in its data.
+		expect(JSON.stringify(pub)).not.toMatch(
+			/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/
+		);
 		expect(pub!.winner!.companyName).toBe('Zorggroep De Linde');
 		// Only Fatima's nomination was accepted with consent to publish.
 		expect(pub!.winner!.motivations).toHaveLength(1);

@@ -3,8 +3,8 @@ import { roundResults } from './jury';
 import { phaseAt } from './phase';
 import { criteriaOf, type Round } from './rounds';
 
+/** What the public page shows of a nominee: no account id (the page and its data are public). */
 export interface PublicEntry {
-	nomineeId: string;
 	name: string;
 	companyName: string;
 	/** Motivations of the nominations whose nominee agreed to publish them. */
@@ -64,7 +64,6 @@ export async function publicResult(
 			byNomination.set(m.id, list);
 		}
 		return {
-			nomineeId,
 			name,
 			companyName,
 			motivations: [...byNomination.values()].map((l) =>
