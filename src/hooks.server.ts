@@ -19,6 +19,7 @@ import {
 import { appDatabase, closeAppDatabase, getDb } from '$lib/server/db/app';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { QUERY_TRACE_DIR, QUERY_TRACE_HEADER, traced } from '$lib/server/db/trace';
+import { bodyLimit, guardRequest, tooLargeResponse } from '$lib/server/input';
 import { log } from '$lib/server/log';
 import { startJobs, stopJobs } from '$lib/server/conversations/scheduler';
 import { m } from '$lib/paraglide/messages';
@@ -90,6 +91,18 @@ const security: Handle = async ({ event, resolve }) => {
 	response.headers.set('referrer-policy', 'same-origin');
 	response.headers.set('x-frame-options', 'DENY');
 	return response;
+};
+
+/**
+ * Request bodies capped per route before anything parses them (413 above the limit) and
+ * form text cleaned of control characters, for every form: see $lib/server/input.
+ */
+const input: Handle = async ({ event, resolve }) => {
+	const limit = bodyLimit(event.route.id);
+	const guarded = await guardRequest(event.request, limit);
+	if ('tooLarge' in guarded) return tooLargeResponse(event, limit);
+	event.request = guarded.request;
+	return resolve(event);
 };
 
 /**
@@ -179,6 +192,7 @@ export const handle = sequence(
 	requestId,
 	security,
 	i18n,
+	input,
 	databaseUnavailable,
 	authenticate,
 	authorize
