@@ -4,8 +4,8 @@
  * - **Size.** Every body is capped per route before anything parses it: 64 KB for
  *   ordinary forms, the upload routes their own limit. A declared Content-Length above
  *   the limit is refused at once; a chunked body is read at most up to the limit. The
- *   answer is a calm 413, and the rest of the body is read and thrown away (never kept),
- *   so the client gets to see that answer.
+ *   answer is a calm 413; a body up to 1 MB over the limit is read to its end and thrown
+ *   away (so a browser sees that answer), a larger one is cut off with the connection.
  * - **Text.** `request.formData()` gives every text value (and file name) without
  *   control characters and without unpaired surrogates, in one place for every form:
  *   PostgreSQL refuses NUL in text and jsonb, and no one types the others. Tab, line
@@ -71,9 +71,25 @@ export function cleanFormData(data: FormData): FormData {
 	return clean;
 }
 
-/** Reads a body to the end and throws it away (bounded by adapter-node's own limits). */
-function discard(body: ReadableStream<Uint8Array> | null) {
-	body?.pipeTo(new WritableStream()).catch(() => {});
+/**
+ * Reads a body slightly over the limit to its end (so the client, a browser too, gets to
+ * see the answer on a connection that stays usable); a body more than 1 MB over it is
+ * cut off: the connection ends, as reading on would keep megabytes of an attack in flight.
+ */
+const DISCARD_BYTES = 1024 * 1024;
+async function discard(body: ReadableStream<Uint8Array>, reader = body.getReader()) {
+	try {
+		let size = 0;
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) return;
+			size += value.byteLength;
+			if (size > DISCARD_BYTES) break;
+		}
+		await reader.cancel();
+	} catch {
+		// the client went away: nothing to discard
+	}
 }
 
 /** The whole body if it has at most `limit` bytes, else null (the rest is discarded). */
@@ -86,8 +102,7 @@ async function readAtMost(body: ReadableStream<Uint8Array>, limit: number) {
 		if (done) break;
 		size += value.byteLength;
 		if (size > limit) {
-			reader.releaseLock();
-			discard(body);
+			await discard(body, reader);
 			return null;
 		}
 		chunks.push(value);
@@ -116,7 +131,8 @@ export async function guardRequest(request: Request, limit: number): Promise<Gua
 	if (declared !== null) {
 		// adapter-node ends a body that runs past its declared length.
 		if (!/^\d+$/.test(declared) || Number(declared) > limit) {
-			discard(body);
+			if (Number(declared) > limit + DISCARD_BYTES) await body.cancel().catch(() => {});
+			else await discard(body);
 			return { tooLarge: limit };
 		}
 	} else if (limit <= FORM_BODY_LIMIT) {
