@@ -40,9 +40,15 @@ export default defineConfig({
 	// The authorization matrix checks the seeded demo state (e.g. which election round is
 	// current); other specs change that state (the awards spec runs a whole round), so
 	// the matrix runs first, on its own, and the rest after it.
+	// The fuzz spec runs last: what its hostile input manages to save cannot disturb others.
 	projects: [
 		{ name: 'authorization', testMatch: /authz\.spec\.ts/ },
-		{ name: 'e2e', testIgnore: /authz\.spec\.ts/, dependencies: ['authorization'] }
+		{
+			name: 'e2e',
+			testIgnore: [/authz\.spec\.ts/, /fuzz\.spec\.ts/],
+			dependencies: ['authorization']
+		},
+		{ name: 'fuzz', testMatch: /fuzz\.spec\.ts/, dependencies: ['e2e'] }
 	],
 	webServer: {
 		command: 'npm run build && tsx scripts/e2e-server.ts',

@@ -6,7 +6,7 @@
  * the request body limit for uploads is set here as well.
  */
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import pg from 'pg';
 import { openDatabase } from '../src/lib/server/db/index';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
@@ -17,6 +17,7 @@ const root = '.data/e2e';
 const mailDir = process.env.E2E_MAIL_DIR ?? `${root}/mail`;
 const filesDir = `${root}/files`;
 rmSync(root, { recursive: true, force: true });
+mkdirSync(root, { recursive: true });
 // The demo seed below stores evidence files too: in the same place as the server.
 process.env.FILES_DIR = filesDir;
 
@@ -58,7 +59,11 @@ await migrateToLatest(handle.db);
 await seedDemo(handle.db);
 await handle.db.destroy();
 
-const server = spawn(process.execPath, ['build'], { env, stdio: 'inherit' });
+// The server's log also goes to a file: tests/e2e/fuzz.spec.ts looks for error entries.
+const logFile = createWriteStream(`${root}/server.log`);
+const server = spawn(process.execPath, ['build'], { env, stdio: ['inherit', 'pipe', 'inherit'] });
+server.stdout.pipe(process.stdout);
+server.stdout.pipe(logFile);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.on(signal, () => server.kill(signal));
 }

@@ -19,6 +19,7 @@ import {
 import { appDatabase, closeAppDatabase, getDb } from '$lib/server/db/app';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { QUERY_TRACE_DIR, QUERY_TRACE_HEADER, traced } from '$lib/server/db/trace';
+import { bodyLimit, guardRequest, tooLargeResponse } from '$lib/server/input';
 import { log } from '$lib/server/log';
 import { startJobs, stopJobs } from '$lib/server/conversations/scheduler';
 import { m } from '$lib/paraglide/messages';
@@ -95,6 +96,18 @@ const i18n: Handle = ({ event, resolve }) =>
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 		});
 	});
+
+/**
+ * Request bodies capped per route before anything parses them (413 above the limit) and
+ * form text cleaned of control characters, for every form: see $lib/server/input.
+ */
+const input: Handle = async ({ event, resolve }) => {
+	const limit = bodyLimit(event.route.id);
+	const guarded = await guardRequest(event.request, limit);
+	if ('tooLarge' in guarded) return tooLargeResponse(event, limit);
+	event.request = guarded.request;
+	return resolve(event);
+};
 
 /**
  * The database away (restart, stop, connections cut, pool exhausted) is an outage of
@@ -201,6 +214,7 @@ export const handle = sequence(
 	requestId,
 	security,
 	i18n,
+	input,
 	databaseUnavailable,
 	authenticate,
 	authorize

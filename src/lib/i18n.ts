@@ -86,6 +86,8 @@ export function importErrorMessage(e: ImportErrorLike): string {
 			);
 		case 'too_large':
 			return m.import_err_too_large({ max: 20 });
+		case 'too_many_elements':
+			return m.import_err_too_many({ max: d.value ?? '?' }) + suffix;
 		case 'duplicate_code':
 			return m.import_err_duplicate({ value: d.value ?? '?' }) + suffix;
 		default:

@@ -12,6 +12,7 @@ import {
 	type QualificationImportErrorCode,
 	type QualificationImportErrorDetails
 } from '../../src/lib/server/qualifications/parse';
+import { MAX_ATTRIBUTES, MAX_ELEMENTS } from '../../src/lib/server/qualifications/parse/xml-tree';
 
 // The real 2016 export, a fixture in the repository (tests/fixtures/…/README.md). These
 // files are the acceptance test of the parser, so they are required, not skipped.
@@ -760,6 +761,28 @@ describe('broken input is refused with a precise QualificationImportError', () =
 		for (const input of inputs) {
 			const error = importError(parseText(input));
 			expect(['not_xml', 'missing_element']).toContain(error.code);
+		}
+	});
+
+	it('millions of empty elements or attributes are refused while streaming', () => {
+		// The attack: 4.9 million empty elements in 19.5 MB, under the 20 MB limit.
+		const empties = `<sbb>${'<a/>'.repeat(4_900_000)}</sbb>`;
+		expect(empties.length).toBeLessThan(MAX_IMPORT_BYTES);
+		const many = importError(parseText(empties));
+		expect(many.code).toBe('too_many_elements');
+		expect(many.details.value).toBe(String(MAX_ELEMENTS));
+		expect(many.details.fileName).toBe(FILE);
+		const attributes = `<sbb>${'<a b="" c="" d="" e=""/>'.repeat(MAX_ATTRIBUTES / 4 + 1)}</sbb>`;
+		expect(importError(parseText(attributes)).code).toBe('too_many_elements');
+		const wide = `<sbb ${Array.from({ length: MAX_ATTRIBUTES + 1 }, (_, i) => `a${i}=""`).join(' ')}/>`;
+		expect(importError(parseText(wide)).code).toBe('too_many_elements');
+	});
+
+	it('the real dossiers stay far below the element and attribute caps', () => {
+		for (const key of Object.keys(FILES) as FileKey[]) {
+			const source = text(key);
+			expect(source.match(/<[A-Za-z_]/g)!.length).toBeLessThan(MAX_ELEMENTS / 50);
+			expect(source.match(/ [A-Za-z_]+="/g)!.length).toBeLessThan(MAX_ATTRIBUTES / 100);
 		}
 	});
 });

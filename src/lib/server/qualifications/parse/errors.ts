@@ -7,6 +7,7 @@ export type QualificationImportErrorCode =
 	| 'bad_reference'
 	| 'bad_value'
 	| 'too_large'
+	| 'too_many_elements'
 	| 'duplicate_code';
 
 /** Where and what: enough for an operator to find the spot in the file. */
@@ -38,6 +39,7 @@ function describe(code: QualificationImportErrorCode, d: QualificationImportErro
 		bad_reference: `${el} ${d.attribute ?? 'referentie'}="${d.reference ?? ''}" refers to nothing in the file`,
 		bad_value: `${el}${d.attribute ? ` attribute "${d.attribute}"` : ''} has a value that is not allowed: "${d.value ?? ''}"`,
 		too_large: `file too large${d.value ? ` (${d.value} bytes)` : ''}`,
+		too_many_elements: `more than ${d.value ?? '?'} elements or attributes: not an SBB export`,
 		duplicate_code: `duplicate code ${d.value ?? ''} on ${el}`
 	}[code];
 	let where = d.fileName ?? '';

@@ -15,6 +15,14 @@ export interface XmlElement {
 
 /** SBB's export nests about 12 deep; anything far deeper is not one (and could exhaust the stack). */
 const MAX_DEPTH = 100;
+/**
+ * SBB's dossiers have one to two thousand elements and about as many attributes each; an
+ * export of the whole structure within the 20 MB upload limit stays far below these. A
+ * file of millions of empty elements (a few bytes each) is refused while streaming,
+ * before the tree exhausts the memory.
+ */
+export const MAX_ELEMENTS = 200_000;
+export const MAX_ATTRIBUTES = 400_000;
 
 /** Internal signal to stop parsing at once; turned into a QualificationImportError. */
 class StopParsing extends Error {
@@ -32,6 +40,8 @@ export function readXmlTree(xml: string, rootName: string, fileName?: string): X
 	const stack: XmlElement[] = [];
 	let root: XmlElement | null = null;
 	let startLine = 1;
+	let elements = 0;
+	let attributes = 0;
 
 	parser.on('error', (err) => {
 		// saxes prefixes its message with "line:column: "; we report those separately.
@@ -45,8 +55,20 @@ export function readXmlTree(xml: string, rootName: string, fileName?: string): X
 			})
 		);
 	});
+	const tooMany = (max: number) =>
+		new StopParsing(
+			new QualificationImportError('too_many_elements', {
+				line: parser.line,
+				value: String(max),
+				fileName
+			})
+		);
 	parser.on('opentagstart', () => {
 		startLine = parser.line;
+		if (++elements > MAX_ELEMENTS) throw tooMany(MAX_ELEMENTS);
+	});
+	parser.on('attribute', () => {
+		if (++attributes > MAX_ATTRIBUTES) throw tooMany(MAX_ATTRIBUTES);
 	});
 	parser.on('opentag', (tag) => {
 		const parent = stack.at(-1) ?? null;

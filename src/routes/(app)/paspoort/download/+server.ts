@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
+import { attachment } from '$lib/server/download';
 import { passportFor } from '$lib/server/trajectories/passport';
 import type { RequestHandler } from './$types';
 
@@ -15,7 +16,7 @@ export const GET: RequestHandler = async ({ locals }) => {
 		{ format: 'vakmaat-llo-paspoort', version: 2, ...passport },
 		{
 			headers: {
-				'content-disposition': `attachment; filename="llo-paspoort-${passport.generatedAt.slice(0, 10)}.json"`,
+				'content-disposition': attachment(`llo-paspoort-${passport.generatedAt.slice(0, 10)}.json`),
 				'cache-control': 'no-store'
 			}
 		}

@@ -1,5 +1,6 @@
 import { CSV_CONTENT_TYPE } from '$lib/server/csv';
 import { getDb } from '$lib/server/db/app';
+import { attachment } from '$lib/server/download';
 import { overviewCsv } from '$lib/server/adviser/export';
 import {
 	overviewScope,
@@ -26,7 +27,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	return new Response(body, {
 		headers: {
 			'content-type': CSV_CONTENT_TYPE,
-			'content-disposition': `attachment; filename="${filename}"`,
+			'content-disposition': attachment(filename),
 			'cache-control': 'private, no-store'
 		}
 	});

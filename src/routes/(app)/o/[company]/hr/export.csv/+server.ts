@@ -1,6 +1,7 @@
 import { requireCompany } from '$lib/server/auth/guard';
 import { CSV_CONTENT_TYPE } from '$lib/server/csv';
 import { getDb } from '$lib/server/db/app';
+import { attachment } from '$lib/server/download';
 import { parseDashboardFilters } from '$lib/server/trajectories/dashboard';
 import { trajectoriesCsv } from '$lib/server/trajectories/export';
 import type { RequestHandler } from './$types';
@@ -16,7 +17,7 @@ export const GET: RequestHandler = async (event) => {
 	return new Response(body, {
 		headers: {
 			'content-type': CSV_CONTENT_TYPE,
-			'content-disposition': `attachment; filename="${filename}"`,
+			'content-disposition': attachment(filename),
 			'cache-control': 'private, no-store'
 		}
 	});

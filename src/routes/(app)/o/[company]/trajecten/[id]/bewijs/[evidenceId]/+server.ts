@@ -2,17 +2,9 @@ import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
+import { attachment } from '$lib/server/download';
 import { evidenceFile } from '$lib/server/trajectories/evidence';
 import type { RequestHandler } from './$types';
-
-/** `attachment; filename="…"` with an ASCII fallback and the exact UTF-8 name (RFC 6266). */
-function contentDisposition(fileName: string): string {
-	const ascii = fileName
-		.normalize('NFKD')
-		.replace(/[^\x20-\x7e]/g, '')
-		.replace(/["\\]/g, '_');
-	return `attachment; filename="${ascii || 'bestand'}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /**
  * An evidence file, only for whoever may see the trajectory (HR, its trainers, the
@@ -26,7 +18,7 @@ export const GET: RequestHandler = async (event) => {
 		headers: {
 			'content-type': file.contentType,
 			'content-length': String(file.bytes.length),
-			'content-disposition': contentDisposition(file.fileName),
+			'content-disposition': attachment(file.fileName),
 			'x-content-type-options': 'nosniff',
 			'content-security-policy': "default-src 'none'; sandbox",
 			'cache-control': 'private, no-store'
