@@ -6,6 +6,21 @@
  * them concurrently (the second waits on the token's primary key): both must hold.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { inviteMember } from '../../src/lib/server/accounts/members';
+import { createCompanyWithHr, inviteHrForCompany } from '../../src/lib/server/accounts/companies';
+import { companyForAdviser } from '../../src/lib/server/adviser/company';
+import { addContact } from '../../src/lib/server/adviser/contacts';
+import { addJuror, addPanel } from '../../src/lib/server/awards/jury';
+import { MIN_MOTIVATION, nominate } from '../../src/lib/server/awards/nominations';
+import { createRound, criteriaOf } from '../../src/lib/server/awards/rounds';
+import { createDraft } from '../../src/lib/server/profiles/framework';
+import {
+	createCertificate,
+	importCatalogue
+} from '../../src/lib/server/qualifications/certificates';
+import { confirmUpload, stageUpload } from '../../src/lib/server/qualifications/uploads';
+import { recordObtainedCertificate } from '../../src/lib/server/trajectories/achievements';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../src/lib/server/auth/context';
@@ -18,7 +33,11 @@ import {
 	saveAgreed,
 	signConversation
 } from '../../src/lib/server/conversations/conversations';
-import { listTemplates } from '../../src/lib/server/conversations/templates';
+import {
+	copyTemplate,
+	createTemplate,
+	listTemplates
+} from '../../src/lib/server/conversations/templates';
 import { runHousekeeping } from '../../src/lib/server/housekeeping';
 import { once } from '../../src/lib/server/once';
 import { addActivity, addGoal } from '../../src/lib/server/profiles/development';
@@ -35,9 +54,9 @@ import {
 	listTrajectories,
 	recordAssessments
 } from '../../src/lib/server/trajectories/trajectories';
-import { daysFromToday, today } from '../clock';
+import { daysFromToday, thisYear, today } from '../clock';
 import { createTestDatabase, type TestDatabase } from './db';
-import { contextFor } from './fixtures';
+import { contextFor, sessionUser } from './fixtures';
 
 const DELINDE = 'zorggroep-de-linde';
 const ORIGIN = 'https://vakmaat.test';
@@ -348,6 +367,217 @@ describe('every create, submitted twice at once, stores one record', () => {
 		await expectOnce('conversation_addendum', (token) =>
 			addAddendum(t.db, fatima, id, 'Aanvulling: de cursus is in maart.', token)
 		);
+	});
+});
+
+describe('every create, submitted twice at once, stores one record (HR, adviser, admin, election)', () => {
+	it('templates: a copy and a new one', async () => {
+		await expectOnce('conversation_template', async (token) =>
+			copyTemplate(t.db, hr, await templateId('Loopbaan-APK'), token)
+		);
+		await expectOnce('conversation_template', (token) =>
+			createTemplate(t.db, hr, 'Exitgesprek', 'other', token)
+		);
+	});
+
+	it('an invitation (one mail; the first link is not revoked by a second)', async () => {
+		const mails = await rows('mail_outbox');
+		await expectOnce('invitation', (token) =>
+			inviteMember(t.db, hr, { email: 'nieuw@delinde.example', roles: ['learner'] }, ORIGIN, token)
+		);
+		expect(await rows('mail_outbox')).toBe(mails + 1);
+		const open = await t.db
+			.selectFrom('invitation')
+			.select('id')
+			.where('email', '=', 'nieuw@delinde.example')
+			.where('revoked_at', 'is', null)
+			.execute();
+		expect(open).toHaveLength(1);
+		const admin = await sessionUser(t.db, 'admin@vakmaat.example');
+		await expectOnce('invitation', (token) =>
+			inviteHrForCompany(
+				t.db,
+				{ user: admin, requestId: 'r' },
+				hr.company.id,
+				'hr2@delinde.example',
+				ORIGIN,
+				token
+			)
+		);
+	});
+
+	it('a company with its first HR manager', async () => {
+		const admin = await sessionUser(t.db, 'admin@vakmaat.example');
+		const created = await expectOnce('company', (token) =>
+			createCompanyWithHr(
+				t.db,
+				{ user: admin, requestId: 'r' },
+				{
+					name: 'Garage Eenmaal',
+					kvkNumber: '87654321',
+					sbbNumber: '',
+					street: 'Industrieweg 1',
+					postcode: '5611ab',
+					city: 'Eindhoven',
+					regionId: 33,
+					sectorChamberId: 2
+				},
+				'hr@eenmaal.example',
+				ORIGIN,
+				token
+			)
+		);
+		expect(created.slug).toBe('garage-eenmaal');
+	});
+
+	it('an adviser’s contact', async () => {
+		const adviser = await sessionUser(t.db, 'adviseur@sbb.example');
+		const company = (await companyForAdviser(t.db, adviser, hr.company.id))!;
+		await expectOnce('adviser_contact', (token) =>
+			addContact(
+				t.db,
+				adviser,
+				company,
+				{
+					contactedOn: today(),
+					kind: 'workshop',
+					notes: '',
+					agreements: '',
+					followUpOn: null
+				},
+				'r',
+				token
+			)
+		);
+	});
+
+	it('an election: round, panel, juror, nomination', async () => {
+		const admin = await sessionUser(t.db, 'admin@vakmaat.example');
+		const at = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000);
+		const year = thisYear() + 20;
+		const roundId = await expectOnce('award_round', (token) =>
+			createRound(
+				t.db,
+				admin.id,
+				{
+					year,
+					title: `Beste LLO-praktijkopleider ${year}`,
+					nominationsOpenAt: at(-1),
+					nominationsCloseAt: at(10),
+					regionalJuryUntil: at(20),
+					nationalJuryUntil: at(30),
+					finalistsPerPanel: 1
+				},
+				token
+			)
+		);
+		const panel = await expectOnce('jury_panel', (token) =>
+			addPanel(t.db, roundId, { kind: 'national', name: 'Landelijk', regionIds: [] }, undefined, {
+				userId: admin.id,
+				token
+			})
+		);
+		await expectOnce('jury_member', (token) =>
+			addJuror(t.db, panel, 'adviseur@sbb.example', { userId: admin.id, token })
+		);
+		const criteria = await criteriaOf(t.db, roundId);
+		await expectOnce('nomination', (token) =>
+			nominate(
+				t.db,
+				fatima.user.id,
+				roundId,
+				{ userId: ahmed.user.id, companyId: ahmed.company.id },
+				{
+					motivations: Object.fromEntries(criteria.map((c) => [c.id, 'x'.repeat(MIN_MOTIVATION)])),
+					evidence: '',
+					nominatorNamed: false
+				},
+				ORIGIN,
+				undefined,
+				token
+			)
+		);
+	});
+
+	it('a certificate, a certificate catalogue, an obtained certificate', async () => {
+		const admin = await sessionUser(t.db, 'admin@vakmaat.example');
+		const actor = { userId: admin.id, requestId: 'r' };
+		const wps = await t.db
+			.selectFrom('trajectory_work_process as twp')
+			.innerJoin('work_process as wp', 'wp.id', 'twp.work_process_id')
+			.select('wp.code')
+			.where('twp.trajectory_id', '=', fatimaTrajectory)
+			.orderBy('wp.code')
+			.execute();
+		const crebo = (
+			await t.db
+				.selectFrom('trajectory as tr')
+				.innerJoin('qualification as q', 'q.id', 'tr.qualification_id')
+				.select('q.crebo')
+				.where('tr.id', '=', fatimaTrajectory)
+				.executeTakeFirstOrThrow()
+		).crebo;
+		const certificateId = await expectOnce('certificate', (token) =>
+			createCertificate(
+				t.db,
+				actor,
+				{ code: 'ONCE-1', title: 'Eenmaal', crebo, workProcessCodes: [wps[0].code] },
+				token
+			)
+		);
+		await expectOnce(
+			'certificate',
+			(token) =>
+				importCatalogue(
+					t.db,
+					actor,
+					{
+						electives: [],
+						certificates: [
+							{ code: 'ONCE-2', title: 'Twee', crebo, workProcessCodes: [wps[1].code] }
+						]
+					},
+					token
+				),
+			1
+		);
+		await expectOnce('obtained_certificate', (token) =>
+			recordObtainedCertificate(
+				t.db,
+				hr,
+				{ learnerId: fatimaLearner, certificateId, obtainedOn: today(), issuer: 'ROC' },
+				token
+			)
+		);
+	});
+
+	it('a qualification upload and its confirmation (the upload id is the token)', async () => {
+		const admin = await sessionUser(t.db, 'admin@vakmaat.example');
+		const file = {
+			name: '2755_Dienstverlening.xml',
+			content: readFileSync(
+				'tests/fixtures/sbb-kwalificatiestructuur-2016/2755_Dienstverlening.xml',
+				'utf8'
+			)
+		};
+		const uploadId = await expectOnce('qualification_upload', (token) =>
+			stageUpload(t.db, admin, [file], token)
+		);
+		const dossiers = await rows('qualification_dossier');
+		const [a, b] = await Promise.all([
+			confirmUpload(t.db, admin, uploadId, 'r'),
+			confirmUpload(t.db, admin, uploadId, 'r')
+		]);
+		expect(a).not.toBeNull();
+		expect(b).toEqual(a);
+		const changed = a!.dossiers.filter((d) => d.action !== 'unchanged').length;
+		expect(await rows('qualification_dossier')).toBe(dossiers + changed);
+		expect(await rows('qualification_upload')).toBe(0);
+	});
+
+	it('a draft of the competence framework', async () => {
+		const admin = await sessionUser(t.db, 'admin@vakmaat.example');
+		await expectOnce('competence_framework_version', (token) => createDraft(t.db, admin.id, token));
 	});
 });
 

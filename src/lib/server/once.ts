@@ -62,6 +62,12 @@ export async function once<T>(
 /** The token a create form sent (`formToken`), or null when absent or malformed. */
 export type FormToken = string | null | undefined;
 
+/** Who submitted and their token, for services that take no request context. */
+export interface SubmittedBy {
+	userId: string;
+	token: FormToken;
+}
+
 export const FORM_TOKEN_FIELD = 'formToken';
 
 export function formTokenOf(data: FormData): string | null {
