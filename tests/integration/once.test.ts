@@ -443,7 +443,7 @@ describe('every create, submitted twice at once, stores one record (HR, adviser,
 					kind: 'workshop',
 					notes: '',
 					agreements: '',
-					followUpOn: null
+					followUpOn: ''
 				},
 				'r',
 				token

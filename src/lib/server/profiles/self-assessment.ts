@@ -111,7 +111,11 @@ export async function saveSelfAssessmentDraft(
 }
 
 export type SubmitResult =
-	| { ok: true; id: string }
+	| {
+			ok: true;
+			id: string;
+			/** Today's round was submitted again: its answers replaced. */ replaced: boolean;
+	  }
 	| { ok: false; missing: { indicatorId: number; areaName: string; text: string }[] };
 
 /**
@@ -140,7 +144,7 @@ export async function submitSelfAssessment(
 		await db.transaction().execute((trx) => storeDraft(trx, userId, framework, cleaned));
 		return { ok: false, missing };
 	}
-	const id = await db.transaction().execute((trx) =>
+	const { id, replaced } = await db.transaction().execute((trx) =>
 		once(trx, userId, 'self_assessment', token, async () => {
 			const now = new Date();
 			const draftId = await storeDraft(trx, userId, framework, cleaned);
@@ -188,10 +192,10 @@ export async function submitSelfAssessment(
 				entityId: id,
 				data: { versionId: framework.id, ...(sameDay ? { replacedSameDay: true } : {}) }
 			});
-			return id;
+			return { id, replaced: !!sameDay };
 		})
 	);
-	return { ok: true, id };
+	return { ok: true, id, replaced };
 }
 
 export interface AreaComparison {

@@ -47,6 +47,7 @@ async function handle(event: Parameters<Actions[string]>[0], submit: boolean) {
 		}
 		const result = await submitSelfAssessment(db, ctx.user.id, answers, formTokenOf(data));
 		if (!result.ok) return fail(400, { values, missing: result.missing });
+		return { submitted: true, replaced: result.replaced };
 	} catch (e) {
 		if (e instanceof DomainError) {
 			return fail(400, {
@@ -57,7 +58,6 @@ async function handle(event: Parameters<Actions[string]>[0], submit: boolean) {
 		}
 		throw e;
 	}
-	return { submitted: true };
 }
 
 export const actions: Actions = {
