@@ -19,6 +19,7 @@ import * as m0017 from './0017_mail_outbox';
 import * as m0018 from './0018_official_last_assessment';
 import * as m0019 from './0019_totp_keys_sealed';
 import * as m0020 from './0020_auth_throttle';
+import * as m0021 from './0021_form_token';
 
 /**
  * Every migration, in order. Forward-only: never edit a migration that has shipped,
@@ -45,5 +46,6 @@ export const migrations: Record<string, Migration> = {
 	'0017_mail_outbox': m0017,
 	'0018_official_last_assessment': m0018,
 	'0019_totp_keys_sealed': m0019,
-	'0020_auth_throttle': m0020
+	'0020_auth_throttle': m0020,
+	'0021_form_token': m0021
 };

@@ -1,4 +1,5 @@
 import { superForm, type FormOptions, type SuperValidated } from 'sveltekit-superforms';
+import { setBusy } from './enhance';
 
 type FormMessage = string | { type: 'success' | 'error'; text: string };
 
@@ -6,10 +7,23 @@ type FormMessage = string | { type: 'success' | 'error'; text: string };
  * superForm, taking the page data lazily. Superforms keeps the form in sync with
  * later page data itself; reading `data.form` inside a closure says that we only
  * want its initial value here (and keeps Svelte's state_referenced_locally quiet).
+ * Its `enhance` marks the form busy while a request runs (aria-busy, submit buttons
+ * disabled), as `busy()` in enhance.ts does for plain forms.
  */
 export function useForm<T extends Record<string, unknown>>(
 	get: () => SuperValidated<T, FormMessage>,
 	options?: FormOptions<T, FormMessage>
 ) {
-	return superForm<T, FormMessage>(get(), { resetForm: false, ...options });
+	const sf = superForm<T, FormMessage>(get(), { resetForm: false, ...options });
+	const enhance: typeof sf.enhance = (el, events) => {
+		const action = sf.enhance(el, events);
+		const stop = sf.submitting.subscribe((pending) => setBusy(el, pending));
+		return {
+			destroy() {
+				stop();
+				action.destroy();
+			}
+		};
+	};
+	return { ...sf, enhance };
 }

@@ -7,7 +7,7 @@ const COMPANY_COOKIE = 'vakmaat_company';
 export const load: LayoutServerLoad = ({ locals, params, cookies }) => {
 	const user = locals.user;
 	const locale = getLocale();
-	if (!user) return { locale, user: null, memberships: [], companySlug: null };
+	if (!user) return { locale, formToken: null, user: null, memberships: [], companySlug: null };
 	const memberships = locals.memberships.map((ms) => ({
 		slug: ms.company.slug,
 		name: ms.company.name,
@@ -31,6 +31,8 @@ export const load: LayoutServerLoad = ({ locals, params, cookies }) => {
 	}
 	return {
 		locale,
+		// A fresh token per render for the create forms (FormToken.svelte, server/once.ts).
+		formToken: crypto.randomUUID(),
 		user: { name: user.name, email: user.email, platformRoles: user.platformRoles },
 		memberships,
 		companySlug

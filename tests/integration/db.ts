@@ -26,7 +26,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 		await admin.query(`create schema ${schema}`);
 		await admin.end();
 		const handle = await openDatabase({ url, schema, max: 4 });
-		await migrateToLatest(handle.db);
+		await migrateToLatest(handle.db, { schema });
 		return {
 			db: handle.db,
 			engine: 'postgres',

@@ -13,6 +13,8 @@ import { log } from './log';
  *   used, revoked); until then an old link still says "used" or "expired" rather than
  *   "unknown". The audit log keeps who invited whom.
  * - `mail_outbox`: sent mails after 30 days, failed ones after 90.
+ * - `form_token`: create forms' tokens (once.ts) after two days; a resubmit of a page
+ *   older than that is rare, and the token only guards against creating twice.
  *
  * Deletes run in batches of `HOUSEKEEPING_BATCH` rows, each its own short statement, and
  * at most `HOUSEKEEPING_MAX_BATCHES` per table per run: the first run on a large backlog
@@ -30,7 +32,8 @@ export const RETENTION = {
 	loginAttemptMs: DAY,
 	tokenMs: 30 * DAY,
 	sentMailMs: 30 * DAY,
-	failedMailMs: 90 * DAY
+	failedMailMs: 90 * DAY,
+	formTokenMs: 2 * DAY
 } as const;
 export const HOUSEKEEPING_BATCH = 5_000;
 export const HOUSEKEEPING_MAX_BATCHES = 200;
@@ -44,6 +47,7 @@ export interface HousekeepingResult {
 		invitations: number;
 		passwordResets: number;
 		mails: number;
+		formTokens: number;
 	};
 }
 
@@ -53,7 +57,14 @@ export async function runHousekeeping(
 ): Promise<HousekeepingResult> {
 	const now = opts.now ?? new Date();
 	const batch = opts.batch ?? HOUSEKEEPING_BATCH;
-	const deleted = { loginAttempts: 0, sessions: 0, invitations: 0, passwordResets: 0, mails: 0 };
+	const deleted = {
+		loginAttempts: 0,
+		sessions: 0,
+		invitations: 0,
+		passwordResets: 0,
+		mails: 0,
+		formTokens: 0
+	};
 
 	const due = await db.transaction().execute(async (trx) => {
 		const lock = await sql<{ ok: boolean }>`
@@ -94,6 +105,12 @@ export async function runHousekeeping(
 		'mail_outbox',
 		sql`((status = 'sent' and created_at < ${before(RETENTION.sentMailMs)})
 			or (status = 'failed' and created_at < ${before(RETENTION.failedMailMs)}))`,
+		batch
+	);
+	deleted.formTokens = await deleteInBatches(
+		db,
+		'form_token',
+		sql`created_at < ${before(RETENTION.formTokenMs)}`,
 		batch
 	);
 	log.info({ deleted }, 'housekeeping done');

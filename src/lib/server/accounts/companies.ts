@@ -6,6 +6,7 @@ import { audit } from './audit';
 import { createInvitation } from './invitations';
 import { countOf, type SmallCount } from '../../adviser/small-numbers';
 import { deliverNow } from '../mail/outbox';
+import { once, type FormToken } from '../once';
 
 export interface CompanyInput {
 	name: string;
@@ -65,47 +66,52 @@ export async function createCompanyWithHr(
 	actor: PlatformActor,
 	input: CompanyInput,
 	hrEmail: string,
-	origin: string
+	origin: string,
+	token?: FormToken
 ): Promise<{ id: string; slug: string }> {
-	const existing = await db
-		.selectFrom('company')
-		.select('id')
-		.where('kvk_number', '=', input.kvkNumber)
-		.executeTakeFirst();
-	if (existing) throw new DomainError('kvk_taken', 'kvkNumber');
-	const { company, mails } = await db.transaction().execute(async (trx) => {
-		const company = await trx
-			.insertInto('company')
-			.values({
-				slug: await uniqueSlug(trx, input.name),
-				name: input.name,
-				kvk_number: input.kvkNumber,
-				sbb_number: input.sbbNumber || null,
-				street: input.street,
-				postcode: normalizePostcode(input.postcode),
-				city: input.city,
-				region_id: input.regionId,
-				sector_chamber_id: input.sectorChamberId
-			})
-			.returning(['id', 'slug', 'name'])
-			.executeTakeFirstOrThrow();
-		await audit(trx, {
-			companyId: company.id,
-			actorUserId: actor.user.id,
-			action: 'company.created',
-			entityType: 'company',
-			entityId: company.id,
-			data: { name: input.name, kvk: input.kvkNumber },
-			requestId: actor.requestId
-		});
-		const mails = await createInvitation(
-			trx,
-			{ user: actor.user, company, requestId: actor.requestId },
-			{ email: hrEmail, roles: ['hr'] },
-			origin
-		);
-		return { company, mails };
-	});
+	let mails: number[] = [];
+	const company = await db.transaction().execute((trx) =>
+		// A double submit answers with the company the first one created (not 'kvk_taken').
+		once(trx, actor.user.id, 'company', token, async () => {
+			const existing = await trx
+				.selectFrom('company')
+				.select('id')
+				.where('kvk_number', '=', input.kvkNumber)
+				.executeTakeFirst();
+			if (existing) throw new DomainError('kvk_taken', 'kvkNumber');
+			const company = await trx
+				.insertInto('company')
+				.values({
+					slug: await uniqueSlug(trx, input.name),
+					name: input.name,
+					kvk_number: input.kvkNumber,
+					sbb_number: input.sbbNumber || null,
+					street: input.street,
+					postcode: normalizePostcode(input.postcode),
+					city: input.city,
+					region_id: input.regionId,
+					sector_chamber_id: input.sectorChamberId
+				})
+				.returning(['id', 'slug', 'name'])
+				.executeTakeFirstOrThrow();
+			await audit(trx, {
+				companyId: company.id,
+				actorUserId: actor.user.id,
+				action: 'company.created',
+				entityType: 'company',
+				entityId: company.id,
+				data: { name: input.name, kvk: input.kvkNumber },
+				requestId: actor.requestId
+			});
+			mails = await createInvitation(
+				trx,
+				{ user: actor.user, company, requestId: actor.requestId },
+				{ email: hrEmail, roles: ['hr'] },
+				origin
+			);
+			return { id: company.id, slug: company.slug };
+		})
+	);
 	await deliverNow(db, mails);
 	return { id: company.id, slug: company.slug };
 }
@@ -202,23 +208,26 @@ export async function inviteHrForCompany(
 	actor: PlatformActor,
 	companyId: string,
 	email: string,
-	origin: string
+	origin: string,
+	token?: FormToken
 ) {
 	const company = await db
 		.selectFrom('company')
 		.select(['id', 'slug', 'name'])
 		.where('id', '=', companyId)
 		.executeTakeFirstOrThrow();
-	const mails = await db
-		.transaction()
-		.execute((trx) =>
-			createInvitation(
+	let mails: number[] = [];
+	await db.transaction().execute((trx) =>
+		once(trx, actor.user.id, `invitation:${company.id}`, token, async () => {
+			mails = await createInvitation(
 				trx,
 				{ user: actor.user, company, requestId: actor.requestId },
 				{ email, roles: ['hr'] },
 				origin
-			)
-		);
+			);
+			return null;
+		})
+	);
 	await deliverNow(db, mails);
 }
 

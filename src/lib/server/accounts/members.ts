@@ -7,6 +7,7 @@ import { DomainError, isUuid } from '../errors';
 import { auditAs } from './audit';
 import { createInvitation } from './invitations';
 import { deliverNow } from '../mail/outbox';
+import { once, type FormToken } from '../once';
 
 export interface MemberRow {
 	userId: string;
@@ -72,9 +73,17 @@ export async function inviteMember(
 	db: DB,
 	ctx: RequestContext,
 	input: { email: string; roles: MemberRole[] },
-	origin: string
+	origin: string,
+	token?: FormToken
 ): Promise<void> {
-	const mails = await db.transaction().execute((trx) => createInvitation(trx, ctx, input, origin));
+	let mails: number[] = [];
+	await db.transaction().execute((trx) =>
+		// A double submit sends one invitation (a second would revoke the first link).
+		once(trx, ctx.user.id, `invitation:${ctx.company.id}`, token, async () => {
+			mails = await createInvitation(trx, ctx, input, origin);
+			return null;
+		})
+	);
 	await deliverNow(db, mails);
 }
 

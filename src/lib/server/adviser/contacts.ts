@@ -6,6 +6,7 @@ import { audit } from '../accounts/audit';
 import type { ContactInput } from '../../schemas/adviser';
 import type { AdviserCompany } from './company';
 import { FOLLOW_UP_HORIZON_DAYS } from './overview';
+import { once, type FormToken } from '../once';
 
 /** The most urgent due follow-ups shown on the overview; all of them: its list, filtered. */
 export const FOLLOW_UPS_SHOWN = 10;
@@ -26,33 +27,36 @@ export async function addContact(
 	user: SessionUser,
 	company: AdviserCompany,
 	input: ContactInput,
-	requestId?: string | null
+	requestId?: string | null,
+	token?: FormToken
 ): Promise<string> {
-	return db.transaction().execute(async (trx) => {
-		const row = await trx
-			.insertInto('adviser_contact')
-			.values({
-				company_id: company.id,
-				adviser_id: user.id,
-				contacted_on: input.contactedOn,
-				kind: input.kind,
-				notes: input.notes || null,
-				agreements: input.agreements || null,
-				follow_up_on: input.followUpOn || null
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await audit(trx, {
-			companyId: company.id,
-			actorUserId: user.id,
-			action: 'adviser.contact_logged',
-			entityType: 'adviser_contact',
-			entityId: row.id,
-			data: { kind: input.kind, contactedOn: input.contactedOn },
-			requestId
-		});
-		return row.id;
-	});
+	return db.transaction().execute((trx) =>
+		once(trx, user.id, `adviser_contact:${company.id}`, token, async () => {
+			const row = await trx
+				.insertInto('adviser_contact')
+				.values({
+					company_id: company.id,
+					adviser_id: user.id,
+					contacted_on: input.contactedOn,
+					kind: input.kind,
+					notes: input.notes || null,
+					agreements: input.agreements || null,
+					follow_up_on: input.followUpOn || null
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await audit(trx, {
+				companyId: company.id,
+				actorUserId: user.id,
+				action: 'adviser.contact_logged',
+				entityType: 'adviser_contact',
+				entityId: row.id,
+				data: { kind: input.kind, contactedOn: input.contactedOn },
+				requestId
+			});
+			return row.id;
+		})
+	);
 }
 
 /** The contact log of a company, newest first (for its advisers; with the internal notes). */

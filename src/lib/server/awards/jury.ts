@@ -5,6 +5,7 @@ import { DomainError, isUuid } from '../errors';
 import { phaseAt, ROUND_CLOCK_COLUMNS, type Phase } from './phase';
 import { computeResults, finalists, type NomineeResult } from './results';
 import { criteriaOf, requireRound, type Criterion, type Round } from './rounds';
+import { once, type SubmittedBy } from '../once';
 
 export interface Panel {
 	id: string;
@@ -80,7 +81,13 @@ export interface PanelInput {
 	regionIds: number[];
 }
 
-export async function addPanel(db: DB, roundId: string, input: PanelInput, now = new Date()) {
+export async function addPanel(
+	db: DB,
+	roundId: string,
+	input: PanelInput,
+	now = new Date(),
+	by?: SubmittedBy
+): Promise<string> {
 	const round = await requireRound(db, roundId);
 	if (phaseAt(round, now).phase === 'published') throw new DomainError('award_published');
 	if (!input.name.trim() || input.name.length > 120) {
@@ -96,21 +103,31 @@ export async function addPanel(db: DB, roundId: string, input: PanelInput, now =
 		if (!regionIds.length || known.length !== regionIds.length) {
 			throw new DomainError('award_regions_required', 'regionIds');
 		}
-	} else {
-		const national = await db
-			.selectFrom('jury_panel')
-			.select('id')
-			.where('round_id', '=', roundId)
-			.where('kind', '=', 'national')
-			.executeTakeFirst();
-		if (national) throw new DomainError('award_national_exists', 'kind');
 	}
-	const row = await db
-		.insertInto('jury_panel')
-		.values({ round_id: roundId, kind: input.kind, name: input.name.trim(), region_ids: regionIds })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return row.id;
+	return db.transaction().execute((trx) =>
+		once(trx, by?.userId ?? '', `jury_panel:${roundId}`, by?.token, async () => {
+			if (input.kind === 'national') {
+				const national = await trx
+					.selectFrom('jury_panel')
+					.select('id')
+					.where('round_id', '=', roundId)
+					.where('kind', '=', 'national')
+					.executeTakeFirst();
+				if (national) throw new DomainError('award_national_exists', 'kind');
+			}
+			const row = await trx
+				.insertInto('jury_panel')
+				.values({
+					round_id: roundId,
+					kind: input.kind,
+					name: input.name.trim(),
+					region_ids: regionIds
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			return row.id;
+		})
+	);
 }
 
 /** A juror must hold the adviser or admin role. */
@@ -133,19 +150,30 @@ async function jurorByEmail(db: DB, email: string): Promise<string> {
 	return row.id;
 }
 
-export async function addJuror(db: DB, panelId: string, email: string): Promise<void> {
+export async function addJuror(
+	db: DB,
+	panelId: string,
+	email: string,
+	by?: SubmittedBy
+): Promise<string> {
 	const panel = await getPanel(db, panelId);
 	if (!panel) throw new DomainError('award_round_not_found');
 	const userId = await jurorByEmail(db, email);
-	const inserted = await db
-		.insertInto('jury_member')
-		.values({ panel_id: panelId, user_id: userId })
-		.onConflict((oc) =>
-			oc.columns(['panel_id', 'user_id']).where('replaced_at', 'is', null).doNothing()
-		)
-		.returning('id')
-		.executeTakeFirst();
-	if (!inserted) throw new DomainError('award_juror_already', 'email');
+	return db.transaction().execute((trx) =>
+		// A double submit answers with the first one's member (not 'already on the panel').
+		once(trx, by?.userId ?? '', `jury_member:${panelId}`, by?.token, async () => {
+			const inserted = await trx
+				.insertInto('jury_member')
+				.values({ panel_id: panelId, user_id: userId })
+				.onConflict((oc) =>
+					oc.columns(['panel_id', 'user_id']).where('replaced_at', 'is', null).doNothing()
+				)
+				.returning('id')
+				.executeTakeFirst();
+			if (!inserted) throw new DomainError('award_juror_already', 'email');
+			return inserted.id;
+		})
+	);
 }
 
 /**

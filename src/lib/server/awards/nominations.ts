@@ -6,6 +6,7 @@ import { DomainError, isUuid } from '../errors';
 import { deliverNow, enqueueMail } from '../mail/outbox';
 import { phaseAt, ROUND_CLOCK_COLUMNS, type Phase } from './phase';
 import { criteriaOf, requireRound, type Round } from './rounds';
+import { once, type FormToken } from '../once';
 
 /** A motivation must say something: at least this many characters per criterion. */
 export const MIN_MOTIVATION = 40;
@@ -148,7 +149,8 @@ export async function nominate(
 	nominee: { userId: string; companyId: string },
 	input: NominationInput,
 	origin: string,
-	now = new Date()
+	now = new Date(),
+	token?: FormToken
 ): Promise<string> {
 	const round = await requireRound(db, roundId);
 	nominationsOpen(round, now);
@@ -159,63 +161,67 @@ export async function nominate(
 	const eligibility = await eligibilityOf(db, roundId, nominee.userId, nominee.companyId, now);
 	if (!eligibility.eligible) throw new DomainError('award_not_eligible', 'nominee');
 	const criteria = await checkInput(db, round, input);
-	const { id, mails } = await db.transaction().execute(async (trx) => {
-		const existing = await trx
-			.selectFrom('nomination')
-			.select('id')
-			.where('round_id', '=', roundId)
-			.where('nominator_id', '=', nominatorId)
-			.where('status', '<>', 'withdrawn')
-			.executeTakeFirst();
-		if (existing) throw new DomainError('award_already_nominated');
-		const row = await trx
-			.insertInto('nomination')
-			.values({
-				round_id: roundId,
-				nominator_id: nominatorId,
-				nominee_id: nominee.userId,
-				company_id: nominee.companyId,
-				evidence: input.evidence.trim(),
-				nominator_named: input.nominatorNamed
-			})
-			.onConflict((oc) =>
-				oc.columns(['round_id', 'nominator_id']).where('status', '<>', 'withdrawn').doNothing()
-			)
-			.returning('id')
-			.executeTakeFirst();
-		if (!row) throw new DomainError('award_already_nominated');
-		await trx
-			.insertInto('nomination_motivation')
-			.values(
-				criteria.map((c) => ({
-					nomination_id: row.id,
-					criterion_id: c.id,
-					text: input.motivations[c.id].trim()
-				}))
-			)
-			.execute();
-		const to = await trx
-			.selectFrom('app_user')
-			.select(['email', 'name'])
-			.where('id', '=', nominee.userId)
-			.executeTakeFirstOrThrow();
-		const mails = await enqueueMail(trx, 'nomination', [
-			{
-				to: to.email,
-				subject: `Je bent genomineerd: ${round.title}`,
-				text: [
-					`Beste ${to.name},`,
-					'',
-					`Je bent genomineerd voor ${round.title}.`,
-					'Je nominatie telt pas mee als je hem accepteert. Bekijk de motivatie en geef je antwoord op:',
-					`${origin}/verkiezing/mijn-nominaties`,
-					'',
-					'Vakmaat'
-				].join('\n')
-			}
-		]);
-		return { id: row.id, mails };
-	});
+	let mails: number[] = [];
+	const id = await db.transaction().execute((trx) =>
+		// A double submit answers with the first nomination (not 'already nominated').
+		once(trx, nominatorId, `nomination:${roundId}`, token, async () => {
+			const existing = await trx
+				.selectFrom('nomination')
+				.select('id')
+				.where('round_id', '=', roundId)
+				.where('nominator_id', '=', nominatorId)
+				.where('status', '<>', 'withdrawn')
+				.executeTakeFirst();
+			if (existing) throw new DomainError('award_already_nominated');
+			const row = await trx
+				.insertInto('nomination')
+				.values({
+					round_id: roundId,
+					nominator_id: nominatorId,
+					nominee_id: nominee.userId,
+					company_id: nominee.companyId,
+					evidence: input.evidence.trim(),
+					nominator_named: input.nominatorNamed
+				})
+				.onConflict((oc) =>
+					oc.columns(['round_id', 'nominator_id']).where('status', '<>', 'withdrawn').doNothing()
+				)
+				.returning('id')
+				.executeTakeFirst();
+			if (!row) throw new DomainError('award_already_nominated');
+			await trx
+				.insertInto('nomination_motivation')
+				.values(
+					criteria.map((c) => ({
+						nomination_id: row.id,
+						criterion_id: c.id,
+						text: input.motivations[c.id].trim()
+					}))
+				)
+				.execute();
+			const to = await trx
+				.selectFrom('app_user')
+				.select(['email', 'name'])
+				.where('id', '=', nominee.userId)
+				.executeTakeFirstOrThrow();
+			mails = await enqueueMail(trx, 'nomination', [
+				{
+					to: to.email,
+					subject: `Je bent genomineerd: ${round.title}`,
+					text: [
+						`Beste ${to.name},`,
+						'',
+						`Je bent genomineerd voor ${round.title}.`,
+						'Je nominatie telt pas mee als je hem accepteert. Bekijk de motivatie en geef je antwoord op:',
+						`${origin}/verkiezing/mijn-nominaties`,
+						'',
+						'Vakmaat'
+					].join('\n')
+				}
+			]);
+			return row.id;
+		})
+	);
 	await deliverNow(db, mails);
 	return id;
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { DB } from '../db';
 import { DomainError, isUuid } from '../errors';
 import { phaseAt, type PhaseAt, type RoundClock } from './phase';
+import { once, type FormToken } from '../once';
 
 /** Eligibility rules of a round (data on award_round.eligibility; absent = not checked). */
 export interface EligibilityRules {
@@ -187,39 +188,47 @@ function checkRoundInput(input: RoundInput): void {
 }
 
 /** A new round with the default criteria and rules, in one transaction. */
-export async function createRound(db: DB, actorId: string, input: RoundInput): Promise<string> {
+export async function createRound(
+	db: DB,
+	actorId: string,
+	input: RoundInput,
+	token?: FormToken
+): Promise<string> {
 	if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) {
 		throw new DomainError('award_year_taken', 'year');
 	}
 	checkRoundInput(input);
-	return db.transaction().execute(async (trx) => {
-		const taken = await trx
-			.selectFrom('award_round')
-			.select('id')
-			.where('year', '=', input.year)
-			.executeTakeFirst();
-		if (taken) throw new DomainError('award_year_taken', 'year');
-		const round = await trx
-			.insertInto('award_round')
-			.values({
-				year: input.year,
-				title: input.title.trim(),
-				nominations_open_at: input.nominationsOpenAt,
-				nominations_close_at: input.nominationsCloseAt,
-				regional_jury_until: input.regionalJuryUntil,
-				national_jury_until: input.nationalJuryUntil,
-				finalists_per_panel: input.finalistsPerPanel,
-				eligibility: JSON.stringify(DEFAULT_RULES),
-				created_by: actorId
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await trx
-			.insertInto('award_criterion')
-			.values(DEFAULT_CRITERIA.map((c, i) => ({ round_id: round.id, ...c, position: i + 1 })))
-			.execute();
-		return round.id;
-	});
+	return db.transaction().execute((trx) =>
+		// A double submit answers with the round the first one created (not 'year taken').
+		once(trx, actorId, 'award_round', token, async () => {
+			const taken = await trx
+				.selectFrom('award_round')
+				.select('id')
+				.where('year', '=', input.year)
+				.executeTakeFirst();
+			if (taken) throw new DomainError('award_year_taken', 'year');
+			const round = await trx
+				.insertInto('award_round')
+				.values({
+					year: input.year,
+					title: input.title.trim(),
+					nominations_open_at: input.nominationsOpenAt,
+					nominations_close_at: input.nominationsCloseAt,
+					regional_jury_until: input.regionalJuryUntil,
+					national_jury_until: input.nationalJuryUntil,
+					finalists_per_panel: input.finalistsPerPanel,
+					eligibility: JSON.stringify(DEFAULT_RULES),
+					created_by: actorId
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await trx
+				.insertInto('award_criterion')
+				.values(DEFAULT_CRITERIA.map((c, i) => ({ round_id: round.id, ...c, position: i + 1 })))
+				.execute();
+			return round.id;
+		})
+	);
 }
 
 /** Title, dates and number of finalists; moving a phase is editing its date. */

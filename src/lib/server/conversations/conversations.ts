@@ -7,6 +7,7 @@ import { auditAs } from '../accounts/audit';
 import type { DB } from '../db';
 import type { ConversationAnswerRole, ConversationStatus } from '../db/schema';
 import { DomainError, isUuid } from '../errors';
+import { once, type FormToken } from '../once';
 import type { Mail } from '../mail';
 import { deliverNow, enqueueMail } from '../mail/outbox';
 import { addMonths, amsterdamDate } from '../../time';
@@ -125,117 +126,122 @@ export async function planConversation(
 	db: DB,
 	ctx: RequestContext,
 	input: PlanInput,
-	origin: string
+	origin: string,
+	token?: FormToken
 ): Promise<string> {
 	if (!ctx.roles.includes('hr') && !ctx.roles.includes('trainer')) {
 		throw new DomainError('not_allowed');
 	}
-	const { id, mails } = await db.transaction().execute(async (trx) => {
-		const learners = await plannableLearners(trx, ctx, input.learnerId);
-		if (!learners.length) {
-			throw new DomainError('learner_unknown', 'learnerId');
-		}
-		const version = await trx
-			.selectFrom('conversation_template as t')
-			.innerJoin('conversation_template_version as v', 'v.template_id', 't.id')
-			.select(['v.id', 't.name'])
-			.where('t.id', '=', input.templateId)
-			.where((eb) =>
-				eb.or([eb('t.company_id', 'is', null), eb('t.company_id', '=', ctx.company.id)])
-			)
-			.where('t.archived_at', 'is', null)
-			.orderBy('v.number', 'desc')
-			.limit(1)
-			.executeTakeFirst();
-		if (!version) throw new DomainError('template_not_found', 'templateId');
-		const trainer = await trx
-			.selectFrom('membership as m')
-			.innerJoin('app_user as u', 'u.id', 'm.user_id')
-			.select(['u.id', 'u.name', 'u.email', 'u.locale'])
-			.where('m.company_id', '=', ctx.company.id)
-			.where('m.user_id', '=', input.trainerId)
-			.where('m.deactivated_at', 'is', null)
-			.where(sql<boolean>`'trainer' = any(m.roles)`)
-			.executeTakeFirst();
-		if (!trainer) throw new DomainError('trainer_unknown', 'trainerId');
-		const plannedAt = sql<Date>`(${input.plannedDate} || ' ' || ${input.plannedTime})::timestamp
+	let queued: Awaited<ReturnType<typeof enqueueMail>> = [];
+	const id = await db.transaction().execute((trx) =>
+		once(trx, ctx.user.id, 'conversation', token, async () => {
+			const learners = await plannableLearners(trx, ctx, input.learnerId);
+			if (!learners.length) {
+				throw new DomainError('learner_unknown', 'learnerId');
+			}
+			const version = await trx
+				.selectFrom('conversation_template as t')
+				.innerJoin('conversation_template_version as v', 'v.template_id', 't.id')
+				.select(['v.id', 't.name'])
+				.where('t.id', '=', input.templateId)
+				.where((eb) =>
+					eb.or([eb('t.company_id', 'is', null), eb('t.company_id', '=', ctx.company.id)])
+				)
+				.where('t.archived_at', 'is', null)
+				.orderBy('v.number', 'desc')
+				.limit(1)
+				.executeTakeFirst();
+			if (!version) throw new DomainError('template_not_found', 'templateId');
+			const trainer = await trx
+				.selectFrom('membership as m')
+				.innerJoin('app_user as u', 'u.id', 'm.user_id')
+				.select(['u.id', 'u.name', 'u.email', 'u.locale'])
+				.where('m.company_id', '=', ctx.company.id)
+				.where('m.user_id', '=', input.trainerId)
+				.where('m.deactivated_at', 'is', null)
+				.where(sql<boolean>`'trainer' = any(m.roles)`)
+				.executeTakeFirst();
+			if (!trainer) throw new DomainError('trainer_unknown', 'trainerId');
+			const plannedAt = sql<Date>`(${input.plannedDate} || ' ' || ${input.plannedTime})::timestamp
 			at time zone 'Europe/Amsterdam'`;
-		const row = await trx
-			.insertInto('conversation')
-			.values({
-				company_id: ctx.company.id,
-				learner_id: input.learnerId,
-				trajectory_id: sql<string | null>`(select t.id from trajectory t
+			const row = await trx
+				.insertInto('conversation')
+				.values({
+					company_id: ctx.company.id,
+					learner_id: input.learnerId,
+					trajectory_id: sql<string | null>`(select t.id from trajectory t
 					where t.company_id = ${ctx.company.id} and t.learner_id = ${input.learnerId}
 					order by t.status = 'active' desc, t.start_date desc limit 1)`,
-				template_version_id: version.id,
-				planned_at: plannedAt as never,
-				trainer_user_id: trainer.id,
-				created_by: ctx.user.id
-			})
-			.returning(['id', 'planned_at'])
-			.executeTakeFirstOrThrow();
-		await trx
-			.insertInto('conversation_answer')
-			.values(
-				(['learner', 'trainer', 'agreed'] as const).map((role) => ({
-					company_id: ctx.company.id,
-					conversation_id: row.id,
-					role,
-					updated_by: ctx.user.id
-				}))
-			)
-			.execute();
-		await auditAs(trx, ctx, {
-			action: 'conversation.planned',
-			entityType: 'conversation',
-			entityId: row.id,
-			data: { learnerId: input.learnerId, templateVersionId: version.id }
-		});
-		const { to, email, locale } = await learnerMailbox(trx, ctx.company.id, input.learnerId);
-		const link = `${origin}/o/${ctx.company.slug}/gesprekken/${row.id}`;
-		const mails: Mail[] = [];
-		if (email) {
-			mails.push({
-				to: email,
-				subject: m.conv_mail_planned_subject(
-					{ template: version.name, company: ctx.company.name },
-					{ locale }
-				),
-				text: m.conv_mail_planned_body(
-					{
-						name: to.name,
-						template: version.name,
-						when: formatDateTime(row.planned_at, locale),
-						trainer: trainer.name,
-						link
-					},
-					{ locale }
+					template_version_id: version.id,
+					planned_at: plannedAt as never,
+					trainer_user_id: trainer.id,
+					created_by: ctx.user.id
+				})
+				.returning(['id', 'planned_at'])
+				.executeTakeFirstOrThrow();
+			await trx
+				.insertInto('conversation_answer')
+				.values(
+					(['learner', 'trainer', 'agreed'] as const).map((role) => ({
+						company_id: ctx.company.id,
+						conversation_id: row.id,
+						role,
+						updated_by: ctx.user.id
+					}))
 				)
+				.execute();
+			await auditAs(trx, ctx, {
+				action: 'conversation.planned',
+				entityType: 'conversation',
+				entityId: row.id,
+				data: { learnerId: input.learnerId, templateVersionId: version.id }
 			});
-		}
-		// Planned by someone else (HR): the trainer who holds it is told too.
-		if (trainer.id !== ctx.user.id) {
-			const tl = (trainer.locale ?? 'nl') as Locale;
-			mails.push({
-				to: trainer.email,
-				subject: m.conv_mail_trainer_subject({ learner: to.name }, { locale: tl }),
-				text: m.conv_mail_trainer_body(
-					{
-						name: trainer.name,
-						learner: to.name,
-						template: version.name,
-						when: formatDateTime(row.planned_at, tl),
-						planner: ctx.user.name,
-						link
-					},
-					{ locale: tl }
-				)
-			});
-		}
-		return { id: row.id, mails: await enqueueMail(trx, 'conversation', mails) };
-	});
-	await deliverNow(db, mails);
+			const { to, email, locale } = await learnerMailbox(trx, ctx.company.id, input.learnerId);
+			const link = `${origin}/o/${ctx.company.slug}/gesprekken/${row.id}`;
+			const mails: Mail[] = [];
+			if (email) {
+				mails.push({
+					to: email,
+					subject: m.conv_mail_planned_subject(
+						{ template: version.name, company: ctx.company.name },
+						{ locale }
+					),
+					text: m.conv_mail_planned_body(
+						{
+							name: to.name,
+							template: version.name,
+							when: formatDateTime(row.planned_at, locale),
+							trainer: trainer.name,
+							link
+						},
+						{ locale }
+					)
+				});
+			}
+			// Planned by someone else (HR): the trainer who holds it is told too.
+			if (trainer.id !== ctx.user.id) {
+				const tl = (trainer.locale ?? 'nl') as Locale;
+				mails.push({
+					to: trainer.email,
+					subject: m.conv_mail_trainer_subject({ learner: to.name }, { locale: tl }),
+					text: m.conv_mail_trainer_body(
+						{
+							name: trainer.name,
+							learner: to.name,
+							template: version.name,
+							when: formatDateTime(row.planned_at, tl),
+							planner: ctx.user.name,
+							link
+						},
+						{ locale: tl }
+					)
+				});
+			}
+			queued = await enqueueMail(trx, 'conversation', mails);
+			return row.id;
+		})
+	);
+	await deliverNow(db, queued);
 	return id;
 }
 
@@ -782,36 +788,39 @@ export async function addAction(
 	db: DB,
 	ctx: RequestContext,
 	id: string,
-	input: ActionInput
+	input: ActionInput,
+	token?: FormToken
 ): Promise<string> {
 	return db.transaction().execute(async (trx) => {
 		const a = await requireAccess(trx, ctx, id);
 		if (a.viewer !== 'trainer') throw new DomainError('not_allowed');
-		if (!(a.status === 'planned' || a.status === 'held') || signedByAnyone(a)) {
-			throw new DomainError('conversation_locked');
-		}
-		if (input.workProcessId) {
-			const wps = await learnerWorkProcessIds(trx, ctx.company.id, a.learner_id);
-			if (!wps.has(input.workProcessId)) {
-				throw new DomainError('work_process_unknown', 'workProcessId');
+		return once(trx, ctx.user.id, `conversation_action:${id}`, token, async () => {
+			if (!(a.status === 'planned' || a.status === 'held') || signedByAnyone(a)) {
+				throw new DomainError('conversation_locked');
 			}
-		}
-		const row = await trx
-			.insertInto('conversation_action')
-			.values({
-				company_id: ctx.company.id,
-				conversation_id: id,
-				learner_id: a.learner_id,
-				description: input.description,
-				owner_role: input.ownerRole,
-				due_date: input.dueDate || null,
-				work_process_id: input.workProcessId || null,
-				created_by: ctx.user.id
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await bump(trx, ctx, id);
-		return row.id;
+			if (input.workProcessId) {
+				const wps = await learnerWorkProcessIds(trx, ctx.company.id, a.learner_id);
+				if (!wps.has(input.workProcessId)) {
+					throw new DomainError('work_process_unknown', 'workProcessId');
+				}
+			}
+			const row = await trx
+				.insertInto('conversation_action')
+				.values({
+					company_id: ctx.company.id,
+					conversation_id: id,
+					learner_id: a.learner_id,
+					description: input.description,
+					owner_role: input.ownerRole,
+					due_date: input.dueDate || null,
+					work_process_id: input.workProcessId || null,
+					created_by: ctx.user.id
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await bump(trx, ctx, id);
+			return row.id;
+		});
 	});
 }
 
@@ -877,17 +886,22 @@ export async function addAddendum(
 	db: DB,
 	ctx: RequestContext,
 	id: string,
-	body: string
-): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+	body: string,
+	token?: FormToken
+): Promise<string> {
+	return db.transaction().execute(async (trx) => {
 		const a = await requireAccess(trx, ctx, id);
 		if (a.viewer === 'hr') throw new DomainError('not_allowed');
 		if (a.status !== 'signed') throw new DomainError('conversation_locked');
-		await trx
-			.insertInto('conversation_addendum')
-			.values({ company_id: ctx.company.id, conversation_id: id, body, created_by: ctx.user.id })
-			.execute();
-		await bump(trx, ctx, id);
+		return once(trx, ctx.user.id, `conversation_addendum:${id}`, token, async () => {
+			const row = await trx
+				.insertInto('conversation_addendum')
+				.values({ company_id: ctx.company.id, conversation_id: id, body, created_by: ctx.user.id })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await bump(trx, ctx, id);
+			return row.id;
+		});
 	});
 }
 

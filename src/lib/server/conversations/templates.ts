@@ -9,6 +9,7 @@ import type { RequestContext } from '../auth/context';
 import { auditAs } from '../accounts/audit';
 import type { DB } from '../db';
 import { DomainError, isUuid } from '../errors';
+import { once, type FormToken } from '../once';
 
 /**
  * Conversation templates: the platform's defaults (company_id null, read-only for
@@ -141,31 +142,38 @@ export async function versionContent(db: DB, versionId: string): Promise<Templat
 }
 
 /** HR copies a default (or one of the company's templates) into a new company template. */
-export async function copyTemplate(db: DB, ctx: RequestContext, id: string): Promise<string> {
+export async function copyTemplate(
+	db: DB,
+	ctx: RequestContext,
+	id: string,
+	token?: FormToken
+): Promise<string> {
 	requireHr(ctx);
 	const source = await getTemplate(db, ctx, id);
 	if (!source) throw new DomainError('template_not_found');
-	return db.transaction().execute(async (trx) => {
-		const row = await trx
-			.insertInto('conversation_template')
-			.values({
-				company_id: ctx.company.id,
-				kind: source.kind,
-				name: source.name,
-				based_on: source.id,
-				draft: JSON.stringify(source.content),
-				created_by: ctx.user.id
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await auditAs(trx, ctx, {
-			action: 'conversation_template.copied',
-			entityType: 'conversation_template',
-			entityId: row.id,
-			data: { from: source.id }
-		});
-		return row.id;
-	});
+	return db.transaction().execute((trx) =>
+		once(trx, ctx.user.id, `template_copy:${source.id}`, token, async () => {
+			const row = await trx
+				.insertInto('conversation_template')
+				.values({
+					company_id: ctx.company.id,
+					kind: source.kind,
+					name: source.name,
+					based_on: source.id,
+					draft: JSON.stringify(source.content),
+					created_by: ctx.user.id
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await auditAs(trx, ctx, {
+				action: 'conversation_template.copied',
+				entityType: 'conversation_template',
+				entityId: row.id,
+				data: { from: source.id }
+			});
+			return row.id;
+		})
+	);
 }
 
 /** HR starts an empty template. */
@@ -173,21 +181,26 @@ export async function createTemplate(
 	db: DB,
 	ctx: RequestContext,
 	name: string,
-	kind: TemplateKind = 'other'
+	kind: TemplateKind = 'other',
+	token?: FormToken
 ): Promise<string> {
 	requireHr(ctx);
-	const row = await db
-		.insertInto('conversation_template')
-		.values({
-			company_id: ctx.company.id,
-			kind,
-			name,
-			draft: JSON.stringify(EMPTY_CONTENT),
-			created_by: ctx.user.id
+	return db.transaction().execute((trx) =>
+		once(trx, ctx.user.id, 'template', token, async () => {
+			const row = await trx
+				.insertInto('conversation_template')
+				.values({
+					company_id: ctx.company.id,
+					kind,
+					name,
+					draft: JSON.stringify(EMPTY_CONTENT),
+					created_by: ctx.user.id
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			return row.id;
 		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return row.id;
+	);
 }
 
 async function ownTemplateForUpdate(db: DB, ctx: RequestContext, id: string) {

@@ -700,6 +700,16 @@ export interface MailOutboxTable {
 	sent_at: Timestamp | null;
 }
 
+/** A create form's token and the record it created (migration 0021, `once.ts`). */
+export interface FormTokenTable {
+	user_id: string;
+	purpose: string;
+	token: string;
+	/** JSON of what the create returned; written as a JSON string. */
+	result: ColumnType<unknown, string | null | undefined, string | null>;
+	created_at: CreatedAt;
+}
+
 /** When a periodic job last ran (migration 0017), shared by all app servers. */
 export interface JobRunTable {
 	job: string;
@@ -865,6 +875,7 @@ export interface Database {
 	conversation_reminder: ConversationReminderTable;
 	mail_outbox: MailOutboxTable;
 	job_run: JobRunTable;
+	form_token: FormTokenTable;
 	award_round: AwardRoundTable;
 	award_criterion: AwardCriterionTable;
 	nomination: NominationTable;

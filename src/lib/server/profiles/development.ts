@@ -2,6 +2,7 @@ import type { DB } from '../db';
 import type { ActivityKind, GoalStatus } from '../db/schema';
 import { DomainError, isUuid } from '../errors';
 import { refreshLloSummary } from './completeness';
+import { once, type FormToken } from '../once';
 
 export const ACTIVITY_KINDS: ActivityKind[] = [
 	'workshop',
@@ -31,25 +32,33 @@ export async function listActivities(db: DB, userId: string) {
 		.execute();
 }
 
-export async function addActivity(db: DB, userId: string, input: ActivityInput): Promise<string> {
+/** `token`: the form's token (once.ts); a double submit answers with the first id. */
+export async function addActivity(
+	db: DB,
+	userId: string,
+	input: ActivityInput,
+	token?: FormToken
+): Promise<string> {
 	if (!ACTIVITY_KINDS.includes(input.kind)) throw new DomainError('not_allowed', 'kind');
-	return db.transaction().execute(async (trx) => {
-		const row = await trx
-			.insertInto('development_activity')
-			.values({
-				user_id: userId,
-				kind: input.kind,
-				title: input.title.trim(),
-				provider: input.provider.trim(),
-				activity_date: input.activityDate,
-				hours: input.hours,
-				impact: input.impact.trim()
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await refreshLloSummary(trx, [userId]);
-		return row.id;
-	});
+	return db.transaction().execute((trx) =>
+		once(trx, userId, 'development_activity', token, async () => {
+			const row = await trx
+				.insertInto('development_activity')
+				.values({
+					user_id: userId,
+					kind: input.kind,
+					title: input.title.trim(),
+					provider: input.provider.trim(),
+					activity_date: input.activityDate,
+					hours: input.hours,
+					impact: input.impact.trim()
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await refreshLloSummary(trx, [userId]);
+			return row.id;
+		})
+	);
 }
 
 export async function removeActivity(db: DB, userId: string, id: string): Promise<void> {
@@ -78,14 +87,19 @@ export async function listGoals(db: DB, userId: string) {
 export async function addGoal(
 	db: DB,
 	userId: string,
-	input: { text: string; targetDate: string | null }
+	input: { text: string; targetDate: string | null },
+	token?: FormToken
 ): Promise<string> {
-	const row = await db
-		.insertInto('development_goal')
-		.values({ user_id: userId, text: input.text.trim(), target_date: input.targetDate || null })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return row.id;
+	return db.transaction().execute((trx) =>
+		once(trx, userId, 'development_goal', token, async () => {
+			const row = await trx
+				.insertInto('development_goal')
+				.values({ user_id: userId, text: input.text.trim(), target_date: input.targetDate || null })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			return row.id;
+		})
+	);
 }
 
 export async function setGoalStatus(

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { DB } from '../db';
 import { audit } from '../accounts/audit';
 import { DomainError } from '../errors';
+import { once, type FormToken } from '../once';
 
 /** The four steps of the self-assessment scale (labels in messages: scale_1 … scale_4). */
 export const SCALE = [1, 2, 3, 4] as const;
@@ -125,30 +126,32 @@ export async function listVersions(db: DB) {
  * Opens a draft: a copy of the current version (areas and indicators get new ids, so
  * answers to the current version keep pointing at the indicators they answered).
  */
-export async function createDraft(db: DB, actorUserId: string): Promise<number> {
+export async function createDraft(db: DB, actorUserId: string, token?: FormToken): Promise<number> {
 	const existing = await draftVersionId(db);
 	if (existing) return existing;
-	return db.transaction().execute(async (trx) => {
-		const current = await currentVersionId(trx);
-		const next = await trx
-			.selectFrom('competence_framework_version')
-			.select((eb) => eb.fn.max('number').as('n'))
-			.executeTakeFirstOrThrow();
-		const draft = await trx
-			.insertInto('competence_framework_version')
-			.values({ number: Number(next.n) + 1, status: 'draft', created_by: actorUserId })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await copyAreas(trx, current, draft.id);
-		await audit(trx, {
-			actorUserId,
-			action: 'competence_framework.draft_created',
-			entityType: 'competence_framework_version',
-			entityId: String(draft.id),
-			data: { from: current }
-		});
-		return draft.id;
-	});
+	return db.transaction().execute((trx) =>
+		once(trx, actorUserId, 'competence_framework_draft', token, async () => {
+			const current = await currentVersionId(trx);
+			const next = await trx
+				.selectFrom('competence_framework_version')
+				.select((eb) => eb.fn.max('number').as('n'))
+				.executeTakeFirstOrThrow();
+			const draft = await trx
+				.insertInto('competence_framework_version')
+				.values({ number: Number(next.n) + 1, status: 'draft', created_by: actorUserId })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await copyAreas(trx, current, draft.id);
+			await audit(trx, {
+				actorUserId,
+				action: 'competence_framework.draft_created',
+				entityType: 'competence_framework_version',
+				entityId: String(draft.id),
+				data: { from: current }
+			});
+			return draft.id;
+		})
+	);
 }
 
 async function copyAreas(db: DB, from: number, to: number): Promise<void> {

@@ -4,6 +4,8 @@ import { audit } from '../accounts/audit';
 import { DomainError } from '../errors';
 import { refreshLloSummary } from './completeness';
 import { currentFramework, type Framework } from './framework';
+import { todayIso } from '../../time';
+import { once, type FormToken } from '../once';
 
 export interface AnswerInput {
 	indicatorId: number;
@@ -109,17 +111,26 @@ export async function saveSelfAssessmentDraft(
 }
 
 export type SubmitResult =
-	| { ok: true; id: string }
+	| {
+			ok: true;
+			id: string;
+			/** Today's round was submitted again: its answers replaced. */ replaced: boolean;
+	  }
 	| { ok: false; missing: { indicatorId: number; areaName: string; text: string }[] };
 
 /**
  * Submits the self-assessment: every indicator of the current version needs a level.
  * When some are missing, the answers are kept as a draft and the missing ones named.
+ * One round per day (Amsterdam): submitting again on a day that already has a round
+ * replaces that round's answers, so the then-vs-now comparison never compares a round
+ * with itself (unique index `self_assessment_one_per_day`). `token`: the form's token
+ * (once.ts); a double submit answers with the first submission's id.
  */
 export async function submitSelfAssessment(
 	db: DB,
 	userId: string,
-	answers: AnswerInput[]
+	answers: AnswerInput[],
+	token?: FormToken
 ): Promise<SubmitResult> {
 	const framework = await currentFramework(db);
 	const cleaned = clean(framework, answers);
@@ -133,24 +144,58 @@ export async function submitSelfAssessment(
 		await db.transaction().execute((trx) => storeDraft(trx, userId, framework, cleaned));
 		return { ok: false, missing };
 	}
-	const id = await db.transaction().execute(async (trx) => {
-		const id = await storeDraft(trx, userId, framework, cleaned);
-		await trx
-			.updateTable('self_assessment')
-			.set({ status: 'submitted', submitted_at: new Date(), updated_at: new Date() })
-			.where('id', '=', id)
-			.execute();
-		await refreshLloSummary(trx, [userId]);
-		await audit(trx, {
-			actorUserId: userId,
-			action: 'self_assessment.submitted',
-			entityType: 'self_assessment',
-			entityId: id,
-			data: { versionId: framework.id }
-		});
-		return id;
-	});
-	return { ok: true, id };
+	const { id, replaced } = await db.transaction().execute((trx) =>
+		once(trx, userId, 'self_assessment', token, async () => {
+			const now = new Date();
+			const draftId = await storeDraft(trx, userId, framework, cleaned);
+			const sameDay = await trx
+				.selectFrom('self_assessment')
+				.select('id')
+				.where('user_id', '=', userId)
+				.where('status', '=', 'submitted')
+				.where('id', '!=', draftId)
+				.where(
+					sql<string>`(submitted_at at time zone 'Europe/Amsterdam')::date`,
+					'=',
+					todayIso(now)
+				)
+				.forUpdate()
+				.executeTakeFirst();
+			let id = draftId;
+			if (sameDay) {
+				// Today's round takes the new answers; the draft is used up.
+				id = sameDay.id;
+				await trx.deleteFrom('self_assessment_answer').where('assessment_id', '=', id).execute();
+				await trx
+					.updateTable('self_assessment_answer')
+					.set({ assessment_id: id })
+					.where('assessment_id', '=', draftId)
+					.execute();
+				await trx.deleteFrom('self_assessment').where('id', '=', draftId).execute();
+				await trx
+					.updateTable('self_assessment')
+					.set({ version_id: framework.id, submitted_at: now, updated_at: now })
+					.where('id', '=', id)
+					.execute();
+			} else {
+				await trx
+					.updateTable('self_assessment')
+					.set({ status: 'submitted', submitted_at: now, updated_at: now })
+					.where('id', '=', id)
+					.execute();
+			}
+			await refreshLloSummary(trx, [userId]);
+			await audit(trx, {
+				actorUserId: userId,
+				action: 'self_assessment.submitted',
+				entityType: 'self_assessment',
+				entityId: id,
+				data: { versionId: framework.id, ...(sameDay ? { replacedSameDay: true } : {}) }
+			});
+			return { id, replaced: !!sameDay };
+		})
+	);
+	return { ok: true, id, replaced };
 }
 
 export interface AreaComparison {

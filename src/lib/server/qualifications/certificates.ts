@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { DB } from '../db';
 import { audit } from '../accounts/audit';
 import { DomainError } from '../errors';
+import { once, type FormToken } from '../once';
 
 /**
  * Mbo-certificaten and keuzedelen. The 2016 export has none, so an admin defines a
@@ -68,9 +69,15 @@ type Actor = { userId: string | null; requestId?: string | null };
 export async function createCertificate(
 	db: DB,
 	actor: Actor,
-	input: CertificateInput
+	input: CertificateInput,
+	token?: FormToken
 ): Promise<number> {
-	return db.transaction().execute((trx) => insertCertificate(trx, actor, input));
+	return db.transaction().execute((trx) =>
+		// A double submit answers with the first certificate (not 'code taken').
+		actor.userId
+			? once(trx, actor.userId, 'certificate', token, () => insertCertificate(trx, actor, input))
+			: insertCertificate(trx, actor, input)
+	);
 }
 
 async function insertCertificate(trx: DB, actor: Actor, input: CertificateInput): Promise<number> {
@@ -193,36 +200,45 @@ export interface CatalogueInput {
 export async function importCatalogue(
 	db: DB,
 	actor: Actor,
-	input: CatalogueInput
+	input: CatalogueInput,
+	token?: FormToken
 ): Promise<CatalogueImportResult> {
-	return db.transaction().execute(async (trx) => {
-		for (const e of input.electives) await upsertElective(trx, e);
-		let added = 0;
-		let skipped = 0;
-		for (const [i, c] of input.certificates.entries()) {
-			const exists = await trx
-				.selectFrom('certificate')
-				.select('id')
-				.where(sql`lower(code)`, '=', c.code.toLowerCase())
-				.executeTakeFirst();
-			if (exists) {
-				skipped++;
-				continue;
+	return db.transaction().execute((trx) =>
+		once(
+			trx,
+			actor.userId ?? '',
+			'certificate_catalogue',
+			actor.userId ? token : null,
+			async () => {
+				for (const e of input.electives) await upsertElective(trx, e);
+				let added = 0;
+				let skipped = 0;
+				for (const [i, c] of input.certificates.entries()) {
+					const exists = await trx
+						.selectFrom('certificate')
+						.select('id')
+						.where(sql`lower(code)`, '=', c.code.toLowerCase())
+						.executeTakeFirst();
+					if (exists) {
+						skipped++;
+						continue;
+					}
+					try {
+						await insertCertificate(trx, actor, c);
+					} catch (e) {
+						if (e instanceof DomainError) throw new CatalogueEntryError(i, c.code, e);
+						throw e;
+					}
+					added++;
+				}
+				return {
+					electives: input.electives.length,
+					certificatesAdded: added,
+					certificatesSkipped: skipped
+				};
 			}
-			try {
-				await insertCertificate(trx, actor, c);
-			} catch (e) {
-				if (e instanceof DomainError) throw new CatalogueEntryError(i, c.code, e);
-				throw e;
-			}
-			added++;
-		}
-		return {
-			electives: input.electives.length,
-			certificatesAdded: added,
-			certificatesSkipped: skipped
-		};
-	});
+		)
+	);
 }
 
 export class CatalogueEntryError extends Error {

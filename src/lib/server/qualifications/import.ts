@@ -405,7 +405,16 @@ export async function applyImport(
 	parsed: ParsedExport,
 	meta: ImportMeta
 ): Promise<ImportPlan> {
-	return db.transaction().execute(async (trx) => {
+	return db.transaction().execute((trx) => applyImportIn(trx, parsed, meta));
+}
+
+/** Applies an import inside the caller's transaction. */
+export async function applyImportIn(
+	trx: DB,
+	parsed: ParsedExport,
+	meta: ImportMeta
+): Promise<ImportPlan> {
+	{
 		// Serialise imports: two admins confirming at once must not both add version n+1.
 		await sql`select pg_advisory_xact_lock(hashtext('vakmaat.qualification_import'))`.execute(trx);
 		const plan = await planImport(trx, parsed);
@@ -466,5 +475,5 @@ export async function applyImport(
 			requestId: meta.requestId
 		});
 		return plan;
-	});
+	}
 }

@@ -1,13 +1,14 @@
 import type { DB } from '../db';
 import type { SessionUser } from '../auth/session';
 import { isUuid } from '../errors';
-import { applyImport, hashContent, planImport, type ImportPlan } from './import';
+import { applyImportIn, hashContent, planImport, type ImportPlan } from './import';
 import {
 	MAX_IMPORT_BYTES,
 	parseQualificationXml,
 	QualificationImportError,
 	type ParsedExport
 } from './parse';
+import { once, type FormToken } from '../once';
 
 export interface SourceFile {
 	name: string;
@@ -57,25 +58,34 @@ export function parseFiles(files: SourceFile[]): ParsedExport {
  * Stores uploaded files (parsed once to fail early) until the admin confirms the
  * preview. Returns the upload id. Nothing reaches the structure yet.
  */
-export async function stageUpload(db: DB, user: SessionUser, files: SourceFile[]): Promise<string> {
+export async function stageUpload(
+	db: DB,
+	user: SessionUser,
+	files: SourceFile[],
+	token?: FormToken
+): Promise<string> {
 	const total = files.reduce((n, f) => n + Buffer.byteLength(f.content), 0);
 	if (total > MAX_IMPORT_BYTES) {
 		throw new QualificationImportError('too_large', { value: String(total) });
 	}
 	parseFiles(files);
-	// Old unconfirmed uploads of this admin are dropped.
-	await db.deleteFrom('qualification_upload').where('uploaded_by', '=', user.id).execute();
-	const row = await db
-		.insertInto('qualification_upload')
-		.values({
-			file_name: files.map((f) => f.name).join(', '),
-			file_hash: hashContent(files.map((f) => f.content).join('\n')),
-			content: JSON.stringify(files),
-			uploaded_by: user.id
+	return db.transaction().execute((trx) =>
+		once(trx, user.id, 'qualification_upload', token, async () => {
+			// Old unconfirmed uploads of this admin are dropped.
+			await trx.deleteFrom('qualification_upload').where('uploaded_by', '=', user.id).execute();
+			const row = await trx
+				.insertInto('qualification_upload')
+				.values({
+					file_name: files.map((f) => f.name).join(', '),
+					file_hash: hashContent(files.map((f) => f.content).join('\n')),
+					content: JSON.stringify(files),
+					uploaded_by: user.id
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			return row.id;
 		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return row.id;
+	);
 }
 
 async function loadUpload(db: DB, user: SessionUser, id: string) {
@@ -100,22 +110,31 @@ export async function previewUpload(
 	return { fileName: upload.file_name, plan: await planImport(db, parseFiles(upload.files)) };
 }
 
+/**
+ * Applies a staged upload. The upload's id is its own form token: confirming it twice
+ * (a double click, Back) answers with the first import's plan and imports nothing twice.
+ */
 export async function confirmUpload(
 	db: DB,
 	user: SessionUser,
 	id: string,
 	requestId: string
 ): Promise<ImportPlan | null> {
-	const upload = await loadUpload(db, user, id);
-	if (!upload) return null;
-	const plan = await applyImport(db, parseFiles(upload.files), {
-		userId: user.id,
-		fileName: upload.file_name,
-		fileHash: upload.file_hash,
-		requestId
-	});
-	await db.deleteFrom('qualification_upload').where('id', '=', id).execute();
-	return plan;
+	if (!isUuid(id)) return null;
+	return db.transaction().execute((trx) =>
+		once(trx, user.id, 'qualification_import', id, async () => {
+			const upload = await loadUpload(trx, user, id);
+			if (!upload) return null;
+			const plan = await applyImportIn(trx, parseFiles(upload.files), {
+				userId: user.id,
+				fileName: upload.file_name,
+				fileHash: upload.file_hash,
+				requestId
+			});
+			await trx.deleteFrom('qualification_upload').where('id', '=', id).execute();
+			return plan;
+		})
+	);
 }
 
 /** Dossiers with all their versions, newest first, for the admin overview. */

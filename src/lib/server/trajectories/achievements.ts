@@ -4,6 +4,7 @@ import type { RequestContext } from '../auth/context';
 import { auditAs } from '../accounts/audit';
 import { DomainError, isUuid } from '../errors';
 import { COMPETENT } from './progress';
+import { once, type FormToken } from '../once';
 
 /**
  * What a learner has achieved and what is left: work processes covered (trainer's
@@ -189,7 +190,8 @@ export async function relatedForLearner(
 export async function recordObtainedCertificate(
 	db: DB,
 	ctx: RequestContext,
-	input: { learnerId: string; certificateId: number; obtainedOn: string; issuer: string }
+	input: { learnerId: string; certificateId: number; obtainedOn: string; issuer: string },
+	token?: FormToken
 ): Promise<void> {
 	if (!isUuid(input.learnerId)) throw new DomainError('trajectory_not_found');
 	await db.transaction().execute(async (trx) => {
@@ -212,26 +214,30 @@ export async function recordObtainedCertificate(
 			)
 			.executeTakeFirst();
 		if (!allowed) throw new DomainError('trajectory_not_found');
-		const states = await certificateStates(trx, ctx.company.id, input.learnerId);
-		const state = states.find((s) => s.id === input.certificateId);
-		if (!state) throw new DomainError('certificate_unknown', 'certificateId');
-		if (state.obtained) throw new DomainError('certificate_already_obtained', 'certificateId');
-		await trx
-			.insertInto('obtained_certificate')
-			.values({
-				company_id: ctx.company.id,
-				learner_id: input.learnerId,
-				certificate_id: input.certificateId,
-				obtained_on: input.obtainedOn,
-				issuer: input.issuer,
-				recorded_by: ctx.user.id
-			})
-			.execute();
-		await auditAs(trx, ctx, {
-			action: 'certificate.obtained',
-			entityType: 'learner',
-			entityId: input.learnerId,
-			data: { certificateId: input.certificateId, issuer: input.issuer }
+		// A double submit answers as the first did (not 'already obtained').
+		await once(trx, ctx.user.id, `obtained_certificate:${input.learnerId}`, token, async () => {
+			const states = await certificateStates(trx, ctx.company.id, input.learnerId);
+			const state = states.find((s) => s.id === input.certificateId);
+			if (!state) throw new DomainError('certificate_unknown', 'certificateId');
+			if (state.obtained) throw new DomainError('certificate_already_obtained', 'certificateId');
+			await trx
+				.insertInto('obtained_certificate')
+				.values({
+					company_id: ctx.company.id,
+					learner_id: input.learnerId,
+					certificate_id: input.certificateId,
+					obtained_on: input.obtainedOn,
+					issuer: input.issuer,
+					recorded_by: ctx.user.id
+				})
+				.execute();
+			await auditAs(trx, ctx, {
+				action: 'certificate.obtained',
+				entityType: 'learner',
+				entityId: input.learnerId,
+				data: { certificateId: input.certificateId, issuer: input.issuer }
+			});
+			return null;
 		});
 	});
 }

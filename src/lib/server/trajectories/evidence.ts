@@ -7,6 +7,7 @@ import { checkUpload } from '../files/check';
 import { readStoredFile, removeStoredFile, storeFile } from '../files/storage';
 import { log } from '../log';
 import { trajectoryAccess, visibleTrajectories } from './access';
+import { once, type FormToken } from '../once';
 
 export const EVIDENCE_KINDS: EvidenceKind[] = ['note', 'link', 'file'];
 
@@ -60,7 +61,8 @@ export async function addEvidence(
 	db: DB,
 	ctx: RequestContext,
 	trajectoryId: string,
-	input: NewEvidenceInput
+	input: NewEvidenceInput,
+	token?: FormToken
 ): Promise<string> {
 	const access = await trajectoryAccess(db, ctx, trajectoryId);
 	if (!access) throw new DomainError('trajectory_not_found');
@@ -107,47 +109,56 @@ export async function addEvidence(
 	title = clip(title, 200);
 
 	const storageKey = file ? await storeFile(ctx.company.id, file.bytes) : null;
+	let created = false;
 	try {
-		return await db.transaction().execute(async (trx) => {
-			const row = await trx
-				.insertInto('evidence')
-				.values({
-					company_id: ctx.company.id,
-					trajectory_id: trajectoryId,
-					work_process_id: input.workProcessId,
-					kind: input.kind,
-					title,
-					body,
-					url,
-					file_name: file?.fileName ?? null,
-					content_type: file?.contentType ?? null,
-					size_bytes: file?.bytes.length ?? null,
-					storage_key: storageKey,
-					created_by: ctx.user.id
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			await auditAs(trx, ctx, {
-				action: 'evidence.added',
-				entityType: 'evidence',
-				entityId: row.id,
-				data: {
-					trajectoryId,
-					workProcessId: input.workProcessId,
-					kind: input.kind,
-					...(file ? { fileName: file.fileName, sizeBytes: file.bytes.length } : {})
-				}
-			});
-			return row.id;
-		});
+		const id = await db.transaction().execute((trx) =>
+			once(trx, ctx.user.id, `evidence:${trajectoryId}`, token, async () => {
+				created = true;
+				const row = await trx
+					.insertInto('evidence')
+					.values({
+						company_id: ctx.company.id,
+						trajectory_id: trajectoryId,
+						work_process_id: input.workProcessId,
+						kind: input.kind,
+						title,
+						body,
+						url,
+						file_name: file?.fileName ?? null,
+						content_type: file?.contentType ?? null,
+						size_bytes: file?.bytes.length ?? null,
+						storage_key: storageKey,
+						created_by: ctx.user.id
+					})
+					.returning('id')
+					.executeTakeFirstOrThrow();
+				await auditAs(trx, ctx, {
+					action: 'evidence.added',
+					entityType: 'evidence',
+					entityId: row.id,
+					data: {
+						trajectoryId,
+						workProcessId: input.workProcessId,
+						kind: input.kind,
+						...(file ? { fileName: file.fileName, sizeBytes: file.bytes.length } : {})
+					}
+				});
+				return row.id;
+			})
+		);
+		// A double submit: the first one's file is the one kept.
+		if (!created && storageKey) await removeQuietly(ctx.company.id, storageKey);
+		return id;
 	} catch (e) {
-		if (storageKey) {
-			await removeStoredFile(ctx.company.id, storageKey).catch((err) =>
-				log.error({ err, storageKey }, 'could not remove the file of a failed evidence insert')
-			);
-		}
+		if (storageKey) await removeQuietly(ctx.company.id, storageKey);
 		throw e;
 	}
+}
+
+async function removeQuietly(companyId: string, storageKey: string) {
+	await removeStoredFile(companyId, storageKey).catch((err) =>
+		log.error({ err, storageKey }, 'could not remove the file of a failed evidence insert')
+	);
 }
 
 /** The evidence of a trajectory the member may see (newest first), or null (→ 404). */

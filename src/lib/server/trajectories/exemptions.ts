@@ -4,6 +4,7 @@ import type { RequestContext } from '../auth/context';
 import { auditAs } from '../accounts/audit';
 import { DomainError, isUuid } from '../errors';
 import { trajectoryAccess } from './access';
+import { once, type FormToken } from '../once';
 
 export const EXEMPTION_BASES: ExemptionBasis[] = [
 	'experience_certificate',
@@ -48,7 +49,8 @@ export async function recordExemptions(
 	db: DB,
 	ctx: RequestContext,
 	trajectoryId: string,
-	input: ExemptionInput
+	input: ExemptionInput,
+	token?: FormToken
 ): Promise<number> {
 	const access = await exemptableTrajectory(db, ctx, trajectoryId);
 	if (!EXEMPTION_BASES.includes(input.basis)) throw new DomainError('not_allowed', 'basis');
@@ -57,42 +59,45 @@ export async function recordExemptions(
 	if (ids.some((id) => !access.target.has(id))) {
 		throw new DomainError('work_process_not_in_target', 'workProcessIds');
 	}
-	if (ids.some((id) => access.exempt.has(id))) {
-		throw new DomainError('already_exempt', 'workProcessIds');
-	}
-	return db.transaction().execute(async (trx) => {
-		const inserted = await trx
-			.insertInto('exemption')
-			.values(
-				ids.map((id) => ({
-					company_id: ctx.company.id,
-					trajectory_id: trajectoryId,
-					work_process_id: id,
+	return db.transaction().execute((trx) =>
+		// A double submit answers with the first one's count, before `already_exempt`.
+		once(trx, ctx.user.id, `exemption:${trajectoryId}`, token, async () => {
+			if (ids.some((id) => access.exempt.has(id))) {
+				throw new DomainError('already_exempt', 'workProcessIds');
+			}
+			const inserted = await trx
+				.insertInto('exemption')
+				.values(
+					ids.map((id) => ({
+						company_id: ctx.company.id,
+						trajectory_id: trajectoryId,
+						work_process_id: id,
+						basis: input.basis,
+						reference: input.reference?.trim() || null,
+						granted_on: input.grantedOn,
+						recorded_by: ctx.user.id
+					}))
+				)
+				// Another trainer may have recorded the same work process a moment ago.
+				.onConflict((oc) =>
+					oc.columns(['company_id', 'trajectory_id', 'work_process_id']).doNothing()
+				)
+				.returning(['id', 'work_process_id'])
+				.execute();
+			await auditAs(trx, ctx, {
+				action: 'exemption.recorded',
+				entityType: 'trajectory',
+				entityId: trajectoryId,
+				data: {
+					workProcessIds: inserted.map((r) => r.work_process_id),
 					basis: input.basis,
 					reference: input.reference?.trim() || null,
-					granted_on: input.grantedOn,
-					recorded_by: ctx.user.id
-				}))
-			)
-			// Another trainer may have recorded the same work process a moment ago.
-			.onConflict((oc) =>
-				oc.columns(['company_id', 'trajectory_id', 'work_process_id']).doNothing()
-			)
-			.returning(['id', 'work_process_id'])
-			.execute();
-		await auditAs(trx, ctx, {
-			action: 'exemption.recorded',
-			entityType: 'trajectory',
-			entityId: trajectoryId,
-			data: {
-				workProcessIds: inserted.map((r) => r.work_process_id),
-				basis: input.basis,
-				reference: input.reference?.trim() || null,
-				grantedOn: input.grantedOn
-			}
-		});
-		return inserted.length;
-	});
+					grantedOn: input.grantedOn
+				}
+			});
+			return inserted.length;
+		})
+	);
 }
 
 /** Removes an exemption recorded by mistake (a trainer of the trajectory or HR), audited. */

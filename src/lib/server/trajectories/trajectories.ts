@@ -7,6 +7,7 @@ import { DomainError, isUuid } from '../errors';
 import { qualificationWorkProcesses } from '../qualifications/certificates';
 import { permissionsOf, trajectoryAccess, visibleTrajectories } from './access';
 import { isStalled, progressOf, type TrajectoryProgress } from './progress';
+import { once, type FormToken } from '../once';
 
 export const ROUTES: TrajectoryRoute[] = [
 	'bbl_diploma',
@@ -106,179 +107,182 @@ export async function learnerForMember(db: DB, companyId: string, userId: string
 export async function createTrajectory(
 	db: DB,
 	ctx: RequestContext,
-	input: NewTrajectoryInput
+	input: NewTrajectoryInput,
+	token?: FormToken
 ): Promise<string> {
-	return db.transaction().execute(async (trx) => {
-		let learnerId = input.learnerId ?? null;
-		if (learnerId?.startsWith('user:')) {
-			// A member with the learner role who has no learner record yet.
-			const memberId = learnerId.slice(5);
-			const member = isUuid(memberId)
-				? await trx
-						.selectFrom('membership as m')
-						.innerJoin('app_user as u', 'u.id', 'm.user_id')
-						.select(['u.id', 'u.name', 'u.email'])
-						.where('m.company_id', '=', ctx.company.id)
-						.where('m.user_id', '=', memberId)
-						.where('m.deactivated_at', 'is', null)
-						.executeTakeFirst()
-				: undefined;
-			if (!member) throw new DomainError('learner_unknown', 'learnerId');
-			learnerId =
-				(await learnerForMember(trx, ctx.company.id, member.id))?.id ??
-				(
+	return db.transaction().execute((trx) =>
+		once(trx, ctx.user.id, 'trajectory', token, async () => {
+			let learnerId = input.learnerId ?? null;
+			if (learnerId?.startsWith('user:')) {
+				// A member with the learner role who has no learner record yet.
+				const memberId = learnerId.slice(5);
+				const member = isUuid(memberId)
+					? await trx
+							.selectFrom('membership as m')
+							.innerJoin('app_user as u', 'u.id', 'm.user_id')
+							.select(['u.id', 'u.name', 'u.email'])
+							.where('m.company_id', '=', ctx.company.id)
+							.where('m.user_id', '=', memberId)
+							.where('m.deactivated_at', 'is', null)
+							.executeTakeFirst()
+					: undefined;
+				if (!member) throw new DomainError('learner_unknown', 'learnerId');
+				learnerId =
+					(await learnerForMember(trx, ctx.company.id, member.id))?.id ??
+					(
+						await trx
+							.insertInto('learner')
+							.values({
+								company_id: ctx.company.id,
+								user_id: member.id,
+								name: member.name,
+								email: member.email,
+								created_by: ctx.user.id
+							})
+							.returning('id')
+							.executeTakeFirstOrThrow()
+					).id;
+			} else if (learnerId) {
+				const learner = isUuid(learnerId)
+					? await trx
+							.selectFrom('learner')
+							.select('id')
+							.where('company_id', '=', ctx.company.id)
+							.where('id', '=', learnerId)
+							.executeTakeFirst()
+					: undefined;
+				if (!learner) throw new DomainError('learner_unknown', 'learnerId');
+			} else {
+				if (!input.newLearnerName) throw new DomainError('learner_required', 'learnerId');
+				const email = input.newLearnerEmail?.trim() || null;
+				// A colleague who already has an account in this company is linked to it.
+				const member = email
+					? await trx
+							.selectFrom('membership as m')
+							.innerJoin('app_user as u', 'u.id', 'm.user_id')
+							.select('u.id')
+							.where('m.company_id', '=', ctx.company.id)
+							.where(sql`lower(u.email)`, '=', email.toLowerCase())
+							.executeTakeFirst()
+					: undefined;
+				const existing = member ? await learnerForMember(trx, ctx.company.id, member.id) : null;
+				learnerId =
+					existing?.id ??
+					(
+						await trx
+							.insertInto('learner')
+							.values({
+								company_id: ctx.company.id,
+								name: input.newLearnerName,
+								email,
+								user_id: member?.id ?? null,
+								created_by: ctx.user.id
+							})
+							.returning('id')
+							.executeTakeFirstOrThrow()
+					).id;
+			}
+
+			let title: string;
+			let workProcessIds: number[];
+			let qualificationId: number | null = null;
+			let certificateId: number | null = null;
+			if (input.targetKind === 'qualification') {
+				const q = input.crebo
+					? await trx
+							.selectFrom('qualification as q')
+							.innerJoin('qualification_dossier as d', 'd.id', 'q.dossier_id')
+							.select(['q.id', 'q.title', 'q.crebo'])
+							.where('q.crebo', '=', input.crebo)
+							.where('d.superseded_at', 'is', null)
+							.executeTakeFirst()
+					: undefined;
+				if (!q) throw new DomainError('qualification_unknown', 'crebo');
+				qualificationId = q.id;
+				title = `${q.title} (${q.crebo})`;
+				workProcessIds = (await qualificationWorkProcesses(trx, q.id)).map((w) => w.id);
+			} else {
+				const cert = input.certificateId
+					? await trx
+							.selectFrom('certificate')
+							.select(['id', 'title', 'code'])
+							.where('id', '=', input.certificateId)
+							.executeTakeFirst()
+					: undefined;
+				if (!cert) throw new DomainError('certificate_unknown', 'certificateId');
+				certificateId = cert.id;
+				title = `${cert.title} (${cert.code})`;
+				workProcessIds = (
 					await trx
-						.insertInto('learner')
-						.values({
-							company_id: ctx.company.id,
-							user_id: member.id,
-							name: member.name,
-							email: member.email,
-							created_by: ctx.user.id
-						})
-						.returning('id')
-						.executeTakeFirstOrThrow()
-				).id;
-		} else if (learnerId) {
-			const learner = isUuid(learnerId)
+						.selectFrom('certificate_work_process')
+						.select('work_process_id')
+						.where('certificate_id', '=', cert.id)
+						.execute()
+				).map((r) => r.work_process_id);
+				if (!workProcessIds.length) throw new DomainError('certificate_unknown', 'certificateId');
+			}
+
+			const trainerIds = [...new Set(input.trainerIds)].filter(isUuid);
+			const trainers = trainerIds.length
 				? await trx
-						.selectFrom('learner')
-						.select('id')
+						.selectFrom('membership')
+						.select('user_id')
 						.where('company_id', '=', ctx.company.id)
-						.where('id', '=', learnerId)
-						.executeTakeFirst()
-				: undefined;
-			if (!learner) throw new DomainError('learner_unknown', 'learnerId');
-		} else {
-			if (!input.newLearnerName) throw new DomainError('learner_required', 'learnerId');
-			const email = input.newLearnerEmail?.trim() || null;
-			// A colleague who already has an account in this company is linked to it.
-			const member = email
-				? await trx
-						.selectFrom('membership as m')
-						.innerJoin('app_user as u', 'u.id', 'm.user_id')
-						.select('u.id')
-						.where('m.company_id', '=', ctx.company.id)
-						.where(sql`lower(u.email)`, '=', email.toLowerCase())
-						.executeTakeFirst()
-				: undefined;
-			const existing = member ? await learnerForMember(trx, ctx.company.id, member.id) : null;
-			learnerId =
-				existing?.id ??
-				(
-					await trx
-						.insertInto('learner')
-						.values({
-							company_id: ctx.company.id,
-							name: input.newLearnerName,
-							email,
-							user_id: member?.id ?? null,
-							created_by: ctx.user.id
-						})
-						.returning('id')
-						.executeTakeFirstOrThrow()
-				).id;
-		}
+						.where('user_id', 'in', trainerIds)
+						.where('deactivated_at', 'is', null)
+						.where(sql<boolean>`'trainer' = any(roles)`)
+						.execute()
+				: [];
+			if (trainers.length !== input.trainerIds.length || !trainers.length) {
+				throw new DomainError('trainer_required', 'trainerIds');
+			}
 
-		let title: string;
-		let workProcessIds: number[];
-		let qualificationId: number | null = null;
-		let certificateId: number | null = null;
-		if (input.targetKind === 'qualification') {
-			const q = input.crebo
-				? await trx
-						.selectFrom('qualification as q')
-						.innerJoin('qualification_dossier as d', 'd.id', 'q.dossier_id')
-						.select(['q.id', 'q.title', 'q.crebo'])
-						.where('q.crebo', '=', input.crebo)
-						.where('d.superseded_at', 'is', null)
-						.executeTakeFirst()
-				: undefined;
-			if (!q) throw new DomainError('qualification_unknown', 'crebo');
-			qualificationId = q.id;
-			title = `${q.title} (${q.crebo})`;
-			workProcessIds = (await qualificationWorkProcesses(trx, q.id)).map((w) => w.id);
-		} else {
-			const cert = input.certificateId
-				? await trx
-						.selectFrom('certificate')
-						.select(['id', 'title', 'code'])
-						.where('id', '=', input.certificateId)
-						.executeTakeFirst()
-				: undefined;
-			if (!cert) throw new DomainError('certificate_unknown', 'certificateId');
-			certificateId = cert.id;
-			title = `${cert.title} (${cert.code})`;
-			workProcessIds = (
-				await trx
-					.selectFrom('certificate_work_process')
-					.select('work_process_id')
-					.where('certificate_id', '=', cert.id)
-					.execute()
-			).map((r) => r.work_process_id);
-			if (!workProcessIds.length) throw new DomainError('certificate_unknown', 'certificateId');
-		}
-
-		const trainerIds = [...new Set(input.trainerIds)].filter(isUuid);
-		const trainers = trainerIds.length
-			? await trx
-					.selectFrom('membership')
-					.select('user_id')
-					.where('company_id', '=', ctx.company.id)
-					.where('user_id', 'in', trainerIds)
-					.where('deactivated_at', 'is', null)
-					.where(sql<boolean>`'trainer' = any(roles)`)
-					.execute()
-			: [];
-		if (trainers.length !== input.trainerIds.length || !trainers.length) {
-			throw new DomainError('trainer_required', 'trainerIds');
-		}
-
-		const trajectory = await trx
-			.insertInto('trajectory')
-			.values({
-				company_id: ctx.company.id,
-				learner_id: learnerId,
-				route: input.route,
-				target_kind: input.targetKind,
-				qualification_id: qualificationId,
-				certificate_id: certificateId,
-				title,
-				school: input.school || null,
-				start_date: input.startDate,
-				planned_end_date: input.plannedEndDate || null,
-				created_by: ctx.user.id
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await trx
-			.insertInto('trajectory_trainer')
-			.values(
-				trainers.map((t) => ({
+			const trajectory = await trx
+				.insertInto('trajectory')
+				.values({
 					company_id: ctx.company.id,
-					trajectory_id: trajectory.id,
-					user_id: t.user_id
-				}))
-			)
-			.execute();
-		await trx
-			.insertInto('trajectory_work_process')
-			.values(
-				workProcessIds.map((id) => ({
-					company_id: ctx.company.id,
-					trajectory_id: trajectory.id,
-					work_process_id: id
-				}))
-			)
-			.execute();
-		await auditAs(trx, ctx, {
-			action: 'trajectory.created',
-			entityType: 'trajectory',
-			entityId: trajectory.id,
-			data: { route: input.route, title }
-		});
-		return trajectory.id;
-	});
+					learner_id: learnerId,
+					route: input.route,
+					target_kind: input.targetKind,
+					qualification_id: qualificationId,
+					certificate_id: certificateId,
+					title,
+					school: input.school || null,
+					start_date: input.startDate,
+					planned_end_date: input.plannedEndDate || null,
+					created_by: ctx.user.id
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await trx
+				.insertInto('trajectory_trainer')
+				.values(
+					trainers.map((t) => ({
+						company_id: ctx.company.id,
+						trajectory_id: trajectory.id,
+						user_id: t.user_id
+					}))
+				)
+				.execute();
+			await trx
+				.insertInto('trajectory_work_process')
+				.values(
+					workProcessIds.map((id) => ({
+						company_id: ctx.company.id,
+						trajectory_id: trajectory.id,
+						work_process_id: id
+					}))
+				)
+				.execute();
+			await auditAs(trx, ctx, {
+				action: 'trajectory.created',
+				entityType: 'trajectory',
+				entityId: trajectory.id,
+				data: { route: input.route, title }
+			});
+			return trajectory.id;
+		})
+	);
 }
 
 export interface TrajectoryListItem {
@@ -565,7 +569,8 @@ export async function recordAssessments(
 		assessedOn: string;
 		assessorName?: string | null;
 		entries: AssessmentEntry[];
-	}
+	},
+	token?: FormToken
 ): Promise<number> {
 	const access = await trajectoryAccess(db, ctx, trajectoryId);
 	if (!access) throw new DomainError('trajectory_not_found');
@@ -579,31 +584,33 @@ export async function recordAssessments(
 	if (entries.some((e) => !access.target.has(e.workProcessId))) {
 		throw new DomainError('work_process_not_in_target', 'entries');
 	}
-	await db.transaction().execute(async (trx) => {
-		await trx
-			.insertInto('assessment')
-			.values(
-				entries.map((e) => ({
-					company_id: ctx.company.id,
-					trajectory_id: trajectoryId,
-					work_process_id: e.workProcessId,
-					level: e.level,
-					assessor_kind: input.kind,
-					assessor_name: input.kind === 'school' ? input.assessorName : null,
-					assessed_by: ctx.user.id,
-					assessed_on: input.assessedOn,
-					comment: e.comment || null
-				}))
-			)
-			.execute();
-		await auditAs(trx, ctx, {
-			action: 'assessment.recorded',
-			entityType: 'trajectory',
-			entityId: trajectoryId,
-			data: { kind: input.kind, count: entries.length }
-		});
-	});
-	return entries.length;
+	return db.transaction().execute((trx) =>
+		once(trx, ctx.user.id, `assessment:${trajectoryId}`, token, async () => {
+			await trx
+				.insertInto('assessment')
+				.values(
+					entries.map((e) => ({
+						company_id: ctx.company.id,
+						trajectory_id: trajectoryId,
+						work_process_id: e.workProcessId,
+						level: e.level,
+						assessor_kind: input.kind,
+						assessor_name: input.kind === 'school' ? input.assessorName : null,
+						assessed_by: ctx.user.id,
+						assessed_on: input.assessedOn,
+						comment: e.comment || null
+					}))
+				)
+				.execute();
+			await auditAs(trx, ctx, {
+				action: 'assessment.recorded',
+				entityType: 'trajectory',
+				entityId: trajectoryId,
+				data: { kind: input.kind, count: entries.length }
+			});
+			return entries.length;
+		})
+	);
 }
 
 /** Current qualifications and certificates to choose a target from. */

@@ -13,6 +13,7 @@ import { publishedYears } from '$lib/server/awards/public';
 import { criteriaOf, currentRound } from '$lib/server/awards/rounds';
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
+import { formTokenOf } from '$lib/server/once';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -75,7 +76,9 @@ export const actions: Actions = {
 				round.id,
 				{ userId: text(form, 'trainer'), companyId: text(form, 'company') },
 				values,
-				url.origin
+				url.origin,
+				undefined,
+				formTokenOf(form)
 			);
 		} catch (e) {
 			return awardFail(e, 'nominate', values);

@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { domainErrorMessage } from '$lib/errors';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
+import { formTokenOf } from '$lib/server/once';
 import { DomainError } from '$lib/server/errors';
 import {
 	createDraft,
@@ -29,9 +30,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	draft: async ({ locals }) => {
+	draft: async ({ locals, request }) => {
 		const user = requirePlatformRole(locals, 'admin');
-		await createDraft(await getDb(), user.id);
+		await createDraft(await getDb(), user.id, formTokenOf(await request.formData()));
 		return { draftCreated: true };
 	},
 	save: async ({ locals, request }) => {

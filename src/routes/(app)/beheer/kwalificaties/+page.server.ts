@@ -3,6 +3,7 @@ import { importErrorMessage } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
+import { formTokenOf } from '$lib/server/once';
 import { MAX_IMPORT_BYTES, QualificationImportError } from '$lib/server/qualifications/parse';
 import {
 	confirmUpload,
@@ -40,7 +41,7 @@ export const actions: Actions = {
 			const sources = await Promise.all(
 				files.map(async (f) => ({ name: f.name.slice(0, 200), content: await f.text() }))
 			);
-			id = await stageUpload(await getDb(), user, sources);
+			id = await stageUpload(await getDb(), user, sources, formTokenOf(data));
 		} catch (e) {
 			if (e instanceof QualificationImportError) {
 				return fail(400, { uploadError: importErrorMessage(e) });

@@ -4,6 +4,7 @@ import { formValues, roundInputFrom } from '$lib/server/awards/admin-form';
 import { createRound, listRounds } from '$lib/server/awards/rounds';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
+import { formTokenOf } from '$lib/server/once';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -17,7 +18,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		let id: string;
 		try {
-			id = await createRound(await getDb(), user.id, roundInputFrom(form));
+			id = await createRound(await getDb(), user.id, roundInputFrom(form), formTokenOf(form));
 		} catch (e) {
 			return awardFail(e, 'create', formValues(form));
 		}

@@ -7,6 +7,7 @@ import { inviteHrSchema } from '$lib/schemas/company';
 import { getCompanyForAdmin, inviteHrForCompany } from '$lib/server/accounts/companies';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
+import { formTokenOf } from '$lib/server/once';
 import { DomainError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,7 +23,8 @@ export const actions: Actions = {
 		const user = requirePlatformRole(locals, 'admin');
 		const db = await getDb();
 		if (!(await getCompanyForAdmin(db, params.id))) error(404, m.error_not_found());
-		const form = await superValidate(request, zod4(inviteHrSchema));
+		const data = await request.formData();
+		const form = await superValidate(data, zod4(inviteHrSchema));
 		if (!form.valid) return fail(400, { form });
 		try {
 			await inviteHrForCompany(
@@ -30,7 +32,8 @@ export const actions: Actions = {
 				{ user, requestId: locals.requestId },
 				params.id,
 				form.data.email,
-				url.origin
+				url.origin,
+				formTokenOf(data)
 			);
 		} catch (e) {
 			if (e instanceof DomainError) return setError(form, 'email', domainErrorMessage(e.code));

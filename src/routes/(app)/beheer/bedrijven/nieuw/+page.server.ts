@@ -7,6 +7,7 @@ import { companySchema } from '$lib/schemas/company';
 import { createCompanyWithHr, listReference } from '$lib/server/accounts/companies';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
+import { formTokenOf } from '$lib/server/once';
 import { DomainError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,7 +22,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	default: async ({ locals, request, url }) => {
 		const user = requirePlatformRole(locals, 'admin');
-		const form = await superValidate(request, zod4(companySchema));
+		const data = await request.formData();
+		const form = await superValidate(data, zod4(companySchema));
 		if (!form.valid) return fail(400, { form });
 		const db = await getDb();
 		const { regions, sectorChambers } = await listReference(db);
@@ -38,7 +40,8 @@ export const actions: Actions = {
 				{ user, requestId: locals.requestId },
 				form.data,
 				form.data.hrEmail,
-				url.origin
+				url.origin,
+				formTokenOf(data)
 			);
 		} catch (e) {
 			if (e instanceof DomainError) {

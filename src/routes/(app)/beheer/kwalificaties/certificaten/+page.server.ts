@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { catalogueSchema } from '$lib/schemas/qualifications';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
+import { formTokenOf } from '$lib/server/once';
 import {
 	CatalogueEntryError,
 	importCatalogue,
@@ -21,7 +22,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	import: async ({ locals, request }) => {
 		const user = requirePlatformRole(locals, 'admin');
-		const file = (await request.formData()).get('file');
+		const data = await request.formData();
+		const file = data.get('file');
 		if (!(file instanceof File) || file.size === 0) {
 			return fail(400, { importError: m.import_err_no_file() });
 		}
@@ -61,7 +63,8 @@ export const actions: Actions = {
 						workProcessCodes: c.werkprocessen ?? [],
 						electiveCode: c.keuzedeel ?? null
 					}))
-				}
+				},
+				formTokenOf(data)
 			);
 			return {
 				importDone: m.certs_import_done({

@@ -21,6 +21,7 @@ import {
 } from '$lib/server/awards/rounds';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
+import { formTokenOf } from '$lib/server/once';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -61,11 +62,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 async function roundOr404(locals: App.Locals, id: string) {
-	requirePlatformRole(locals, 'admin');
+	const user = requirePlatformRole(locals, 'admin');
 	const db = await getDb();
 	const round = await getRound(db, id);
 	if (!round) error(404, m.error_not_found());
-	return { db, round };
+	return { user, db, round };
 }
 
 const int = (v: string) =>
@@ -120,30 +121,39 @@ export const actions: Actions = {
 		return { saved: 'criteria' };
 	},
 	addPanel: async ({ locals, params, request }) => {
-		const { db, round } = await roundOr404(locals, params.id);
+		const { user, db, round } = await roundOr404(locals, params.id);
 		const form = await request.formData();
 		try {
-			await addPanel(db, round.id, {
-				kind: text(form, 'kind') === 'national' ? 'national' : 'regional',
-				name: text(form, 'name'),
-				regionIds: form
-					.getAll('regionIds')
-					.map((v) => Number(v))
-					.filter((n) => Number.isInteger(n))
-			});
+			await addPanel(
+				db,
+				round.id,
+				{
+					kind: text(form, 'kind') === 'national' ? 'national' : 'regional',
+					name: text(form, 'name'),
+					regionIds: form
+						.getAll('regionIds')
+						.map((v) => Number(v))
+						.filter((n) => Number.isInteger(n))
+				},
+				undefined,
+				{ userId: user.id, token: formTokenOf(form) }
+			);
 		} catch (e) {
 			return awardFail(e, 'addPanel', formValues(form));
 		}
 		return { saved: 'addPanel' };
 	},
 	addJuror: async ({ locals, params, request }) => {
-		const { db, round } = await roundOr404(locals, params.id);
+		const { user, db, round } = await roundOr404(locals, params.id);
 		const form = await request.formData();
 		const panelId = text(form, 'panelId');
 		const panels = await panelsOfRound(db, round.id);
 		if (!panels.some((p) => p.id === panelId)) error(404, m.error_not_found());
 		try {
-			await addJuror(db, panelId, text(form, 'email'));
+			await addJuror(db, panelId, text(form, 'email'), {
+				userId: user.id,
+				token: formTokenOf(form)
+			});
 		} catch (e) {
 			return awardFail(e, `addJuror:${panelId}`, formValues(form));
 		}

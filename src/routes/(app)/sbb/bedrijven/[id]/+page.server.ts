@@ -8,6 +8,7 @@ import { addContact, contactsOf } from '$lib/server/adviser/contacts';
 import { requireAdviserOrAdmin } from '$lib/server/adviser/overview';
 import { reasonThresholds } from '$lib/server/adviser/signals';
 import { getDb } from '$lib/server/db/app';
+import { formTokenOf } from '$lib/server/once';
 import { ROUTES } from '$lib/server/trajectories/trajectories';
 import type { Actions, PageServerLoad } from './$types';
 import { todayIso } from '$lib/time';
@@ -51,9 +52,10 @@ export const actions: Actions = {
 		const db = await getDb();
 		const company = await companyForAdviser(db, user, params.id);
 		if (!company) error(404, m.error_not_found());
-		const form = await superValidate(request, zod4(contactSchema));
+		const data = await request.formData();
+		const form = await superValidate(data, zod4(contactSchema));
 		if (!form.valid) return fail(400, { form });
-		await addContact(db, user, company, form.data, locals.requestId);
+		await addContact(db, user, company, form.data, locals.requestId, formTokenOf(data));
 		return message(form, { type: 'success', text: m.adviser_contact_saved() });
 	}
 };

@@ -5,6 +5,7 @@ import { domainErrorMessage } from '$lib/errors';
 import { certificateSchema } from '$lib/schemas/qualifications';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
+import { formTokenOf } from '$lib/server/once';
 import { DomainError } from '$lib/server/errors';
 import { getQualification } from '$lib/server/qualifications/browse';
 import { createCertificate } from '$lib/server/qualifications/certificates';
@@ -33,13 +34,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
 		const user = requirePlatformRole(locals, 'admin');
-		const form = await superValidate(request, zod4(certificateSchema));
+		const data = await request.formData();
+		const form = await superValidate(data, zod4(certificateSchema));
 		if (!form.valid) return fail(400, { form });
 		try {
 			await createCertificate(
 				await getDb(),
 				{ userId: user.id, requestId: locals.requestId },
-				form.data
+				form.data,
+				formTokenOf(data)
 			);
 		} catch (e) {
 			if (e instanceof DomainError) {

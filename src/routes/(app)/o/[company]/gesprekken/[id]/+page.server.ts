@@ -19,6 +19,7 @@ import {
 } from '$lib/server/conversations/conversations';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
+import { formTokenOf } from '$lib/server/once';
 import { listTrainers } from '$lib/server/trajectories/trajectories';
 import type { Actions, PageServerLoad } from './$types';
 import { formText } from '$lib/form-data';
@@ -194,12 +195,18 @@ export const actions: Actions = {
 			return fail(400, { formId: 'action', values, errors, message: m.err_answers_invalid() });
 		}
 		try {
-			await addAction(db, ctx, view.id, {
-				description: parsed.data.description,
-				ownerRole: parsed.data.ownerRole,
-				dueDate: parsed.data.dueDate || null,
-				workProcessId: parsed.data.workProcessId || null
-			});
+			await addAction(
+				db,
+				ctx,
+				view.id,
+				{
+					description: parsed.data.description,
+					ownerRole: parsed.data.ownerRole,
+					dueDate: parsed.data.dueDate || null,
+					workProcessId: parsed.data.workProcessId || null
+				},
+				formTokenOf(data)
+			);
 		} catch (e) {
 			return failure(e, 'action', { values });
 		}
@@ -251,7 +258,7 @@ export const actions: Actions = {
 			});
 		}
 		try {
-			await addAddendum(db, ctx, view.id, parsed.data.body);
+			await addAddendum(db, ctx, view.id, parsed.data.body, formTokenOf(data));
 		} catch (e) {
 			return failure(e, 'addendum', { values: { body } });
 		}

@@ -8,6 +8,7 @@ import { planConversation, plannableLearners } from '$lib/server/conversations/c
 import { plannableTemplates } from '$lib/server/conversations/templates';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
+import { formTokenOf } from '$lib/server/once';
 import { listTrainers } from '$lib/server/trajectories/trajectories';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -38,11 +39,18 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const ctx = requireCompany(event, 'trainer', 'hr');
-		const form = await superValidate(event.request, zod4(planSchema));
+		const data = await event.request.formData();
+		const form = await superValidate(data, zod4(planSchema));
 		if (!form.valid) return fail(400, { form });
 		let id: string;
 		try {
-			id = await planConversation(await getDb(), ctx, form.data, event.url.origin);
+			id = await planConversation(
+				await getDb(),
+				ctx,
+				form.data,
+				event.url.origin,
+				formTokenOf(data)
+			);
 		} catch (e) {
 			if (e instanceof DomainError) {
 				return setError(form, (e.field ?? '') as '', domainErrorMessage(e.code));

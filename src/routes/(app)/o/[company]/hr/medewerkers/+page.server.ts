@@ -7,6 +7,7 @@ import { inviteMemberSchema } from '$lib/schemas/company';
 import { inviteMember, listMembers, revokeInvitation } from '$lib/server/accounts/members';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
+import { formTokenOf } from '$lib/server/once';
 import { DomainError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 import { formText } from '$lib/form-data';
@@ -24,10 +25,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	invite: async ({ locals, params, request, url }) => {
 		const ctx = requireCompany({ locals, params }, 'hr');
-		const form = await superValidate(request, zod4(inviteMemberSchema));
+		const data = await request.formData();
+		const form = await superValidate(data, zod4(inviteMemberSchema));
 		if (!form.valid) return fail(400, { form });
 		try {
-			await inviteMember(await getDb(), ctx, form.data, url.origin);
+			await inviteMember(await getDb(), ctx, form.data, url.origin, formTokenOf(data));
 		} catch (e) {
 			if (e instanceof DomainError) return setError(form, 'email', domainErrorMessage(e.code));
 			throw e;

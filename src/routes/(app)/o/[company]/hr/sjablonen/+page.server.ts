@@ -11,6 +11,7 @@ import {
 	setTemplateArchived
 } from '$lib/server/conversations/templates';
 import { getDb } from '$lib/server/db/app';
+import { formTokenOf } from '$lib/server/once';
 import { DomainError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 import { formText } from '$lib/form-data';
@@ -36,7 +37,12 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		let id: string;
 		try {
-			id = await copyTemplate(await getDb(), ctx, formText(data, 'templateId'));
+			id = await copyTemplate(
+				await getDb(),
+				ctx,
+				formText(data, 'templateId'),
+				formTokenOf(data)
+			);
 		} catch (e) {
 			notFound(e);
 		}
@@ -50,7 +56,7 @@ export const actions: Actions = {
 		if (!parsed.success) {
 			return fail(400, { formId: 'create', name, error: parsed.error.issues[0].message });
 		}
-		const id = await createTemplate(await getDb(), ctx, parsed.data);
+		const id = await createTemplate(await getDb(), ctx, parsed.data, 'other', formTokenOf(data));
 		redirect(303, `/o/${ctx.company.slug}/hr/sjablonen/${id}`);
 	},
 	archive: async (event) => {

@@ -5,6 +5,7 @@ import { obtainedCertificateSchema, statusSchema } from '$lib/schemas/assessment
 import { requireCompany } from '$lib/server/auth/guard';
 import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getDb } from '$lib/server/db/app';
+import { formTokenOf } from '$lib/server/once';
 import { DomainError } from '$lib/server/errors';
 import {
 	certificateStates,
@@ -61,7 +62,8 @@ export const actions: Actions = {
 		const db = await getDb();
 		const access = await trajectoryAccess(db, ctx, event.params.id);
 		if (!access) error(404, m.error_not_found());
-		const values = Object.fromEntries(await event.request.formData());
+		const data = await event.request.formData();
+		const values = Object.fromEntries(data);
 		const parsed = obtainedCertificateSchema.safeParse(values);
 		if (!parsed.success) {
 			const errors: Record<string, string> = {};
@@ -69,10 +71,12 @@ export const actions: Actions = {
 			return fail(400, { certificateErrors: errors, certificateValues: values });
 		}
 		try {
-			await recordObtainedCertificate(db, ctx, {
-				learnerId: access.learnerId,
-				...parsed.data
-			});
+			await recordObtainedCertificate(
+				db,
+				ctx,
+				{ learnerId: access.learnerId, ...parsed.data },
+				formTokenOf(data)
+			);
 		} catch (e) {
 			if (e instanceof DomainError) {
 				if (e.code === 'trajectory_not_found') error(404, m.error_not_found());

@@ -6,6 +6,7 @@ import { newTrajectorySchema } from '$lib/schemas/assessments';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
+import { formTokenOf } from '$lib/server/once';
 import {
 	createTrajectory,
 	listLearners,
@@ -39,15 +40,21 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const ctx = requireCompany(event, 'hr');
-		const form = await superValidate(event.request, zod4(newTrajectorySchema));
+		const data = await event.request.formData();
+		const form = await superValidate(data, zod4(newTrajectorySchema));
 		if (!form.valid) return fail(400, { form });
 		let id: string;
 		try {
-			id = await createTrajectory(await getDb(), ctx, {
-				...form.data,
-				learnerId: form.data.learnerId || null,
-				certificateId: form.data.certificateId || null
-			});
+			id = await createTrajectory(
+				await getDb(),
+				ctx,
+				{
+					...form.data,
+					learnerId: form.data.learnerId || null,
+					certificateId: form.data.certificateId || null
+				},
+				formTokenOf(data)
+			);
 		} catch (e) {
 			if (e instanceof DomainError) {
 				const field = (e.field === 'trainerIds' ? 'trainerIds._errors' : (e.field ?? '')) as '';

@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
+import { formTokenOf } from '$lib/server/once';
 import {
 	ACTIVITY_KINDS,
 	GOAL_STATUSES,
@@ -63,11 +64,16 @@ export const actions: Actions = {
 		if (!values.hours || !(hours > 0 && hours <= 1000)) errors.hours = m.err_hours_invalid();
 		if (values.impact.length > 2000) errors.impact = m.v_too_long({ max: 2000 });
 		if (Object.keys(errors).length) return fail(400, { activity: { values, errors } });
-		await addActivity(await getDb(), ctx.user.id, {
-			...values,
-			kind: values.kind as ActivityKind,
-			hours: Math.round(hours * 10) / 10
-		});
+		await addActivity(
+			await getDb(),
+			ctx.user.id,
+			{
+				...values,
+				kind: values.kind as ActivityKind,
+				hours: Math.round(hours * 10) / 10
+			},
+			formTokenOf(form)
+		);
 		return { activityAdded: true };
 	},
 	removeActivity: async (event) => {
@@ -93,10 +99,12 @@ export const actions: Actions = {
 		else if (values.text.length > 500) errors.text = m.v_too_long({ max: 500 });
 		if (values.targetDate && !validDate(values.targetDate)) errors.targetDate = m.v_date();
 		if (Object.keys(errors).length) return fail(400, { goal: { values, errors } });
-		await addGoal(await getDb(), ctx.user.id, {
-			text: values.text,
-			targetDate: values.targetDate || null
-		});
+		await addGoal(
+			await getDb(),
+			ctx.user.id,
+			{ text: values.text, targetDate: values.targetDate || null },
+			formTokenOf(form)
+		);
 		return { goalAdded: true };
 	},
 	goalStatus: async (event) => {

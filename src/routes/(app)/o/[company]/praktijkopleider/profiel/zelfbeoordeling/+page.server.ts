@@ -3,6 +3,7 @@ import { domainErrorMessage } from '$lib/errors';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
+import { formTokenOf } from '$lib/server/once';
 import {
 	saveSelfAssessmentDraft,
 	selfAssessmentForm,
@@ -36,7 +37,8 @@ function readAnswers(form: FormData): AnswerInput[] {
 
 async function handle(event: Parameters<Actions[string]>[0], submit: boolean) {
 	const ctx = requireCompany(event, 'trainer');
-	const answers = readAnswers(await event.request.formData());
+	const data = await event.request.formData();
+	const answers = readAnswers(data);
 	const values = Object.fromEntries(answers.map((a) => [a.indicatorId, a]));
 	const db = await getDb();
 	try {
@@ -44,8 +46,9 @@ async function handle(event: Parameters<Actions[string]>[0], submit: boolean) {
 			await saveSelfAssessmentDraft(db, ctx.user.id, answers);
 			return { draftSaved: true };
 		}
-		const result = await submitSelfAssessment(db, ctx.user.id, answers);
+		const result = await submitSelfAssessment(db, ctx.user.id, answers, formTokenOf(data));
 		if (!result.ok) return fail(400, { values, missing: result.missing });
+		return { submitted: true, replaced: result.replaced };
 	} catch (e) {
 		if (e instanceof DomainError) {
 			return fail(400, {
@@ -56,7 +59,6 @@ async function handle(event: Parameters<Actions[string]>[0], submit: boolean) {
 		}
 		throw e;
 	}
-	return { submitted: true };
 }
 
 export const actions: Actions = {

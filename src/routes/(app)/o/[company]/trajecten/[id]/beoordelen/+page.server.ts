@@ -5,6 +5,7 @@ import { assessmentFormSchema, readAssessmentForm } from '$lib/schemas/assessmen
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
+import { formTokenOf } from '$lib/server/once';
 import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getTrajectory, recordAssessments } from '$lib/server/trajectories/trajectories';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,7 +25,8 @@ export const actions: Actions = {
 		const db = await getDb();
 		const access = await trajectoryAccess(db, ctx, event.params.id);
 		if (!access) error(404, m.error_not_found());
-		const { input, values } = readAssessmentForm(await event.request.formData());
+		const data = await event.request.formData();
+		const { input, values } = readAssessmentForm(data);
 		// The learner always self-assesses; a trainer records their own or a school's judgement.
 		if (!access.can.assess) input.kind = 'self';
 		else if (input.kind === 'self') input.kind = 'trainer';
@@ -42,7 +44,7 @@ export const actions: Actions = {
 		}
 		let count: number;
 		try {
-			count = await recordAssessments(db, ctx, event.params.id, parsed.data);
+			count = await recordAssessments(db, ctx, event.params.id, parsed.data, formTokenOf(data));
 		} catch (e) {
 			if (e instanceof DomainError) {
 				if (e.code === 'trajectory_not_found') error(404, m.error_not_found());

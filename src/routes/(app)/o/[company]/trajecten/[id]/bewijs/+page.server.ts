@@ -7,6 +7,7 @@ import { evidenceFormSchema } from '$lib/schemas/evidence';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
+import { formTokenOf } from '$lib/server/once';
 import { MAX_FILE_BYTES } from '$lib/server/files/check';
 import { addEvidence, listEvidence, removeEvidence } from '$lib/server/trajectories/evidence';
 import { trajectoryAccess } from '$lib/server/trajectories/access';
@@ -52,7 +53,8 @@ export const actions: Actions = {
 		const access = await trajectoryAccess(db, ctx, event.params.id);
 		if (!access) error(404, m.error_not_found());
 		if (!access.can.assess && !access.can.selfAssess) error(403, m.error_forbidden());
-		const form = await superValidate(event.request, zod4(evidenceFormSchema));
+		const data = await event.request.formData();
+		const form = await superValidate(data, zod4(evidenceFormSchema));
 		if (!form.valid) return fail(400, withFiles({ form }));
 		const file = form.data.kind === 'file' ? form.data.file : undefined;
 		// Refused before the bytes are read; the service checks the content.
@@ -60,14 +62,20 @@ export const actions: Actions = {
 			return setError(form, 'file', domainErrorMessage('file_too_large'));
 		}
 		try {
-			await addEvidence(db, ctx, event.params.id, {
-				workProcessId: form.data.workProcessId,
-				kind: form.data.kind,
-				title: form.data.title,
-				body: form.data.body,
-				url: form.data.url,
-				file: file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null
-			});
+			await addEvidence(
+				db,
+				ctx,
+				event.params.id,
+				{
+					workProcessId: form.data.workProcessId,
+					kind: form.data.kind,
+					title: form.data.title,
+					body: form.data.body,
+					url: form.data.url,
+					file: file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null
+				},
+				formTokenOf(data)
+			);
 		} catch (e) {
 			if (e instanceof DomainError) {
 				if (e.code === 'trajectory_not_found') error(404, m.error_not_found());

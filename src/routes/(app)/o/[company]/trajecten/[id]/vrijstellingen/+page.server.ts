@@ -7,6 +7,7 @@ import { exemptionFormSchema } from '$lib/schemas/evidence';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
+import { formTokenOf } from '$lib/server/once';
 import {
 	EXEMPTION_BASES,
 	listExemptions,
@@ -66,11 +67,12 @@ async function allowed(event: Parameters<Actions[string]>[0]) {
 export const actions: Actions = {
 	record: async (event) => {
 		const { ctx, db } = await allowed(event);
-		const form = await superValidate(event.request, zod4(exemptionFormSchema));
+		const data = await event.request.formData();
+		const form = await superValidate(data, zod4(exemptionFormSchema));
 		if (!form.valid) return fail(400, { form });
 		let count: number;
 		try {
-			count = await recordExemptions(db, ctx, event.params.id, form.data);
+			count = await recordExemptions(db, ctx, event.params.id, form.data, formTokenOf(data));
 		} catch (e) {
 			if (e instanceof DomainError) {
 				if (e.code === 'trajectory_not_found') error(404, m.error_not_found());
