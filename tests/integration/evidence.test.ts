@@ -20,6 +20,7 @@ import { getTrajectory, listTrajectories } from '../../src/lib/server/trajectori
 import { createTestDatabase, type TestDatabase } from './db';
 import { contextFor } from './fixtures';
 import { daysFromToday } from '../clock';
+import { ooxml, pdf, png } from '../files';
 
 /** An exemption granted before the trajectory started (prior learning). */
 const GRANTED = daysFromToday(-400);
@@ -77,18 +78,8 @@ const storedFiles = (companyId: string) => {
 const evidenceCount = async () =>
 	(await sql<{ n: number }>`select count(*)::int as n from evidence`.execute(t.db)).rows[0].n;
 
-const PNG = Buffer.from(
-	'89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
-		'1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
-	'hex'
-);
+const PNG = png();
 const EXE = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(200)]);
-const fakeOoxml = (folder: string) =>
-	Buffer.concat([
-		Buffer.from([0x50, 0x4b, 0x03, 0x04]),
-		Buffer.alloc(26),
-		Buffer.from(`[Content_Types].xml......${folder}/document.xml......`, 'latin1')
-	]);
 
 describe('evidence', () => {
 	it('the demo learner has a note and a PDF; HR, her trainer and she see and download it', async () => {
@@ -217,7 +208,25 @@ describe('evidence', () => {
 			Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]),
 			'file_type_not_allowed'
 		);
-		await refused('werkstuk.xlsx', fakeOoxml('word'), 'file_type_not_allowed');
+		await refused('werkstuk.xlsx', ooxml('word'), 'file_type_not_allowed');
+		// What the attacker sent: HTML as a PDF, a PNG header with HTML, a zip bomb.
+		await refused(
+			'rapport.pdf',
+			Buffer.from('<html><!-- %PDF-1.4 --><script>alert(1)</script></html>', 'latin1'),
+			'file_type_not_allowed'
+		);
+		await refused(
+			'foto.png',
+			Buffer.concat([PNG.subarray(0, 8), Buffer.from('<html><script>x</script>')]),
+			'file_type_not_allowed'
+		);
+		await refused(
+			'bom.docx',
+			ooxml('word', [
+				{ name: 'word/media/a.bin', data: Buffer.alloc(1024 * 1024), declaredSize: 2 ** 31 }
+			]),
+			'file_type_not_allowed'
+		);
 		await refused('leeg.pdf', new Uint8Array(), 'file_required');
 		const big = Buffer.alloc(10 * 1024 * 1024 + 1);
 		big.write('%PDF-1.4', 'latin1');
@@ -226,8 +235,7 @@ describe('evidence', () => {
 		expect(await evidenceCount()).toBe(rows);
 
 		// Exactly 10 MB, and an Office document, are fine.
-		const max = Buffer.alloc(10 * 1024 * 1024);
-		max.write('%PDF-1.7', 'latin1');
+		const max = pdf({ padTo: 10 * 1024 * 1024 });
 		await addEvidence(t.db, fatima, fatimaTrajectory, {
 			workProcessId: wp,
 			kind: 'file',
@@ -236,7 +244,7 @@ describe('evidence', () => {
 		await addEvidence(t.db, fatima, fatimaTrajectory, {
 			workProcessId: wp,
 			kind: 'file',
-			file: { name: 'werkstuk.docx', bytes: fakeOoxml('word') }
+			file: { name: 'werkstuk.docx', bytes: ooxml('word') }
 		});
 		expect(storedFiles(hr.company.id)).toHaveLength(files.length + 2);
 	});

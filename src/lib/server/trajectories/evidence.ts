@@ -85,8 +85,11 @@ export async function addEvidence(
 			break;
 		case 'file': {
 			if (!input.file || !input.file.bytes.length) throw new DomainError('file_required', 'file');
-			const checked = checkUpload(input.file.name, input.file.bytes);
+			const checked = await checkUpload(input.file.name, input.file.bytes);
 			if (!checked.ok) {
+				if (checked.detail) {
+					log.info({ reqId: ctx.requestId, detail: checked.detail }, 'upload refused');
+				}
 				throw new DomainError(
 					checked.reason === 'too_large' ? 'file_too_large' : 'file_type_not_allowed',
 					'file'
