@@ -1,10 +1,12 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPdf, seedDemo } from '../../src/lib/server/demo/seed';
 import type { RequestContext } from '../../src/lib/server/auth/context';
-import { filesDir } from '../../src/lib/server/files/storage';
+import { filesDir, stageFile } from '../../src/lib/server/files/storage';
+import { fileSystemNow, sweepOrphanFiles } from '../../src/lib/server/files/sweep';
+import { runHousekeeping } from '../../src/lib/server/housekeeping';
 import {
 	addEvidence,
 	evidenceFile,
@@ -273,6 +275,30 @@ describe('evidence', () => {
 		expect(storedFiles(hr.company.id)).toEqual(files);
 		expect(await evidenceCount()).toBe(rows);
 
+		// Refused at COMMIT, after the file got its final name: the file goes too.
+		await sql`create function evidence_test_fail_late() returns trigger language plpgsql as $$
+			begin raise exception 'commit refused by test'; end $$`.execute(t.db);
+		await sql`create constraint trigger evidence_test_fail_late after insert on evidence
+			deferrable initially deferred
+			for each row when (new.title = 'FAIL LATE') execute function evidence_test_fail_late()`.execute(
+			t.db
+		);
+		try {
+			await expect(
+				addEvidence(t.db, fatima, fatimaTrajectory, {
+					workProcessId: wp,
+					kind: 'file',
+					title: 'FAIL LATE',
+					file: { name: 'x.pdf', bytes: demoPdf(['x']) }
+				})
+			).rejects.toThrow(/commit refused by test/);
+		} finally {
+			await sql`drop trigger evidence_test_fail_late on evidence`.execute(t.db);
+			await sql`drop function evidence_test_fail_late()`.execute(t.db);
+		}
+		expect(storedFiles(hr.company.id)).toEqual(files);
+		expect(await evidenceCount()).toBe(rows);
+
 		const previous = process.env.FILES_DIR;
 		const blocked = join(previous!, 'not-a-directory');
 		writeFileSync(blocked, 'x');
@@ -372,6 +398,80 @@ describe('evidence', () => {
 			.where('action', '=', 'evidence.removed')
 			.execute();
 		expect(entries.map((e) => e.entity_id).sort()).toEqual([fileId, noteByAhmed].sort());
+	});
+});
+
+describe('orphan files', () => {
+	const HOUR = 3600_000;
+	/** Sets a file's modification time this long ago on the file system's clock (as the sweep). */
+	const age = async (path: string, ms: number) => {
+		const when = new Date((await fileSystemNow(filesDir())) - ms);
+		utimesSync(path, when, when);
+	};
+
+	it('the sweep removes old temp files and files without a row, nothing else', async () => {
+		const company = hr.company.id;
+		const dir = join(filesDir(), company);
+		// What a crash leaves: killed before the rename (a temp file), and after it but
+		// before the commit (a final file without a row).
+		const beforeRename = await stageFile(company, demoPdf(['kill -9 before rename']));
+		const afterRename = await stageFile(company, demoPdf(['kill -9 before commit']));
+		await afterRename.commit();
+		const tempPath = join(filesDir(), `${beforeRename.key}.tmp`);
+		const orphanPath = join(filesDir(), afterRename.key);
+		// The same, but young: an upload in flight right now.
+		const youngTemp = await stageFile(company, demoPdf(['in flight']));
+		const youngFinal = await stageFile(company, demoPdf(['in flight, renamed']));
+		await youngFinal.commit();
+		// A file with its row (the demo PDF), old; and names the sweep does not know.
+		const demo = await t.db
+			.selectFrom('evidence')
+			.select(['id', 'storage_key'])
+			.where('company_id', '=', company)
+			.where('file_name', '=', 'verslag-werkweek.pdf')
+			.executeTakeFirstOrThrow();
+		const demoPath = join(filesDir(), demo.storage_key!);
+		const stranger = join(dir, 'notities.txt');
+		writeFileSync(stranger, 'x');
+		mkdirSync(join(filesDir(), 'geen-bedrijf'), { recursive: true });
+		const strangerDir = join(filesDir(), 'geen-bedrijf', crypto.randomUUID());
+		writeFileSync(strangerDir, 'x');
+		for (const path of [tempPath, orphanPath, demoPath, stranger, strangerDir]) {
+			await age(path, 2 * HOUR);
+		}
+
+		const result = await sweepOrphanFiles(t.db);
+		expect(result).toEqual({ tempFiles: 1, orphanFiles: 1 });
+		expect(existsSync(tempPath)).toBe(false);
+		expect(existsSync(orphanPath)).toBe(false);
+		for (const path of [
+			demoPath,
+			stranger,
+			strangerDir,
+			join(filesDir(), `${youngTemp.key}.tmp`),
+			join(filesDir(), youngFinal.key)
+		]) {
+			expect(existsSync(path), path).toBe(true);
+		}
+		// Every file with a row is still there and downloads.
+		const keys = await t.db
+			.selectFrom('evidence')
+			.select('storage_key')
+			.where('storage_key', 'is not', null)
+			.execute();
+		for (const { storage_key } of keys)
+			expect(existsSync(join(filesDir(), storage_key!))).toBe(true);
+		expect(await evidenceFile(t.db, hr, fatimaTrajectory, demo.id)).not.toBeNull();
+
+		// The daily housekeeping sweeps too, once they are an hour old.
+		await age(join(filesDir(), `${youngTemp.key}.tmp`), 2 * HOUR);
+		await age(join(filesDir(), youngFinal.key), 2 * HOUR);
+		await sql`delete from job_run where job = 'housekeeping'`.execute(t.db);
+		const housekeeping = await runHousekeeping(t.db);
+		expect(housekeeping.deleted.files).toBe(2);
+		expect(existsSync(join(filesDir(), youngFinal.key))).toBe(false);
+		expect(existsSync(demoPath)).toBe(true);
+		rmSync(stranger);
 	});
 });
 

@@ -174,7 +174,14 @@ describe('housekeeping', () => {
 		first = await runHousekeeping(t.db, { now, batch: 1 });
 		expect(first).toEqual({
 			skipped: false,
-			deleted: { loginAttempts: 2, sessions: 2, invitations: 3, passwordResets: 2, mails: 2 }
+			deleted: {
+				loginAttempts: 2,
+				sessions: 2,
+				invitations: 3,
+				passwordResets: 2,
+				mails: 2,
+				files: 0
+			}
 		});
 		expect(await left()).toEqual({
 			loginAttempts: ['kept-23h', 'kept-5m'],

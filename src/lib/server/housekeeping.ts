@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DB } from './db';
+import { sweepOrphanFiles } from './files/sweep';
 import { log } from './log';
 
 /**
@@ -13,6 +14,8 @@ import { log } from './log';
  *   used, revoked); until then an old link still says "used" or "expired" rather than
  *   "unknown". The audit log keeps who invited whom.
  * - `mail_outbox`: sent mails after 30 days, failed ones after 90.
+ * - uploaded files: temp files and files without a row, an hour old (files/sweep.ts;
+ *   also run on server start).
  *
  * Deletes run in batches of `HOUSEKEEPING_BATCH` rows, each its own short statement, and
  * at most `HOUSEKEEPING_MAX_BATCHES` per table per run: the first run on a large backlog
@@ -44,6 +47,8 @@ export interface HousekeepingResult {
 		invitations: number;
 		passwordResets: number;
 		mails: number;
+		/** Files in FILES_DIR: temp files of interrupted uploads and files without a row. */
+		files: number;
 	};
 }
 
@@ -53,7 +58,14 @@ export async function runHousekeeping(
 ): Promise<HousekeepingResult> {
 	const now = opts.now ?? new Date();
 	const batch = opts.batch ?? HOUSEKEEPING_BATCH;
-	const deleted = { loginAttempts: 0, sessions: 0, invitations: 0, passwordResets: 0, mails: 0 };
+	const deleted = {
+		loginAttempts: 0,
+		sessions: 0,
+		invitations: 0,
+		passwordResets: 0,
+		mails: 0,
+		files: 0
+	};
 
 	const due = await db.transaction().execute(async (trx) => {
 		const lock = await sql<{ ok: boolean }>`
@@ -96,6 +108,9 @@ export async function runHousekeeping(
 			or (status = 'failed' and created_at < ${before(RETENTION.failedMailMs)}))`,
 		batch
 	);
+	// File ages are modification times: on the wall clock, not on `now`.
+	const swept = await sweepOrphanFiles(db);
+	deleted.files = swept.tempFiles + swept.orphanFiles;
 	log.info({ deleted }, 'housekeeping done');
 	return { skipped: false, deleted };
 }

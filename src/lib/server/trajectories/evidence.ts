@@ -4,7 +4,7 @@ import type { RequestContext } from '../auth/context';
 import { auditAs } from '../accounts/audit';
 import { DomainError, isUuid } from '../errors';
 import { checkUpload } from '../files/check';
-import { readStoredFile, removeStoredFile, storeFile } from '../files/storage';
+import { readStoredFile, removeStoredFile, stageFile } from '../files/storage';
 import { log } from '../log';
 import { trajectoryAccess, visibleTrajectories } from './access';
 
@@ -52,9 +52,11 @@ const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1
 
 /**
  * Adds a note, link or file to a work process of a trajectory: the learner themselves
- * or one of the trajectory's trainers. A file is checked (size, extension and content)
- * and written to disk before the row is inserted; when the insert fails the file is
- * removed again, when writing fails nothing is inserted.
+ * or one of the trajectory's trainers. A file is checked (size, extension and content),
+ * written under a temporary name, and renamed to its storage key as the last step of
+ * the transaction that inserts its row (see `stageFile`): when writing fails nothing is
+ * inserted, when the insert fails the file is removed again, and a crash in between
+ * leaves an orphan that the sweep removes — never a row without its file.
  */
 export async function addEvidence(
 	db: DB,
@@ -109,7 +111,7 @@ export async function addEvidence(
 	if (body && body.length > 5000) throw new DomainError('evidence_too_long', 'body');
 	title = clip(title, 200);
 
-	const storageKey = file ? await storeFile(ctx.company.id, file.bytes) : null;
+	const staged = file ? await stageFile(ctx.company.id, file.bytes) : null;
 	try {
 		return await db.transaction().execute(async (trx) => {
 			const row = await trx
@@ -125,7 +127,7 @@ export async function addEvidence(
 					file_name: file?.fileName ?? null,
 					content_type: file?.contentType ?? null,
 					size_bytes: file?.bytes.length ?? null,
-					storage_key: storageKey,
+					storage_key: staged?.key ?? null,
 					created_by: ctx.user.id
 				})
 				.returning('id')
@@ -141,15 +143,49 @@ export async function addEvidence(
 					...(file ? { fileName: file.fileName, sizeBytes: file.bytes.length } : {})
 				}
 			});
+			// Last, so the file has its final name exactly when the row commits.
+			await staged?.commit();
 			return row.id;
 		});
 	} catch (e) {
-		if (storageKey) {
-			await removeStoredFile(ctx.company.id, storageKey).catch((err) =>
-				log.error({ err, storageKey }, 'could not remove the file of a failed evidence insert')
-			);
+		if (!staged) throw e;
+		// The commit may have gone through with only its answer lost: then the row and its
+		// file are there, and that is the truth to report.
+		const saved = await savedAfterAll(db, ctx.company.id, staged.key);
+		if (saved) return saved;
+		if (saved === null) {
+			await staged
+				.discard()
+				.catch((err) =>
+					log.error({ err, storageKey: staged.key }, 'could not remove the file of a failed insert')
+				);
+		} else {
+			log.warn({ storageKey: staged.key }, 'file of an uncertain insert left for the sweep');
 		}
 		throw e;
+	}
+}
+
+/**
+ * After a failed insert: the id of the row that holds `key` (the commit did succeed),
+ * null when there is none, undefined when the database cannot tell (the file stays;
+ * the sweep removes it if it has no row).
+ */
+async function savedAfterAll(
+	db: DB,
+	companyId: string,
+	key: string
+): Promise<string | null | undefined> {
+	try {
+		const row = await db
+			.selectFrom('evidence')
+			.select('id')
+			.where('company_id', '=', companyId)
+			.where('storage_key', '=', key)
+			.executeTakeFirst();
+		return row?.id ?? null;
+	} catch {
+		return undefined;
 	}
 }
 
