@@ -22,6 +22,7 @@ import { QUERY_TRACE_DIR, QUERY_TRACE_HEADER, traced } from '$lib/server/db/trac
 import { bodyLimit, guardRequest, tooLargeResponse } from '$lib/server/input';
 import { log } from '$lib/server/log';
 import { startJobs, stopJobs } from '$lib/server/conversations/scheduler';
+import { sweepOrphanFiles } from '$lib/server/files/sweep';
 import { m } from '$lib/paraglide/messages';
 import { configuredOrigin } from '$lib/server/origin';
 import { dev } from '$app/environment';
@@ -36,7 +37,9 @@ const jobOrigin = () => configuredOrigin() ?? (dev ? devOrigin : null);
 import { applySecurityHeaders, isHttpsOrigin } from '$lib/server/security-headers';
 
 export const init: ServerInit = async () => {
-	await appDatabase();
+	const { db } = await appDatabase();
+	// Uploads a crash interrupted (temp files, files without a row); not awaited.
+	sweepOrphanFiles(db).catch((err) => log.error({ err }, 'sweeping orphan files failed'));
 	// Background jobs (reminders, mail outbox, housekeeping); JOBS=off switches them off.
 	startJobs(getDb, process.env, jobOrigin);
 	// adapter-node emits this on SIGINT/SIGTERM once the server stopped accepting requests.

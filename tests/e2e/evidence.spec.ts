@@ -1,15 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
+import { pdf } from '../files';
 import { apiLogin, expectAccessible, login } from './helpers';
 
 const COMPANY = 'zorggroep-de-linde';
 
-/** A minimal PDF, made here. */
-const PDF = Buffer.from(
-	'%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n' +
-		'2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n' +
-		'trailer\n<< /Root 1 0 R >>\n%%EOF\n',
-	'latin1'
-);
+/** A small real PDF (cross-reference table with exact offsets), made here. */
+const PDF = pdf({ text: 'Werkverslag week 12' });
 /** The start of a Windows executable, named like a PDF. */
 const EXE = Buffer.concat([
 	Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1'),

@@ -1,10 +1,12 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPdf, seedDemo } from '../../src/lib/server/demo/seed';
 import type { RequestContext } from '../../src/lib/server/auth/context';
-import { filesDir } from '../../src/lib/server/files/storage';
+import { filesDir, stageFile } from '../../src/lib/server/files/storage';
+import { fileSystemNow, sweepOrphanFiles } from '../../src/lib/server/files/sweep';
+import { runHousekeeping } from '../../src/lib/server/housekeeping';
 import {
 	addEvidence,
 	evidenceFile,
@@ -20,6 +22,7 @@ import { getTrajectory, listTrajectories } from '../../src/lib/server/trajectori
 import { createTestDatabase, type TestDatabase } from './db';
 import { contextFor } from './fixtures';
 import { daysFromToday } from '../clock';
+import { ooxml, pdf, png } from '../files';
 
 /** An exemption granted before the trajectory started (prior learning). */
 const GRANTED = daysFromToday(-400);
@@ -77,18 +80,8 @@ const storedFiles = (companyId: string) => {
 const evidenceCount = async () =>
 	(await sql<{ n: number }>`select count(*)::int as n from evidence`.execute(t.db)).rows[0].n;
 
-const PNG = Buffer.from(
-	'89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
-		'1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
-	'hex'
-);
+const PNG = png();
 const EXE = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(200)]);
-const fakeOoxml = (folder: string) =>
-	Buffer.concat([
-		Buffer.from([0x50, 0x4b, 0x03, 0x04]),
-		Buffer.alloc(26),
-		Buffer.from(`[Content_Types].xml......${folder}/document.xml......`, 'latin1')
-	]);
 
 describe('evidence', () => {
 	it('the demo learner has a note and a PDF; HR, her trainer and she see and download it', async () => {
@@ -217,7 +210,25 @@ describe('evidence', () => {
 			Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]),
 			'file_type_not_allowed'
 		);
-		await refused('werkstuk.xlsx', fakeOoxml('word'), 'file_type_not_allowed');
+		await refused('werkstuk.xlsx', ooxml('word'), 'file_type_not_allowed');
+		// What the attacker sent: HTML as a PDF, a PNG header with HTML, a zip bomb.
+		await refused(
+			'rapport.pdf',
+			Buffer.from('<html><!-- %PDF-1.4 --><script>alert(1)</script></html>', 'latin1'),
+			'file_type_not_allowed'
+		);
+		await refused(
+			'foto.png',
+			Buffer.concat([PNG.subarray(0, 8), Buffer.from('<html><script>x</script>')]),
+			'file_type_not_allowed'
+		);
+		await refused(
+			'bom.docx',
+			ooxml('word', [
+				{ name: 'word/media/a.bin', data: Buffer.alloc(1024 * 1024), declaredSize: 2 ** 31 }
+			]),
+			'file_type_not_allowed'
+		);
 		await refused('leeg.pdf', new Uint8Array(), 'file_required');
 		const big = Buffer.alloc(10 * 1024 * 1024 + 1);
 		big.write('%PDF-1.4', 'latin1');
@@ -226,8 +237,7 @@ describe('evidence', () => {
 		expect(await evidenceCount()).toBe(rows);
 
 		// Exactly 10 MB, and an Office document, are fine.
-		const max = Buffer.alloc(10 * 1024 * 1024);
-		max.write('%PDF-1.7', 'latin1');
+		const max = pdf({ padTo: 10 * 1024 * 1024 });
 		await addEvidence(t.db, fatima, fatimaTrajectory, {
 			workProcessId: wp,
 			kind: 'file',
@@ -236,7 +246,7 @@ describe('evidence', () => {
 		await addEvidence(t.db, fatima, fatimaTrajectory, {
 			workProcessId: wp,
 			kind: 'file',
-			file: { name: 'werkstuk.docx', bytes: fakeOoxml('word') }
+			file: { name: 'werkstuk.docx', bytes: ooxml('word') }
 		});
 		expect(storedFiles(hr.company.id)).toHaveLength(files.length + 2);
 	});
@@ -261,6 +271,30 @@ describe('evidence', () => {
 		} finally {
 			await sql`drop trigger evidence_test_fail on evidence`.execute(t.db);
 			await sql`drop function evidence_test_fail()`.execute(t.db);
+		}
+		expect(storedFiles(hr.company.id)).toEqual(files);
+		expect(await evidenceCount()).toBe(rows);
+
+		// Refused at COMMIT, after the file got its final name: the file goes too.
+		await sql`create function evidence_test_fail_late() returns trigger language plpgsql as $$
+			begin raise exception 'commit refused by test'; end $$`.execute(t.db);
+		await sql`create constraint trigger evidence_test_fail_late after insert on evidence
+			deferrable initially deferred
+			for each row when (new.title = 'FAIL LATE') execute function evidence_test_fail_late()`.execute(
+			t.db
+		);
+		try {
+			await expect(
+				addEvidence(t.db, fatima, fatimaTrajectory, {
+					workProcessId: wp,
+					kind: 'file',
+					title: 'FAIL LATE',
+					file: { name: 'x.pdf', bytes: demoPdf(['x']) }
+				})
+			).rejects.toThrow(/commit refused by test/);
+		} finally {
+			await sql`drop trigger evidence_test_fail_late on evidence`.execute(t.db);
+			await sql`drop function evidence_test_fail_late()`.execute(t.db);
 		}
 		expect(storedFiles(hr.company.id)).toEqual(files);
 		expect(await evidenceCount()).toBe(rows);
@@ -364,6 +398,80 @@ describe('evidence', () => {
 			.where('action', '=', 'evidence.removed')
 			.execute();
 		expect(entries.map((e) => e.entity_id).sort()).toEqual([fileId, noteByAhmed].sort());
+	});
+});
+
+describe('orphan files', () => {
+	const HOUR = 3600_000;
+	/** Sets a file's modification time this long ago on the file system's clock (as the sweep). */
+	const age = async (path: string, ms: number) => {
+		const when = new Date((await fileSystemNow(filesDir())) - ms);
+		utimesSync(path, when, when);
+	};
+
+	it('the sweep removes old temp files and files without a row, nothing else', async () => {
+		const company = hr.company.id;
+		const dir = join(filesDir(), company);
+		// What a crash leaves: killed before the rename (a temp file), and after it but
+		// before the commit (a final file without a row).
+		const beforeRename = await stageFile(company, demoPdf(['kill -9 before rename']));
+		const afterRename = await stageFile(company, demoPdf(['kill -9 before commit']));
+		await afterRename.commit();
+		const tempPath = join(filesDir(), `${beforeRename.key}.tmp`);
+		const orphanPath = join(filesDir(), afterRename.key);
+		// The same, but young: an upload in flight right now.
+		const youngTemp = await stageFile(company, demoPdf(['in flight']));
+		const youngFinal = await stageFile(company, demoPdf(['in flight, renamed']));
+		await youngFinal.commit();
+		// A file with its row (the demo PDF), old; and names the sweep does not know.
+		const demo = await t.db
+			.selectFrom('evidence')
+			.select(['id', 'storage_key'])
+			.where('company_id', '=', company)
+			.where('file_name', '=', 'verslag-werkweek.pdf')
+			.executeTakeFirstOrThrow();
+		const demoPath = join(filesDir(), demo.storage_key!);
+		const stranger = join(dir, 'notities.txt');
+		writeFileSync(stranger, 'x');
+		mkdirSync(join(filesDir(), 'geen-bedrijf'), { recursive: true });
+		const strangerDir = join(filesDir(), 'geen-bedrijf', crypto.randomUUID());
+		writeFileSync(strangerDir, 'x');
+		for (const path of [tempPath, orphanPath, demoPath, stranger, strangerDir]) {
+			await age(path, 2 * HOUR);
+		}
+
+		const result = await sweepOrphanFiles(t.db);
+		expect(result).toEqual({ tempFiles: 1, orphanFiles: 1 });
+		expect(existsSync(tempPath)).toBe(false);
+		expect(existsSync(orphanPath)).toBe(false);
+		for (const path of [
+			demoPath,
+			stranger,
+			strangerDir,
+			join(filesDir(), `${youngTemp.key}.tmp`),
+			join(filesDir(), youngFinal.key)
+		]) {
+			expect(existsSync(path), path).toBe(true);
+		}
+		// Every file with a row is still there and downloads.
+		const keys = await t.db
+			.selectFrom('evidence')
+			.select('storage_key')
+			.where('storage_key', 'is not', null)
+			.execute();
+		for (const { storage_key } of keys)
+			expect(existsSync(join(filesDir(), storage_key!))).toBe(true);
+		expect(await evidenceFile(t.db, hr, fatimaTrajectory, demo.id)).not.toBeNull();
+
+		// The daily housekeeping sweeps too, once they are an hour old.
+		await age(join(filesDir(), `${youngTemp.key}.tmp`), 2 * HOUR);
+		await age(join(filesDir(), youngFinal.key), 2 * HOUR);
+		await sql`delete from job_run where job = 'housekeeping'`.execute(t.db);
+		const housekeeping = await runHousekeeping(t.db);
+		expect(housekeeping.deleted.files).toBe(2);
+		expect(existsSync(join(filesDir(), youngFinal.key))).toBe(false);
+		expect(existsSync(demoPath)).toBe(true);
+		rmSync(stranger);
 	});
 });
 

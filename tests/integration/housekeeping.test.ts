@@ -180,7 +180,8 @@ describe('housekeeping', () => {
 				invitations: 3,
 				passwordResets: 2,
 				mails: 2,
-				formTokens: 0
+				formTokens: 0,
+				files: 0
 			}
 		});
 		expect(await left()).toEqual({

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DB } from './db';
+import { sweepOrphanFiles } from './files/sweep';
 import { log } from './log';
 
 /**
@@ -15,6 +16,8 @@ import { log } from './log';
  * - `mail_outbox`: sent mails after 30 days, failed ones after 90.
  * - `form_token`: create forms' tokens (once.ts) after two days; a resubmit of a page
  *   older than that is rare, and the token only guards against creating twice.
+ * - uploaded files: temp files and files without a row, an hour old (files/sweep.ts;
+ *   also run on server start).
  *
  * Deletes run in batches of `HOUSEKEEPING_BATCH` rows, each its own short statement, and
  * at most `HOUSEKEEPING_MAX_BATCHES` per table per run: the first run on a large backlog
@@ -48,6 +51,8 @@ export interface HousekeepingResult {
 		passwordResets: number;
 		mails: number;
 		formTokens: number;
+		/** Files in FILES_DIR: temp files of interrupted uploads and files without a row. */
+		files: number;
 	};
 }
 
@@ -63,7 +68,8 @@ export async function runHousekeeping(
 		invitations: 0,
 		passwordResets: 0,
 		mails: 0,
-		formTokens: 0
+		formTokens: 0,
+		files: 0
 	};
 
 	const due = await db.transaction().execute(async (trx) => {
@@ -113,6 +119,9 @@ export async function runHousekeeping(
 		sql`created_at < ${before(RETENTION.formTokenMs)}`,
 		batch
 	);
+	// File ages are modification times: on the wall clock, not on `now`.
+	const swept = await sweepOrphanFiles(db);
+	deleted.files = swept.tempFiles + swept.orphanFiles;
 	log.info({ deleted }, 'housekeeping done');
 	return { skipped: false, deleted };
 }

@@ -1,94 +1,94 @@
+import { checkGif, checkJpeg, checkPng, checkWebp } from './images';
+import { checkPdf } from './pdf';
+import { checkZip, entryNamed, type ZipEntry } from './zip';
+
 /**
  * What may be uploaded as evidence, checked on the bytes and the name: the extension
- * picks the expected type and the content must carry that type's signature (magic
- * bytes). The browser's content type is never used. Office documents are ZIP
- * containers: the ZIP signature plus the container's own marker (OOXML: a
- * `[Content_Types].xml` part and the application's folder; ODF: the uncompressed
- * `mimetype` entry that the standard puts first).
+ * picks the expected type and the content must be that type — not only start like it.
+ * The browser's content type is never used.
  *
- * A small check of our own rather than the `file-type` package: its current major
- * needs Node 22 (we run on 20), and this list is short and fixed.
+ * - PDF (pdf.ts): header at byte 0, `%%EOF` at the end, a cross-reference section, no
+ *   markup before the first object;
+ * - images (images.ts): the structure walked to its end marker with nothing but
+ *   whitespace after it, PNG image data inflated, dimensions capped;
+ * - Office documents (zip.ts): the ZIP container read from its central directory, the
+ *   uncompressed size (100 MB), ratio and entry count capped and every entry inflated
+ *   (streaming, capped) to its declared size and CRC; then the container's own marker
+ *   (OOXML: a `[Content_Types].xml` part and the application's folder; ODF: the
+ *   uncompressed `mimetype` entry first, holding the media type).
+ *
+ * Checks of our own rather than the `file-type` package (its current major needs Node
+ * 22, we run on 20; and it looks at signatures only) or decoding libraries: the list is
+ * short and fixed, and node's zlib does all the inflating these checks need.
  */
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
+/** Why content was refused, for the log (never shown: the user sees "not allowed"). */
+export type ContentCheck = { ok: true } | { ok: false; detail: string };
+
 export interface AllowedType {
 	contentType: string;
-	matches(bytes: Uint8Array): boolean;
+	check(bytes: Uint8Array): ContentCheck | Promise<ContentCheck>;
 }
 
-const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
-
-function startsWith(bytes: Uint8Array, prefix: Uint8Array, offset = 0): boolean {
-	if (bytes.length < offset + prefix.length) return false;
-	for (let i = 0; i < prefix.length; i++) if (bytes[offset + i] !== prefix[i]) return false;
-	return true;
-}
-
-function indexOf(bytes: Uint8Array, needle: Uint8Array, from = 0, to = bytes.length): number {
-	return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(to, bytes.length)).indexOf(
-		needle,
-		from
-	);
-}
-
-const PDF = ascii('%PDF-');
-const PNG = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
-const JPEG = Uint8Array.of(0xff, 0xd8, 0xff);
-const GIF87 = ascii('GIF87a');
-const GIF89 = ascii('GIF89a');
-const RIFF = ascii('RIFF');
-const WEBP = ascii('WEBP');
-const ZIP = Uint8Array.of(0x50, 0x4b, 0x03, 0x04);
-const OOXML_TYPES = ascii('[Content_Types].xml');
-const ODF_MIMETYPE = ascii('mimetype');
-
-/** A ZIP whose entry names include `[Content_Types].xml` and `<folder>/…`. */
+/** An OOXML package of this application (`word`, `xl`, `ppt`). */
 function ooxml(folder: string) {
-	const part = ascii(`${folder}/`);
-	return (b: Uint8Array) =>
-		startsWith(b, ZIP) && indexOf(b, OOXML_TYPES) >= 0 && indexOf(b, part) >= 0;
+	return async (bytes: Uint8Array): Promise<ContentCheck> => {
+		const zip = await checkZip(bytes);
+		if (!zip.ok) return zip;
+		if (!entryNamed(zip.entries, '[Content_Types].xml'))
+			return { ok: false, detail: 'ooxml: no [Content_Types].xml' };
+		if (!zip.entries.some((e) => e.name.startsWith(`${folder}/`))) {
+			return { ok: false, detail: `ooxml: no ${folder}/ part` };
+		}
+		return { ok: true };
+	};
 }
 
 /** An ODF package: first entry `mimetype`, stored, with exactly this media type. */
 function odf(mediaType: string) {
-	const expected = ascii(mediaType);
-	return (b: Uint8Array) =>
-		startsWith(b, ZIP) && startsWith(b, ODF_MIMETYPE, 30) && startsWith(b, expected, 38);
+	return async (bytes: Uint8Array): Promise<ContentCheck> => {
+		const zip = await checkZip(bytes);
+		if (!zip.ok) return zip;
+		const first: ZipEntry = zip.entries.reduce((a, e) => (e.localOffset < a.localOffset ? e : a));
+		const content = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(
+			'latin1',
+			first.dataOffset,
+			first.dataOffset + first.size
+		);
+		if (first.name !== 'mimetype' || first.method !== 0 || content !== mediaType) {
+			return { ok: false, detail: 'odf: no mimetype entry first' };
+		}
+		return { ok: true };
+	};
 }
 
-const JPEG_TYPE: AllowedType = { contentType: 'image/jpeg', matches: (b) => startsWith(b, JPEG) };
+const JPEG_TYPE: AllowedType = { contentType: 'image/jpeg', check: checkJpeg };
 
 /** By lower-case extension. */
 export const ALLOWED_TYPES: Record<string, AllowedType> = {
-	// The PDF header may follow a little junk; readers look in the first 1024 bytes.
-	pdf: { contentType: 'application/pdf', matches: (b) => indexOf(b, PDF, 0, 1024) >= 0 },
-	png: { contentType: 'image/png', matches: (b) => startsWith(b, PNG) },
+	pdf: { contentType: 'application/pdf', check: checkPdf },
+	png: { contentType: 'image/png', check: checkPng },
 	jpg: JPEG_TYPE,
 	jpeg: JPEG_TYPE,
-	gif: {
-		contentType: 'image/gif',
-		matches: (b) => startsWith(b, GIF87) || startsWith(b, GIF89)
-	},
-	webp: {
-		contentType: 'image/webp',
-		matches: (b) => startsWith(b, RIFF) && startsWith(b, WEBP, 8)
-	},
+	gif: { contentType: 'image/gif', check: checkGif },
+	webp: { contentType: 'image/webp', check: checkWebp },
 	docx: {
 		contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-		matches: ooxml('word')
+		check: ooxml('word')
 	},
 	xlsx: {
 		contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-		matches: ooxml('xl')
+		check: ooxml('xl')
 	},
 	pptx: {
 		contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-		matches: ooxml('ppt')
+		check: ooxml('ppt')
 	},
 	odt: {
 		contentType: 'application/vnd.oasis.opendocument.text',
-		matches: odf('application/vnd.oasis.opendocument.text')
+		check: odf('application/vnd.oasis.opendocument.text')
 	}
 };
 
@@ -123,15 +123,18 @@ export function extensionOf(fileName: string): string {
 
 export type FileCheck =
 	| { ok: true; fileName: string; contentType: string }
-	| { ok: false; reason: 'empty' | 'too_large' | 'type_not_allowed' };
+	| { ok: false; reason: 'empty' | 'too_large' | 'type_not_allowed'; detail?: string };
 
-/** Checks an upload: size, an allowed extension, and content that matches it. */
-export function checkUpload(fileName: string, bytes: Uint8Array): FileCheck {
+/** Checks an upload: size, an allowed extension, and content that is that type. */
+export async function checkUpload(fileName: string, bytes: Uint8Array): Promise<FileCheck> {
 	if (!bytes.length) return { ok: false, reason: 'empty' };
 	if (bytes.length > MAX_FILE_BYTES) return { ok: false, reason: 'too_large' };
 	const safeName = sanitizeFileName(fileName);
 	const ext = extensionOf(safeName);
 	const type = Object.hasOwn(ALLOWED_TYPES, ext) ? ALLOWED_TYPES[ext] : null;
-	if (!type || !type.matches(bytes)) return { ok: false, reason: 'type_not_allowed' };
+	if (!type)
+		return { ok: false, reason: 'type_not_allowed', detail: `extension ${ext || '(none)'}` };
+	const content = await type.check(bytes);
+	if (!content.ok) return { ok: false, reason: 'type_not_allowed', detail: content.detail };
 	return { ok: true, fileName: safeName, contentType: type.contentType };
 }

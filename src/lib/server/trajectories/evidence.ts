@@ -4,7 +4,7 @@ import type { RequestContext } from '../auth/context';
 import { auditAs } from '../accounts/audit';
 import { DomainError, isUuid } from '../errors';
 import { checkUpload } from '../files/check';
-import { readStoredFile, removeStoredFile, storeFile } from '../files/storage';
+import { readStoredFile, removeStoredFile, stageFile } from '../files/storage';
 import { log } from '../log';
 import { trajectoryAccess, visibleTrajectories } from './access';
 import { once, type FormToken } from '../once';
@@ -53,9 +53,11 @@ const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1
 
 /**
  * Adds a note, link or file to a work process of a trajectory: the learner themselves
- * or one of the trajectory's trainers. A file is checked (size, extension and content)
- * and written to disk before the row is inserted; when the insert fails the file is
- * removed again, when writing fails nothing is inserted.
+ * or one of the trajectory's trainers. A file is checked (size, extension and content),
+ * written under a temporary name, and renamed to its storage key as the last step of
+ * the transaction that inserts its row (see `stageFile`): when writing fails nothing is
+ * inserted, when the insert fails the file is removed again, and a crash in between
+ * leaves an orphan that the sweep removes — never a row without its file.
  */
 export async function addEvidence(
 	db: DB,
@@ -87,8 +89,11 @@ export async function addEvidence(
 			break;
 		case 'file': {
 			if (!input.file || !input.file.bytes.length) throw new DomainError('file_required', 'file');
-			const checked = checkUpload(input.file.name, input.file.bytes);
+			const checked = await checkUpload(input.file.name, input.file.bytes);
 			if (!checked.ok) {
+				if (checked.detail) {
+					log.info({ reqId: ctx.requestId, detail: checked.detail }, 'upload refused');
+				}
 				throw new DomainError(
 					checked.reason === 'too_large' ? 'file_too_large' : 'file_type_not_allowed',
 					'file'
@@ -108,7 +113,7 @@ export async function addEvidence(
 	if (body && body.length > 5000) throw new DomainError('evidence_too_long', 'body');
 	title = clip(title, 200);
 
-	const storageKey = file ? await storeFile(ctx.company.id, file.bytes) : null;
+	const staged = file ? await stageFile(ctx.company.id, file.bytes) : null;
 	let created = false;
 	try {
 		const id = await db.transaction().execute((trx) =>
@@ -127,7 +132,7 @@ export async function addEvidence(
 						file_name: file?.fileName ?? null,
 						content_type: file?.contentType ?? null,
 						size_bytes: file?.bytes.length ?? null,
-						storage_key: storageKey,
+						storage_key: staged?.key ?? null,
 						created_by: ctx.user.id
 					})
 					.returning('id')
@@ -143,22 +148,60 @@ export async function addEvidence(
 						...(file ? { fileName: file.fileName, sizeBytes: file.bytes.length } : {})
 					}
 				});
+				// Last, so the file has its final name exactly when the row commits.
+				await staged?.commit();
 				return row.id;
 			})
 		);
-		// A double submit: the first one's file is the one kept.
-		if (!created && storageKey) await removeQuietly(ctx.company.id, storageKey);
+		// A double submit: the first one's file is the one kept; this one's temp file goes.
+		if (!created && staged) {
+			await staged
+				.discard()
+				.catch((err) =>
+					log.error({ err, storageKey: staged.key }, 'could not remove a duplicate upload')
+				);
+		}
 		return id;
 	} catch (e) {
-		if (storageKey) await removeQuietly(ctx.company.id, storageKey);
+		if (!staged) throw e;
+		// The commit may have gone through with only its answer lost: then the row and its
+		// file are there, and that is the truth to report.
+		const saved = await savedAfterAll(db, ctx.company.id, staged.key);
+		if (saved) return saved;
+		if (saved === null) {
+			await staged
+				.discard()
+				.catch((err) =>
+					log.error({ err, storageKey: staged.key }, 'could not remove the file of a failed insert')
+				);
+		} else {
+			log.warn({ storageKey: staged.key }, 'file of an uncertain insert left for the sweep');
+		}
 		throw e;
 	}
 }
 
-async function removeQuietly(companyId: string, storageKey: string) {
-	await removeStoredFile(companyId, storageKey).catch((err) =>
-		log.error({ err, storageKey }, 'could not remove the file of a failed evidence insert')
-	);
+/**
+ * After a failed insert: the id of the row that holds `key` (the commit did succeed),
+ * null when there is none, undefined when the database cannot tell (the file stays;
+ * the sweep removes it if it has no row).
+ */
+async function savedAfterAll(
+	db: DB,
+	companyId: string,
+	key: string
+): Promise<string | null | undefined> {
+	try {
+		const row = await db
+			.selectFrom('evidence')
+			.select('id')
+			.where('company_id', '=', companyId)
+			.where('storage_key', '=', key)
+			.executeTakeFirst();
+		return row?.id ?? null;
+	} catch {
+		return undefined;
+	}
 }
 
 /** The evidence of a trajectory the member may see (newest first), or null (→ 404). */
