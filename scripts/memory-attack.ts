@@ -193,7 +193,7 @@ async function phase(name: string, run: () => Promise<Sent[]>) {
 
 try {
 	for (let i = 0; ; i++) {
-		if (exited !== null) throw new Error(`server exited (${exited})`);
+		if (exited !== null) throw new Error(`server exited (${String(exited)})`);
 		const ok = await fetch(`http://127.0.0.1:${PORT}/healthz`).then(
 			(r) => r.ok,
 			() => false
@@ -284,7 +284,7 @@ try {
 	await cleanup();
 }
 if (exited !== null && exited !== 0 && exited !== 'SIGTERM')
-	failures.push(`server exited (${exited})`);
+	failures.push(`server exited (${String(exited)})`);
 if (failures.length) {
 	console.error(`\nFAILED:\n- ${failures.join('\n- ')}`);
 	process.exit(1);

@@ -6,7 +6,6 @@ import {
 	HOME,
 	MATRIX,
 	OWN_COMPANY,
-	PLACEHOLDER,
 	ROLES,
 	type Expect,
 	type MatrixRow,

@@ -44,7 +44,9 @@ test('two identical posts of "Zelfbeoordeling indienen" at once store one round'
 	const statuses = await page.evaluate(async () => {
 		const form = document.querySelector<HTMLFormElement>('form[action="?/submit"]')!;
 		const body = new URLSearchParams(
-			[...new FormData(form)].map(([k, v]) => [k, String(v)] as [string, string])
+			[...new FormData(form)].map(
+				([k, v]) => [k, typeof v === 'string' ? v : v.name] as [string, string]
+			)
 		);
 		const send = () =>
 			fetch(`${location.pathname}?/submit`, {
@@ -68,7 +70,9 @@ test('two identical posts of "Activiteit toevoegen" at once add one activity', a
 	const statuses = await page.evaluate(async () => {
 		const form = document.querySelector<HTMLFormElement>('form[action="?/activity"]')!;
 		const body = new URLSearchParams(
-			[...new FormData(form)].map(([k, v]) => [k, String(v)] as [string, string])
+			[...new FormData(form)].map(
+				([k, v]) => [k, typeof v === 'string' ? v : v.name] as [string, string]
+			)
 		);
 		const send = () =>
 			fetch(`${location.pathname}?/activity`, {

@@ -138,30 +138,34 @@ async function plan(days: number, token?: string) {
 
 describe('once()', () => {
 	it('runs the create without a token, and refuses to run outside a transaction', async () => {
-		expect(await once(t.db, ahmed.user.id, 'x', null, async () => 1)).toBe(1);
-		await expect(once(t.db, ahmed.user.id, 'x', randomUUID(), async () => 1)).rejects.toThrow(
-			/transaction/
-		);
+		expect(await once(t.db, ahmed.user.id, 'x', null, () => Promise.resolve(1))).toBe(1);
+		await expect(
+			once(t.db, ahmed.user.id, 'x', randomUUID(), () => Promise.resolve(1))
+		).rejects.toThrow(/transaction/);
 	});
 
 	it('a failed create leaves the token unused: the corrected form goes through', async () => {
 		const token = randomUUID();
 		await expect(
-			t.db.transaction().execute((trx) =>
-				once(trx, ahmed.user.id, 'x', token, async () => {
-					throw new Error('invalid');
-				})
-			)
+			t.db
+				.transaction()
+				.execute((trx) =>
+					once(trx, ahmed.user.id, 'x', token, () => Promise.reject(new Error('invalid')))
+				)
 		).rejects.toThrow('invalid');
 		expect(
-			await t.db.transaction().execute((trx) => once(trx, ahmed.user.id, 'x', token, async () => 2))
+			await t.db
+				.transaction()
+				.execute((trx) => once(trx, ahmed.user.id, 'x', token, () => Promise.resolve(2)))
 		).toBe(2);
 	});
 
 	it('a token is per user and per purpose', async () => {
 		const token = randomUUID();
 		const run = (user: string, purpose: string, value: number) =>
-			t.db.transaction().execute((trx) => once(trx, user, purpose, token, async () => value));
+			t.db
+				.transaction()
+				.execute((trx) => once(trx, user, purpose, token, () => Promise.resolve(value)));
 		expect(await run(ahmed.user.id, 'a', 1)).toBe(1);
 		expect(await run(ahmed.user.id, 'b', 2)).toBe(2);
 		expect(await run(hr.user.id, 'a', 3)).toBe(3);
