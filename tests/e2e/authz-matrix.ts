@@ -479,7 +479,8 @@ export const MATRIX: MatrixRow[] = [
 	GET('/verkiezing',                              {},                                           ['login',   200,       200,       200,       200,       200]),
 	POST('/verkiezing', {}, '', {},                                                               ['login',   400,       400,       400,       400,       400]),
 	GET('/verkiezing/nominatie',                    {},                                           ['login',   200,       200,       200,       200,       200]),
-	POST('/verkiezing/nominatie', {}, 'save', {},                                                 ['login',   400,       400,       400,       400,       400]),
+	// The demo's round open for nominations holds no nomination of theirs: nothing to save.
+	POST('/verkiezing/nominatie', {}, 'save', {},                                                 ['login',   404,       404,       404,       404,       404]),
 	GET('/verkiezing/mijn-nominaties',              {},                                           ['login',   200,       200,       200,       200,       200]),
 	POST('/verkiezing/mijn-nominaties', {}, 'respond', { nominationId: '00000000-0000-4000-8000-000000000000', answer: 'accept' },
 	                                                                                              ['login',   404,       404,       404,       404,       404]),
@@ -608,7 +609,7 @@ export const MATRIX: MatrixRow[] = [
 	                                                                                              ['login',   403,       400,       403,       404,       404]),
 	POST('/verkiezing', {}, '', { trainer: '{otherMember}', company: '{company}', motivation_x: 'x' },
 	                                                                                              ['login',   400,       400,       400,       400,       400]),
-	POST('/verkiezing/nominatie', {}, 'save', { motivation_x: 'x' },                              ['login',   400,       400,       400,       400,       400]),
+	POST('/verkiezing/nominatie', {}, 'save', { motivation_x: 'x' },                              ['login',   404,       404,       404,       404,       404]),
 	// the nominee is the one in the URL; a nomineeId in the form is ignored
 	POST('/jury/[panelId]/[nomineeId]', { panelId: 'awardPanel', nomineeId: 'awardNominee' }, 'score', { nomineeId: '{otherMember}', score_x: '9', comment_x: 'x' },
 	                                                                                              ['login',   404,       404,       404,       400,       404]),
