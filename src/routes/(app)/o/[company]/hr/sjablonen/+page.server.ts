@@ -37,12 +37,7 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		let id: string;
 		try {
-			id = await copyTemplate(
-				await getDb(),
-				ctx,
-				formText(data, 'templateId'),
-				formTokenOf(data)
-			);
+			id = await copyTemplate(await getDb(), ctx, formText(data, 'templateId'), formTokenOf(data));
 		} catch (e) {
 			notFound(e);
 		}
