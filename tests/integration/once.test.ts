@@ -57,6 +57,7 @@ import {
 import { daysFromToday, thisYear, today } from '../clock';
 import { createTestDatabase, type TestDatabase } from './db';
 import { contextFor, sessionUser } from './fixtures';
+import { png } from '../files';
 
 const DELINDE = 'zorggroep-de-linde';
 const ORIGIN = 'https://vakmaat.test';
@@ -290,11 +291,8 @@ describe('every create, submitted twice at once, stores one record', () => {
 			return () => (fs.existsSync(dir) ? fs.readdirSync(dir).length : 0);
 		});
 		const before = files();
-		const PNG = Buffer.from(
-			'89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
-				'1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
-			'hex'
-		);
+		// A real image: uploads are checked by decoding them (files/check.ts).
+		const PNG = png();
 		await expectOnce('evidence', (token) =>
 			addEvidence(
 				t.db,
