@@ -66,8 +66,10 @@ test('the adviser filters the overview, opens a company, logs a visit and export
 	await page.getByLabel('Soort contact').selectOption('visit');
 	await page.getByLabel('Afspraken (zichtbaar voor HR van het leerbedrijf)').fill(agreements);
 	await page.getByLabel('Interne notities (niet zichtbaar voor het leerbedrijf)').fill(notes);
-	await page.getByLabel('Datum van het contact').fill(daysFromToday(-5));
-	await page.getByLabel('Opvolgen op (optioneel)').fill(daysFromToday(-10));
+	// An older visit logged afterwards: the demo visit (four months ago, with a follow-up
+	// that the next test expects) stays the company's latest contact.
+	await page.getByLabel('Datum van het contact').fill(daysFromToday(-200));
+	await page.getByLabel('Opvolgen op (optioneel)').fill(daysFromToday(-210));
 	await page.getByRole('button', { name: 'Vastleggen' }).click();
 	await expect(
 		page.getByText('De opvolgdatum ligt op of na de datum van het contact.')
