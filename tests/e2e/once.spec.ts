@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { login } from './helpers';
 
 /**
@@ -9,6 +9,29 @@ import { login } from './helpers';
  */
 const VANDIJK = 'bouwbedrijf-van-dijk';
 const KEES = 'opleider@vandijkbouw.example';
+
+/**
+ * The page's form for `action` as the browser would send it, twice at the same moment
+ * (no JavaScript needed on the server's side: the token in the form decides); the
+ * result types of both answers.
+ */
+async function postTwiceAtOnce(page: Page, action: string): Promise<string[]> {
+	return page.evaluate(async (action) => {
+		const form = document.querySelector<HTMLFormElement>(`form[action="?/${action}"]`)!;
+		const body = new URLSearchParams(
+			[...new FormData(form)].map(
+				([k, v]) => [k, typeof v === 'string' ? v : v.name] as [string, string]
+			)
+		);
+		const send = () =>
+			fetch(`${location.pathname}?/${action}`, {
+				method: 'POST',
+				body,
+				headers: { 'x-sveltekit-action': 'true' }
+			}).then(async (r) => (await r.json()) as { type: string });
+		return (await Promise.all([send(), send()])).map((r) => r.type);
+	}, action);
+}
 
 test('a double click on "Activiteit toevoegen" adds one activity; busy while pending', async ({
 	page
@@ -39,24 +62,7 @@ test('two identical posts of "Zelfbeoordeling indienen" at once store one round'
 	await expect(page.getByText('Nog geen ingediende zelfbeoordeling.')).toBeVisible();
 	await page.goto(`/o/${VANDIJK}/praktijkopleider/profiel/zelfbeoordeling`);
 	for (const radio of await page.getByRole('radio', { name: 'Goed' }).all()) await radio.check();
-	// The form as the browser would send it, twice at the same moment (no JavaScript
-	// needed on the server's side: the token in the form decides).
-	const statuses = await page.evaluate(async () => {
-		const form = document.querySelector<HTMLFormElement>('form[action="?/submit"]')!;
-		const body = new URLSearchParams(
-			[...new FormData(form)].map(
-				([k, v]) => [k, typeof v === 'string' ? v : v.name] as [string, string]
-			)
-		);
-		const send = () =>
-			fetch(`${location.pathname}?/submit`, {
-				method: 'POST',
-				body,
-				headers: { 'x-sveltekit-action': 'true' }
-			}).then(async (r) => (await r.json()) as { type: string });
-		return (await Promise.all([send(), send()])).map((r) => r.type);
-	});
-	expect(statuses).toEqual(['success', 'success']);
+	expect(await postTwiceAtOnce(page, 'submit')).toEqual(['success', 'success']);
 	await page.goto(`/o/${VANDIJK}/praktijkopleider/profiel`);
 	await expect(page.getByText(/^Eén zelfbeoordeling, ingediend op/)).toBeVisible();
 });
@@ -67,22 +73,7 @@ test('two identical posts of "Activiteit toevoegen" at once add one activity', a
 	const title = `Webinar ${Date.now().toString(36)}`;
 	await page.getByLabel('Titel').fill(title);
 	await page.getByLabel('Aantal uren').fill('1');
-	const statuses = await page.evaluate(async () => {
-		const form = document.querySelector<HTMLFormElement>('form[action="?/activity"]')!;
-		const body = new URLSearchParams(
-			[...new FormData(form)].map(
-				([k, v]) => [k, typeof v === 'string' ? v : v.name] as [string, string]
-			)
-		);
-		const send = () =>
-			fetch(`${location.pathname}?/activity`, {
-				method: 'POST',
-				body,
-				headers: { 'x-sveltekit-action': 'true' }
-			}).then(async (r) => (await r.json()) as { type: string });
-		return (await Promise.all([send(), send()])).map((r) => r.type);
-	});
-	expect(statuses).toEqual(['success', 'success']);
+	expect(await postTwiceAtOnce(page, 'activity')).toEqual(['success', 'success']);
 	await page.reload();
 	await expect(page.getByRole('rowheader', { name: title })).toHaveCount(1);
 });
