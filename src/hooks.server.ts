@@ -20,7 +20,7 @@ import { appDatabase, closeAppDatabase, getDb } from '$lib/server/db/app';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { QUERY_TRACE_DIR, QUERY_TRACE_HEADER, traced } from '$lib/server/db/trace';
 import { bodyLimit, guardRequest, tooLargeResponse } from '$lib/server/input';
-import { log } from '$lib/server/log';
+import { log, loggablePath } from '$lib/server/log';
 import { startJobs, stopJobs } from '$lib/server/conversations/scheduler';
 import { sweepOrphanFiles } from '$lib/server/files/sweep';
 import { m } from '$lib/paraglide/messages';
@@ -81,7 +81,7 @@ const requestId: Handle = async ({ event, resolve }) => {
 				{
 					reqId: event.locals.requestId,
 					method: event.request.method,
-					path: event.url.pathname,
+					path: loggablePath(event.url.pathname),
 					route: event.route.id,
 					status,
 					ms: Math.round(performance.now() - started)
@@ -125,7 +125,7 @@ const databaseUnavailable: Handle = async ({ event, resolve }) => {
 		response = await resolve(event);
 	} catch (err) {
 		if (!isDatabaseUnavailable(err)) throw err;
-		logUnavailable(event.locals.requestId, event.url.pathname, err);
+		logUnavailable(event.locals.requestId, loggablePath(event.url.pathname), err);
 		error(503, {
 			message: m.error_unavailable(),
 			requestId: event.locals.requestId,
@@ -231,9 +231,9 @@ export const handleError: HandleServerError = ({ error: err, event, status, mess
 	if (isRedirect(err)) throw err;
 	if (isDatabaseUnavailable(err)) {
 		event.locals.unavailable = true;
-		logUnavailable(id, event.url.pathname, err);
+		logUnavailable(id, loggablePath(event.url.pathname), err);
 		return { message: m.error_unavailable(), requestId: id, unavailable: true };
 	}
-	log.error({ reqId: id, err, path: event.url.pathname, status }, message);
+	log.error({ reqId: id, err, path: loggablePath(event.url.pathname), status }, message);
 	return { message: m.error_unexpected(), requestId: id };
 };

@@ -43,6 +43,13 @@ export type DomainErrorCode =
 	| 'file_type_not_allowed'
 	| 'already_exempt'
 	| 'exemption_not_found'
+	| 'culture_round_overlap'
+	| 'culture_too_few_recipients'
+	| 'culture_round_not_found'
+	| 'culture_link_unknown'
+	| 'culture_round_not_open'
+	| 'culture_round_closed'
+	| 'culture_answers_incomplete'
 	| 'framework_no_draft'
 	| 'framework_name_required'
 	| 'framework_indicator_count'
@@ -142,6 +149,13 @@ export const domainErrorMessages: Record<DomainErrorCode, () => string> = {
 	file_type_not_allowed: m.err_file_type_not_allowed,
 	already_exempt: m.err_already_exempt,
 	exemption_not_found: m.err_exemption_not_found,
+	culture_round_overlap: m.err_culture_round_overlap,
+	culture_too_few_recipients: m.err_culture_too_few_recipients,
+	culture_round_not_found: m.err_culture_round_not_found,
+	culture_link_unknown: m.err_culture_link_unknown,
+	culture_round_not_open: m.err_culture_round_not_open,
+	culture_round_closed: m.err_culture_round_closed,
+	culture_answers_incomplete: m.err_culture_answers_incomplete,
 	framework_no_draft: m.err_framework_no_draft,
 	framework_name_required: m.v_required,
 	framework_indicator_count: m.err_framework_indicator_count,

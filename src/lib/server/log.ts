@@ -6,3 +6,15 @@ export const log = pino({
 	base: { service: 'vakmaat' },
 	redact: ['password', '*.password', 'token', '*.token', 'headers.cookie']
 });
+
+/**
+ * A path for the log without the secret in it: the personal links of invitations,
+ * password resets and learning-culture scans carry a token in their path, and a log
+ * line with it and its time could tie an anonymous scan answer to a person.
+ */
+export function loggablePath(pathname: string): string {
+	return pathname.replace(
+		/^\/(uitnodiging|wachtwoord-herstellen|leercultuur)\/[^/]+/,
+		'/$1/[token]'
+	);
+}

@@ -4,6 +4,7 @@ import { log } from '../log';
 import { deliverOutbox } from '../mail/outbox';
 import { configuredOrigin } from '../origin';
 import { runReminders } from './reminders';
+import { sendDueCultureMails } from '../culture/rounds';
 
 /**
  * A small interval scheduler for the background jobs. Every app server runs it; each job
@@ -46,10 +47,14 @@ let warned = false;
 export async function runJobRound(db: DB, origin: string | null): Promise<void> {
 	if (origin) {
 		await runReminders(db, { origin });
+		// Learning-culture scans: invitations on the opening day, reminders, clean-up.
+		await sendDueCultureMails(db, origin);
 		await deliverOutbox(db);
 	} else if (!warned) {
 		warned = true;
-		log.warn('ORIGIN is not set: conversation reminders wait (their links need it)');
+		log.warn(
+			'ORIGIN is not set: conversation reminders and scan invitations wait (their links need it)'
+		);
 	}
 	await runHousekeeping(db);
 }

@@ -490,6 +490,77 @@ export interface CompetenceIndicatorTable {
 	position: number;
 }
 
+export type CultureAudience = 'employee' | 'management';
+
+/** Migration 0025: the learning-culture scan (see the migration for anonymity). */
+export interface CultureInstrumentVersionTable {
+	id: Identity;
+	number: number;
+	status: ColumnType<FrameworkStatus, FrameworkStatus | undefined, FrameworkStatus>;
+	open_question_nl: string;
+	open_question_en: string;
+	published_at: Timestamp | null;
+	created_at: CreatedAt;
+	created_by: string | null;
+}
+
+export interface CultureDimensionTable {
+	id: Identity;
+	version_id: number;
+	code: string;
+	name_nl: string;
+	name_en: string;
+	description_nl: Generated<string>;
+	description_en: Generated<string>;
+	position: number;
+}
+
+export interface CultureStatementTable {
+	id: Identity;
+	dimension_id: number;
+	audience: CultureAudience;
+	text_nl: string;
+	text_en: string;
+	position: number;
+}
+
+export interface CultureRoundTable {
+	id: Generated<string>;
+	company_id: string;
+	version_id: number;
+	/** 'YYYY-MM-DD' */
+	opens_on: string;
+	closes_on: string;
+	reminder_on: string | null;
+	invited_employees: Generated<number>;
+	invited_management: Generated<number>;
+	invitations_sent_at: Timestamp | null;
+	reminder_sent_at: Timestamp | null;
+	created_by: string | null;
+	created_at: CreatedAt;
+}
+
+export interface CultureInvitationTable {
+	id: Generated<string>;
+	company_id: string;
+	round_id: string;
+	audience: CultureAudience;
+	email: string | null;
+	token_sealed: Uint8Array | null;
+	token_hash: string;
+}
+
+export interface CultureResponseTable {
+	id: Generated<string>;
+	company_id: string;
+	round_id: string;
+	audience: CultureAudience;
+	response_key: string;
+	/** statement id → 1…5 */
+	answers: ColumnType<Record<string, number>, string, string>;
+	open_answer: string | null;
+}
+
 export interface TrainerProfileTable {
 	user_id: string;
 	bio: Generated<string>;
@@ -887,6 +958,12 @@ export interface Database {
 	award_candidate: AwardCandidateView;
 	adviser_contact: AdviserContactTable;
 	company_overview: CompanyOverviewTable;
+	culture_instrument_version: CultureInstrumentVersionTable;
+	culture_dimension: CultureDimensionTable;
+	culture_statement: CultureStatementTable;
+	culture_round: CultureRoundTable;
+	culture_invitation: CultureInvitationTable;
+	culture_response: CultureResponseTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -27,7 +27,21 @@ import { sendMail, type Mail } from './index';
  */
 
 export type MailKind =
-	'reminder' | 'invitation' | 'password_reset' | 'conversation' | 'nomination' | 'other';
+	| 'reminder'
+	| 'invitation'
+	| 'password_reset'
+	| 'conversation'
+	| 'nomination'
+	| 'culture_scan'
+	| 'other';
+
+/**
+ * Mails whose body holds a personal link (a login or a questionnaire): once sent, the
+ * stored body is blanked, so the outbox never keeps a usable link — nor, for the
+ * learning-culture scan, a way from a person to their anonymous answer.
+ */
+const LINK_KINDS: ReadonlySet<string> = new Set(['invitation', 'password_reset', 'culture_scan']);
+export const REDACTED_BODY = '[sent; body removed: it held a personal link]';
 
 /** Sends one mail or throws. The default is `sendMail` (SMTP or the mail folder). */
 export type Transport = (mail: Mail) => Promise<void>;
@@ -171,7 +185,12 @@ export async function deliverOutbox(db: DB, opts: DeliveryOptions = {}): Promise
 			}
 			await db
 				.updateTable('mail_outbox')
-				.set({ status: 'sent', sent_at: clock(), last_error: null })
+				.set({
+					status: 'sent',
+					sent_at: clock(),
+					last_error: null,
+					...(LINK_KINDS.has(row.kind) ? { body: REDACTED_BODY } : {})
+				})
 				.where('id', '=', row.id)
 				.execute();
 			result.sent++;

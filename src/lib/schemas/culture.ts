@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { addDays, todayIso } from '$lib/time';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isDate = (v: string) => DATE.test(v) && !Number.isNaN(Date.parse(`${v}T12:00:00Z`));
+const date = () =>
+	z
+		.string({ error: () => m.v_date() })
+		.trim()
+		.refine(isDate, { error: () => m.v_date() });
+
+/** At most this many addresses in one list (a large company pastes its staff list). */
+export const CULTURE_MAX_EMAILS = 5000;
+/** A round runs at most this long, and opens at most this far ahead. */
+export const CULTURE_MAX_DAYS_OPEN = 92;
+export const CULTURE_MAX_DAYS_AHEAD = 365;
+
+const EMAIL = z.email();
+
+/**
+ * A pasted list of addresses: one per line, or separated by commas, semicolons or
+ * spaces; case and duplicates do not matter. The message names the first wrong one.
+ */
+export const emailList = () =>
+	z
+		.string()
+		.max(CULTURE_MAX_EMAILS * 80, { error: () => m.v_too_long({ max: CULTURE_MAX_EMAILS * 80 }) })
+		.default('')
+		.transform((value, ctx) => {
+			const emails = [
+				...new Set(
+					value
+						.split(/[\s,;]+/)
+						.map((e) => e.trim().toLowerCase())
+						.filter(Boolean)
+				)
+			];
+			const wrong = emails.find((e) => e.length > 254 || !EMAIL.safeParse(e).success);
+			if (wrong) {
+				ctx.addIssue({ code: 'custom', message: m.v_culture_email_wrong({ email: wrong }) });
+				return z.NEVER;
+			}
+			if (emails.length > CULTURE_MAX_EMAILS) {
+				ctx.addIssue({
+					code: 'custom',
+					message: m.v_culture_too_many_emails({ max: CULTURE_MAX_EMAILS })
+				});
+				return z.NEVER;
+			}
+			return emails;
+		});
+
+/** HR's new round. Dates are Amsterdam's calendar (src/lib/time.ts). */
+export const cultureRoundSchema = () =>
+	z
+		.object({
+			opensOn: date(),
+			closesOn: date(),
+			reminderOn: z
+				.string()
+				.trim()
+				.default('')
+				.refine((v) => v === '' || isDate(v), { error: () => m.v_date() }),
+			recipients: z.enum(['members', 'list'], { error: () => m.v_choose() }).default('members'),
+			emails: z.string().default(''),
+			managerEmails: z.string().default('')
+		})
+		.superRefine((d, ctx) => {
+			const today = todayIso();
+			if (isDate(d.opensOn)) {
+				if (d.opensOn < today) {
+					ctx.addIssue({ code: 'custom', path: ['opensOn'], message: m.v_culture_opens_past() });
+				} else if (d.opensOn > addDays(today, CULTURE_MAX_DAYS_AHEAD)) {
+					ctx.addIssue({ code: 'custom', path: ['opensOn'], message: m.v_culture_opens_far() });
+				}
+			}
+			if (isDate(d.opensOn) && isDate(d.closesOn)) {
+				if (d.closesOn <= d.opensOn) {
+					ctx.addIssue({ code: 'custom', path: ['closesOn'], message: m.v_culture_closes_after() });
+				} else if (d.closesOn > addDays(d.opensOn, CULTURE_MAX_DAYS_OPEN)) {
+					ctx.addIssue({
+						code: 'custom',
+						path: ['closesOn'],
+						message: m.v_culture_closes_far({ days: CULTURE_MAX_DAYS_OPEN })
+					});
+				}
+			}
+			if (d.reminderOn && isDate(d.reminderOn) && isDate(d.opensOn) && isDate(d.closesOn)) {
+				if (d.reminderOn <= d.opensOn || d.reminderOn >= d.closesOn) {
+					ctx.addIssue({
+						code: 'custom',
+						path: ['reminderOn'],
+						message: m.v_culture_reminder_between()
+					});
+				}
+			}
+			for (const key of ['emails', 'managerEmails'] as const) {
+				const parsed = emailList().safeParse(d[key]);
+				if (!parsed.success) {
+					ctx.addIssue({ code: 'custom', path: [key], message: parsed.error.issues[0].message });
+				}
+			}
+			if (d.recipients === 'list' && emailList().safeParse(d.emails).data?.length === 0) {
+				ctx.addIssue({ code: 'custom', path: ['emails'], message: m.v_culture_emails_required() });
+			}
+		});
+
+export type CultureRoundForm = z.infer<ReturnType<typeof cultureRoundSchema>>;
+
+/** The parsed address lists of a valid form. */
+export function emailsOf(value: string): string[] {
+	return emailList().parse(value);
+}

@@ -1,0 +1,133 @@
+import { sql } from 'kysely';
+import { todayIso } from '../../time';
+import { hashToken } from '../auth/tokens';
+import type { DB } from '../db';
+import type { CultureAudience } from '../db/schema';
+import { DomainError } from '../errors';
+import { instrumentOf, statementIds, type CultureDimension } from './instrument';
+import { roundState, type RoundState } from './rounds';
+
+/**
+ * The respondent's side: a personal link, no login. The link's token finds the
+ * invitation (by `token_hash`) and the respondent's earlier answer (by `response_key`, a
+ * hash of the same token under another label); nothing stored leads from one to the
+ * other (migration 0025).
+ */
+export function responseKey(token: string): string {
+	return hashToken(`culture-response:${token}`);
+}
+
+/** Tokens are 32 characters of base32 (auth/tokens.ts); anything else is not a link. */
+const TOKEN = /^[a-z2-7]{32}$/;
+
+export interface Questionnaire {
+	company: string;
+	audience: CultureAudience;
+	state: RoundState;
+	opensOn: string;
+	closesOn: string;
+	dimensions: Pick<CultureDimension, 'id' | 'code' | 'nl' | 'en' | 'employee' | 'management'>[];
+	openQuestionNl: string;
+	openQuestionEn: string;
+	/** The earlier answer of this link, to change. */
+	answers: Record<string, number> | null;
+	openAnswer: string | null;
+}
+
+async function invitationOf(db: DB, token: string) {
+	if (!TOKEN.test(token)) return null;
+	return db
+		.selectFrom('culture_invitation as i')
+		.innerJoin('culture_round as r', (j) =>
+			j.onRef('r.id', '=', 'i.round_id').onRef('r.company_id', '=', 'i.company_id')
+		)
+		.innerJoin('company as c', 'c.id', 'r.company_id')
+		.select([
+			'i.audience',
+			'r.id as roundId',
+			'r.company_id as companyId',
+			'r.version_id as versionId',
+			'r.opens_on as opensOn',
+			'r.closes_on as closesOn',
+			'c.name as company'
+		])
+		.where('i.token_hash', '=', hashToken(token))
+		.executeTakeFirst();
+}
+
+/** The questionnaire behind a link; null for a link that does not exist (a 404). */
+export async function questionnaire(
+	db: DB,
+	token: string,
+	today = todayIso()
+): Promise<Questionnaire | null> {
+	const inv = await invitationOf(db, token);
+	if (!inv) return null;
+	const [instrument, earlier] = await Promise.all([
+		instrumentOf(db, inv.versionId),
+		db
+			.selectFrom('culture_response')
+			.select(['answers', 'open_answer'])
+			.where('response_key', '=', responseKey(token))
+			.executeTakeFirst()
+	]);
+	return {
+		company: inv.company,
+		audience: inv.audience,
+		state: roundState(inv, today),
+		opensOn: inv.opensOn,
+		closesOn: inv.closesOn,
+		dimensions: instrument!.dimensions
+			.filter((d) => d[inv.audience].length)
+			.map(({ id, code, nl, en, employee, management }) => ({
+				id,
+				code,
+				nl,
+				en,
+				employee,
+				management
+			})),
+		openQuestionNl: instrument!.openQuestionNl,
+		openQuestionEn: instrument!.openQuestionEn,
+		answers: earlier?.answers ?? null,
+		openAnswer: earlier?.open_answer ?? null
+	};
+}
+
+/**
+ * Stores (or replaces) the answer of a link while its round is open. Every statement of
+ * the link's audience needs a value from 1 to 5 (`culture_answers_incomplete` names the
+ * first missing one as field `s<id>`). One answer per link: the response key is unique,
+ * a double submit or a later change updates the same row. The invitation row is not
+ * touched (see migration 0025).
+ */
+export async function saveResponse(
+	db: DB,
+	token: string,
+	input: { answers: Record<string, number>; openAnswer: string | null },
+	today = todayIso()
+): Promise<'stored'> {
+	const inv = await invitationOf(db, token);
+	if (!inv) throw new DomainError('culture_link_unknown');
+	const state = roundState(inv, today);
+	if (state === 'planned') throw new DomainError('culture_round_not_open');
+	if (state === 'closed') throw new DomainError('culture_round_closed');
+	const instrument = await instrumentOf(db, inv.versionId);
+	const answers: Record<string, number> = {};
+	for (const id of statementIds(instrument!, inv.audience)) {
+		const value = input.answers[String(id)];
+		if (!Number.isInteger(value) || value < 1 || value > 5) {
+			throw new DomainError('culture_answers_incomplete', `s${id}`);
+		}
+		answers[String(id)] = value;
+	}
+	const openAnswer = input.openAnswer?.trim().slice(0, 2000) || null;
+	await sql`
+		insert into culture_response (company_id, round_id, audience, response_key, answers, open_answer)
+		values (${inv.companyId}, ${inv.roundId}, ${inv.audience}, ${responseKey(token)},
+			${JSON.stringify(answers)}::jsonb, ${openAnswer})
+		on conflict (response_key) do update set answers = excluded.answers, open_answer = excluded.open_answer`.execute(
+		db
+	);
+	return 'stored';
+}

@@ -1,0 +1,204 @@
+import { sql } from 'kysely';
+import { todayIso } from '../../time';
+import type { RequestContext } from '../auth/context';
+import type { DB } from '../db';
+import { CULTURE_MIN_RESPONSES, instrumentOf } from './instrument';
+import { roundOf, roundState, type RoundState } from './rounds';
+
+/** A mean at or above this is named a strength; below ATTENTION_BELOW a point of attention. */
+export const STRENGTH_FROM = 3.75;
+export const ATTENTION_BELOW = 3.0;
+/** Management's intent this much above the employees' experience is a point of attention. */
+export const GAP_FROM = 0.75;
+
+export interface DimensionResult {
+	code: string;
+	nl: string;
+	en: string;
+	descriptionNl: string;
+	descriptionEn: string;
+	/** Employees: mean over every answer to the dimension's statements (1–5), null when hidden. */
+	mean: number | null;
+	/** Share of answers 1…5 (0–1), null when hidden. */
+	distribution: number[] | null;
+	/** Management's strategy scan: its mean, null without answers. */
+	management: number | null;
+	/** management − employees. */
+	gap: number | null;
+	/** Employees' mean in the previous round with results, and the change since. */
+	previous: number | null;
+	change: number | null;
+}
+
+export interface Finding {
+	kind: 'strength' | 'low' | 'gap' | 'down';
+	code: string;
+	value: number;
+}
+
+export interface RoundResults {
+	id: string;
+	state: RoundState;
+	opensOn: string;
+	closesOn: string;
+	invitedEmployees: number;
+	invitedManagement: number;
+	employeeResponses: number;
+	managementResponses: number;
+	/** Employee results are shown (enough answers). */
+	shown: boolean;
+	previousRound: { id: string; closesOn: string } | null;
+	dimensions: DimensionResult[];
+	findings: Finding[];
+	/** Open answers, in an order unrelated to when they came in; null while hidden. */
+	openAnswers: string[] | null;
+	openAnswersHidden: 'open' | 'too_few' | null;
+	/** The threshold for results and open answers (CULTURE_MIN_RESPONSES). */
+	min: number;
+}
+
+interface Aggregate {
+	round_id: string;
+	audience: 'employee' | 'management';
+	code: string;
+	value: number;
+	n: number;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * A round's results for HR. Employees' answers per dimension appear only from
+ * CULTURE_MIN_RESPONSES respondents (and the previous round's only when it had as
+ * many); open answers only after the round closed and with as many respondents,
+ * sorted by text so their order says nothing about who answered when.
+ */
+export async function roundResults(
+	db: DB,
+	ctx: RequestContext,
+	roundId: string,
+	today = todayIso()
+): Promise<RoundResults> {
+	const round = await roundOf(db, ctx, roundId);
+	const previous = await db
+		.selectFrom('culture_round as r')
+		.select(['r.id', 'r.closes_on'])
+		.where('r.company_id', '=', ctx.company.id)
+		.where('r.closes_on', '<', round.opens_on)
+		.where(
+			sql<boolean>`(select count(*) from culture_response x where x.round_id = r.id and x.audience = 'employee') >= ${CULTURE_MIN_RESPONSES}`
+		)
+		.orderBy('r.closes_on', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	const roundIds = previous ? [round.id, previous.id] : [round.id];
+	const [instrument, counts, aggregates] = await Promise.all([
+		instrumentOf(db, round.version_id),
+		db
+			.selectFrom('culture_response')
+			.select(['audience', (eb) => eb.fn.countAll<number>().as('n')])
+			.where('round_id', '=', round.id)
+			.where('company_id', '=', ctx.company.id)
+			.groupBy('audience')
+			.execute(),
+		sql<Aggregate>`
+			select r.round_id, s.audience, d.code, a.value::int as value, count(*)::int as n
+			from culture_response r
+			cross join lateral jsonb_each_text(r.answers) a(statement_id, value)
+			join culture_statement s on s.id = a.statement_id::int
+			join culture_dimension d on d.id = s.dimension_id
+			where r.company_id = ${ctx.company.id} and r.round_id in (${sql.join(roundIds)})
+			group by r.round_id, s.audience, d.code, a.value`.execute(db)
+	]);
+	const employees = counts.find((c) => c.audience === 'employee')?.n ?? 0;
+	const management = counts.find((c) => c.audience === 'management')?.n ?? 0;
+	const shown = employees >= CULTURE_MIN_RESPONSES;
+	const state = roundState({ opensOn: round.opens_on, closesOn: round.closes_on }, today);
+
+	const dist = (rid: string, audience: string, code: string) => {
+		const d = [0, 0, 0, 0, 0];
+		for (const a of aggregates.rows) {
+			if (a.round_id === rid && a.audience === audience && a.code === code) d[a.value - 1] += a.n;
+		}
+		return d;
+	};
+	const meanOf = (d: number[]) => {
+		const total = d.reduce((s, n) => s + n, 0);
+		return total ? d.reduce((s, n, i) => s + n * (i + 1), 0) / total : null;
+	};
+
+	const dimensions: DimensionResult[] = instrument!.dimensions.map((dim) => {
+		const d = dist(round.id, 'employee', dim.code);
+		const total = d.reduce((s, n) => s + n, 0);
+		const mean = shown ? meanOf(d) : null;
+		const mgmt = meanOf(dist(round.id, 'management', dim.code));
+		const prev = previous ? meanOf(dist(previous.id, 'employee', dim.code)) : null;
+		return {
+			code: dim.code,
+			nl: dim.nl,
+			en: dim.en,
+			descriptionNl: dim.descriptionNl,
+			descriptionEn: dim.descriptionEn,
+			mean: mean === null ? null : round2(mean),
+			distribution: shown && total ? d.map((n) => round2(n / total)) : null,
+			management: mgmt === null ? null : round2(mgmt),
+			gap: mean !== null && mgmt !== null ? round2(mgmt - mean) : null,
+			previous: shown && prev !== null ? round2(prev) : null,
+			change: mean !== null && prev !== null ? round2(mean - prev) : null
+		};
+	});
+
+	let openAnswers: string[] | null = null;
+	let openAnswersHidden: RoundResults['openAnswersHidden'] = null;
+	if (state !== 'closed') openAnswersHidden = 'open';
+	else if (!shown) openAnswersHidden = 'too_few';
+	else {
+		const rows = await db
+			.selectFrom('culture_response')
+			.select('open_answer')
+			.where('round_id', '=', round.id)
+			.where('company_id', '=', ctx.company.id)
+			.where('audience', '=', 'employee')
+			.where('open_answer', 'is not', null)
+			.orderBy('open_answer')
+			.execute();
+		openAnswers = rows.map((r) => r.open_answer!);
+	}
+
+	return {
+		id: round.id,
+		state,
+		opensOn: round.opens_on,
+		closesOn: round.closes_on,
+		invitedEmployees: round.invited_employees,
+		invitedManagement: round.invited_management,
+		employeeResponses: employees,
+		managementResponses: management,
+		shown,
+		previousRound: previous ? { id: previous.id, closesOn: previous.closes_on } : null,
+		dimensions,
+		findings: findingsOf(dimensions),
+		openAnswers,
+		openAnswersHidden,
+		min: CULTURE_MIN_RESPONSES
+	};
+}
+
+/** Strengths and points of attention in words (the page names them; issue 15). */
+export function findingsOf(dimensions: DimensionResult[]): Finding[] {
+	const findings: Finding[] = [];
+	const ranked = dimensions.filter((d) => d.mean !== null).sort((a, b) => b.mean! - a.mean!);
+	for (const d of ranked.slice(0, 2)) {
+		if (d.mean! >= STRENGTH_FROM) findings.push({ kind: 'strength', code: d.code, value: d.mean! });
+	}
+	for (const d of [...ranked].reverse()) {
+		if (d.mean! < ATTENTION_BELOW) findings.push({ kind: 'low', code: d.code, value: d.mean! });
+	}
+	for (const d of dimensions) {
+		if (d.gap !== null && d.gap >= GAP_FROM)
+			findings.push({ kind: 'gap', code: d.code, value: d.gap });
+		if (d.change !== null && d.change <= -0.5)
+			findings.push({ kind: 'down', code: d.code, value: d.change });
+	}
+	return findings;
+}

@@ -1,0 +1,68 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { domainErrorMessage } from '$lib/errors';
+import { cultureRoundSchema, emailsOf } from '$lib/schemas/culture';
+import { requireCompany } from '$lib/server/auth/guard';
+import { createRound } from '$lib/server/culture/rounds';
+import { getDb } from '$lib/server/db/app';
+import { DomainError } from '$lib/server/errors';
+import { formTokenOf } from '$lib/server/once';
+import { addDays, todayIso } from '$lib/time';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = requireCompany(event, 'hr');
+	const db = await getDb();
+	const members = await db
+		.selectFrom('membership')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('company_id', '=', ctx.company.id)
+		.where('deactivated_at', 'is', null)
+		.executeTakeFirstOrThrow();
+	const today = todayIso();
+	const form = await superValidate(
+		{
+			opensOn: today,
+			closesOn: addDays(today, 14),
+			reminderOn: addDays(today, 10),
+			recipients: 'members' as const
+		},
+		zod4(cultureRoundSchema()),
+		{ errors: false }
+	);
+	return { form, members: members.n };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const ctx = requireCompany(event, 'hr');
+		const data = await event.request.formData();
+		const form = await superValidate(data, zod4(cultureRoundSchema()));
+		if (!form.valid) return fail(400, { form });
+		let id: string;
+		try {
+			id = await createRound(
+				await getDb(),
+				ctx,
+				{
+					opensOn: form.data.opensOn,
+					closesOn: form.data.closesOn,
+					reminderOn: form.data.reminderOn || null,
+					recipients: form.data.recipients,
+					emails: form.data.recipients === 'list' ? emailsOf(form.data.emails) : [],
+					managerEmails: emailsOf(form.data.managerEmails)
+				},
+				event.url.origin,
+				formTokenOf(data)
+			);
+		} catch (e) {
+			if (e instanceof DomainError) {
+				const field = (e.field ?? '') as 'opensOn';
+				return setError(form, field, domainErrorMessage(e.code));
+			}
+			throw e;
+		}
+		redirect(303, `/o/${ctx.company.slug}/hr/leercultuur/${id}?gepland=1`);
+	}
+};
