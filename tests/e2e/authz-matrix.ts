@@ -67,6 +67,8 @@ export const HOME: Record<LoggedInRole, string> = {
  *   adviserCompany               a company in the demo adviser's region (De Linde; read from /sbb)
  *   outsideCompany               a company outside that region (Van Dijk, Rijnmond; read from
  *                                /beheer/bedrijven)
+ *   cultureRound                 a learning-culture scan round of the own company (read from
+ *                                HR's scan list)
  *   ownLearner / peerLearner     the learner records (not accounts) of Fatima Yilmaz and Peter Dekker
  *                                (read from the conversation links on their trajectory pages)
  * The other company's demo has no learner records, trajectories or templates of its own, so
@@ -101,7 +103,8 @@ export const PARAM_VALUES = [
 	'adviserCompany',
 	'outsideCompany',
 	'ownLearner',
-	'peerLearner'
+	'peerLearner',
+	'cultureRound'
 ] as const;
 export type ParamValue = (typeof PARAM_VALUES)[number];
 
@@ -188,6 +191,9 @@ export const MATRIX: MatrixRow[] = [
 	// an unknown token shows a "this link is not valid" page
 	GET('/wachtwoord-herstellen/[token]',           { token: 'unknownToken' },                    all(200)),
 	GET('/uitnodiging/[token]',                     { token: 'unknownToken' },                    all(200)),
+	// a learning-culture scan link: only a real one opens its questionnaire (tests/e2e/culture.spec.ts)
+	GET('/leercultuur/[token]',                     { token: 'unknownToken' },                    all(404)),
+	POST('/leercultuur/[token]', { token: 'unknownToken' }, '', { s1: '3' },                      all(404)),
 	GET('/taal',                                    {},                                           all(405)),
 	POST('/taal', {}, '', { locale: 'nl', redirectTo: '/wachtwoord-vergeten' },                   all('→/wachtwoord-vergeten')),
 	POST('/taal', {}, '', { locale: 'nl', redirectTo: '//evil.example/x' },                       all('→/')),
@@ -518,6 +524,17 @@ export const MATRIX: MatrixRow[] = [
 
 	// the company's SBB adviser and the agreements recorded with it
 	GET('/o/[company]/hr/adviseur',                 OWN,                                          ['login',   403,       403,       200,       404,       404]),
+	GET('/o/[company]/hr/leercultuur',              OWN,                                          ['login',   403,       403,       200,       404,       404]),
+	GET('/o/[company]/hr/leercultuur',              OTHER,                                        ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/hr/leercultuur/nieuw',        OWN,                                          ['login',   403,       403,       200,       404,       404]),
+	GET('/o/[company]/hr/leercultuur/nieuw',        OTHER,                                        ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/hr/leercultuur/nieuw', OWN, '', {},                                        ['login',   403,       403,       400,       404,       404]),
+	POST('/o/[company]/hr/leercultuur/nieuw', OTHER, '', {},                                      ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/hr/leercultuur/[roundId]',    { company: 'own', roundId: 'cultureRound' },  ['login',   403,       403,       200,       404,       404]),
+	GET('/o/[company]/hr/leercultuur/[roundId]',    { company: 'other', roundId: 'cultureRound' }, ['login',  404,       404,       404,       404,       404]),
+	GETQ('/o/[company]/hr/leercultuur/[roundId]', 'gepland=1',                                    ['login',   403,       403,       200,       404,       404], { company: 'own', roundId: 'cultureRound' }),
+	GET('/o/[company]/hr/leercultuur/[roundId]',    { company: 'own', roundId: 'unknownId' },     ['login',   403,       403,       404,       404,       404]),
+	GET('/o/[company]/hr/leercultuur/[roundId]',    { company: 'own', roundId: 'malformedId' },   ['login',   403,       403,       404,       404,       404]),
 	GET('/o/[company]/hr/adviseur',                 OTHER,                                        ['login',   404,       404,       404,       404,       404]),
 
 	// Query parameters: every `?x=` a route reads (tests/unit/authz-params.test.ts fails on one

@@ -165,7 +165,13 @@ export async function resolveParamValues(
 			'Bouwbedrijf Van Dijk[^<]*'
 		),
 		ownLearner: '',
-		peerLearner: ''
+		peerLearner: '',
+		cultureRound: await linkId(
+			contexts.get('hr')!,
+			`/o/${OWN_COMPANY}/hr/leercultuur`,
+			`/o/${OWN_COMPANY}/hr/leercultuur`,
+			'Uitkomsten'
+		)
 	};
 	values.ownEvidence = await evidenceId(contexts.get('hr')!, values.ownTrajectory);
 	values.ownTrainer = await feedbackTrainerId(contexts.get('learner')!);

@@ -21,7 +21,8 @@ const NOT_LINKED: Record<string, string> = {
 	'/login/tweestaps': 'a step of logging in',
 	'/wachtwoord-vergeten': 'linked from the login page',
 	'/wachtwoord-herstellen/[token]': 'reached from the reset mail',
-	'/uitnodiging/[token]': 'reached from the invitation mail'
+	'/uitnodiging/[token]': 'reached from the invitation mail',
+	'/leercultuur/[token]': 'reached from the learning-culture scan mail'
 };
 
 /** Pages linked only for the roles that use them (others may open them, and see little). */

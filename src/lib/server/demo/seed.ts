@@ -14,6 +14,7 @@ import { seedDemoProfiles } from './profiles';
 import { seedDemoConversations } from '../conversations/demo';
 import { seedDemoAwards } from './awards';
 import { seedDemoAdviser } from './adviser';
+import { seedDemoCulture } from './culture';
 import { daysFromToday } from '../../time';
 
 /** The password of every demo account (README lists the logins). */
@@ -345,6 +346,7 @@ export async function seedDemo(db: DB): Promise<{ users: number }> {
 	await seedDemoConversations(db);
 	await seedDemoAwards(db);
 	await seedDemoAdviser(db);
+	await seedDemoCulture(db);
 	return result;
 }
 
