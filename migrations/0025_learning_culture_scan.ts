@@ -286,7 +286,25 @@ const STATEMENTS = [
 		open_answer text check (length(open_answer) between 1 and 2000),
 		foreign key (round_id, company_id) references culture_round (id, company_id) on delete cascade
 	)`,
-	`create index culture_response_round_idx on culture_response (round_id, audience)`
+	`create index culture_response_round_idx on culture_response (round_id, audience)`,
+	// The improvement plan: HR turns points of attention into actions.
+	`create table culture_action (
+		id uuid primary key default gen_random_uuid(),
+		company_id uuid not null,
+		round_id uuid not null,
+		dimension_code text check (dimension_code ~ '^[a-z_]{2,40}$'),
+		title text not null check (length(title) between 1 and 200),
+		owner_user_id uuid not null references app_user (id),
+		due_on date not null,
+		status text not null default 'open' check (status in ('open', 'in_progress', 'done', 'dropped')),
+		created_by uuid references app_user (id),
+		created_at timestamptz not null default now(),
+		updated_at timestamptz not null default now(),
+		foreign key (round_id, company_id) references culture_round (id, company_id) on delete cascade
+	)`,
+	`create index culture_action_round_idx on culture_action (round_id, due_on)`,
+	// HR's dashboard: the company's open actions, soonest first.
+	`create index culture_action_open_idx on culture_action (company_id, due_on) where status in ('open', 'in_progress')`
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

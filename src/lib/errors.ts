@@ -50,6 +50,11 @@ export type DomainErrorCode =
 	| 'culture_round_not_open'
 	| 'culture_round_closed'
 	| 'culture_answers_incomplete'
+	| 'culture_action_due_past'
+	| 'culture_action_due_far'
+	| 'culture_action_owner_unknown'
+	| 'culture_dimension_unknown'
+	| 'culture_action_not_found'
 	| 'framework_no_draft'
 	| 'framework_name_required'
 	| 'framework_indicator_count'
@@ -156,6 +161,11 @@ export const domainErrorMessages: Record<DomainErrorCode, () => string> = {
 	culture_round_not_open: m.err_culture_round_not_open,
 	culture_round_closed: m.err_culture_round_closed,
 	culture_answers_incomplete: m.err_culture_answers_incomplete,
+	culture_action_due_past: m.err_culture_action_due_past,
+	culture_action_due_far: m.err_culture_action_due_far,
+	culture_action_owner_unknown: m.err_culture_action_owner_unknown,
+	culture_dimension_unknown: m.err_culture_dimension_unknown,
+	culture_action_not_found: m.err_culture_action_not_found,
 	framework_no_draft: m.err_framework_no_draft,
 	framework_name_required: m.v_required,
 	framework_indicator_count: m.err_framework_indicator_count,

@@ -112,3 +112,21 @@ export type CultureRoundForm = z.infer<ReturnType<typeof cultureRoundSchema>>;
 export function emailsOf(value: string): string[] {
 	return emailList().parse(value);
 }
+
+/** An action of the improvement plan (server/culture/plan.ts checks owner and dates again). */
+export const cultureActionSchema = () =>
+	z.object({
+		title: z
+			.string({ error: () => m.v_required() })
+			.trim()
+			.min(1, { error: () => m.v_required() })
+			.max(200, { error: () => m.v_too_long({ max: 200 }) }),
+		dimensionCode: z.string().trim().max(40).default(''),
+		ownerId: z
+			.string({ error: () => m.v_choose() })
+			.trim()
+			.min(1, { error: () => m.v_choose() }),
+		dueOn: date().refine((v) => !isDate(v) || v >= todayIso(), {
+			error: () => m.err_culture_action_due_past()
+		})
+	});

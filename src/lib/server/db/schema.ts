@@ -561,6 +561,23 @@ export interface CultureResponseTable {
 	open_answer: string | null;
 }
 
+export type CultureActionStatus = 'open' | 'in_progress' | 'done' | 'dropped';
+
+export interface CultureActionTable {
+	id: Generated<string>;
+	company_id: string;
+	round_id: string;
+	dimension_code: string | null;
+	title: string;
+	owner_user_id: string;
+	/** 'YYYY-MM-DD' */
+	due_on: string;
+	status: ColumnType<CultureActionStatus, CultureActionStatus | undefined, CultureActionStatus>;
+	created_by: string | null;
+	created_at: CreatedAt;
+	updated_at: CreatedAt;
+}
+
 export interface TrainerProfileTable {
 	user_id: string;
 	bio: Generated<string>;
@@ -964,6 +981,7 @@ export interface Database {
 	culture_round: CultureRoundTable;
 	culture_invitation: CultureInvitationTable;
 	culture_response: CultureResponseTable;
+	culture_action: CultureActionTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -21,6 +21,14 @@ interface DemoRound {
 	base: Record<string, number>;
 	management: Record<string, number>;
 	open: string[];
+	/** The improvement plan HR made after the round. */
+	plan?: {
+		title: string;
+		dimension: string;
+		owner: string;
+		due: number;
+		status: 'open' | 'in_progress' | 'done';
+	}[];
 }
 
 const ROUNDS: DemoRound[] = [
@@ -83,6 +91,29 @@ const ROUNDS: DemoRound[] = [
 			'Minder roosterdruk, dan kan ik ook echt leren op de afdeling.',
 			'Het werkt goed dat Ahmed na elke dienst even terugkijkt met ons.',
 			'Meer uitleg over waar de organisatie heen wil met de wijkzorg.'
+		],
+		plan: [
+			{
+				title: 'Per afdeling vier uur per maand inroosteren om samen te leren',
+				dimension: 'voorwaarden',
+				owner: 'hr@delinde.example',
+				due: 30,
+				status: 'in_progress'
+			},
+			{
+				title: 'Na elke dienst vijf minuten terugkijken, op alle afdelingen',
+				dimension: 'ruimte',
+				owner: 'opleider@delinde.example',
+				due: 45,
+				status: 'open'
+			},
+			{
+				title: 'Teamoverleg over de koers van de wijkzorg',
+				dimension: 'koers',
+				owner: 'hr@delinde.example',
+				due: -10,
+				status: 'done'
+			}
 		]
 	},
 	{
@@ -196,5 +227,26 @@ export async function seedDemoCulture(db: DB): Promise<void> {
 				}))
 			)
 			.execute();
+		for (const action of round.plan ?? []) {
+			const owner = await db
+				.selectFrom('app_user')
+				.select('id')
+				.where('email', '=', action.owner)
+				.executeTakeFirst();
+			if (!owner) continue;
+			await db
+				.insertInto('culture_action')
+				.values({
+					company_id: company.id,
+					round_id: row.id,
+					dimension_code: action.dimension,
+					title: action.title,
+					owner_user_id: owner.id,
+					due_on: daysFromToday(action.due),
+					status: action.status,
+					created_by: owner.id
+				})
+				.execute();
+		}
 	}
 }

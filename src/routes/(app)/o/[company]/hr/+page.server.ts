@@ -1,4 +1,5 @@
 import { requireCompany } from '$lib/server/auth/guard';
+import { openActions } from '$lib/server/culture/plan';
 import { getDb } from '$lib/server/db/app';
 import { parseDashboardFilters } from '$lib/server/trajectories/dashboard';
 import { hrHome } from '$lib/server/trajectories/home';
@@ -8,9 +9,10 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event, 'hr');
 	const filters = parseDashboardFilters(event.url.searchParams);
-	return {
-		name: ctx.user.name,
-		routes: ROUTES,
-		...(await hrHome(await getDb(), ctx, filters))
-	};
+	const db = await getDb();
+	const [home, cultureActions] = await Promise.all([
+		hrHome(db, ctx, filters),
+		openActions(db, ctx)
+	]);
+	return { name: ctx.user.name, routes: ROUTES, cultureActions, ...home };
 };

@@ -1,0 +1,191 @@
+import { sql } from 'kysely';
+import { addDays, todayIso } from '../../time';
+import { auditAs } from '../accounts/audit';
+import type { RequestContext } from '../auth/context';
+import type { DB } from '../db';
+import type { CultureActionStatus } from '../db/schema';
+import { DomainError, isUuid } from '../errors';
+import { once, type FormToken } from '../once';
+import { roundOf } from './rounds';
+
+/**
+ * The improvement plan (issue 15): HR turns a round's points of attention into actions,
+ * each with an owner (a member of the company), a due date and a status. HR's dashboard
+ * lists the open ones.
+ */
+export const ACTION_STATUSES: CultureActionStatus[] = ['open', 'in_progress', 'done', 'dropped'];
+/** A due date at most this far ahead (a plan for the next scan or two). */
+export const ACTION_MAX_DAYS_AHEAD = 730;
+
+export interface CultureAction {
+	id: string;
+	dimensionCode: string | null;
+	title: string;
+	ownerId: string;
+	ownerName: string;
+	dueOn: string;
+	status: CultureActionStatus;
+	overdue: boolean;
+}
+
+export interface NewCultureAction {
+	title: string;
+	dimensionCode: string | null;
+	ownerId: string;
+	dueOn: string;
+}
+
+export async function listActions(
+	db: DB,
+	ctx: RequestContext,
+	roundId: string,
+	today = todayIso()
+): Promise<CultureAction[]> {
+	const rows = await db
+		.selectFrom('culture_action as a')
+		.innerJoin('app_user as u', 'u.id', 'a.owner_user_id')
+		.select([
+			'a.id',
+			'a.dimension_code',
+			'a.title',
+			'a.owner_user_id',
+			'u.name',
+			'a.due_on',
+			'a.status'
+		])
+		.where('a.company_id', '=', ctx.company.id)
+		.where('a.round_id', '=', roundId)
+		.orderBy('a.due_on')
+		.orderBy('a.created_at')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		dimensionCode: r.dimension_code,
+		title: r.title,
+		ownerId: r.owner_user_id,
+		ownerName: r.name,
+		dueOn: r.due_on,
+		status: r.status,
+		overdue: (r.status === 'open' || r.status === 'in_progress') && r.due_on < today
+	}));
+}
+
+/** Members who can own an action: the company's active members, by name. */
+export async function actionOwners(db: DB, ctx: RequestContext) {
+	return db
+		.selectFrom('membership as ms')
+		.innerJoin('app_user as u', 'u.id', 'ms.user_id')
+		.select(['u.id', 'u.name'])
+		.where('ms.company_id', '=', ctx.company.id)
+		.where('ms.deactivated_at', 'is', null)
+		.orderBy('u.name')
+		.execute();
+}
+
+export async function addAction(
+	db: DB,
+	ctx: RequestContext,
+	roundId: string,
+	input: NewCultureAction,
+	token?: FormToken,
+	today = todayIso()
+): Promise<string> {
+	const round = await roundOf(db, ctx, roundId);
+	if (input.dueOn < today) throw new DomainError('culture_action_due_past', 'dueOn');
+	if (input.dueOn > addDays(today, ACTION_MAX_DAYS_AHEAD)) {
+		throw new DomainError('culture_action_due_far', 'dueOn');
+	}
+	return db.transaction().execute((trx) =>
+		once(trx, ctx.user.id, `culture_action:${round.id}`, token, async () => {
+			// The owner must be an active member of this company (a form field names them).
+			const owner = isUuid(input.ownerId)
+				? await trx
+						.selectFrom('membership')
+						.select('user_id')
+						.where('company_id', '=', ctx.company.id)
+						.where('user_id', '=', input.ownerId)
+						.where('deactivated_at', 'is', null)
+						.executeTakeFirst()
+				: undefined;
+			if (!owner) throw new DomainError('culture_action_owner_unknown', 'ownerId');
+			if (input.dimensionCode) {
+				const known = await trx
+					.selectFrom('culture_dimension')
+					.select('id')
+					.where('version_id', '=', round.version_id)
+					.where('code', '=', input.dimensionCode)
+					.executeTakeFirst();
+				if (!known) throw new DomainError('culture_dimension_unknown', 'dimensionCode');
+			}
+			const row = await trx
+				.insertInto('culture_action')
+				.values({
+					company_id: ctx.company.id,
+					round_id: round.id,
+					dimension_code: input.dimensionCode,
+					title: input.title,
+					owner_user_id: owner.user_id,
+					due_on: input.dueOn,
+					created_by: ctx.user.id
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await auditAs(trx, ctx, {
+				action: 'culture_action.created',
+				entityType: 'culture_action',
+				entityId: row.id,
+				data: { roundId: round.id }
+			});
+			return row.id;
+		})
+	);
+}
+
+export async function setActionStatus(
+	db: DB,
+	ctx: RequestContext,
+	actionId: string,
+	status: CultureActionStatus
+): Promise<void> {
+	if (!isUuid(actionId) || !ACTION_STATUSES.includes(status)) {
+		throw new DomainError('culture_action_not_found');
+	}
+	const updated = await db
+		.updateTable('culture_action')
+		.set({ status, updated_at: sql`now()` })
+		.where('id', '=', actionId)
+		.where('company_id', '=', ctx.company.id)
+		.executeTakeFirst();
+	if (!updated.numUpdatedRows) throw new DomainError('culture_action_not_found');
+}
+
+/** HR's dashboard: the number of open actions and the first few, soonest due first. */
+export async function openActions(db: DB, ctx: RequestContext, today = todayIso(), limit = 5) {
+	const rows = await db
+		.selectFrom('culture_action as a')
+		.innerJoin('app_user as u', 'u.id', 'a.owner_user_id')
+		.select([
+			'a.id',
+			'a.round_id',
+			'a.title',
+			'u.name',
+			'a.due_on',
+			sql<number>`count(*) over ()`.as('total')
+		])
+		.where('a.company_id', '=', ctx.company.id)
+		.where('a.status', 'in', ['open', 'in_progress'])
+		.orderBy('a.due_on')
+		.limit(limit)
+		.execute();
+	return {
+		total: rows[0]?.total ?? 0,
+		items: rows.map((r) => ({
+			id: r.id,
+			roundId: r.round_id,
+			title: r.title,
+			ownerName: r.name,
+			dueOn: r.due_on,
+			overdue: r.due_on < today
+		}))
+	};
+}
