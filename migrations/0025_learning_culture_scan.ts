@@ -303,6 +303,13 @@ const STATEMENTS = [
 		foreign key (round_id, company_id) references culture_round (id, company_id) on delete cascade
 	)`,
 	`create index culture_action_round_idx on culture_action (round_id, due_on)`,
+	// HR's explicit choice to share results with the company's SBB adviser (revocable:
+	// the row is removed; both audited).
+	`create table culture_share (
+		company_id uuid primary key references company (id),
+		shared_at timestamptz not null default now(),
+		shared_by uuid references app_user (id)
+	)`,
 	// HR's dashboard: the company's open actions, soonest first.
 	`create index culture_action_open_idx on culture_action (company_id, due_on) where status in ('open', 'in_progress')`
 ];

@@ -526,6 +526,9 @@ export const MATRIX: MatrixRow[] = [
 	GET('/o/[company]/hr/adviseur',                 OWN,                                          ['login',   403,       403,       200,       404,       404]),
 	GET('/o/[company]/hr/leercultuur',              OWN,                                          ['login',   403,       403,       200,       404,       404]),
 	GET('/o/[company]/hr/leercultuur',              OTHER,                                        ['login',   404,       404,       404,       404,       404]),
+	// share=1: the demo company shares already, so the matrix changes nothing
+	POST('/o/[company]/hr/leercultuur', OWN, 'share', { share: '1' },                             ['login',   403,       403,       200,       404,       404]),
+	POST('/o/[company]/hr/leercultuur', OTHER, 'share', { share: '0' },                           ['login',   404,       404,       404,       404,       404]),
 	GET('/o/[company]/hr/leercultuur/nieuw',        OWN,                                          ['login',   403,       403,       200,       404,       404]),
 	GET('/o/[company]/hr/leercultuur/nieuw',        OTHER,                                        ['login',   404,       404,       404,       404,       404]),
 	POST('/o/[company]/hr/leercultuur/nieuw', OWN, '', {},                                        ['login',   403,       403,       400,       404,       404]),

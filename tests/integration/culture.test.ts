@@ -14,6 +14,7 @@ import {
 	setActionStatus
 } from '../../src/lib/server/culture/plan';
 import { roundResults } from '../../src/lib/server/culture/results';
+import { cultureForAdviser, setSharing, sharingOf } from '../../src/lib/server/culture/share';
 import { createRound, listRounds, sendDueCultureMails } from '../../src/lib/server/culture/rounds';
 import { DEMO_PASSWORD, seedDemo } from '../../src/lib/server/demo/seed';
 import { DomainError } from '../../src/lib/server/errors';
@@ -558,5 +559,44 @@ describe('the improvement plan', () => {
 			'culture_round_not_found'
 		);
 		expect((await openActions(t.db, other)).items.map((x) => x.id)).not.toContain(id);
+	});
+});
+
+describe('sharing with the SBB adviser', () => {
+	it('the adviser sees when scans were held; scores only while HR shares them; every change audited', async () => {
+		const ctx = await contextFor(t.db, 'hr@vandijkbouw.example', 'bouwbedrijf-van-dijk');
+		const before = await cultureForAdviser(t.db, ctx.company.id);
+		expect(before.rounds.length).toBeGreaterThan(0);
+		expect(before.shared).toBe(false);
+		expect(before.latest).toBeNull();
+
+		await setSharing(t.db, ctx, true);
+		await setSharing(t.db, ctx, true);
+		expect(await sharingOf(t.db, ctx)).toBeInstanceOf(Date);
+		const shared = await cultureForAdviser(t.db, ctx.company.id);
+		expect(shared.latest!.dimensions).toHaveLength(7);
+		expect(shared.latest!.dimensions.every((d) => d.mean >= 1 && d.mean <= 5)).toBe(true);
+
+		await setSharing(t.db, ctx, false);
+		expect((await cultureForAdviser(t.db, ctx.company.id)).latest).toBeNull();
+		const audit = await t.db
+			.selectFrom('audit_log')
+			.select('action')
+			.where('company_id', '=', ctx.company.id)
+			.where('action', 'like', 'culture.%')
+			.execute();
+		expect(audit.map((a) => a.action)).toEqual([
+			'culture.shared_with_adviser',
+			'culture.sharing_stopped'
+		]);
+	});
+
+	it('a shared company shows no scores from a round with fewer than five answers or still open', async () => {
+		const ctx = await contextFor(t.db, 'hr@zeeuwsekust.example', 'hotel-de-zeeuwse-kust');
+		await setSharing(t.db, ctx, true);
+		const view = await cultureForAdviser(t.db, ctx.company.id);
+		// Its rounds in the tests above: one closed with answers (shown), one open (not).
+		expect(view.latest?.closesOn).toBeDefined();
+		expect(view.latest!.closesOn < today()).toBe(true);
 	});
 });

@@ -561,6 +561,12 @@ export interface CultureResponseTable {
 	open_answer: string | null;
 }
 
+export interface CultureShareTable {
+	company_id: string;
+	shared_at: CreatedAt;
+	shared_by: string | null;
+}
+
 export type CultureActionStatus = 'open' | 'in_progress' | 'done' | 'dropped';
 
 export interface CultureActionTable {
@@ -982,6 +988,7 @@ export interface Database {
 	culture_invitation: CultureInvitationTable;
 	culture_response: CultureResponseTable;
 	culture_action: CultureActionTable;
+	culture_share: CultureShareTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -148,7 +148,18 @@ const ROUNDS: DemoRound[] = [
 const spread = (i: number, j: number) => (((i * 7 + j * 3) % 5) - 2) / 2;
 const clamp = (v: number) => Math.max(1, Math.min(5, Math.round(v)));
 
+/** Companies whose HR shares the scan results with the adviser (De Linde, in the demo adviser's region). */
+const SHARED = ['zorggroep-de-linde'];
+
 export async function seedDemoCulture(db: DB): Promise<void> {
+	for (const slug of SHARED) {
+		await db
+			.insertInto('culture_share')
+			.columns(['company_id'])
+			.expression((eb) => eb.selectFrom('company').select('id').where('slug', '=', slug))
+			.onConflict((oc) => oc.column('company_id').doNothing())
+			.execute();
+	}
 	const instrument = (await instrumentOf(db, await currentInstrumentId(db)))!;
 	for (const round of ROUNDS) {
 		const company = await db

@@ -7,6 +7,7 @@ import { companyFigures, companyForAdviser } from '$lib/server/adviser/company';
 import { addContact, contactsOf } from '$lib/server/adviser/contacts';
 import { requireAdviserOrAdmin } from '$lib/server/adviser/overview';
 import { reasonThresholds } from '$lib/server/adviser/signals';
+import { cultureForAdviser } from '$lib/server/culture/share';
 import { getDb } from '$lib/server/db/app';
 import { formTokenOf } from '$lib/server/once';
 import { ROUTES } from '$lib/server/trajectories/trajectories';
@@ -22,9 +23,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const db = await getDb();
 	const company = await companyForAdviser(db, user, params.id);
 	if (!company) error(404, m.error_not_found());
-	const [{ figures, trainers }, contacts] = await Promise.all([
+	const [{ figures, trainers }, contacts, culture] = await Promise.all([
 		companyFigures(db, user, company, locals.requestId),
-		contactsOf(db, company.id)
+		contactsOf(db, company.id),
+		cultureForAdviser(db, company.id)
 	]);
 	const form = await superValidate(zod4(contactSchema), {
 		defaults: {
@@ -40,6 +42,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		figures,
 		trainers,
 		contacts,
+		culture,
 		form,
 		routes: ROUTES,
 		thresholds: reasonThresholds()

@@ -1,10 +1,23 @@
 import { requireCompany } from '$lib/server/auth/guard';
 import { listRounds } from '$lib/server/culture/rounds';
+import { setSharing, sharingOf } from '$lib/server/culture/share';
 import { getDb } from '$lib/server/db/app';
-import type { PageServerLoad } from './$types';
+import { formText } from '$lib/form-data';
+import type { Actions, PageServerLoad } from './$types';
 
-/** HR: the company's learning-culture scans. */
+/** HR: the company's learning-culture scans, and whether the adviser may see the results. */
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event, 'hr');
-	return { rounds: await listRounds(await getDb(), ctx) };
+	const db = await getDb();
+	const [rounds, sharedAt] = await Promise.all([listRounds(db, ctx), sharingOf(db, ctx)]);
+	return { rounds, sharedAt };
+};
+
+export const actions: Actions = {
+	share: async (event) => {
+		const ctx = requireCompany(event, 'hr');
+		const data = await event.request.formData();
+		await setSharing(await getDb(), ctx, formText(data, 'share') === '1');
+		return { sharingSaved: true };
+	}
 };
