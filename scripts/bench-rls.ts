@@ -3,7 +3,8 @@
  * queries run interleaved (a) the old way — a superuser connection, no row-level security,
  * no scope statement — and (b) as the app — the app role, row-level security, connections
  * carrying the tenant scope. Two companies' requests alternate, so that most acquisitions
- * have to switch the connection's scope (the dearer case).
+ * have to switch the connection's scope (the dearer case); `--one-company`: one company
+ * only (connections mostly carry its scope already).
  *
  *   DATABASE_OWNER_URL=postgres://postgres@…/db DATABASE_URL=postgres://vakmaat_app@…/db \
  *     npx tsx scripts/bench-rls.ts [--rounds 150]
@@ -40,7 +41,8 @@ async function userByEmail(db: DB, email: string): Promise<SessionUser> {
 /** The two largest generated companies, with one member of each role. */
 const companies = await sql<{ id: string; slug: string }>`
 	select c.id, c.slug from company c join learner l on l.company_id = c.id
-	where c.slug like 'gen-%' group by c.id order by count(*) desc limit 2`.execute(before);
+	where c.slug like 'gen-%' group by c.id order by count(*) desc
+	limit ${argv.includes('--one-company') ? 1 : 2}`.execute(before);
 type Case = { name: string; ctx: RequestContext; run: (db: DB, ctx: RequestContext) => unknown };
 const cases: Case[][] = [];
 for (const c of companies.rows) {
