@@ -207,6 +207,17 @@ export const OPEN_QUESTION: [string, string] = [
 	'What would help you learn more in your work?'
 ];
 
+/** Tables with company rows: the tenant wall of migration 0022 applies to them too. */
+const TENANT_TABLES = [
+	'culture_round',
+	'culture_invitation',
+	'culture_response',
+	'culture_action',
+	'culture_share'
+];
+const OWN = `company_id = (select nullif(current_setting('app.company_id', true), '')::uuid)`;
+const ALL = `(select current_setting('app.scope', true) = 'all')`;
+
 const STATEMENTS = [
 	`create table culture_instrument_version (
 		id integer generated always as identity primary key,
@@ -311,7 +322,12 @@ const STATEMENTS = [
 		shared_by uuid references app_user (id)
 	)`,
 	// HR's dashboard: the company's open actions, soonest first.
-	`create index culture_action_open_idx on culture_action (company_id, due_on) where status in ('open', 'in_progress')`
+	`create index culture_action_open_idx on culture_action (company_id, due_on) where status in ('open', 'in_progress')`,
+	...TENANT_TABLES.flatMap((table) => [
+		`alter table ${table} enable row level security`,
+		`alter table ${table} force row level security`,
+		`create policy tenant_wall on ${table} using (${OWN} or ${ALL}) with check (${OWN} or ${ALL})`
+	])
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

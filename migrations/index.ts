@@ -20,6 +20,7 @@ import * as m0018 from './0018_official_last_assessment';
 import * as m0019 from './0019_totp_keys_sealed';
 import * as m0020 from './0020_auth_throttle';
 import * as m0021 from './0021_form_token';
+import * as m0022 from './0022_row_level_security';
 import * as m0025 from './0025_learning_culture_scan';
 
 /**
@@ -49,5 +50,6 @@ export const migrations: Record<string, Migration> = {
 	'0019_totp_keys_sealed': m0019,
 	'0020_auth_throttle': m0020,
 	'0021_form_token': m0021,
+	'0022_row_level_security': m0022,
 	'0025_learning_culture_scan': m0025
 };

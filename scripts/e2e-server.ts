@@ -1,6 +1,7 @@
 /**
  * Starts the built app for the e2e tests on a fresh, migrated and seeded database:
- * with TEST_DATABASE_URL a new database `vakmaat_e2e` on that server, otherwise an
+ * with TEST_DATABASE_URL a new database `vakmaat_e2e` (E2E_DATABASE_NAME) on that server,
+ * the app connected as its own role (scripts/app-role.ts: row-level security on), otherwise an
  * embedded PGlite in .data/e2e/pglite. Mail goes to .data/e2e/mail (E2E_MAIL_DIR), uploaded
  * files to .data/e2e/files. The server is started directly (not via scripts/serve.js), so
  * the request body limit for uploads is set here as well.
@@ -11,6 +12,7 @@ import pg from 'pg';
 import { openDatabase } from '../src/lib/server/db/index';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { seedDemo } from '../src/lib/server/demo/seed';
+import { appRoleEnv } from './app-role';
 
 const port = process.env.E2E_PORT ?? '4173';
 const root = '.data/e2e';
@@ -39,22 +41,29 @@ const env: NodeJS.ProcessEnv = {
 };
 delete env.SMTP_URL;
 
+// The PostgreSQL database's name (several worktrees may share one server).
+const dbName = process.env.E2E_DATABASE_NAME ?? 'vakmaat_e2e';
+if (!/^[a-z_][a-z0-9_]*$/.test(dbName)) throw new Error(`E2E_DATABASE_NAME: ${dbName}`);
+let ownerUrl: string | undefined;
 if (process.env.TEST_DATABASE_URL) {
 	const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
 	await admin.connect();
-	await admin.query('drop database if exists vakmaat_e2e with (force)');
-	await admin.query('create database vakmaat_e2e');
+	await admin.query(`drop database if exists ${dbName} with (force)`);
+	await admin.query(`create database ${dbName}`);
 	await admin.end();
 	const url = new URL(process.env.TEST_DATABASE_URL);
-	url.pathname = '/vakmaat_e2e';
-	env.DATABASE_URL = url.toString();
+	url.pathname = `/${dbName}`;
+	ownerUrl = url.toString();
+	// The app runs as its own role (no superuser, owns nothing), so row-level security
+	// holds for the whole suite; it migrates and grants as the owner on start.
+	Object.assign(env, await appRoleEnv(ownerUrl));
 	delete env.PGLITE_DIR;
 } else {
 	delete env.DATABASE_URL;
 	env.PGLITE_DIR = `${root}/pglite`;
 }
 
-const handle = await openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
+const handle = await openDatabase({ url: ownerUrl, pgliteDir: env.PGLITE_DIR, allCompanies: true });
 await migrateToLatest(handle.db);
 await seedDemo(handle.db);
 await handle.db.destroy();

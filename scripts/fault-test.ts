@@ -31,6 +31,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { appRoleEnv } from './app-role';
 
 const PG_BIN = process.env.FAULT_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const PG_PORT = Number(process.env.FAULT_PG_PORT ?? 5499);
@@ -154,7 +155,7 @@ async function migrateAndSeed(url: string) {
 	const { openDatabase } = await import('../src/lib/server/db/index');
 	const { migrateToLatest } = await import('../src/lib/server/db/migrate');
 	const { seedDemo } = await import('../src/lib/server/demo/seed');
-	const handle = await openDatabase({ url });
+	const handle = await openDatabase({ url, allCompanies: true });
 	await migrateToLatest(handle.db);
 	await seedDemo(handle.db);
 	await handle.db.destroy();
@@ -162,10 +163,11 @@ async function migrateAndSeed(url: string) {
 
 const serverLog: string[] = [];
 
-function startServer(url: string): ChildProcess {
+function startServer(appEnv: { DATABASE_URL: string; DATABASE_OWNER_URL: string }): ChildProcess {
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
-		DATABASE_URL: url,
+		// As its own role (row-level security on), migrating as the owner: see app-role.ts.
+		...appEnv,
 		PORT: String(APP_PORT),
 		HOST: '127.0.0.1',
 		ORIGIN,
@@ -374,7 +376,7 @@ async function main() {
 	const url = await createCluster();
 	await migrateAndSeed(url);
 	console.log(`-- server on port ${APP_PORT}`);
-	server = startServer(url);
+	server = startServer(await appRoleEnv(url));
 	await waitFor('/readyz', 60);
 	await login();
 

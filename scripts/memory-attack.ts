@@ -24,6 +24,7 @@ import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { openDatabase } from '../src/lib/server/db/index';
+import { appRoleEnv } from './app-role';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { seedDemo } from '../src/lib/server/demo/seed';
 
@@ -55,6 +56,7 @@ const env: NodeJS.ProcessEnv = {
 delete env.SMTP_URL;
 delete env.BODY_SIZE_LIMIT;
 let adminUrl: string | null = null;
+let ownerUrl: string | undefined;
 if (process.env.TEST_DATABASE_URL) {
 	adminUrl = process.env.TEST_DATABASE_URL;
 	const admin = new pg.Client({ connectionString: adminUrl });
@@ -63,14 +65,16 @@ if (process.env.TEST_DATABASE_URL) {
 	await admin.end();
 	const url = new URL(adminUrl);
 	url.pathname = `/${DB_NAME}`;
-	env.DATABASE_URL = url.toString();
+	ownerUrl = url.toString();
+	// As the app's own role (row-level security on), migrating as the owner: app-role.ts.
+	Object.assign(env, await appRoleEnv(ownerUrl));
 	delete env.PGLITE_DIR;
 } else {
 	delete env.DATABASE_URL;
 	env.PGLITE_DIR = `${ROOT}/pglite`;
 }
 process.env.FILES_DIR = env.FILES_DIR;
-const handle = await openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
+const handle = await openDatabase({ url: ownerUrl, pgliteDir: env.PGLITE_DIR, allCompanies: true });
 await migrateToLatest(handle.db);
 await seedDemo(handle.db);
 await handle.db.destroy();

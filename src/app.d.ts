@@ -8,6 +8,8 @@ declare global {
 			requestId?: string;
 			/** The database was unreachable: a 503, try again in a moment (not a bug). */
 			unavailable?: boolean;
+			/** Why the tenant wall opened during this request (src/lib/server/db/scope.ts). */
+			acrossCompanies?: string[];
 		}
 		interface Locals {
 			requestId: string;
@@ -20,6 +22,8 @@ declare global {
 			ctx: RequestContext | null;
 			/** Set by handleError when the request failed because the database was unreachable. */
 			unavailable?: boolean;
+			/** Why the tenant wall opened during this request (src/lib/server/db/scope.ts). */
+			acrossCompanies?: string[];
 		}
 	}
 }

@@ -18,6 +18,8 @@ import {
 } from '$lib/server/auth/session';
 import { appDatabase, closeAppDatabase, getDb } from '$lib/server/db/app';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
+import { acrossCompanies, currentScope, inCompany, requestScope } from '$lib/server/db/scope';
+import { crossCompanyReason } from '$lib/server/auth/tenant-scope';
 import { QUERY_TRACE_DIR, QUERY_TRACE_HEADER, traced } from '$lib/server/db/trace';
 import { bodyLimit, guardRequest, tooLargeResponse } from '$lib/server/input';
 import { log, loggablePath } from '$lib/server/log';
@@ -39,7 +41,9 @@ import { applySecurityHeaders, isHttpsOrigin } from '$lib/server/security-header
 export const init: ServerInit = async () => {
 	const { db } = await appDatabase();
 	// Uploads a crash interrupted (temp files, files without a row); not awaited.
-	sweepOrphanFiles(db).catch((err) => log.error({ err }, 'sweeping orphan files failed'));
+	acrossCompanies('sweep orphan uploads', () => sweepOrphanFiles(db)).catch((err) =>
+		log.error({ err }, 'sweeping orphan files failed')
+	);
 	// Background jobs (reminders, mail outbox, housekeeping); JOBS=off switches them off.
 	startJobs(getDb, process.env, jobOrigin);
 	// adapter-node emits this on SIGINT/SIGTERM once the server stopped accepting requests.
@@ -64,10 +68,15 @@ const requestId: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	let status = 500;
 	try {
-		const response =
-			QUERY_TRACE_DIR && event.request.headers.get(QUERY_TRACE_HEADER) === '1'
-				? await traced(event.locals.requestId, event.url.pathname, () => resolve(event))
-				: await resolve(event);
+		// The request's tenant scope (src/lib/server/db/scope.ts): no company until
+		// authorize below says which one, or why this page reads across companies.
+		const response = await requestScope(() => {
+			// Audit: the reasons the tenant wall opened, for the request's log line.
+			event.locals.acrossCompanies = currentScope()?.trail;
+			return QUERY_TRACE_DIR && event.request.headers.get(QUERY_TRACE_HEADER) === '1'
+				? traced(event.locals.requestId, event.url.pathname, () => resolve(event))
+				: resolve(event);
+		});
 		response.headers.set('x-request-id', event.locals.requestId);
 		status = response.status;
 		return response;
@@ -80,6 +89,8 @@ const requestId: Handle = async ({ event, resolve }) => {
 			log.info(
 				{
 					reqId: event.locals.requestId,
+					// Why the tenant wall opened during this request, if it did (audit).
+					across: event.locals.acrossCompanies?.length ? event.locals.acrossCompanies : undefined,
 					method: event.request.method,
 					path: loggablePath(event.url.pathname),
 					route: event.route.id,
@@ -170,7 +181,10 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const db = await getDb();
-		const result = await validateSessionToken(db, token);
+		// The session's user with their own memberships, in every company.
+		const result = await acrossCompanies('session: own memberships', () =>
+			validateSessionToken(db, token)
+		);
 		if (result) {
 			event.locals.session = result.session;
 			// Waiting for the TOTP code: logged in for nothing but the code page and logout.
@@ -195,6 +209,16 @@ const authenticate: Handle = async ({ event, resolve }) => {
  */
 const authorize: Handle = async ({ event, resolve }) => {
 	const routeId = event.route.id ?? '';
+	const reason = crossCompanyReason(routeId, event.locals.user);
+	if (reason) return acrossCompanies(reason, () => authorizeApp(event, resolve, routeId));
+	return authorizeApp(event, resolve, routeId);
+};
+
+const authorizeApp = (
+	event: Parameters<Handle>[0]['event'],
+	resolve: Parameters<Handle>[0]['resolve'],
+	routeId: string
+) => {
 	if (!routeId.startsWith('/(app)')) return resolve(event);
 	const user = event.locals.user;
 	if (!user) {
@@ -209,6 +233,9 @@ const authorize: Handle = async ({ event, resolve }) => {
 			event.params.company ?? '',
 			event.locals.requestId
 		);
+		// A company page: the database shows this company's rows only.
+		const ctx = event.locals.ctx;
+		if (ctx) return inCompany(ctx.company.id, () => resolve(event));
 	}
 	return resolve(event);
 };

@@ -1,4 +1,5 @@
 import type { DB } from '../db';
+import { acrossCompanies } from '../db/scope';
 import type { MemberRole } from '../db/schema';
 import type { SessionUser } from './session';
 
@@ -23,15 +24,17 @@ export interface Membership {
 
 /** The active memberships of a user, for the company switcher and the home redirect. */
 export async function listMemberships(db: DB, userId: string): Promise<Membership[]> {
-	const rows = await db
-		.selectFrom('membership as m')
-		.innerJoin('company as c', 'c.id', 'm.company_id')
-		.select(['c.id', 'c.slug', 'c.name', 'm.roles'])
-		.where('m.user_id', '=', userId)
-		.where('m.deactivated_at', 'is', null)
-		.orderBy('c.name')
-		.orderBy('c.id')
-		.execute();
+	const rows = await acrossCompanies('own memberships', () =>
+		db
+			.selectFrom('membership as m')
+			.innerJoin('company as c', 'c.id', 'm.company_id')
+			.select(['c.id', 'c.slug', 'c.name', 'm.roles'])
+			.where('m.user_id', '=', userId)
+			.where('m.deactivated_at', 'is', null)
+			.orderBy('c.name')
+			.orderBy('c.id')
+			.execute()
+	);
 	return rows.map((r) => ({ company: { id: r.id, slug: r.slug, name: r.name }, roles: r.roles }));
 }
 

@@ -1,4 +1,5 @@
 import type { DB } from '../db';
+import { acrossCompanies } from '../db/scope';
 import { runHousekeeping } from '../housekeeping';
 import { log } from '../log';
 import { deliverOutbox } from '../mail/outbox';
@@ -72,9 +73,14 @@ export function startJobs(
 	const jobSeconds = seconds(env.JOBS_INTERVAL_SECONDS, 900, 10);
 	const mailSeconds = seconds(env.MAIL_INTERVAL_SECONDS, 60, 5);
 
-	const jobs = exclusive('jobs', async () => runJobRound(await getDb(), origin()));
+	// Reminders, outbox and housekeeping work for every company.
+	const jobs = exclusive('jobs', async () => {
+		const db = await getDb();
+		await acrossCompanies('job: reminders, outbox, housekeeping', () => runJobRound(db, origin()));
+	});
 	const mail = exclusive('mail', async () => {
-		await deliverOutbox(await getDb());
+		const db = await getDb();
+		await acrossCompanies('job: mail outbox', () => deliverOutbox(db));
 	});
 
 	const timers = [setInterval(jobs, jobSeconds * 1000), setInterval(mail, mailSeconds * 1000)];

@@ -2,6 +2,7 @@ import { sql, type MigrationResultSet } from 'kysely';
 import { log } from '../log';
 import { seedDemo } from '../demo/seed';
 import {
+	appConfigFromEnv,
 	configFromEnv,
 	openDatabase,
 	serverLimitsFromEnv,
@@ -9,6 +10,7 @@ import {
 	type DB
 } from './index';
 import { migrateToLatest } from './migrate';
+import { appRoleFromEnv, assertSafeAppRole, grantAppRole } from './roles';
 
 /**
  * The application's database, opened once per process (kept on globalThis so the dev
@@ -19,19 +21,34 @@ const KEY = Symbol.for('vakmaat.db');
 type Holder = { [KEY]?: Promise<DatabaseHandle> };
 
 async function start(): Promise<DatabaseHandle> {
-	const config = configFromEnv();
+	const owner = configFromEnv();
+	const config = appConfigFromEnv();
 	let result: MigrationResultSet | undefined;
 	if (config.url) {
-		// Migrations on their own connection, without the request limits (statement_timeout):
-		// an index on a large table may take longer than any request should.
-		const migrator = await openDatabase({ ...config, max: 1 });
+		// Migrations as the tables' owner (DATABASE_OWNER_URL, else DATABASE_URL) on their own
+		// connection, without the request limits (statement_timeout): an index on a large
+		// table may take longer than any request should. Then the app role's rights.
+		const migrator = await openDatabase({ ...owner, max: 1 });
 		try {
 			result = await migrateToLatest(migrator.db);
+			const role = appRoleFromEnv();
+			if (owner.url !== config.url && role) await grantAppRole(migrator.db, role);
 		} finally {
 			await migrator.db.destroy();
 		}
 	}
 	const handle = await openDatabase({ ...config, ...serverLimitsFromEnv() });
+	if (handle.engine === 'postgres') {
+		// Row-level security (the second tenant wall) holds only for a role that owns
+		// nothing and does not bypass it: refuse to serve otherwise.
+		try {
+			await assertSafeAppRole(handle.db);
+		} catch (err) {
+			await handle.db.destroy();
+			log.fatal((err as Error).message);
+			throw err;
+		}
+	}
 	result ??= await migrateToLatest(handle.db);
 	const applied = result.results?.filter((r) => r.status === 'Success').length ?? 0;
 	let seeded = 0;

@@ -5,6 +5,7 @@ import { TIME_ZONE } from '../../time';
 import { log } from '../log';
 import { PGliteDialect } from './pglite-dialect';
 import type { Database } from './schema';
+import { TenantScopedPostgresDialect } from './scope';
 import { QUERY_TRACE_DIR, recordQuery } from './trace';
 
 export type { Database } from './schema';
@@ -34,6 +35,16 @@ export interface DatabaseConfig {
 	idleInTransactionTimeoutMs?: number;
 	/** How long a request waits for a pooled connection (or a new one) before giving up. */
 	connectTimeoutMs?: number;
+	/**
+	 * PostgreSQL only. The app's handle: every connection it acquires carries the tenant
+	 * scope of the code that uses it (src/lib/server/db/scope.ts).
+	 */
+	tenantScoped?: boolean;
+	/**
+	 * PostgreSQL only. Migrations and scripts (generator, seed, import): sessions start with
+	 * `app.scope=all`, so row-level security (migration 0022) lets them see every company.
+	 */
+	allCompanies?: boolean;
 }
 
 export interface DatabaseHandle {
@@ -43,10 +54,28 @@ export interface DatabaseHandle {
 	description: string;
 }
 
+/**
+ * Migrations and scripts (generator, seed, import, benchmark set-up): as the tables' owner,
+ * DATABASE_OWNER_URL (DATABASE_URL when it is not set), across every company.
+ */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
 	return {
+		url: env.DATABASE_OWNER_URL || env.DATABASE_URL || undefined,
+		pgliteDir: env.PGLITE_DIR || '.data/pglite',
+		allCompanies: true
+	};
+}
+
+/**
+ * The app server: DATABASE_URL, a role that owns nothing and is neither superuser nor
+ * BYPASSRLS (checked at start, src/lib/server/db/roles.ts); every connection carries the
+ * tenant scope of the request or job that uses it.
+ */
+export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+	return {
 		url: env.DATABASE_URL || undefined,
-		pgliteDir: env.PGLITE_DIR || '.data/pglite'
+		pgliteDir: env.PGLITE_DIR || '.data/pglite',
+		tenantScoped: true
 	};
 }
 
@@ -86,7 +115,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 			keepAlive: true,
 			// Sessions run in Dutch time, so current_date and timestamptz::date agree with
 			// todayIso() (src/lib/time.ts) whatever the server's own zone.
-			options: [`-c TimeZone=${TIME_ZONE}`, config.schema ? `-c search_path=${config.schema}` : '']
+			options: [
+				`-c TimeZone=${TIME_ZONE}`,
+				config.schema ? `-c search_path=${config.schema}` : '',
+				config.allCompanies ? '-c app.scope=all' : ''
+			]
 				.filter(Boolean)
 				.join(' ')
 		});
@@ -102,7 +135,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 		pool.on('error', () => {});
 		const url = new URL(config.url);
 		return {
-			db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: traceLog }),
+			db: new Kysely<Database>({
+				dialect: config.tenantScoped
+					? new TenantScopedPostgresDialect({ pool })
+					: new PostgresDialect({ pool }),
+				log: traceLog
+			}),
 			engine: 'postgres',
 			description: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`
 		};

@@ -1,3 +1,4 @@
+import { testHooks } from '../db/test-hooks';
 import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { AssessorKind, TrajectoryRoute, TrajectoryStatus } from '../db/schema';
@@ -42,7 +43,8 @@ export async function listLearners(db: DB, ctx: RequestContext) {
 		db
 			.selectFrom('learner')
 			.select(['id', 'name', 'email', 'user_id'])
-			.where('company_id', '=', ctx.company.id)
+			// The company filter; a test removes it to prove the second wall (test-hooks.ts).
+			.$if(!testHooks.dropLearnerCompanyFilter, (q) => q.where('company_id', '=', ctx.company.id))
 			.orderBy('name')
 			.execute(),
 		db
