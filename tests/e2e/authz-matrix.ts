@@ -584,18 +584,18 @@ export const MATRIX: MatrixRow[] = [
 	// Ids in forms (tests/unit/authz-params.test.ts fails on an id field without a row): another
 	// person's of the same company, the other company's people (otherMember) and unknown ids. Each
 	// is refused before anything is written (a field error: 400, or 404).
-	POST('/o/[company]/gesprekken/nieuw', OWN, '', { learnerId: '{peerLearner}', templateId: '{defaultTemplate}', plannedDate: '2030-01-01', plannedTime: '10:00', trainerId: '{otherMember}' },
+	POST('/o/[company]/gesprekken/nieuw', OWN, '', { learnerId: '{peerLearner}', templateId: '{defaultTemplate}', plannedDate: '2030-01-01', plannedDateConfirmed: 'true', plannedTime: '10:00', trainerId: '{otherMember}' },
 	                                                                                              ['login',   403,       400,       400,       404,       404]),
-	POST('/o/[company]/gesprekken/nieuw', OWN, '', { learnerId: '{ownLearner}', templateId: '{unknownId}', plannedDate: '2030-01-01', plannedTime: '10:00', trainerId: '{ownTrainer}' },
+	POST('/o/[company]/gesprekken/nieuw', OWN, '', { learnerId: '{ownLearner}', templateId: '{unknownId}', plannedDate: '2030-01-01', plannedDateConfirmed: 'true', plannedTime: '10:00', trainerId: '{ownTrainer}' },
 	                                                                                              ['login',   403,       400,       400,       404,       404]),
-	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'ownConversation' }, 'reschedule', { plannedDate: '2030-01-01', plannedTime: '10:00', trainerId: '{otherMember}', version: '0' },
+	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'ownConversation' }, 'reschedule', { plannedDate: '2030-01-01', plannedDateConfirmed: 'true', plannedTime: '10:00', trainerId: '{otherMember}', version: '0' },
 	                                                                                              ['login',   403,       400,       400,       404,       404]),
 	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'ownConversation' }, 'addAction', { description: 'x', ownerRole: 'learner', workProcessId: '999999' },
 	                                                                                              ['login',   403,       400,       403,       404,       404]),
 	POST('/o/[company]/hr/sjablonen', OWN, 'copy', { templateId: '{unknownId}' },                ['login',   403,       403,       404,       404,       404]),
 	POST('/o/[company]/hr/trajecten/nieuw', OWN, '', { learnerId: 'user:{otherMember}', trainerIds: '{otherMember}', certificateId: '999999' },
 	                                                                                              ['login',   403,       403,       400,       404,       404]),
-	POST('/o/[company]/trajecten/[id]', { ...OWN, id: 'ownTrajectory' }, 'certificate', { certificateId: '999999', obtainedOn: '2025-01-01' },
+	POST('/o/[company]/trajecten/[id]', { ...OWN, id: 'ownTrajectory' }, 'certificate', { certificateId: '999999', obtainedOn: '2025-01-01', obtainedOnConfirmed: 'on' },
 	                                                                                              ['login',   403,       400,       400,       404,       404]),
 	POST('/o/[company]/trajecten/[id]/beoordelen', { ...OWN, id: 'ownTrajectory' }, '', { assessedOn: '', level_999999: '3', comment_999999: 'x' },
 	                                                                                              ['login',   400,       400,       403,       404,       404]),
