@@ -20,6 +20,7 @@ import * as m0018 from './0018_official_last_assessment';
 import * as m0019 from './0019_totp_keys_sealed';
 import * as m0020 from './0020_auth_throttle';
 import * as m0021 from './0021_form_token';
+import * as m0023 from './0023_cancelled_conversation_actions';
 
 /**
  * Every migration, in order. Forward-only: never edit a migration that has shipped,
@@ -47,5 +48,6 @@ export const migrations: Record<string, Migration> = {
 	'0018_official_last_assessment': m0018,
 	'0019_totp_keys_sealed': m0019,
 	'0020_auth_throttle': m0020,
-	'0021_form_token': m0021
+	'0021_form_token': m0021,
+	'0023_cancelled_conversation_actions': m0023
 };

@@ -302,9 +302,13 @@ export const actions: Actions = {
 		return { formId: 'reschedule', success: m.conv_rescheduled() };
 	},
 	cancel: async (event) => {
-		const { ctx, db, view } = await context(event, ['trainer', 'hr']);
+		const { ctx, db, view, data } = await context(event, ['trainer', 'hr']);
+		// Only the confirmation step posts `confirm`: a bare post cancels nothing.
+		if (data.get('confirm') !== 'yes') {
+			return fail(400, { formId: 'cancel', message: m.conv_cancel_unconfirmed() });
+		}
 		try {
-			await cancelConversation(db, ctx, view.id);
+			await cancelConversation(db, ctx, view.id, event.url.origin);
 		} catch (e) {
 			return failure(e, 'cancel');
 		}
