@@ -546,6 +546,8 @@ export const MATRIX: MatrixRow[] = [
 	GETQ('/o/[company]/praktijkopleider', 'pagina=2',                                             ['login',   403,       200,       403,       404,       404], OWN),
 	GETQ('/o/[company]/trajecten/[id]', 'beoordeeld=3',                                           ['login',   200,       200,       200,       404,       404], { ...OWN, id: 'ownTrajectory' }),
 	GETQ('/o/[company]/trajecten/[id]', 'beoordeeld=3',                                           ['login',   404,       404,       200,       404,       404], { ...OWN, id: 'peerTrajectory' }),
+	GETQ('/o/[company]/trajecten/[id]', 'nieuw=uitgenodigd',                                      ['login',   200,       200,       200,       404,       404], { ...OWN, id: 'ownTrajectory' }),
+	GETQ('/o/[company]/trajecten/[id]', 'nieuw=uitgenodigd',                                      ['login',   404,       404,       200,       404,       404], { ...OWN, id: 'peerTrajectory' }),
 	// a work process outside the trajectory preselects nothing
 	GETQ('/o/[company]/trajecten/[id]/bewijs', 'werkproces=999999',                               ['login',   200,       200,       200,       404,       404], { ...OWN, id: 'ownTrajectory' }),
 	GETQ('/o/[company]/trajecten/[id]/bewijs', 'werkproces=1',                                    ['login',   404,       404,       200,       404,       404], { ...OWN, id: 'peerTrajectory' }),
