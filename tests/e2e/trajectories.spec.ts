@@ -163,6 +163,7 @@ test('a learner sees progress per core task and assesses themselves; differences
 test('HR starts a trajectory for a new learner; bad input keeps what was typed', async ({
 	page
 }) => {
+	test.setTimeout(90_000);
 	const name = `Lerende ${Date.now().toString(36)}`;
 	await login(page, 'hr@delinde.example');
 	await page.goto(`/o/${COMPANY}/hr/trajecten`);
