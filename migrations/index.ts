@@ -21,6 +21,7 @@ import * as m0019 from './0019_totp_keys_sealed';
 import * as m0020 from './0020_auth_throttle';
 import * as m0021 from './0021_form_token';
 import * as m0022 from './0022_row_level_security';
+import * as m0023 from './0023_cancelled_conversation_actions';
 import * as m0025 from './0025_learning_culture_scan';
 
 /**
@@ -51,5 +52,6 @@ export const migrations: Record<string, Migration> = {
 	'0020_auth_throttle': m0020,
 	'0021_form_token': m0021,
 	'0022_row_level_security': m0022,
+	'0023_cancelled_conversation_actions': m0023,
 	'0025_learning_culture_scan': m0025
 };

@@ -574,6 +574,8 @@ export const MATRIX: MatrixRow[] = [
 	GETQ('/o/[company]/praktijkopleider', 'pagina=2',                                             ['login',   403,       200,       403,       404,       404], OWN),
 	GETQ('/o/[company]/trajecten/[id]', 'beoordeeld=3',                                           ['login',   200,       200,       200,       404,       404], { ...OWN, id: 'ownTrajectory' }),
 	GETQ('/o/[company]/trajecten/[id]', 'beoordeeld=3',                                           ['login',   404,       404,       200,       404,       404], { ...OWN, id: 'peerTrajectory' }),
+	GETQ('/o/[company]/trajecten/[id]', 'nieuw=uitgenodigd',                                      ['login',   200,       200,       200,       404,       404], { ...OWN, id: 'ownTrajectory' }),
+	GETQ('/o/[company]/trajecten/[id]', 'nieuw=uitgenodigd',                                      ['login',   404,       404,       200,       404,       404], { ...OWN, id: 'peerTrajectory' }),
 	// a work process outside the trajectory preselects nothing
 	GETQ('/o/[company]/trajecten/[id]/bewijs', 'werkproces=999999',                               ['login',   200,       200,       200,       404,       404], { ...OWN, id: 'ownTrajectory' }),
 	GETQ('/o/[company]/trajecten/[id]/bewijs', 'werkproces=1',                                    ['login',   404,       404,       200,       404,       404], { ...OWN, id: 'peerTrajectory' }),
@@ -612,18 +614,18 @@ export const MATRIX: MatrixRow[] = [
 	// Ids in forms (tests/unit/authz-params.test.ts fails on an id field without a row): another
 	// person's of the same company, the other company's people (otherMember) and unknown ids. Each
 	// is refused before anything is written (a field error: 400, or 404).
-	POST('/o/[company]/gesprekken/nieuw', OWN, '', { learnerId: '{peerLearner}', templateId: '{defaultTemplate}', plannedDate: '2030-01-01', plannedTime: '10:00', trainerId: '{otherMember}' },
+	POST('/o/[company]/gesprekken/nieuw', OWN, '', { learnerId: '{peerLearner}', templateId: '{defaultTemplate}', plannedDate: '2030-01-01', plannedDateConfirmed: 'true', plannedTime: '10:00', trainerId: '{otherMember}' },
 	                                                                                              ['login',   403,       400,       400,       404,       404]),
-	POST('/o/[company]/gesprekken/nieuw', OWN, '', { learnerId: '{ownLearner}', templateId: '{unknownId}', plannedDate: '2030-01-01', plannedTime: '10:00', trainerId: '{ownTrainer}' },
+	POST('/o/[company]/gesprekken/nieuw', OWN, '', { learnerId: '{ownLearner}', templateId: '{unknownId}', plannedDate: '2030-01-01', plannedDateConfirmed: 'true', plannedTime: '10:00', trainerId: '{ownTrainer}' },
 	                                                                                              ['login',   403,       400,       400,       404,       404]),
-	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'ownConversation' }, 'reschedule', { plannedDate: '2030-01-01', plannedTime: '10:00', trainerId: '{otherMember}', version: '0' },
+	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'ownConversation' }, 'reschedule', { plannedDate: '2030-01-01', plannedDateConfirmed: 'true', plannedTime: '10:00', trainerId: '{otherMember}', version: '0' },
 	                                                                                              ['login',   403,       400,       400,       404,       404]),
 	POST('/o/[company]/gesprekken/[id]', { ...OWN, id: 'ownConversation' }, 'addAction', { description: 'x', ownerRole: 'learner', workProcessId: '999999' },
 	                                                                                              ['login',   403,       400,       403,       404,       404]),
 	POST('/o/[company]/hr/sjablonen', OWN, 'copy', { templateId: '{unknownId}' },                ['login',   403,       403,       404,       404,       404]),
 	POST('/o/[company]/hr/trajecten/nieuw', OWN, '', { learnerId: 'user:{otherMember}', trainerIds: '{otherMember}', certificateId: '999999' },
 	                                                                                              ['login',   403,       403,       400,       404,       404]),
-	POST('/o/[company]/trajecten/[id]', { ...OWN, id: 'ownTrajectory' }, 'certificate', { certificateId: '999999', obtainedOn: '2025-01-01' },
+	POST('/o/[company]/trajecten/[id]', { ...OWN, id: 'ownTrajectory' }, 'certificate', { certificateId: '999999', obtainedOn: '2025-01-01', obtainedOnConfirmed: 'on' },
 	                                                                                              ['login',   403,       400,       400,       404,       404]),
 	POST('/o/[company]/trajecten/[id]/beoordelen', { ...OWN, id: 'ownTrajectory' }, '', { assessedOn: '', level_999999: '3', comment_999999: 'x' },
 	                                                                                              ['login',   400,       400,       403,       404,       404]),

@@ -222,3 +222,160 @@ test('HR copies a default template, adds a question, publishes and previews it',
 		page.getByLabel('Soort gesprek').locator('option', { hasText: 'Reflectie na de inwerkperiode' })
 	).toHaveCount(1);
 });
+
+test('dates that cannot be right are refused, unusual ones are confirmed first', async ({
+	page
+}) => {
+	await login(page, 'opleider@delinde.example');
+	await page.goto(`${BASE}/nieuw`);
+	await page.waitForLoadState('networkidle');
+	await selectByText(page, 'Lerende', 'Fatima Yilmaz');
+	await selectByText(page, 'Soort gesprek', 'Reflectiegesprek');
+	await page.getByLabel('Tijd', { exact: true }).fill('10:30');
+	const submit = page.getByRole('button', { name: 'Plannen en uitnodiging versturen' });
+	await page.getByLabel('Datum', { exact: true }).fill(inDays(-3));
+	await submit.click();
+	await expect(
+		page.getByText('Deze datum ligt in het verleden. Kies vandaag of een latere datum.')
+	).toBeVisible();
+	await page.getByLabel('Datum', { exact: true }).fill('2099-06-01');
+	await submit.click();
+	await expect(
+		page.getByText(/^Deze datum ligt te ver vooruit\. Kies .* of eerder\.$/)
+	).toBeVisible();
+	await page.getByLabel('Datum', { exact: true }).fill(inDays(400));
+	await submit.click();
+	await expect(page.getByText(/ligt ver vooruit\. Klopt dat\?/)).toBeVisible();
+	await expect(page).toHaveURL(`${BASE}/nieuw`);
+	await expect(page.getByLabel('Tijd', { exact: true })).toHaveValue('10:30');
+	await expectAccessible(page);
+	await page.getByLabel('Ja, deze datum klopt').check();
+	await submit.click();
+	await expect(page).toHaveURL(new RegExp(`${BASE}/[0-9a-f-]{36}$`));
+
+	// An action due yesterday cannot be right.
+	await page.getByLabel('Actiepunt', { exact: true }).fill('Iets dat al voorbij is');
+	await page.getByLabel('Klaar op', { exact: true }).fill(inDays(-1));
+	await page.getByRole('button', { name: 'Actiepunt toevoegen' }).click();
+	await expect(
+		page.getByText('Deze datum ligt in het verleden. Kies vandaag of een latere datum.')
+	).toBeVisible();
+	await expect(page.getByLabel('Actiepunt', { exact: true })).toHaveValue('Iets dat al voorbij is');
+});
+
+test('cancelling asks first, tells both invited who cancelled, and lists it as cancelled', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(120_000);
+	await login(page, 'opleider@delinde.example');
+	const first = await plan(page, 'Reflectiegesprek', 5);
+	const second = await plan(page, 'Reflectiegesprek', 6);
+
+	const hrContext = await browser.newContext();
+	const hr = await hrContext.newPage();
+	await login(hr, 'hr@delinde.example');
+	await hr.goto(first);
+	await hr.waitForLoadState('networkidle');
+	await hr.getByText('Gesprek annuleren', { exact: true }).click();
+	await expect(
+		hr.getByText(
+			'Weet je zeker dat je dit gesprek wilt annuleren? Fatima Yilmaz en Ahmed El Amrani krijgen een e-mail dat het niet doorgaat.',
+			{ exact: false }
+		)
+	).toBeVisible();
+	await expectAccessible(hr);
+	// "No" leaves it planned.
+	await hr.getByRole('link', { name: 'Nee, gesprek laten staan' }).click();
+	await expect(hr.locator('.facts .badge')).toHaveText('Gepland');
+
+	const since = new Date();
+	await hr.getByText('Gesprek annuleren', { exact: true }).click();
+	await hr.getByRole('button', { name: 'Ja, gesprek annuleren' }).click();
+	await expect(hr.getByText('Het gesprek is geannuleerd.')).toBeVisible();
+	await expect(hr.locator('.facts .badge')).toHaveText('Geannuleerd');
+	await expect(hr.getByText('Dit gesprek is geannuleerd en gaat niet door.')).toBeVisible();
+	const toLearner = await latestMail('lerende@delinde.example', {
+		since,
+		subject: /^Geannuleerd: Reflectiegesprek$/
+	});
+	expect(toLearner.text).toContain(
+		'Marieke Jansen heeft het gesprek Reflectiegesprek met Ahmed El Amrani op'
+	);
+	expect(extractLink(toLearner.text, BASE)).toBe(first);
+	const toTrainer = await latestMail('opleider@delinde.example', {
+		since,
+		subject: /^Geannuleerd: Reflectiegesprek$/
+	});
+	expect(toTrainer.text).toContain(
+		'Marieke Jansen heeft het gesprek Reflectiegesprek met Fatima Yilmaz op'
+	);
+
+	// Listed as cancelled, never as held: for HR, the trainer and the learner.
+	for (const viewer of [hr, page]) {
+		await viewer.goto(BASE);
+		const cancelled = viewer.getByRole('region', { name: /^Geannuleerde gesprekken/ });
+		await expect(cancelled.locator(`a[href="${first}"]`)).toHaveCount(1);
+		await expect(
+			viewer.getByRole('region', { name: 'Gehouden gesprekken' }).locator(`a[href="${first}"]`)
+		).toHaveCount(0);
+	}
+	await expectAccessible(hr);
+
+	// Without JavaScript the confirmation works the same (details and a real form).
+	const plain = await browser.newContext({ javaScriptEnabled: false });
+	const noJs = await plain.newPage();
+	await login(noJs, 'hr@delinde.example');
+	await noJs.goto(second);
+	await noJs.getByText('Gesprek annuleren', { exact: true }).click();
+	await noJs.getByRole('button', { name: 'Ja, gesprek annuleren' }).click();
+	await expect(noJs.getByText('Het gesprek is geannuleerd.')).toBeVisible();
+	await expect(noJs.locator('.facts .badge')).toHaveText('Geannuleerd');
+	await plain.close();
+	await hrContext.close();
+});
+
+test('the template editor warns before leaving with unsaved changes, and says it needs JavaScript', async ({
+	page,
+	browser
+}) => {
+	await login(page, 'hr@delinde.example');
+	await page.goto(`/o/${COMPANY}/hr/sjablonen`);
+	await page.getByRole('button', { name: 'Kopiëren en aanpassen: Ontwikkelgesprek' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Sjabloon bewerken: Ontwikkelgesprek'
+	);
+	await page.waitForLoadState('networkidle');
+	const editor = page.url();
+	// Unchanged: leaving asks nothing.
+	let asked = 0;
+	page.on('dialog', (dialog) => {
+		asked++;
+		expect(dialog.message()).toContain('nog niet zijn opgeslagen');
+		void (asked === 1 ? dialog.dismiss() : dialog.accept());
+	});
+	await page.getByLabel('Naam', { exact: true }).fill('Ontwikkelgesprek nieuw');
+	await expect(page.getByText('Er zijn wijzigingen die nog niet zijn opgeslagen.')).toBeVisible();
+	await page.getByRole('link', { name: '← Gesprekssjablonen' }).click();
+	// Dismissed: still here, the change kept.
+	await expect.poll(() => asked).toBe(1);
+	expect(page.url()).toBe(editor);
+	await expect(page.getByLabel('Naam', { exact: true })).toHaveValue('Ontwikkelgesprek nieuw');
+	// Saved: no question any more.
+	await page.getByRole('button', { name: 'Concept opslaan' }).click();
+	await expect(page.getByRole('status')).toContainText('opgeslagen');
+	await expect(page.getByText('Er zijn wijzigingen die nog niet zijn opgeslagen.')).toHaveCount(0);
+	await page.getByLabel('Naam', { exact: true }).fill('Ontwikkelgesprek nog eens');
+	await page.getByRole('link', { name: '← Gesprekssjablonen' }).click();
+	await expect.poll(() => asked).toBe(2);
+	await expect(page).toHaveURL(`/o/${COMPANY}/hr/sjablonen`);
+
+	// Without JavaScript the editor says so and cannot lose typed changes.
+	const plain = await browser.newContext({ javaScriptEnabled: false });
+	const noJs = await plain.newPage();
+	await login(noJs, 'hr@delinde.example');
+	await noJs.goto(editor);
+	await expect(noJs.getByText(/De sjablooneditor heeft JavaScript nodig/)).toBeVisible();
+	await expect(noJs.getByLabel('Naam', { exact: true })).toBeDisabled();
+	await plain.close();
+});

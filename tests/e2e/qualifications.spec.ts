@@ -391,6 +391,14 @@ test.describe('admin imports the qualification structure', () => {
 		await expect(plan).toContainText('Dienstverlening (2755):');
 		await expect(plan.locator('.badge')).toHaveText('nieuwe versie 2; versie 1 wordt vervangen');
 		await expect(plan).toContainText('3 kwalificaties, 4 kerntaken, 18 werkprocessen');
+		// The qualifications it changes, by crebo and title (issue 16).
+		await expect(plan).toContainText('Kwalificaties die een nieuwe versie krijgen:');
+		await expect(plan.locator('.quals li')).toHaveText([
+			'25498 Helpende Zorg en Welzijn (niveau 2)',
+			'25499 Medewerker facilitaire dienstverlening (niveau 2)',
+			'25500 Medewerker sport en recreatie (niveau 2)'
+		]);
+		await expect(preview(page).getByRole('button', { name: 'Import bevestigen' })).toBeVisible();
 		// Profielen 1 and 3 are new (the demo set only has 2, Helpende Zorg en Welzijn) …
 		const added = await openChanges(plan, 'Toegevoegd');
 		await expect(added).toHaveText([
@@ -485,10 +493,14 @@ test.describe('admin imports the qualification structure', () => {
 		await expect(plan.locator('.badge')).toHaveText('ongewijzigd');
 		await expect(plan).toContainText('3 kwalificaties, 4 kerntaken, 18 werkprocessen');
 		await expect(plan.locator('details')).toHaveCount(0);
+		await expect(plan.locator('.quals li')).toHaveCount(0);
+		// Nothing to confirm: no button that would do nothing, and it says so.
 		await expect(preview(page)).toContainText(
-			'Er verandert niets: alle dossiers zijn al up-to-date.'
+			'Er verandert niets: alle dossiers in dit bestand zijn al up-to-date. Er valt niets te bevestigen.'
 		);
-		await confirm(page, 'Import voltooid: 0 nieuw, 0 nieuwe versie(s), 1 ongewijzigd.');
+		await expect(page.getByRole('button', { name: 'Import bevestigen' })).toHaveCount(0);
+		await page.getByRole('link', { name: 'Een ander bestand kiezen' }).click();
+		await expect(page).toHaveURL('/beheer/kwalificaties');
 		await expect(dossierRows(page, '2755')).toHaveCount(2);
 		await expect(dossierRows(page, '2755').nth(0).getByRole('cell').nth(1)).toHaveText('2');
 	});

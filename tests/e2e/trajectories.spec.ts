@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, login } from './helpers';
+import { daysFromToday } from '../clock';
+import { expectAccessible, extractLink, latestMail, login } from './helpers';
 
 const COMPANY = 'zorggroep-de-linde';
 
@@ -162,6 +163,7 @@ test('a learner sees progress per core task and assesses themselves; differences
 test('HR starts a trajectory for a new learner; bad input keeps what was typed', async ({
 	page
 }) => {
+	test.setTimeout(90_000);
 	const name = `Lerende ${Date.now().toString(36)}`;
 	await login(page, 'hr@delinde.example');
 	await page.goto(`/o/${COMPANY}/hr/trajecten`);
@@ -180,8 +182,32 @@ test('HR starts a trajectory for a new learner; bad input keeps what was typed',
 	await page.getByRole('button', { name: 'Leertraject aanmaken' }).click();
 	await expect(page.getByText('De geplande einddatum ligt na de startdatum.')).toBeVisible();
 	await page.getByLabel('Geplande einddatum (niet verplicht)').fill('');
+	// A start long ago is unusual: asked to confirm, next to the field, nothing lost.
+	const email = `${name.replace(' ', '.').toLowerCase()}@example.nl`;
+	await page.getByLabel('E-mailadres van de nieuwe lerende (niet verplicht)').fill(email);
+	await page.getByLabel('Startdatum').fill(daysFromToday(-500));
+	await page.getByRole('button', { name: 'Leertraject aanmaken' }).click();
+	await expect(page.getByText(/ligt lang geleden\. Klopt dat\?/)).toBeVisible();
+	await expect(page.getByLabel('Naam van de nieuwe lerende')).toHaveValue(name);
+	await page.getByLabel('Startdatum').fill('2001-01-01');
+	await page.getByRole('button', { name: 'Leertraject aanmaken' }).click();
+	await expect(page.getByText(/^Deze datum ligt te ver terug\. Kies .* of later\.$/)).toBeVisible();
+	await page.getByLabel('Startdatum').fill(daysFromToday(-500));
+	await page.getByRole('button', { name: 'Leertraject aanmaken' }).click();
+	const since = new Date();
+	await page.getByLabel('Ja, deze datum klopt').check();
 	await page.getByRole('button', { name: 'Leertraject aanmaken' }).click();
 	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+	// A confirmation, the invitation it sent, and the way back.
+	await expect(page.getByRole('status').first()).toContainText(
+		`Het leertraject is aangemaakt. ${name} heeft een uitnodiging per e-mail gekregen`
+	);
+	const mail = await latestMail(email, { since, subject: /Uitnodiging voor Vakmaat/ });
+	expect(extractLink(mail.text, '/uitnodiging/')).toMatch(/^\/uitnodiging\/[a-z0-9]+$/);
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Naar alle leertrajecten' }).click();
+	await expect(page).toHaveURL(`/o/${COMPANY}/hr/trajecten`);
+	await page.goBack();
 	await expect(
 		page.getByText('Begeleider specifieke doelgroepen (25476)', { exact: true })
 	).toBeVisible();

@@ -15,6 +15,7 @@ import {
 	addAction,
 	addAddendum,
 	AnswersError,
+	cancelConversation,
 	getConversation,
 	learnerConversationTasks,
 	learnerName,
@@ -559,6 +560,14 @@ describe('rescheduling', () => {
 		expect(mails.length).toBe(before + 1);
 		expect(mails.at(-1)!.subject).toBe('Gewijzigd: Reflectiegesprek');
 		expect(mails.at(-1)!.text).toContain('09:15');
+		// The mail says who moved it (HR), and both trainers hear of it.
+		expect(mails.at(-1)!.text).toContain('Marieke Jansen heeft het gesprek Reflectiegesprek');
+		expect(mailsTo('opleider2@delinde.example').at(-1)!.text).toContain(
+			'Marieke Jansen heeft het gesprek Reflectiegesprek met Fatima Yilmaz verplaatst'
+		);
+		expect(mailsTo('opleider@delinde.example').at(-1)!.text).toContain(
+			'Ingrid Visser voert het gesprek nu'
+		);
 		const moved = await getConversation(t.db, ingrid, id);
 		expect(moved!.trainer.name).toBe('Ingrid Visser');
 		expect(moved!.viewer).toBe('trainer');
@@ -572,5 +581,88 @@ describe('rescheduling', () => {
 				rescheduleConversation(t.db, fatima, id, { ...input, version: moved!.version }, ORIGIN)
 			)
 		).toBe('not_allowed');
+	});
+});
+
+describe('who did it', () => {
+	it('the invitation names who planned it: the trainer, or HR with the trainer', async () => {
+		await plan(ahmed, await templateId(ahmed, 'Reflectiegesprek'), 12);
+		const byTrainer = mailsTo('lerende@delinde.example').at(-1)!.text;
+		expect(byTrainer).toContain(
+			'Je praktijkopleider Ahmed El Amrani heeft een gesprek met je gepland'
+		);
+		await plan(hr, await templateId(hr, 'Reflectiegesprek'), 13);
+		const byHr = mailsTo('lerende@delinde.example').at(-1)!.text;
+		expect(byHr).toContain(
+			'Marieke Jansen heeft een gesprek voor je gepland met je praktijkopleider Ahmed El Amrani'
+		);
+		expect(byHr).not.toContain('Je praktijkopleider Ahmed El Amrani heeft');
+	});
+});
+
+describe('cancelling', () => {
+	const overdueActions = async () =>
+		(
+			await t.db
+				.selectFrom('company_overview')
+				.select('overdue_actions')
+				.where('company_id', '=', hr.company.id)
+				.executeTakeFirstOrThrow()
+		).overdue_actions;
+
+	it('HR cancels: both invited hear who did it, it is listed as cancelled and its actions are not overdue', async () => {
+		const id = await plan(ahmed, await templateId(ahmed, 'Reflectiegesprek'), 9);
+		await addAction(t.db, ahmed, id, {
+			description: 'Vooraf afgesproken',
+			ownerRole: 'learner',
+			dueDate: inDays(-3),
+			workProcessId: null
+		});
+		const overdueBefore = await overdueActions();
+		const learnerBefore = mailsTo('lerende@delinde.example').length;
+		const trainerBefore = mailsTo('opleider@delinde.example').length;
+		await cancelConversation(t.db, hr, id, ORIGIN);
+
+		const toLearner = mailsTo('lerende@delinde.example');
+		expect(toLearner.length).toBe(learnerBefore + 1);
+		expect(toLearner.at(-1)!.subject).toBe('Geannuleerd: Reflectiegesprek');
+		expect(toLearner.at(-1)!.text).toContain(
+			'Marieke Jansen heeft het gesprek Reflectiegesprek met Ahmed El Amrani op'
+		);
+		expect(toLearner.at(-1)!.text).toContain(`${ORIGIN}/o/${DELINDE}/gesprekken/${id}`);
+		const toTrainer = mailsTo('opleider@delinde.example');
+		expect(toTrainer.length).toBe(trainerBefore + 1);
+		expect(toTrainer.at(-1)!.text).toContain(
+			'Marieke Jansen heeft het gesprek Reflectiegesprek met Fatima Yilmaz op'
+		);
+
+		for (const viewer of [hr, ahmed, fatima]) {
+			const list = await listConversations(t.db, viewer);
+			expect(list.cancelled.map((c) => c.id)).toContain(id);
+			expect(list.past.map((c) => c.id)).not.toContain(id);
+			expect([...list.upcoming, ...list.overdue].map((c) => c.id)).not.toContain(id);
+			expect(list.overdueActions.map((a) => a.conversationId)).not.toContain(id);
+		}
+		const tasks = await learnerConversationTasks(t.db, fatima);
+		expect(tasks.conversations.map((c) => c.id)).not.toContain(id);
+		expect(tasks.actions.map((a) => a.conversationId)).not.toContain(id);
+		const view = await getConversation(t.db, hr, id);
+		expect(view!.status).toBe('cancelled');
+		expect(view!.actions.every((a) => !a.overdue)).toBe(true);
+		// The adviser's figure follows (company_overview, maintained by triggers).
+		expect(await overdueActions()).toBe(overdueBefore - 1);
+
+		expect(await code(cancelConversation(t.db, hr, id, ORIGIN))).toBe('conversation_locked');
+	});
+
+	it('a trainer cancels: the learner is told, the trainer not by themselves; a learner may not', async () => {
+		const id = await plan(ahmed, await templateId(ahmed, 'Reflectiegesprek'), 10);
+		expect(await code(cancelConversation(t.db, fatima, id, ORIGIN))).toBe('not_allowed');
+		const trainerBefore = mailsTo('opleider@delinde.example').length;
+		await cancelConversation(t.db, ahmed, id, ORIGIN);
+		expect(mailsTo('lerende@delinde.example').at(-1)!.text).toContain(
+			'Je praktijkopleider Ahmed El Amrani heeft het gesprek Reflectiegesprek op'
+		);
+		expect(mailsTo('opleider@delinde.example').length).toBe(trainerBefore);
 	});
 });

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyImport, planImport } from '../../src/lib/server/qualifications/import';
+import {
+	applyImport,
+	planChangesAnything,
+	planImport
+} from '../../src/lib/server/qualifications/import';
 import { getQualification, searchQualifications } from '../../src/lib/server/qualifications/browse';
 import { QualificationImportError } from '../../src/lib/server/qualifications/parse';
 import { parseFiles, type SourceFile } from '../../src/lib/server/qualifications/uploads';
@@ -113,6 +117,8 @@ describe('importing the SBB export', () => {
 		const before = await countRows();
 		const plan = await applyImport(t.db, parseFiles(files), meta);
 		expect(plan.dossiers.every((d) => d.action === 'unchanged')).toBe(true);
+		expect(plan.dossiers.every((d) => d.qualificationList.length === 0)).toBe(true);
+		expect(planChangesAnything(plan)).toBe(false);
 		expect(await countRows()).toEqual(before);
 	});
 
@@ -138,6 +144,13 @@ describe('importing the SBB export', () => {
 			{ code: 'B1-K1-W1', title: 'Bereidt werkzaamheden voor en stemt zorgvuldig af' }
 		]);
 		expect(dienst.added).toEqual([]);
+		// The qualifications it changes, by crebo and title, for the preview.
+		expect(dienst.qualificationList).toEqual([
+			{ crebo: '25498', title: 'Helpende Zorg en Welzijn', level: 2 },
+			{ crebo: '25499', title: 'Medewerker facilitaire dienstverlening', level: 2 },
+			{ crebo: '25500', title: 'Medewerker sport en recreatie', level: 2 }
+		]);
+		expect(planChangesAnything(plan)).toBe(true);
 		expect(plan.dossiers.filter((d) => d.action === 'unchanged')).toHaveLength(2);
 
 		await applyImport(t.db, parsed, meta);

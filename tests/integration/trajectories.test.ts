@@ -267,3 +267,65 @@ describe('learners with and without a login', () => {
 		);
 	});
 });
+
+describe('a new learner with an email address', () => {
+	it('is invited by the trajectory form (once, in the same transaction); the invitation links the account', async () => {
+		const { startTrajectory } = await import('../../src/lib/server/trajectories/trajectories');
+		const { acceptInvitation } = await import('../../src/lib/server/accounts/invitations');
+		const { mailsTo, tokenFromLatestMail } = await import('./fixtures');
+		const hr = await contextFor(t.db, 'hr@delinde.example', DELINDE);
+		const ingrid = await userId(t.db, 'opleider2@delinde.example');
+		const input = {
+			newLearnerName: 'Nina Nieuw',
+			newLearnerEmail: 'nina.nieuw@example.nl',
+			route: 'informal' as const,
+			targetKind: 'qualification' as const,
+			crebo: '25498',
+			startDate: daysFromToday(-3),
+			trainerIds: [ingrid]
+		};
+		const token = crypto.randomUUID();
+		const [first, second] = await Promise.all([
+			startTrajectory(t.db, hr, input, 'http://vakmaat.test', token),
+			startTrajectory(t.db, hr, input, 'http://vakmaat.test', token)
+		]);
+		expect(first).toEqual(second);
+		expect(first.invited).toBe('nina.nieuw@example.nl');
+		const invitations = await t.db
+			.selectFrom('invitation')
+			.select(['roles', 'invited_by'])
+			.where('email', '=', 'nina.nieuw@example.nl')
+			.execute();
+		expect(invitations).toEqual([{ roles: ['learner'], invited_by: hr.user.id }]);
+		const mails = mailsTo('nina.nieuw@example.nl');
+		expect(mails).toHaveLength(1);
+		expect(mails[0].text).toContain('http://vakmaat.test/uitnodiging/');
+		expect(mails[0].text).toContain('Marieke Jansen');
+
+		await acceptInvitation(
+			t.db,
+			tokenFromLatestMail('nina.nieuw@example.nl', '/uitnodiging'),
+			{ kind: 'new', name: 'Nina Nieuw', password: 'een lang wachtwoord' },
+			'r'
+		);
+		const nina = await contextFor(t.db, 'nina.nieuw@example.nl', DELINDE);
+		expect((await listTrajectories(t.db, nina)).map((x) => x.id)).toEqual([first.id]);
+
+		// A colleague who already has an account is linked, not invited again; no email: no invitation.
+		const again = await startTrajectory(
+			t.db,
+			hr,
+			{ ...input, newLearnerName: 'Nina', startDate: todayIso() },
+			'http://vakmaat.test'
+		);
+		expect(again.invited).toBeNull();
+		expect(mailsTo('nina.nieuw@example.nl')).toHaveLength(1);
+		const none = await startTrajectory(
+			t.db,
+			hr,
+			{ ...input, newLearnerName: 'Zonder Mail', newLearnerEmail: '' },
+			'http://vakmaat.test'
+		);
+		expect(none.invited).toBeNull();
+	});
+});

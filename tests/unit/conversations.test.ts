@@ -9,6 +9,7 @@ import {
 } from '../../src/lib/schemas/conversations';
 import { answersToFields, validateAnswers } from '../../src/lib/server/conversations/answers';
 import { addMonths } from '../../src/lib/time';
+import { daysFromToday } from '../clock';
 
 const content: TemplateContent = {
 	sections: [
@@ -123,7 +124,7 @@ describe('plan and action input', () => {
 		learnerId: '00000000-0000-4000-8000-000000000001',
 		templateId: '00000000-0000-4000-8000-000000000002',
 		trainerId: '00000000-0000-4000-8000-000000000003',
-		plannedDate: '2026-12-03',
+		plannedDate: daysFromToday(30),
 		plannedTime: '14:30'
 	};
 	it('accepts real dates and times only', () => {
@@ -134,7 +135,7 @@ describe('plan and action input', () => {
 		expect(planSchema.safeParse({ ...plan, plannedDate: '2026-02-31' }).success).toBe(false);
 		expect(planSchema.safeParse({ ...plan, plannedTime: '24:00' }).success).toBe(false);
 		expect(
-			actionSchema.safeParse({ description: 'x', ownerRole: 'hr', dueDate: '2026-13-01' }).success
+			actionSchema.safeParse({ description: 'x', ownerRole: 'hr', dueDate: '2030-13-01' }).success
 		).toBe(false);
 		expect(actionSchema.safeParse({ description: 'x', ownerRole: 'hr', dueDate: '' }).success).toBe(
 			true

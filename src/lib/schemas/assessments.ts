@@ -1,21 +1,12 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { formText } from '$lib/form-data';
-import { todayIso } from '$lib/time';
-
-/** 'YYYY-MM-DD' that is a real date, not in the future. */
-export const pastDate = () =>
-	z
-		.string({ error: () => m.v_date() })
-		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.v_date() })
-		.refine((v) => !Number.isNaN(Date.parse(v)), { error: () => m.v_date() })
-		.refine((v) => v <= todayIso(), {
-			error: () => m.v_date()
-		});
+import { checkDate, confirmFlag, confirmUnusual, DATE_RULES, dateField, isRealDate } from './dates';
 
 export const assessmentFormSchema = z
 	.object({
-		assessedOn: pastDate(),
+		assessedOn: dateField(DATE_RULES.assessment),
+		assessedOnConfirmed: confirmFlag(),
 		kind: z.enum(['trainer', 'school', 'self']),
 		assessorName: z
 			.string()
@@ -42,6 +33,7 @@ export const assessmentFormSchema = z
 		if (data.kind === 'school' && !data.assessorName) {
 			ctx.addIssue({ code: 'custom', path: ['assessorName'], message: m.err_assessor_required() });
 		}
+		confirmUnusual<typeof data>([{ field: 'assessedOn', rule: DATE_RULES.assessment }])(data, ctx);
 	});
 
 /** Reads `level_<id>` / `comment_<id>` fields of the quick-assess form. */
@@ -63,6 +55,7 @@ export function readAssessmentForm(form: FormData) {
 	return {
 		input: {
 			assessedOn: formText(form, 'assessedOn'),
+			assessedOnConfirmed: formText(form, 'assessedOnConfirmed') === 'on',
 			kind: formText(form, 'kind', 'trainer'),
 			assessorName: formText(form, 'assessorName'),
 			entries
@@ -70,16 +63,6 @@ export function readAssessmentForm(form: FormData) {
 		values
 	};
 }
-
-const optionalDate = () =>
-	z
-		.string()
-		.trim()
-		.refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), {
-			error: () => m.v_date()
-		})
-		.optional()
-		.default('');
 
 export const newTrajectorySchema = z
 	.object({
@@ -112,11 +95,15 @@ export const newTrajectorySchema = z
 			.max(160, { error: () => m.v_too_long({ max: 160 }) })
 			.optional()
 			.default(''),
-		startDate: z
-			.string({ error: () => m.v_date() })
-			.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.v_date() })
-			.refine((v) => !Number.isNaN(Date.parse(v)), { error: () => m.v_date() }),
-		plannedEndDate: optionalDate(),
+		startDate: dateField(DATE_RULES.trajectoryStart),
+		startDateConfirmed: confirmFlag(),
+		plannedEndDate: z
+			.string()
+			.trim()
+			.refine((v) => v === '' || isRealDate(v), { error: () => m.v_date() })
+			.optional()
+			.default(''),
+		plannedEndDateConfirmed: confirmFlag(),
 		trainerIds: z
 			.array(z.string().max(40))
 			.min(1, { error: () => m.err_trainer_required() })
@@ -132,24 +119,37 @@ export const newTrajectorySchema = z
 		if (d.targetKind === 'certificate' && !d.certificateId) {
 			ctx.addIssue({ code: 'custom', path: ['certificateId'], message: m.v_choose() });
 		}
-		if (d.plannedEndDate && d.plannedEndDate < d.startDate) {
-			ctx.addIssue({ code: 'custom', path: ['plannedEndDate'], message: m.v_end_after_start() });
+		if (d.plannedEndDate && isRealDate(d.plannedEndDate) && isRealDate(d.startDate)) {
+			// The end is measured from the start (DATE_RULES.trajectoryEnd).
+			const end = checkDate(d.plannedEndDate, DATE_RULES.trajectoryEnd, d.startDate);
+			if (d.plannedEndDate < d.startDate) {
+				ctx.addIssue({ code: 'custom', path: ['plannedEndDate'], message: m.v_end_after_start() });
+			} else if (end.kind === 'too_late') {
+				ctx.addIssue({ code: 'custom', path: ['plannedEndDate'], message: end.message });
+			}
 		}
+		confirmUnusual<typeof d>([
+			{ field: 'startDate', rule: DATE_RULES.trajectoryStart },
+			{ field: 'plannedEndDate', rule: DATE_RULES.trajectoryEnd, base: (x) => x.startDate }
+		])(d, ctx);
 	});
 
 export const statusSchema = z.object({
 	status: z.enum(['active', 'paused', 'completed', 'stopped'])
 });
 
-export const obtainedCertificateSchema = z.object({
-	certificateId: z.coerce
-		.number({ error: () => m.v_choose() })
-		.int()
-		.positive({ error: () => m.v_choose() }),
-	obtainedOn: pastDate(),
-	issuer: z
-		.string({ error: () => m.v_required() })
-		.trim()
-		.min(1, { error: () => m.v_required() })
-		.max(160, { error: () => m.v_too_long({ max: 160 }) })
-});
+export const obtainedCertificateSchema = z
+	.object({
+		certificateId: z.coerce
+			.number({ error: () => m.v_choose() })
+			.int()
+			.positive({ error: () => m.v_choose() }),
+		obtainedOn: dateField(DATE_RULES.certificate),
+		obtainedOnConfirmed: confirmFlag(),
+		issuer: z
+			.string({ error: () => m.v_required() })
+			.trim()
+			.min(1, { error: () => m.v_required() })
+			.max(160, { error: () => m.v_too_long({ max: 160 }) })
+	})
+	.superRefine(confirmUnusual([{ field: 'obtainedOn', rule: DATE_RULES.certificate }]));

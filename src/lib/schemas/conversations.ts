@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { requiredText } from './fields';
+import { confirmFlag, confirmUnusual, DATE_RULES, dateField, optionalDateField } from './dates';
 import { OWNER_ROLES, QUESTION_TYPES } from './conversation-constants';
 
 // The lists live in a module without zod (client code imports them from there).
@@ -99,41 +100,45 @@ export type Answers = Record<string, Answer>;
 
 export const templateNameSchema = () => requiredText(120);
 
-/** 'YYYY-MM-DD' that is a real calendar date (2026-02-31 is not). */
-export function isRealDate(value: string): boolean {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-	const d = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
+export { isRealDate } from './dates';
 
-export const planSchema = z.object({
-	learnerId: z.string({ error: () => m.v_choose() }).uuid({ error: () => m.v_choose() }),
-	templateId: z.string({ error: () => m.v_choose() }).uuid({ error: () => m.v_choose() }),
-	plannedDate: z
-		.string({ error: () => m.v_date() })
-		.refine(isRealDate, { error: () => m.v_date() }),
-	plannedTime: z
+const planTime = () =>
+	z
 		.string({ error: () => m.conv_v_time() })
-		.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: () => m.conv_v_time() }),
-	trainerId: z.string({ error: () => m.v_choose() }).uuid({ error: () => m.v_choose() })
-});
+		.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: () => m.conv_v_time() });
+const choice = () => z.string({ error: () => m.v_choose() }).uuid({ error: () => m.v_choose() });
 
-export const actionSchema = z.object({
-	description: requiredText(500),
-	ownerRole: z.enum(OWNER_ROLES, { error: () => m.v_choose() }),
-	dueDate: z
-		.string()
-		.refine((v) => v === '' || isRealDate(v), { error: () => m.v_date() })
-		.optional()
-		.default(''),
-	workProcessId: z.coerce
-		.number()
-		.int()
-		.min(0)
-		.max(2 ** 31 - 1)
-		.optional()
-		.default(0)
-});
+/** When a conversation takes place (planning and moving it): DATE_RULES.conversation. */
+const when = {
+	plannedDate: dateField(DATE_RULES.conversation),
+	plannedDateConfirmed: confirmFlag(),
+	plannedTime: planTime(),
+	trainerId: choice()
+};
+
+export const planSchema = z
+	.object({ learnerId: choice(), templateId: choice(), ...when })
+	.superRefine(confirmUnusual([{ field: 'plannedDate', rule: DATE_RULES.conversation }]));
+
+export const rescheduleSchema = z
+	.object(when)
+	.superRefine(confirmUnusual([{ field: 'plannedDate', rule: DATE_RULES.conversation }]));
+
+export const actionSchema = z
+	.object({
+		description: requiredText(500),
+		ownerRole: z.enum(OWNER_ROLES, { error: () => m.v_choose() }),
+		dueDate: optionalDateField(DATE_RULES.actionDue),
+		dueDateConfirmed: confirmFlag(),
+		workProcessId: z.coerce
+			.number()
+			.int()
+			.min(0)
+			.max(2 ** 31 - 1)
+			.optional()
+			.default(0)
+	})
+	.superRefine(confirmUnusual([{ field: 'dueDate', rule: DATE_RULES.actionDue }]));
 
 export const addendumSchema = z.object({ body: requiredText(5000) });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { pastDate } from './assessments';
+import { confirmFlag, confirmUnusual, DATE_RULES, dateField } from './dates';
 
 const optionalText = (max: number) =>
 	z
@@ -48,14 +48,17 @@ export const evidenceFormSchema = z
 	});
 
 /** Recognised prior learning for one or more work processes at once. */
-export const exemptionFormSchema = z.object({
-	workProcessIds: z
-		.array(z.number().int().positive())
-		.min(1, { error: () => m.err_work_processes_required() })
-		.max(500),
-	basis: z.enum(['experience_certificate', 'earlier_diploma', 'practice_statement', 'other'], {
-		error: () => m.v_choose()
-	}),
-	reference: optionalText(200),
-	grantedOn: pastDate()
-});
+export const exemptionFormSchema = z
+	.object({
+		workProcessIds: z
+			.array(z.number().int().positive())
+			.min(1, { error: () => m.err_work_processes_required() })
+			.max(500),
+		basis: z.enum(['experience_certificate', 'earlier_diploma', 'practice_statement', 'other'], {
+			error: () => m.v_choose()
+		}),
+		reference: optionalText(200),
+		grantedOn: dateField(DATE_RULES.exemption),
+		grantedOnConfirmed: confirmFlag()
+	})
+	.superRefine(confirmUnusual([{ field: 'grantedOn', rule: DATE_RULES.exemption }]));

@@ -206,12 +206,16 @@ export async function planConversation(
 						{ template: version.name, company: ctx.company.name },
 						{ locale }
 					),
-					text: m.conv_mail_planned_body(
+					// Says who planned it: the trainer themselves, or someone else (HR).
+					text: (trainer.id === ctx.user.id
+						? m.conv_mail_planned_body
+						: m.conv_mail_planned_by_body)(
 						{
 							name: to.name,
 							template: version.name,
 							when: formatDateTime(row.planned_at, locale),
 							trainer: trainer.name,
+							planner: ctx.user.name,
 							link
 						},
 						{ locale }
@@ -385,7 +389,9 @@ function actionSelect(db: DB, companyId: string) {
 			'a.due_date',
 			sql<string | null>`wp.code || ' ' || wp.title`.as('work_process'),
 			'a.done_at',
-			sql<boolean>`a.done_at is null and a.due_date < current_date`.as('overdue')
+			// An action of a cancelled conversation is never overdue (it did not take place).
+			sql<boolean>`a.done_at is null and a.due_date < current_date
+				and c.status <> 'cancelled'`.as('overdue')
 		])
 		.where('a.company_id', '=', companyId);
 }
@@ -909,7 +915,7 @@ export async function addAddendum(
  * The trainer or HR moves a planned conversation (date, time, trainer). `version` is
  * the conversation version the form was loaded with: a change in between (another
  * reschedule, a signature, a cancellation) → 'conversation_conflict', nothing written.
- * The learner is told by mail.
+ * The learner and the trainers (the new and the previous one) are told by mail who moved it.
  */
 export async function rescheduleConversation(
 	db: DB,
@@ -961,31 +967,79 @@ export async function rescheduleConversation(
 			entityId: id,
 			data: { plannedAt: row.planned_at, trainerId: trainer.id }
 		});
+		// The learner, the trainer who holds it now and the one who held it before (each
+		// unless they moved it themselves) hear who moved it.
+		const link = `${origin}/o/${ctx.company.slug}/gesprekken/${id}`;
+		const out: Mail[] = [];
 		const { to, email, locale } = await learnerMailbox(trx, ctx.company.id, a.learner_id);
-		if (!email) return [];
-		return enqueueMail(trx, 'conversation', [
-			{
+		if (email) {
+			out.push({
 				to: email,
 				subject: m.conv_mail_moved_subject({ template: a.template_name }, { locale }),
-				text: m.conv_mail_moved_body(
+				text: (trainer.id === ctx.user.id ? m.conv_mail_moved_own_body : m.conv_mail_moved_body)(
 					{
 						name: to.name,
+						actor: ctx.user.name,
 						template: a.template_name,
 						when: formatDateTime(row.planned_at, locale),
-						trainer: trainer.name,
-						link: `${origin}/o/${ctx.company.slug}/gesprekken/${id}`
+						other: trainer.name,
+						link
 					},
 					{ locale }
 				)
-			}
-		]);
+			});
+		}
+		const trainers = new Set([trainer.id, a.trainer_user_id]);
+		for (const userId of trainers) {
+			const t = await userMailbox(trx, userId);
+			if (!t || t.id === ctx.user.id) continue;
+			out.push({
+				to: t.email,
+				subject: m.conv_mail_moved_subject({ template: a.template_name }, { locale: t.locale }),
+				text: (t.id === trainer.id ? m.conv_mail_moved_body : m.conv_mail_moved_away_body)(
+					{
+						name: t.name,
+						actor: ctx.user.name,
+						template: a.template_name,
+						when: formatDateTime(row.planned_at, t.locale),
+						other: a.learner_name,
+						trainer: trainer.name,
+						link
+					},
+					{ locale: t.locale }
+				)
+			});
+		}
+		return enqueueMail(trx, 'conversation', out);
 	});
 	await deliverNow(db, mails);
 }
 
-/** The trainer or HR cancels a planned conversation. */
-export async function cancelConversation(db: DB, ctx: RequestContext, id: string): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+/** A member's mailbox (name, address, language), or null for no one. */
+async function userMailbox(db: DB, userId: string | null) {
+	if (!userId) return null;
+	const u = await db
+		.selectFrom('app_user')
+		.select(['id', 'name', 'email', 'locale'])
+		.where('id', '=', userId)
+		.executeTakeFirst();
+	return u ? { ...u, locale: (u.locale ?? 'nl') as Locale } : null;
+}
+
+/**
+ * The trainer or HR cancels a planned conversation (the page asks for a confirmation
+ * first). Both people who were invited are told by mail who cancelled it (the learner,
+ * and the trainer unless they cancelled it themselves), through the outbox in the same
+ * transaction. From then on it is listed as cancelled, never as held; its open actions
+ * are no longer overdue anywhere (lists, reminders, the adviser's figures).
+ */
+export async function cancelConversation(
+	db: DB,
+	ctx: RequestContext,
+	id: string,
+	origin = ''
+): Promise<void> {
+	const mails = await db.transaction().execute(async (trx) => {
 		const a = await requireAccess(trx, ctx, id);
 		if (!(a.viewer === 'trainer' || ctx.roles.includes('hr'))) throw new DomainError('not_allowed');
 		const r = await trx
@@ -1001,7 +1055,53 @@ export async function cancelConversation(db: DB, ctx: RequestContext, id: string
 			entityType: 'conversation',
 			entityId: id
 		});
+		const link = `${origin}/o/${ctx.company.slug}/gesprekken/${id}`;
+		const out: Mail[] = [];
+		const { to, email, locale } = await learnerMailbox(trx, ctx.company.id, a.learner_id);
+		if (email) {
+			out.push({
+				to: email,
+				subject: m.conv_mail_cancelled_subject({ template: a.template_name }, { locale }),
+				// Cancelled by the trainer who holds it ("je praktijkopleider") or someone else.
+				text: (a.trainer_user_id === ctx.user.id
+					? m.conv_mail_cancelled_own_body
+					: m.conv_mail_cancelled_body)(
+					{
+						name: to.name,
+						actor: ctx.user.name,
+						template: a.template_name,
+						other: a.trainer_name ?? '–',
+						when: formatDateTime(a.planned_at, locale),
+						link
+					},
+					{ locale }
+				)
+			});
+		}
+		const trainer = await userMailbox(trx, a.trainer_user_id);
+		if (trainer && trainer.id !== ctx.user.id) {
+			out.push({
+				to: trainer.email,
+				subject: m.conv_mail_cancelled_subject(
+					{ template: a.template_name },
+					{ locale: trainer.locale }
+				),
+				text: m.conv_mail_cancelled_body(
+					{
+						name: trainer.name,
+						actor: ctx.user.name,
+						template: a.template_name,
+						other: a.learner_name,
+						when: formatDateTime(a.planned_at, trainer.locale),
+						link
+					},
+					{ locale: trainer.locale }
+				)
+			});
+		}
+		return enqueueMail(trx, 'conversation', out);
 	});
+	await deliverNow(db, mails);
 }
 
 export interface ConversationListItem {
@@ -1020,7 +1120,8 @@ export const LIST_LIMIT = 200;
 
 /**
  * The conversations a member may see (visibleConversations): planned ones (upcoming
- * and overdue), the latest held and signed ones, and overdue actions. With `learnerId`
+ * and overdue), the latest held and signed ones, the cancelled ones (apart), and
+ * overdue actions. With `learnerId`
  * one learner's whole history. Two queries.
  */
 export async function listConversations(
@@ -1091,10 +1192,13 @@ export async function listConversations(
 		openActions: r.open_actions
 	});
 	const all = planned.map(item);
+	const ended = done.map(item);
 	return {
 		upcoming: all.filter((c) => !c.overdue),
 		overdue: all.filter((c) => c.overdue),
-		past: done.map(item),
+		// Held and signed; a cancelled conversation is listed apart, never as held.
+		past: ended.filter((c) => c.status !== 'cancelled'),
+		cancelled: ended.filter((c) => c.status === 'cancelled'),
 		overdueActions: actions.map((a) => ({
 			id: a.id,
 			conversationId: a.conversation_id,

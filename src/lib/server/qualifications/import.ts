@@ -28,6 +28,11 @@ export interface DossierPlan {
 	qualifications: number;
 	coreTasks: number;
 	workProcesses: number;
+	/**
+	 * The qualifications (crebo, title) the import adds (a new dossier) or changes (each
+	 * qualification of a new version is stored anew); empty for an unchanged dossier.
+	 */
+	qualificationList: { crebo: string; title: string; level: number }[];
 	/** Only for new versions: what differs from the current version. */
 	added: ItemChange[];
 	removed: ItemChange[];
@@ -195,6 +200,15 @@ function counts(d: ParsedDossier) {
 	};
 }
 
+/** Whether an import plan changes anything at all (else there is nothing to confirm). */
+export function planChangesAnything(plan: ImportPlan): boolean {
+	return (
+		plan.dossiers.some((d) => d.action !== 'unchanged') ||
+		plan.competencesAdded > 0 ||
+		plan.competencesChanged > 0
+	);
+}
+
 /** What an import would do, without changing anything. */
 export async function planImport(db: DB, parsed: ParsedExport): Promise<ImportPlan> {
 	const nrs = parsed.dossiers.map((d) => d.nr);
@@ -211,14 +225,24 @@ export async function planImport(db: DB, parsed: ParsedExport): Promise<ImportPl
 	for (const d of parsed.dossiers) {
 		const cur = byNr.get(d.nr);
 		const base = { nr: d.nr, title: d.title, ...counts(d), added: [], removed: [], changed: [] };
+		const qualificationList = d.profiles
+			.map((p) => ({ crebo: p.crebo, title: p.title, level: p.level }))
+			.sort((a, b) => a.crebo.localeCompare(b.crebo, 'nl', { numeric: true }));
 		if (!cur) {
-			dossiers.push({ ...base, action: 'add', currentVersion: null, newVersion: 1 });
+			dossiers.push({
+				...base,
+				action: 'add',
+				currentVersion: null,
+				newVersion: 1,
+				qualificationList
+			});
 		} else if (cur.content_hash === d.contentHash) {
 			dossiers.push({
 				...base,
 				action: 'unchanged',
 				currentVersion: cur.version_no,
-				newVersion: null
+				newVersion: null,
+				qualificationList: []
 			});
 		} else {
 			dossiers.push({
@@ -226,6 +250,7 @@ export async function planImport(db: DB, parsed: ParsedExport): Promise<ImportPl
 				action: 'new_version',
 				currentVersion: cur.version_no,
 				newVersion: cur.version_no + 1,
+				qualificationList,
 				...diff(await flattenStored(db, cur.id), flattenParsed(d))
 			});
 		}

@@ -9,6 +9,8 @@ import { qualificationWorkProcesses } from '../qualifications/certificates';
 import { permissionsOf, trajectoryAccess, visibleTrajectories } from './access';
 import { isStalled, progressOf, type TrajectoryProgress } from './progress';
 import { once, type FormToken } from '../once';
+import { createInvitation } from '../accounts/invitations';
+import { deliverNow } from '../mail/outbox';
 
 export const ROUTES: TrajectoryRoute[] = [
 	'bbl_diploma',
@@ -112,8 +114,36 @@ export async function createTrajectory(
 	input: NewTrajectoryInput,
 	token?: FormToken
 ): Promise<string> {
-	return db.transaction().execute((trx) =>
+	return (await create(db, ctx, input, token, null)).id;
+}
+
+/**
+ * The trajectory form's create: as createTrajectory, and a new learner entered with an
+ * email address that has no account in the company yet is invited (the invitation of
+ * Medewerkers, role learner, queued in the outbox in the same transaction; accepting it
+ * links the account to the learner). `invited`: the address invited, or null.
+ */
+export async function startTrajectory(
+	db: DB,
+	ctx: RequestContext,
+	input: NewTrajectoryInput,
+	origin: string,
+	token?: FormToken
+): Promise<{ id: string; invited: string | null }> {
+	return create(db, ctx, input, token, origin);
+}
+
+async function create(
+	db: DB,
+	ctx: RequestContext,
+	input: NewTrajectoryInput,
+	token: FormToken,
+	origin: string | null
+): Promise<{ id: string; invited: string | null }> {
+	let mails: number[] = [];
+	const result = await db.transaction().execute((trx) =>
 		once(trx, ctx.user.id, 'trajectory', token, async () => {
+			let invited: string | null = null;
 			let learnerId = input.learnerId ?? null;
 			if (learnerId?.startsWith('user:')) {
 				// A member with the learner role who has no learner record yet.
@@ -183,6 +213,10 @@ export async function createTrajectory(
 							.returning('id')
 							.executeTakeFirstOrThrow()
 					).id;
+				if (email && !member && origin !== null) {
+					mails = await createInvitation(trx, ctx, { email, roles: ['learner'] }, origin);
+					invited = email;
+				}
 			}
 
 			let title: string;
@@ -282,9 +316,12 @@ export async function createTrajectory(
 				entityId: trajectory.id,
 				data: { route: input.route, title }
 			});
-			return trajectory.id;
+			return { id: trajectory.id, invited };
 		})
 	);
+	await deliverNow(db, mails);
+	// A token stored before the result carried `invited` holds the id alone.
+	return typeof result === 'string' ? { id: result, invited: null } : result;
 }
 
 export interface TrajectoryListItem {

@@ -11,6 +11,7 @@ import {
 	previewUpload,
 	stageUpload
 } from '$lib/server/qualifications/uploads';
+import { planChangesAnything } from '$lib/server/qualifications/import';
 import type { Actions, PageServerLoad } from './$types';
 import { formText } from '$lib/form-data';
 
@@ -23,6 +24,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		uploadId: preview ? uploadId : null,
 		previewExpired: !!uploadId && !preview,
 		preview,
+		changes: preview ? planChangesAnything(preview.plan) : false,
 		dossiers: await listDossiers(db)
 	};
 };

@@ -34,7 +34,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			kind: 'visit',
 			notes: '',
 			agreements: '',
-			followUpOn: ''
+			followUpOn: '',
+			contactedOnConfirmed: false,
+			followUpOnConfirmed: false
 		}
 	});
 	return {

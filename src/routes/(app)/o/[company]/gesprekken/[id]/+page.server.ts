@@ -1,7 +1,8 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
-import { actionSchema, addendumSchema, isRealDate, planSchema } from '$lib/schemas/conversations';
+import { actionSchema, addendumSchema, rescheduleSchema } from '$lib/schemas/conversations';
+import { checkDate, checked, DATE_RULES } from '$lib/schemas/dates';
 import { requireCompany } from '$lib/server/auth/guard';
 import { answersToFields, readAnswerFields } from '$lib/server/conversations/answers';
 import {
@@ -153,13 +154,14 @@ export const actions: Actions = {
 		const raw = readAnswerFields(view.content, data);
 		const hold = data.get('intent') === 'hold';
 		const nextDate = formText(data, 'nextDate');
-		if (nextDate && !isRealDate(nextDate)) {
+		const nextCheck = nextDate ? checkDate(nextDate, DATE_RULES.nextConversation) : null;
+		if (nextCheck && nextCheck.kind !== 'ok') {
 			return fail(400, {
 				formId: 'agreed',
 				values: raw,
 				nextDate,
-				errors: { nextDate: m.v_date() },
-				message: m.v_date()
+				errors: { nextDate: 'message' in nextCheck ? nextCheck.message : m.v_date() },
+				message: 'message' in nextCheck ? nextCheck.message : m.v_date()
 			});
 		}
 		let version: number;
@@ -188,7 +190,10 @@ export const actions: Actions = {
 		const values = Object.fromEntries(
 			['description', 'ownerRole', 'dueDate', 'workProcessId'].map((k) => [k, formText(data, k)])
 		);
-		const parsed = actionSchema.safeParse(values);
+		const parsed = actionSchema.safeParse({
+			...values,
+			dueDateConfirmed: checked(data.get('dueDateConfirmed'))
+		});
 		if (!parsed.success) {
 			const errors: Record<string, string> = {};
 			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
@@ -269,9 +274,10 @@ export const actions: Actions = {
 		const values = Object.fromEntries(
 			['plannedDate', 'plannedTime', 'trainerId'].map((k) => [k, formText(data, k)])
 		);
-		const parsed = planSchema
-			.pick({ plannedDate: true, plannedTime: true, trainerId: true })
-			.safeParse(values);
+		const parsed = rescheduleSchema.safeParse({
+			...values,
+			plannedDateConfirmed: checked(data.get('plannedDateConfirmed'))
+		});
 		if (!parsed.success) {
 			const errors: Record<string, string> = {};
 			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
@@ -282,7 +288,12 @@ export const actions: Actions = {
 				db,
 				ctx,
 				view.id,
-				{ ...parsed.data, version: versionOf(data.get('version')) },
+				{
+					plannedDate: parsed.data.plannedDate,
+					plannedTime: parsed.data.plannedTime,
+					trainerId: parsed.data.trainerId,
+					version: versionOf(data.get('version'))
+				},
 				event.url.origin
 			);
 		} catch (e) {
@@ -291,9 +302,13 @@ export const actions: Actions = {
 		return { formId: 'reschedule', success: m.conv_rescheduled() };
 	},
 	cancel: async (event) => {
-		const { ctx, db, view } = await context(event, ['trainer', 'hr']);
+		const { ctx, db, view, data } = await context(event, ['trainer', 'hr']);
+		// Only the confirmation step posts `confirm`: a bare post cancels nothing.
+		if (data.get('confirm') !== 'yes') {
+			return fail(400, { formId: 'cancel', message: m.conv_cancel_unconfirmed() });
+		}
 		try {
-			await cancelConversation(db, ctx, view.id);
+			await cancelConversation(db, ctx, view.id, event.url.origin);
 		} catch (e) {
 			return failure(e, 'cancel');
 		}

@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 import { obtainedCertificateSchema, statusSchema } from '$lib/schemas/assessments';
+import { checked } from '$lib/schemas/dates';
 import { requireCompany } from '$lib/server/auth/guard';
 import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getDb } from '$lib/server/db/app';
@@ -64,7 +65,10 @@ export const actions: Actions = {
 		if (!access) error(404, m.error_not_found());
 		const data = await event.request.formData();
 		const values = Object.fromEntries(data);
-		const parsed = obtainedCertificateSchema.safeParse(values);
+		const parsed = obtainedCertificateSchema.safeParse({
+			...values,
+			obtainedOnConfirmed: checked(data.get('obtainedOnConfirmed'))
+		});
 		if (!parsed.success) {
 			const errors: Record<string, string> = {};
 			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;

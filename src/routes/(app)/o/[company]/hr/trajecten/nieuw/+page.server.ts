@@ -8,10 +8,10 @@ import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import { formTokenOf } from '$lib/server/once';
 import {
-	createTrajectory,
 	listLearners,
 	listTrainers,
 	ROUTES,
+	startTrajectory,
 	targetOptions
 } from '$lib/server/trajectories/trajectories';
 import type { Actions, PageServerLoad } from './$types';
@@ -43,9 +43,9 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const form = await superValidate(data, zod4(newTrajectorySchema));
 		if (!form.valid) return fail(400, { form });
-		let id: string;
+		let created: { id: string; invited: string | null };
 		try {
-			id = await createTrajectory(
+			created = await startTrajectory(
 				await getDb(),
 				ctx,
 				{
@@ -53,6 +53,7 @@ export const actions: Actions = {
 					learnerId: form.data.learnerId || null,
 					certificateId: form.data.certificateId || null
 				},
+				event.url.origin,
 				formTokenOf(data)
 			);
 		} catch (e) {
@@ -62,6 +63,8 @@ export const actions: Actions = {
 			}
 			throw e;
 		}
-		redirect(303, `/o/${ctx.company.slug}/trajecten/${id}`);
+		// The new trajectory says it was created (and whether the learner was invited).
+		const note = created.invited ? 'uitgenodigd' : '1';
+		redirect(303, `/o/${ctx.company.slug}/trajecten/${created.id}?nieuw=${note}`);
 	}
 };

@@ -18,7 +18,8 @@ import {
 import type { ActivityKind, GoalStatus } from '$lib/server/db/schema';
 import type { Actions, PageServerLoad } from './$types';
 import { formText } from '$lib/form-data';
-import { daysFromToday, todayIso } from '$lib/time';
+import { todayIso } from '$lib/time';
+import { checkDate, checked, confirmName, DATE_RULES, type DateRule } from '$lib/schemas/dates';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event, 'trainer');
@@ -36,8 +37,22 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const validDate = (v: string) => DATE.test(v) && !Number.isNaN(Date.parse(v));
+/**
+ * A date of this page under its rule (src/lib/schemas/dates.ts): a refusal on the field,
+ * or, for an unusual date not yet confirmed, the question on its checkbox.
+ */
+function dateErrors(
+	errors: Record<string, string>,
+	form: FormData,
+	field: string,
+	value: string,
+	rule: DateRule
+) {
+	const r = checkDate(value, rule);
+	if (r.kind === 'unusual') {
+		if (!checked(form.get(confirmName(field)))) errors[confirmName(field)] = r.message;
+	} else if (r.kind !== 'ok') errors[field] = r.message;
+}
 
 export const actions: Actions = {
 	activity: async (event) => {
@@ -49,17 +64,15 @@ export const actions: Actions = {
 			provider: formText(form, 'provider').trim(),
 			activityDate: formText(form, 'activityDate'),
 			hours: formText(form, 'hours').trim().replace(',', '.'),
-			impact: formText(form, 'impact').trim()
+			impact: formText(form, 'impact').trim(),
+			activityDateConfirmed: checked(form.get('activityDateConfirmed'))
 		};
 		const errors: Record<string, string> = {};
 		if (!ACTIVITY_KINDS.includes(values.kind as ActivityKind)) errors.kind = m.v_choose();
 		if (!values.title) errors.title = m.v_required();
 		else if (values.title.length > 200) errors.title = m.v_too_long({ max: 200 });
 		if (values.provider.length > 160) errors.provider = m.v_too_long({ max: 160 });
-		const tomorrow = daysFromToday(1);
-		if (!validDate(values.activityDate) || values.activityDate > tomorrow) {
-			errors.activityDate = m.v_date();
-		}
+		dateErrors(errors, form, 'activityDate', values.activityDate, DATE_RULES.activity);
 		const hours = Number(values.hours);
 		if (!values.hours || !(hours > 0 && hours <= 1000)) errors.hours = m.err_hours_invalid();
 		if (values.impact.length > 2000) errors.impact = m.v_too_long({ max: 2000 });
@@ -92,12 +105,15 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const values = {
 			text: formText(form, 'text').trim(),
-			targetDate: formText(form, 'targetDate')
+			targetDate: formText(form, 'targetDate'),
+			targetDateConfirmed: checked(form.get('targetDateConfirmed'))
 		};
 		const errors: Record<string, string> = {};
 		if (!values.text) errors.text = m.v_required();
 		else if (values.text.length > 500) errors.text = m.v_too_long({ max: 500 });
-		if (values.targetDate && !validDate(values.targetDate)) errors.targetDate = m.v_date();
+		if (values.targetDate) {
+			dateErrors(errors, form, 'targetDate', values.targetDate, DATE_RULES.goal);
+		}
 		if (Object.keys(errors).length) return fail(400, { goal: { values, errors } });
 		await addGoal(
 			await getDb(),
