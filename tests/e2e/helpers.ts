@@ -90,7 +90,12 @@ export async function apiLogin(
 		for (const steps of [0, 1]) {
 			const code = await post('/login/tweestaps', { code: demoTotpCode(Date.now(), steps) });
 			const location = code.headers()['location'] ?? '';
-			if (code.status() === 303 && !location.startsWith('/login')) return;
+			if (code.status() === 303 && !location.startsWith('/login')) {
+				// The cookie still carries the expiry of the waiting session (10 minutes); the
+				// next request sets the session's own, as a browser's redirect would.
+				await request.get(location, { maxRedirects: 0 });
+				return;
+			}
 			if (code.status() !== 400) throw new Error(`code for ${email}: HTTP ${code.status()}`);
 		}
 		await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 200));
