@@ -41,8 +41,12 @@ export default defineConfig({
 	// current); other specs change that state (the awards spec runs a whole round), so
 	// the matrix runs first, on its own, and the rest after it.
 	// The fuzz spec runs last: what its hostile input manages to save cannot disturb others.
+	// First of all, `sessions` logs the platform admin and the SBB adviser in once (password
+	// and TOTP code, which their role requires; a code is accepted once per 30 s step) and
+	// saves their sessions for the other specs (tests/e2e/sessions.setup.ts).
 	projects: [
-		{ name: 'authorization', testMatch: /authz\.spec\.ts/ },
+		{ name: 'sessions', testMatch: /sessions\.setup\.ts/ },
+		{ name: 'authorization', testMatch: /authz\.spec\.ts/, dependencies: ['sessions'] },
 		{
 			name: 'e2e',
 			testIgnore: [/authz\.spec\.ts/, /fuzz\.spec\.ts/],

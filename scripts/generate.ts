@@ -14,6 +14,8 @@ import { sql } from 'kysely';
 import { configFromEnv, openDatabase, type DB } from '../src/lib/server/db/index';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { hashPassword } from '../src/lib/server/auth/password';
+import { seal } from '../src/lib/server/auth/secret-box';
+import { demoTotpKey } from '../src/lib/server/demo/totp';
 import { seedDemoQualifications } from '../src/lib/server/demo/seed';
 import { applyImport, hashContent } from '../src/lib/server/qualifications/import';
 import { parseFiles } from '../src/lib/server/qualifications/uploads';
@@ -649,6 +651,14 @@ async function generate(conn: Conn, scale: Scale, seed: number, passwordHash: st
 		await run(
 			conn,
 			`insert into adviser_region (user_id, region_id) select pg_temp.uid(${S} || 'adviser' || r.id), r.id from region r`
+		);
+		// Their role requires two-step verification: on, with the demo key (the benchmark
+		// logs in with its code; src/lib/server/demo/totp.ts).
+		await run(
+			conn,
+			`update app_user set totp_key = $1, totp_enabled_at = now()
+			where id in (select pg_temp.uid(${S} || 'adviser' || r.id) from region r)`,
+			[seal(demoTotpKey())]
 		);
 		return users;
 	});

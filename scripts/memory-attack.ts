@@ -27,6 +27,7 @@ import { openDatabase } from '../src/lib/server/db/index';
 import { appRoleEnv } from './app-role';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { seedDemo } from '../src/lib/server/demo/seed';
+import { demoTotpCode } from '../src/lib/server/demo/totp';
 
 const PORT = Number(process.env.MEMORY_PORT ?? 4308);
 const BUDGET_MB = 512;
@@ -229,6 +230,16 @@ try {
 
 	const loginBody = 'email=admin%40vakmaat.example&password=Vakmaat-demo-2026';
 	const admin = await post('/login', { size: loginBody.length, head: loginBody });
+	// The admin's role requires two-step verification: the demo key's code.
+	if (admin.status === 303 && admin.cookie && admin.location?.startsWith('/login/tweestaps')) {
+		const codeBody = `code=${demoTotpCode()}`;
+		const second = await post('/login/tweestaps', {
+			size: codeBody.length,
+			head: codeBody,
+			cookie: admin.cookie
+		});
+		admin.location = second.status === 303 ? second.location : `HTTP ${second.status}`;
+	}
 	if (admin.status !== 303 || !admin.cookie || admin.location?.startsWith('/login')) {
 		console.log(`import attack skipped: admin login answered ${admin.status} → ${admin.location}`);
 	} else {

@@ -18,6 +18,11 @@ declare global {
 			session: Session | null;
 			/** The user's active memberships, loaded with the session ([] when logged out). */
 			memberships: Membership[];
+			/**
+			 * The account's platform role requires two-step verification and it is not on yet:
+			 * every request but the setup page goes there (auth/two-factor-policy.ts).
+			 */
+			twoFactorSetupRequired: boolean;
 			/** Set for /o/[company]/… routes once membership is verified. */
 			ctx: RequestContext | null;
 			/** Set by handleError when the request failed because the database was unreachable. */

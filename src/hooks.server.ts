@@ -10,6 +10,7 @@ import {
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { companyContext } from '$lib/server/auth/context';
+import { roleRequiresTwoFactor, twoFactorGate } from '$lib/server/auth/two-factor-policy';
 import {
 	deleteSessionCookie,
 	SESSION_COOKIE,
@@ -65,6 +66,7 @@ const requestId: Handle = async ({ event, resolve }) => {
 	event.locals.session = null;
 	event.locals.memberships = [];
 	event.locals.ctx = null;
+	event.locals.twoFactorSetupRequired = false;
 	const started = performance.now();
 	let status = 500;
 	try {
@@ -191,12 +193,31 @@ const authenticate: Handle = async ({ event, resolve }) => {
 			if (!result.session.twoFactorPending) {
 				event.locals.user = result.user;
 				event.locals.memberships = result.memberships;
+				event.locals.twoFactorSetupRequired =
+					!result.totpEnabled && roleRequiresTwoFactor(result.user.platformRoles);
 			}
 			setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
 		} else {
 			deleteSessionCookie(event.cookies, event.url);
 		}
 	}
+	return resolve(event);
+};
+
+/**
+ * Two-step verification where it is required (platform admins and SBB advisers, see
+ * $lib/server/auth/two-factor-policy): until it is on, every page, data request, form
+ * action and endpoint answers with a 303 to the setup page; only that page, logout, the
+ * language switch and the health checks are reachable.
+ */
+const requireSecondFactor: Handle = async ({ event, resolve }) => {
+	const gate = twoFactorGate({
+		setupRequired: event.locals.twoFactorSetupRequired,
+		routeId: event.route.id,
+		method: event.request.method,
+		url: event.url
+	});
+	if (!gate.pass) redirect(303, gate.location);
 	return resolve(event);
 };
 
@@ -247,6 +268,7 @@ export const handle = sequence(
 	input,
 	databaseUnavailable,
 	authenticate,
+	requireSecondFactor,
 	authorize
 );
 

@@ -9,6 +9,7 @@ export type DomainErrorCode =
 	| 'evidence_not_found'
 	| 'totp_code_wrong'
 	| 'totp_no_setup'
+	| 'totp_required_by_role'
 	| 'email_taken'
 	| 'kvk_taken'
 	| 'already_member'
@@ -120,6 +121,7 @@ export const domainErrorMessages: Record<DomainErrorCode, () => string> = {
 	evidence_not_found: m.err_evidence_not_found,
 	totp_code_wrong: m.totp_code_wrong,
 	totp_no_setup: m.totp_no_setup,
+	totp_required_by_role: m.totp_required_by_role,
 	email_taken: m.err_email_taken,
 	kvk_taken: m.err_kvk_taken,
 	already_member: m.err_already_member,

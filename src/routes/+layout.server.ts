@@ -7,7 +7,16 @@ const COMPANY_COOKIE = 'vakmaat_company';
 export const load: LayoutServerLoad = ({ locals, params, cookies }) => {
 	const user = locals.user;
 	const locale = getLocale();
-	if (!user) return { locale, formToken: null, user: null, memberships: [], companySlug: null };
+	if (!user) {
+		return {
+			locale,
+			formToken: null,
+			user: null,
+			memberships: [],
+			companySlug: null,
+			twoFactorSetupRequired: false
+		};
+	}
 	const memberships = locals.memberships.map((ms) => ({
 		slug: ms.company.slug,
 		name: ms.company.name,
@@ -35,6 +44,8 @@ export const load: LayoutServerLoad = ({ locals, params, cookies }) => {
 		formToken: crypto.randomUUID(),
 		user: { name: user.name, email: user.email, platformRoles: user.platformRoles },
 		memberships,
-		companySlug
+		companySlug,
+		// Only the two-step setup page is open (auth/two-factor-policy.ts): the header hides the rest.
+		twoFactorSetupRequired: locals.twoFactorSetupRequired
 	};
 };

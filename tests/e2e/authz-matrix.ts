@@ -201,6 +201,13 @@ export const MATRIX: MatrixRow[] = [
 	// any logged-in user
 	GET('/account',                                 {},                                           ['login',   200,       200,       200,       200,       200]),
 	GET('/geen-toegang',                            {},                                           ['login',   200,       200,       200,       200,       200]),
+	// Setting up two-step verification, required of admins and advisers before anything else
+	// (tests/e2e/two-factor.spec.ts); theirs is on here. Starting gives other roles a pending
+	// key only; confirming without a code is refused.
+	GET('/account/tweestaps',                       {},                                           ['login',   200,       200,       200,       200,       200]),
+	GETQ('/account/tweestaps', 'redirectTo=%2F%2Fevil.example',                                   ['login',   200,       200,       200,       200,       200], {}, ['href="//evil.example']),
+	POST('/account/tweestaps', {}, 'totpStart', {},                                               ['login',   200,       200,       200,       200,       200]),
+	POST('/account/tweestaps', {}, 'totpConfirm', { code: '' },                                   ['login',   400,       400,       400,       400,       400]),
 
 	// reference data (qualification structure), read-only for every logged-in user
 	GET('/kwalificaties',                           {},                                           ['login',   200,       200,       200,       200,       200]),

@@ -14,20 +14,26 @@ import {
 	type ParamValue,
 	type Role
 } from './authz-matrix';
-import { apiLogin } from './helpers';
+import { apiLogin, roleContext } from './helpers';
 import { thisYear } from '../clock';
 
-export type NewContext = () => Promise<APIRequestContext>;
+/** A new API context, with a saved storage state (helpers.ts: TOTP_ACCOUNTS) or none. */
+export type NewContext = (storageState?: string) => Promise<APIRequestContext>;
 
-/** One API context per role, each logged in as its demo account (anonymous: none). */
+/**
+ * One API context per role, each logged in as its demo account (anonymous: none; the
+ * admin and the adviser with their saved sessions).
+ */
 export async function roleContexts(
 	newContext: NewContext,
 	baseURL: string
 ): Promise<Map<Role, APIRequestContext>> {
 	const contexts = new Map<Role, APIRequestContext>();
 	for (const role of ROLES) {
-		const ctx = await newContext();
-		if (role !== 'anonymous') await apiLogin(ctx, baseURL, ACCOUNTS[role]);
+		const ctx =
+			role === 'anonymous'
+				? await newContext()
+				: await roleContext(newContext, baseURL, ACCOUNTS[role]);
 		contexts.set(role, ctx);
 	}
 	return contexts;

@@ -54,8 +54,12 @@ test.describe('authorization matrix', () => {
 	test.beforeAll(async ({ playwright }, testInfo) => {
 		const baseURL = testInfo.project.use.baseURL!;
 		origin = new URL(baseURL).origin;
-		const newContext = () =>
-			playwright.request.newContext({ baseURL, extraHTTPHeaders: { accept: 'text/html' } });
+		const newContext = (storageState?: string) =>
+			playwright.request.newContext({
+				baseURL,
+				storageState,
+				extraHTTPHeaders: { accept: 'text/html' }
+			});
 		for (const [role, ctx] of await roleContexts(newContext, baseURL)) contexts.set(role, ctx);
 		values = await resolveParamValues(contexts, newContext, baseURL);
 	});

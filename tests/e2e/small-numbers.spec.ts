@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { unflatten } from 'devalue';
-import { apiLogin } from './helpers';
+import { sessionFile } from './helpers';
 
 /**
  * Small numbers stay small in the data, not only on the screen (issue #19): the data the
@@ -57,8 +57,10 @@ test('adviser: the overview, a company page and the CSV carry no 1 or 2 about pe
 	playwright,
 	baseURL
 }) => {
-	const request = await playwright.request.newContext({ baseURL });
-	await apiLogin(request, baseURL!, 'adviseur@sbb.example');
+	const request = await playwright.request.newContext({
+		baseURL,
+		storageState: sessionFile('adviseur@sbb.example')
+	});
 	const id = await lindeId(request);
 	for (const path of ['/sbb', '/sbb?sorteer=stalled', `/sbb/bedrijven/${id}`]) {
 		const nodes = await pageData(request, path);
@@ -79,12 +81,16 @@ test('admin: the national view, a region, a company and the company list', async
 	playwright,
 	baseURL
 }) => {
-	const request = await playwright.request.newContext({ baseURL });
-	await apiLogin(request, baseURL!, 'admin@vakmaat.example');
+	const request = await playwright.request.newContext({
+		baseURL,
+		storageState: sessionFile('admin@vakmaat.example')
+	});
 	const national = await pageData(request, '/sbb/landelijk');
 	expect(smallFigures(national)).toEqual([]);
-	const adviser = await playwright.request.newContext({ baseURL });
-	await apiLogin(adviser, baseURL!, 'adviseur@sbb.example');
+	const adviser = await playwright.request.newContext({
+		baseURL,
+		storageState: sessionFile('adviseur@sbb.example')
+	});
 	const id = await lindeId(adviser);
 	await adviser.dispose();
 	const company = await pageData(request, `/sbb/bedrijven/${id}`);

@@ -20,9 +20,16 @@ import {
 	verifySecondFactor
 } from '../../src/lib/server/auth/totp';
 import { DEMO_PASSWORD, seedDemo } from '../../src/lib/server/demo/seed';
+import { demoTotpCode } from '../../src/lib/server/demo/totp';
+import { makeAdviser } from '../../src/lib/server/adviser/admin';
+import {
+	roleRequiresTwoFactor,
+	SETUP_PATH,
+	twoFactorGate
+} from '../../src/lib/server/auth/two-factor-policy';
 import { DomainError } from '../../src/lib/server/errors';
 import { createTestDatabase, type TestDatabase } from './db';
-import { userId } from './fixtures';
+import { sessionUser, userId } from './fixtures';
 
 /** TOTP as a second factor (migration 0016, src/lib/server/auth/totp.ts). */
 
@@ -224,5 +231,119 @@ describe('the admin turns it off for someone who lost phone and codes', () => {
 			.where('request_id', '=', 'req-reset')
 			.executeTakeFirstOrThrow();
 		expect(entry).toEqual({ actor_user_id: admin, entity_id: uid });
+	});
+});
+
+describe('required for platform admins and SBB advisers', () => {
+	/** What hooks.server.ts decides for a request of the session `token`. */
+	async function gate(token: string, method: string, path: string, routeId: string | null) {
+		const result = await validateSessionToken(t.db, token);
+		expect(result).not.toBeNull();
+		const setupRequired = !result!.totpEnabled && roleRequiresTwoFactor(result!.user.platformRoles);
+		return twoFactorGate({
+			setupRequired,
+			routeId,
+			method,
+			url: new URL(path, 'http://localhost')
+		});
+	}
+	const EMAIL = 'opleider@zeeuwsekust.example';
+
+	it('the demo admin and adviser have it on, with the demo key the README documents', async () => {
+		for (const email of ['admin@vakmaat.example', 'adviseur@sbb.example']) {
+			const id = await userId(t.db, email);
+			expect(await hasTotp(t.db, id)).toBe(true);
+			const { token, session } = await createSession(t.db, id, true);
+			expect(await verifySecondFactor(t.db, session.id, id, demoTotpCode(), null)).toBe('ok');
+			expect(await gate(token, 'GET', '/beheer', '/(app)/beheer')).toEqual({ pass: true });
+		}
+	});
+
+	it('an account granted the adviser role is sent to the setup page from its next request', async () => {
+		const id = await userId(t.db, EMAIL);
+		const { token } = await createSession(t.db, id);
+		const home = '/(app)/o/[company]/praktijkopleider';
+		expect(await gate(token, 'GET', '/o/hotel-de-zeeuwse-kust/praktijkopleider', home)).toEqual({
+			pass: true
+		});
+
+		const admin = await sessionUser(t.db, 'admin@vakmaat.example');
+		expect(await makeAdviser(t.db, admin, EMAIL, null)).not.toBeNull();
+
+		// Pages (and their __data.json: SvelteKit gives the page's own url), endpoints and
+		// downloads: to the setup page, and back afterwards.
+		expect(await gate(token, 'GET', '/sbb?zoek=Linde', '/(app)/sbb')).toEqual({
+			pass: false,
+			location: `${SETUP_PATH}?redirectTo=%2Fsbb%3Fzoek%3DLinde`
+		});
+		expect(await gate(token, 'GET', '/sbb/export.csv', '/(app)/sbb/export.csv')).toEqual({
+			pass: false,
+			location: `${SETUP_PATH}?redirectTo=%2Fsbb%2Fexport.csv`
+		});
+		expect(await gate(token, 'GET', '/o/hotel-de-zeeuwse-kust/praktijkopleider', home)).toEqual({
+			pass: false,
+			location: `${SETUP_PATH}?redirectTo=%2Fo%2Fhotel-de-zeeuwse-kust%2Fpraktijkopleider`
+		});
+		expect(await gate(token, 'GET', '/', '/')).toEqual({ pass: false, location: SETUP_PATH });
+		// Public pages as well (nothing else before the second factor).
+		expect((await gate(token, 'GET', '/uitslag/2025', '/uitslag/[year]')).pass).toBe(false);
+		// A form action or any other write is not carried out.
+		for (const [path, route] of [
+			['/account?/profile', '/(app)/account'],
+			['/sbb/bedrijven/x?/contact', '/(app)/sbb/bedrijven/[id]'],
+			['/account/tweestaps?/totpStart', '/(app)/o/[company]/hr/medewerkers']
+		]) {
+			expect(await gate(token, 'POST', path, route)).toEqual({
+				pass: false,
+				location: SETUP_PATH
+			});
+		}
+		// What stays reachable: the setup page (and its actions), logout, the language
+		// switch, health checks, requests that match no route.
+		for (const [method, path, route] of [
+			['GET', '/account/tweestaps?redirectTo=%2Fsbb', '/(app)/account/tweestaps'],
+			['POST', '/account/tweestaps?/totpConfirm', '/(app)/account/tweestaps'],
+			['POST', '/logout', '/(auth)/logout'],
+			['POST', '/taal', '/taal'],
+			['GET', '/healthz', '/healthz'],
+			['GET', '/readyz', '/readyz'],
+			['GET', '/favicon.png', null]
+		] as const) {
+			expect(await gate(token, method, path, route), `${method} ${path}`).toEqual({ pass: true });
+		}
+	});
+
+	it('once it is on, everything is open again; it cannot be turned off while the role holds', async () => {
+		const id = await userId(t.db, EMAIL);
+		const { token, session } = await createSession(t.db, id);
+		await startTotpSetup(t.db, id);
+		const key = (await totpStatus(t.db, id)).pending!.secret;
+		await confirmTotp(t.db, id, codeAt(key, Date.now()), null, session.id);
+		expect(await gate(token, 'GET', '/sbb', '/(app)/sbb')).toEqual({ pass: true });
+		expect(await gate(token, 'POST', '/account?/profile', '/(app)/account')).toEqual({
+			pass: true
+		});
+
+		await expectError(disableTotp(t.db, id, DEMO_PASSWORD, null), 'totp_required_by_role');
+		expect(await hasTotp(t.db, id)).toBe(true);
+		// The wrong password is still the first answer (no hint about the role).
+		await expectError(disableTotp(t.db, id, 'fout-wachtwoord', null), 'wrong_password');
+
+		// Without the role, it is optional again.
+		await t.db.deleteFrom('platform_role').where('user_id', '=', id).execute();
+		await disableTotp(t.db, id, DEMO_PASSWORD, null);
+		expect(await hasTotp(t.db, id)).toBe(false);
+		expect(await gate(token, 'GET', '/sbb', '/(app)/sbb')).toEqual({ pass: true });
+	});
+
+	it('the admin reset for a lost phone still works: the adviser sets it up again next time', async () => {
+		const adviser = await userId(t.db, 'adviseur@sbb.example');
+		const admin = await userId(t.db, 'admin@vakmaat.example');
+		expect(await resetTotpByAdmin(t.db, admin, adviser, null)).toBe(true);
+		const { token } = await createSession(t.db, adviser);
+		expect(await gate(token, 'GET', '/sbb', '/(app)/sbb')).toEqual({
+			pass: false,
+			location: `${SETUP_PATH}?redirectTo=%2Fsbb`
+		});
 	});
 });

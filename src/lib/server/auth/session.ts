@@ -60,7 +60,13 @@ export async function createSession(
 export async function validateSessionToken(
 	db: DB,
 	token: string
-): Promise<{ session: Session; user: SessionUser; memberships: Membership[] } | null> {
+): Promise<{
+	session: Session;
+	user: SessionUser;
+	memberships: Membership[];
+	/** TOTP is on for the account (see two-factor-policy.ts for who must have it). */
+	totpEnabled: boolean;
+} | null> {
 	const sessionId = hashToken(token);
 	const row = await db
 		.selectFrom('user_session as s')
@@ -74,6 +80,7 @@ export async function validateSessionToken(
 			'u.email',
 			'u.name',
 			'u.locale',
+			'u.totp_enabled_at',
 			eb
 				.selectFrom('platform_role as pr')
 				.whereRef('pr.user_id', '=', 'u.id')
@@ -124,7 +131,8 @@ export async function validateSessionToken(
 			locale: row.locale,
 			platformRoles: (row.platform_roles ?? []) as PlatformRole[]
 		},
-		memberships: row.memberships.map(({ roles, ...company }) => ({ company, roles }))
+		memberships: row.memberships.map(({ roles, ...company }) => ({ company, roles })),
+		totpEnabled: row.totp_enabled_at !== null
 	};
 }
 

@@ -6,6 +6,7 @@ import type { DB } from '../db';
 import { audit } from '../accounts/audit';
 import { DomainError } from '../errors';
 import { requireCurrentPassword } from './password';
+import { roleRequiresTwoFactor } from './two-factor-policy';
 import { open, seal } from './secret-box';
 import { generateToken, hashToken } from './tokens';
 
@@ -186,7 +187,21 @@ export async function confirmTotp(
 	});
 }
 
-/** Turns TOTP off, after the current password. */
+/** Whether the account's platform roles require TOTP (two-factor-policy.ts). */
+export async function totpRequiredByRole(db: DB, userId: string): Promise<boolean> {
+	const roles = await db
+		.selectFrom('platform_role')
+		.select('role')
+		.where('user_id', '=', userId)
+		.execute();
+	return roleRequiresTwoFactor(roles.map((r) => r.role));
+}
+
+/**
+ * Turns TOTP off, after the current password. Not while a platform role requires it
+ * (`totp_required_by_role`); the admin's reset for a lost phone still works, and the
+ * account sets it up again at its next request.
+ */
 export async function disableTotp(
 	db: DB,
 	userId: string,
@@ -195,6 +210,15 @@ export async function disableTotp(
 ): Promise<void> {
 	await requireCurrentPassword(db, userId, password, 'password');
 	await db.transaction().execute(async (trx) => {
+		const roles = await trx
+			.selectFrom('platform_role')
+			.select('role')
+			.where('user_id', '=', userId)
+			.forShare()
+			.execute();
+		if (roleRequiresTwoFactor(roles.map((r) => r.role))) {
+			throw new DomainError('totp_required_by_role', 'password');
+		}
 		await clearTotp(trx, userId);
 		// Sessions still waiting for a code (someone with the password) end as well.
 		await trx

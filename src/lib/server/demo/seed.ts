@@ -15,6 +15,8 @@ import { seedDemoConversations } from '../conversations/demo';
 import { seedDemoAwards } from './awards';
 import { seedDemoAdviser } from './adviser';
 import { seedDemoCulture } from './culture';
+import { demoTotpKey } from './totp';
+import { seal } from '../auth/secret-box';
 import { daysFromToday } from '../../time';
 
 /** The password of every demo account (README lists the logins). */
@@ -419,6 +421,14 @@ async function seedDemoAccounts(db: DB): Promise<{ users: number }> {
 		}
 		for (const p of DEMO_PLATFORM) {
 			const userId = await ensureUser(p.email, p.name);
+			// Their role requires two-step verification: on from the start, with the published
+			// demo key (./totp.ts; `npm run demo:code` prints the current code).
+			await trx
+				.updateTable('app_user')
+				.set({ totp_key: seal(demoTotpKey()), totp_enabled_at: new Date() })
+				.where('id', '=', userId)
+				.where('totp_enabled_at', 'is', null)
+				.execute();
 			await trx
 				.insertInto('platform_role')
 				.values({ user_id: userId, role: p.role })

@@ -6,10 +6,12 @@ import { m } from '$lib/paraglide/messages';
 import { changePasswordSchema, profileSchema } from '$lib/schemas/auth';
 import { changePassword, updateProfile } from '$lib/server/accounts/users';
 import { requireUser } from '$lib/server/auth/guard';
+import { roleRequiresTwoFactor } from '$lib/server/auth/two-factor-policy';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import { setLocaleCookie, startSession } from '$lib/server/http';
-import { confirmTotp, disableTotp, startTotpSetup, totpStatus } from '$lib/server/auth/totp';
+import { disableTotp, totpStatus } from '$lib/server/auth/totp';
+import { totpConfirmAction, totpStartAction } from '$lib/server/auth/totp-actions';
 import type { Actions, PageServerLoad } from './$types';
 import { formText } from '$lib/form-data';
 
@@ -18,6 +20,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {
 		email: user.email,
 		totp: await totpStatus(await getDb(), user.id),
+		// An admin or adviser cannot turn it off (auth/two-factor-policy.ts).
+		totpRequired: roleRequiresTwoFactor(user.platformRoles),
 		profileForm: await superValidate(
 			{ name: user.name, locale: user.locale === 'en' ? 'en' : 'nl' },
 			zod4(profileSchema),
@@ -61,31 +65,8 @@ export const actions: Actions = {
 		return message(form, { type: 'success', text: m.account_password_changed() });
 	},
 	// Two-step verification: plain forms (one field each); errors stay next to the field.
-	totpStart: async ({ locals }) => {
-		const user = requireUser(locals);
-		await startTotpSetup(await getDb(), user.id);
-		return { totp: 'started' as const };
-	},
-	totpConfirm: async ({ locals, request }) => {
-		const user = requireUser(locals);
-		const code = formText(await request.formData(), 'code').trim();
-		if (!code) return fail(400, { totp: 'confirm' as const, error: m.v_required() });
-		try {
-			const recoveryCodes = await confirmTotp(
-				await getDb(),
-				user.id,
-				code,
-				locals.requestId,
-				locals.session?.id ?? null
-			);
-			return { totp: 'enabled' as const, recoveryCodes };
-		} catch (e) {
-			if (e instanceof DomainError) {
-				return fail(400, { totp: 'confirm' as const, error: domainErrorMessage(e.code) });
-			}
-			throw e;
-		}
-	},
+	totpStart: totpStartAction,
+	totpConfirm: totpConfirmAction,
 	totpDisable: async ({ locals, request }) => {
 		const user = requireUser(locals);
 		const password = formText(await request.formData(), 'password');
