@@ -142,3 +142,19 @@ test('HR plans a scan, five people answer through their link, HR reads the resul
 	await expect(page.getByRole('cell', { name: '5 van 5' })).toBeVisible();
 	void baseURL;
 });
+
+test('the adviser sees when De Linde held its scans and, as it shares them, the latest means', async ({
+	page
+}) => {
+	await login(page, 'adviseur@sbb.example');
+	await page.goto('/sbb?zoek=Zorggroep');
+	await page.getByRole('link', { name: 'Zorggroep De Linde' }).first().click();
+	const culture = page.getByRole('region', { name: 'Leercultuurscan' });
+	await expect(culture.getByRole('listitem')).toHaveCount(2);
+	const table = culture.getByRole('table');
+	await expect(table.getByRole('row')).toHaveCount(7);
+	await expect(table.getByRole('row', { name: /Samen leren/ })).toContainText('4,2');
+	// Never the open answers or management's answers.
+	await expect(culture).not.toContainText('Budget voor de opleiding');
+	await expectAccessible(page);
+});
