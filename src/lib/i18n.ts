@@ -3,6 +3,31 @@ import { m } from '$lib/paraglide/messages';
 export const MEMBER_ROLES = ['learner', 'trainer', 'hr'] as const;
 export type MemberRoleName = (typeof MEMBER_ROLES)[number];
 
+/** A role as a word in a sentence ("als HR-medewerker en praktijkopleider"), never its code. */
+export function roleNoun(role: string): string {
+	switch (role) {
+		case 'learner':
+			return m.role_noun_learner();
+		case 'trainer':
+			return m.role_noun_trainer();
+		case 'hr':
+			return m.role_noun_hr();
+		case 'adviser':
+			return m.role_noun_adviser();
+		case 'admin':
+			return m.role_noun_admin();
+		default:
+			return role;
+	}
+}
+
+/** Roles as a sentence part: "HR-medewerker en praktijkopleider". */
+export function roleNouns(roles: string[]): string {
+	const words = roles.map(roleNoun);
+	if (words.length < 2) return words.join('');
+	return m.list_and({ list: words.slice(0, -1).join(', '), last: words[words.length - 1] });
+}
+
 export function roleLabel(role: string): string {
 	switch (role) {
 		case 'learner':

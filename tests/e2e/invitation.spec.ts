@@ -183,7 +183,12 @@ test('the admin creates a company (with Dutch field errors first) and its HR man
 	const hr = await browser.newContext();
 	const p2 = await hr.newPage();
 	await p2.goto(link);
-	await expect(p2.getByText(`Je bent uitgenodigd voor ${name} als hr.`)).toBeVisible();
+	await expect(p2.getByText(`Je bent uitgenodigd voor ${name} als HR-medewerker.`)).toBeVisible();
+	// The name field is styled like the password fields (it once rendered as a small native box).
+	const nameBox = await p2.getByLabel('Naam').boundingBox();
+	const passwordBox = await p2.getByLabel('Wachtwoord', { exact: true }).boundingBox();
+	expect(nameBox!.width).toBe(passwordBox!.width);
+	expect(nameBox!.height).toBe(passwordBox!.height);
 	await p2.getByLabel('Naam').fill('Henk Eerste');
 	await p2.getByLabel('Wachtwoord', { exact: true }).fill('vlinders vliegen hoog');
 	await p2.getByLabel('Herhaal het wachtwoord').fill('vlinders vliegen hoog');

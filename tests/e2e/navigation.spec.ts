@@ -1,5 +1,6 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ACCOUNTS, HOME, MATRIX, type LoggedInRole } from './authz-matrix';
+import { crawl, pattern } from './crawl';
 import { roleContext } from './helpers';
 
 /**
@@ -35,67 +36,6 @@ const LINKED_FOR: Record<string, LoggedInRole[]> = {
 	'/jury': ['adviser', 'admin']
 };
 
-/** A link's shape: ids and numbers as `:id`, so a list of records is followed a few times only. */
-const shape = (path: string) =>
-	path
-		.split('/')
-		.map((seg) => (/^[0-9a-f-]{36}$|^\d+$/.test(seg) ? ':id' : seg))
-		.join('/');
-
-const pattern = (route: string) =>
-	new RegExp(
-		'^' + route.replace(/\[\.\.\.[^\]]+\]/g, '.*').replace(/\[[^\]]+\]/g, '[^/]+') + '/?$'
-	);
-
-/** Hrefs on a page (same origin, not fragments, not mail or tel). */
-function linksOf(html: string, from: string, baseURL: string): string[] {
-	const out: string[] = [];
-	for (const m of html.matchAll(/<a\b[^>]*\bhref="([^"]+)"/g)) {
-		const raw = m[1].replace(/&amp;/g, '&');
-		if (raw.startsWith('#') || /^(mailto|tel|javascript):/i.test(raw)) continue;
-		const url = new URL(raw, new URL(from, baseURL));
-		if (url.origin !== new URL(baseURL).origin) continue;
-		out.push(url.pathname + url.search);
-	}
-	return out;
-}
-
-async function crawl(request: APIRequestContext, baseURL: string, home: string) {
-	const reached = new Set<string>();
-	const seenPaths = new Map<string, number>();
-	const queue = [home, '/'];
-	const fetched = new Set<string>();
-	while (queue.length && fetched.size < 600) {
-		const target = queue.shift()!;
-		if (fetched.has(target)) continue;
-		fetched.add(target);
-		const response = await request.get(target, { maxRedirects: 0 });
-		const path = new URL(target, baseURL).pathname;
-		reached.add(path);
-		if (response.status() >= 300 && response.status() < 400) {
-			const location = response.headers()['location'];
-			if (location) queue.push(location);
-			continue;
-		}
-		if (!(response.headers()['content-type'] ?? '').includes('text/html')) continue;
-		for (const link of linksOf(await response.text(), target, baseURL)) {
-			const p = link.split('?')[0];
-			reached.add(p);
-			// Some records of each kind are enough (lists link to many similar ones); the
-			// same page with other filters (?regio=…) somewhat more.
-			const key = shape(p) + (link.includes('?') ? '?' : '');
-			const n = seenPaths.get(key) ?? 0;
-			// Ten of a kind: records differ in what they link (only a held conversation has a
-			// print view), and other specs add records in any order.
-			if (n >= (link.includes('?') ? 40 : 10)) continue;
-			if (p.endsWith('.csv') || p.endsWith('/download') || p === '/logout') continue;
-			seenPaths.set(key, n + 1);
-			queue.push(link);
-		}
-	}
-	return reached;
-}
-
 for (const role of Object.keys(ACCOUNTS) as LoggedInRole[]) {
 	test(`every page ${role} may open is linked from ${role}'s navigation`, async ({
 		playwright,
@@ -107,7 +47,7 @@ for (const role of Object.keys(ACCOUNTS) as LoggedInRole[]) {
 			baseURL!,
 			ACCOUNTS[role]
 		);
-		const reached = [...(await crawl(request, baseURL!, HOME[role]))];
+		const reached = [...(await crawl(request, baseURL!, HOME[role])).reached];
 		const allowed = new Set(
 			MATRIX.filter(
 				(r) =>

@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getConversation } from '$lib/server/conversations/conversations';
 import { getDb } from '$lib/server/db/app';
+import { todayIso } from '$lib/time';
 import type { PageServerLoad } from './$types';
 
 /** The conversation record for printing (or saving as PDF from the browser). */
@@ -10,5 +11,5 @@ export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event);
 	const view = await getConversation(await getDb(), ctx, event.params.id);
 	if (!view) error(404, m.error_not_found());
-	return { conversation: view };
+	return { conversation: view, today: todayIso() };
 };
