@@ -14,7 +14,8 @@ test('a trainer fills in the self-assessment: missing answers named, draft kept,
 }) => {
 	await login(page, 'opleider@zeeuwsekust.example');
 	await page.goto(`/o/${HOTEL}/praktijkopleider`);
-	await page.getByRole('link', { name: 'Mijn profiel als praktijkopleider' }).click();
+	// The header's button (the empty state links the same page).
+	await page.getByRole('link', { name: 'Mijn profiel als praktijkopleider' }).first().click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Mijn profiel als praktijkopleider'
 	);

@@ -94,7 +94,8 @@ test('an error summary names the fields to correct, linked to them', async ({ pa
 	await page.goto(await firstConversation(page));
 	const form = page.locator('form.add-action');
 	await form.getByRole('button', { name: 'Actiepunt toevoegen' }).click();
-	const alert = form.getByRole('alert');
+	// The message is the alert; the summary under it links the fields.
+	const alert = form.locator('.notice.error');
 	await expect(alert).toContainText('Verbeter deze velden:');
 	const link = alert.getByRole('link', { name: 'Actiepunt' });
 	await expect(link).toHaveAttribute('href', '#action-description');
