@@ -27,6 +27,8 @@ test('a learner adds a PDF and a link; her trainer downloads the file; another l
 	browser,
 	playwright
 }, testInfo) => {
+	// Uploads, an 11 MB refusal, three roles and axe checks: more than the default 30 s.
+	test.setTimeout(90_000);
 	const baseURL = testInfo.project.use.baseURL!;
 	await login(page, 'lerende@delinde.example');
 	await page.getByRole('heading', { level: 2 }).getByRole('link').first().click();
