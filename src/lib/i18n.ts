@@ -437,3 +437,11 @@ export function loginWaitMessage(seconds: number): string {
 		? m.login_rate_limited({ seconds })
 		: m.login_rate_limited_minutes({ minutes: Math.ceil(seconds / 60) });
 }
+
+/** A score on a 1–5 scale with one decimal ("3,8" in Dutch). */
+export function formatScore(value: number, locale: string): string {
+	return value.toLocaleString(locale === 'en' ? 'en-GB' : 'nl-NL', {
+		minimumFractionDigits: 1,
+		maximumFractionDigits: 1
+	});
+}
