@@ -12,6 +12,8 @@ const LINDE = 'zorggroep-de-linde';
 test('a trainer fills in the self-assessment: missing answers named, draft kept, chart then vs now', async ({
 	page
 }) => {
+	// Two rounds of a long form, a chart and axe checks: more than the default 30 s under load.
+	test.setTimeout(90_000);
 	await login(page, 'opleider@zeeuwsekust.example');
 	await page.goto(`/o/${HOTEL}/praktijkopleider`);
 	// The header's button (the empty state links the same page).
