@@ -4,6 +4,7 @@ import type { SessionUser } from '../auth/session';
 import { isUuid } from '../errors';
 import { lloStatusOf } from '../profiles/completeness';
 import { audit } from '../accounts/audit';
+import { inCompany } from '../db/scope';
 import { countOf, protectBreakdown, type SmallCount } from '../../adviser/small-numbers';
 import {
 	QUARTERS,
@@ -98,6 +99,16 @@ export interface TrainerStatus {
  * conversations. Writes the audit entry.
  */
 export async function companyFigures(
+	db: DB,
+	user: SessionUser,
+	company: AdviserCompany,
+	requestId?: string | null
+): Promise<{ figures: CompanyFigures; trainers: TrainerStatus[] }> {
+	// The adviser's access to the company was checked (AdviserCompany): the wall shows it alone.
+	return inCompany(company.id, () => figuresOf(db, user, company, requestId));
+}
+
+async function figuresOf(
 	db: DB,
 	user: SessionUser,
 	company: AdviserCompany,

@@ -24,6 +24,8 @@ import {
 	type SignalLevel
 } from './signals';
 import { todayIso } from '../../time';
+import { CROSS_COMPANY, type CrossCompanyReason } from '../db/cross-company';
+import { acrossCompanies } from '../db/scope';
 
 /** Companies per page of the overview. */
 export const OVERVIEW_PAGE_SIZE = 50;
@@ -148,11 +150,17 @@ export async function overviewScope(
  * has come (a trajectory reached the stall threshold, an LLO profile expired, a new
  * quarter began). Usually none; an index on (region_id, recheck_on) finds them.
  */
-export async function refreshDue(db: DB, regionIds: number[]): Promise<void> {
+export async function refreshDue(
+	db: DB,
+	regionIds: number[],
+	reason: CrossCompanyReason = CROSS_COMPANY.adviserRegions
+): Promise<void> {
 	if (!regionIds.length) return;
-	await sql`select refresh_company_overview(array(
-		select company_id from company_overview
-		where region_id = any(${regionIds}::int[]) and recheck_on <= current_date))`.execute(db);
+	await acrossCompanies(reason, () =>
+		sql`select refresh_company_overview(array(
+			select company_id from company_overview
+			where region_id = any(${regionIds}::int[]) and recheck_on <= current_date))`.execute(db)
+	);
 }
 
 /**
@@ -323,20 +331,24 @@ export async function overviewPage(
 	// over all rows) PostgreSQL sorts the whole region instead of reading the first 50
 	// rows in index order (company_overview_signal_idx, company_overview_region_idx).
 	const query = (page: number) =>
-		sql<RawRow>`
+		acrossCompanies(CROSS_COMPANY.adviserRegions, () =>
+			sql<RawRow>`
 			select ${rowColumns}
 			from company_overview o
 			join sector_chamber sc on sc.id = o.sector_chamber_id
 			where ${whereFilters(regionIds, filters)}
 			order by ${orderBy(filters.sort)}
-			limit ${OVERVIEW_PAGE_SIZE} offset ${(page - 1) * OVERVIEW_PAGE_SIZE}`.execute(db);
+			limit ${OVERVIEW_PAGE_SIZE} offset ${(page - 1) * OVERVIEW_PAGE_SIZE}`.execute(db)
+		);
 	const count = async () =>
 		knownTotal && !isFiltered(filters)
 			? knownTotal
 			: Number(
 					(
-						await sql<{ n: number }>`select count(*)::int as n from company_overview o
-					where ${whereFilters(regionIds, filters)}`.execute(db)
+						await acrossCompanies(CROSS_COMPANY.adviserRegions, () =>
+							sql<{ n: number }>`select count(*)::int as n from company_overview o
+								where ${whereFilters(regionIds, filters)}`.execute(db)
+						)
 					).rows[0].n
 				);
 	let page = filters.page;
@@ -362,12 +374,14 @@ export async function overviewAll(
 	regionIds: number[],
 	filters: OverviewFilters
 ): Promise<OverviewRow[]> {
-	const rows = await sql<RawRow>`
-		select ${rowColumns}
-		from company_overview o
-		join sector_chamber sc on sc.id = o.sector_chamber_id
-		where ${whereFilters(regionIds, filters)}
-		order by ${orderBy(filters.sort)}`.execute(db);
+	const rows = await acrossCompanies(CROSS_COMPANY.adviserExport, () =>
+		sql<RawRow>`
+			select ${rowColumns}
+			from company_overview o
+			join sector_chamber sc on sc.id = o.sector_chamber_id
+			where ${whereFilters(regionIds, filters)}
+			order by ${orderBy(filters.sort)}`.execute(db)
+	);
 	return rows.rows.map(toOverviewRow);
 }
 
@@ -406,6 +420,12 @@ const GUARDED_COLUMNS = [
 
 /** The totals of some regions, or of each region (grouped): one pass over company_overview. */
 async function totalsQuery(db: DB, regionIds: number[] | null, grouped: boolean) {
+	const reason = regionIds ? CROSS_COMPANY.adviserRegions : CROSS_COMPANY.nationalTotals;
+	return acrossCompanies(reason, () => totalsRows(db, regionIds, grouped));
+}
+
+/** totalsQuery's query, run with the wall open (by totalsQuery only). */
+async function totalsRows(db: DB, regionIds: number[] | null, grouped: boolean) {
 	const sums = (cols: string[]) =>
 		sql.join(cols.map((c) => sql`coalesce(sum(${sql.ref(`o.${c}`)}), 0)::int`));
 	const small = (c: string) => sql`${sql.ref(`o.${c}`)} between 1 and ${SMALL_MAX}`;
@@ -583,7 +603,8 @@ export async function nationalTotals(db: DB): Promise<NationalRegion[]> {
 		.execute();
 	await refreshDue(
 		db,
-		regions.map((r) => r.id)
+		regions.map((r) => r.id),
+		CROSS_COMPANY.nationalTotals
 	);
 	const totals = new Map((await totalsQuery(db, null, true)).map((t) => [t.region_id, t]));
 	return regions.map((r) => ({

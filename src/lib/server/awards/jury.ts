@@ -6,6 +6,8 @@ import { phaseAt, ROUND_CLOCK_COLUMNS, type Phase } from './phase';
 import { computeResults, finalists, type NomineeResult } from './results';
 import { criteriaOf, requireRound, type Criterion, type Round } from './rounds';
 import { once, type SubmittedBy } from '../once';
+import { CROSS_COMPANY, type CrossCompanyReason } from '../db/cross-company';
+import { acrossCompanies } from '../db/scope';
 
 export interface Panel {
 	id: string;
@@ -210,10 +212,20 @@ export async function replaceJuror(db: DB, memberId: string, email: string): Pro
 	});
 }
 
-/** Rows of scores that count: every conflict (automatic or declared) filtered out. */
+/**
+ * Rows of scores that count: every conflict (automatic or declared) filtered out, which
+ * takes the jurors' memberships and nominations in every company (the wall opens).
+ */
 async function countingScores(db: DB, panelIds: string[]) {
 	if (!panelIds.length) return [];
-	const rows = await sql<{
+	const rows = await acrossCompanies(CROSS_COMPANY.awardResults, () =>
+		countingScoreRows(db, panelIds)
+	);
+	return rows.rows;
+}
+
+function countingScoreRows(db: DB, panelIds: string[]) {
+	return sql<{
 		panel_id: string;
 		juror_id: string;
 		nominee_id: string;
@@ -231,7 +243,6 @@ async function countingScores(db: DB, panelIds: string[]) {
 				and n.nominator_id = s.juror_id and n.nominee_id = s.nominee_id and n.status <> 'withdrawn')
 			and not exists (select 1 from jury_conflict jc where jc.panel_id = s.panel_id
 				and jc.juror_id = s.juror_id and jc.nominee_id = s.nominee_id)`.execute(db);
-	return rows.rows;
 }
 
 export interface Candidate {
@@ -242,13 +253,29 @@ export interface Candidate {
 	regionId: number;
 }
 
-/** The accepted nominees of a round; with `regionIds`, only those of these regions. */
+/**
+ * The accepted nominees of a round; with `regionIds`, only those of these regions. The
+ * view award_candidate reads the nominations of every company: the wall opens, for
+ * `reason` (the jury's view or the results).
+ */
 async function candidatesOfRound(
 	db: DB,
+	reason: CrossCompanyReason,
 	roundId: string,
 	regionIds?: number[]
 ): Promise<Candidate[]> {
-	const rows = await db
+	const rows = await acrossCompanies(reason, () => candidateRows(db, roundId, regionIds));
+	return rows.map((r) => ({
+		nomineeId: r.nominee_id,
+		name: r.name,
+		companyId: r.company_id,
+		companyName: r.company_name,
+		regionId: r.region_id
+	}));
+}
+
+function candidateRows(db: DB, roundId: string, regionIds?: number[]) {
+	return db
 		.selectFrom('award_candidate as c')
 		.innerJoin('app_user as u', 'u.id', 'c.nominee_id')
 		.innerJoin('company as co', 'co.id', 'c.company_id')
@@ -259,13 +286,6 @@ async function candidatesOfRound(
 		)
 		.orderBy('u.name')
 		.execute();
-	return rows.map((r) => ({
-		nomineeId: r.nominee_id,
-		name: r.name,
-		companyId: r.company_id,
-		companyName: r.company_name,
-		regionId: r.region_id
-	}));
 }
 
 export interface PanelResult {
@@ -288,7 +308,7 @@ export async function roundResults(db: DB, round: Round): Promise<PanelResult[]>
 			.orderBy('name')
 			.execute(),
 		criteriaOf(db, round.id),
-		candidatesOfRound(db, round.id)
+		candidatesOfRound(db, CROSS_COMPANY.awardResults, round.id)
 	]);
 	const scores = await countingScores(
 		db,
@@ -429,7 +449,7 @@ async function jurorsPanel(db: DB, panelId: string, userId: string, now: Date) {
 	// finalists of the regional panels, which takes every regional result.
 	const [candidates, criteria] = await Promise.all([
 		panel.kind === 'regional'
-			? candidatesOfRound(db, round.id, panel.region_ids)
+			? candidatesOfRound(db, CROSS_COMPANY.juryNominations, round.id, panel.region_ids)
 			: roundResults(db, round).then(
 					(results) => results.find((r) => r.panel.id === panelId)?.candidates ?? []
 				),
@@ -439,7 +459,10 @@ async function jurorsPanel(db: DB, panelId: string, userId: string, now: Date) {
 	return { panel, round, phase, canScore: phase === scoringPhase, criteria, candidates };
 }
 
-/** Why this juror may not score these nominees (automatic or declared), per nominee. */
+/**
+ * Why this juror may not score these nominees (automatic or declared), per nominee: from
+ * the juror's memberships and nominations in every company (the wall opens).
+ */
 async function conflictsOf(
 	db: DB,
 	roundId: string,
@@ -448,7 +471,20 @@ async function conflictsOf(
 	nomineeIds: string[]
 ): Promise<Map<string, { kind: ConflictKind | null; reason: string | null }>> {
 	if (!nomineeIds.length) return new Map();
-	const rows = await sql<{ nominee_id: string; kind: ConflictKind | null; reason: string | null }>`
+	const rows = await acrossCompanies(CROSS_COMPANY.juryNominations, () =>
+		conflictRows(db, roundId, panelId, userId, nomineeIds)
+	);
+	return new Map(rows.rows.map((r) => [r.nominee_id, { kind: r.kind, reason: r.reason }]));
+}
+
+function conflictRows(
+	db: DB,
+	roundId: string,
+	panelId: string,
+	userId: string,
+	nomineeIds: string[]
+) {
+	return sql<{ nominee_id: string; kind: ConflictKind | null; reason: string | null }>`
 		select c.nominee_id,
 			case when jc.reason is not null then 'declared'
 				when exists (select 1 from membership m where m.user_id = ${userId}
@@ -462,7 +498,6 @@ async function conflictsOf(
 		left join jury_conflict jc on jc.panel_id = ${panelId} and jc.juror_id = ${userId}
 			and jc.nominee_id = c.nominee_id
 		where c.round_id = ${roundId} and c.nominee_id = any(${nomineeIds}::uuid[])`.execute(db);
-	return new Map(rows.rows.map((r) => [r.nominee_id, { kind: r.kind, reason: r.reason }]));
 }
 
 export interface JuryListItem extends Candidate {
@@ -533,15 +568,18 @@ export async function juryNominee(
 			userId,
 			candidates.map((x) => x.nomineeId)
 		),
-		db
-			.selectFrom('nomination as n')
-			.leftJoin('nomination_motivation as nm', 'nm.nomination_id', 'n.id')
-			.select(['n.id', 'n.evidence', 'n.endorsement', 'nm.criterion_id', 'nm.text'])
-			.where('n.round_id', '=', view.round.id)
-			.where('n.status', '=', 'accepted')
-			.where('n.nominee_id', '=', nomineeId)
-			.orderBy('n.created_at')
-			.execute(),
+		// The nominee's nominations, from whichever company nominated them: the wall opens.
+		acrossCompanies(CROSS_COMPANY.juryNominations, () =>
+			db
+				.selectFrom('nomination as n')
+				.leftJoin('nomination_motivation as nm', 'nm.nomination_id', 'n.id')
+				.select(['n.id', 'n.evidence', 'n.endorsement', 'nm.criterion_id', 'nm.text'])
+				.where('n.round_id', '=', view.round.id)
+				.where('n.status', '=', 'accepted')
+				.where('n.nominee_id', '=', nomineeId)
+				.orderBy('n.created_at')
+				.execute()
+		),
 		db
 			.selectFrom('jury_score as s')
 			.innerJoin('app_user as u', 'u.id', 's.juror_id')
@@ -708,7 +746,9 @@ export async function juryProgress(
 		select panel_id, juror_id, count(distinct nominee_id)::int as n
 		from jury_score where panel_id = any(${panelIds}::uuid[])
 		group by panel_id, juror_id`.execute(db);
-	const conflicted = await sql<{ panel_id: string; juror_id: string; n: number }>`
+	// Conflicts from the jurors' memberships and nominations in every company: the wall opens.
+	const conflicted = await acrossCompanies(CROSS_COMPANY.awardResults, () =>
+		sql<{ panel_id: string; juror_id: string; n: number }>`
 		select jm.panel_id, jm.user_id as juror_id, count(*)::int as n
 		from jury_member jm
 		join jury_panel p on p.id = jm.panel_id
@@ -720,7 +760,8 @@ export async function juryProgress(
 					and n.nominator_id = jm.user_id and n.nominee_id = c.nominee_id and n.status <> 'withdrawn')
 				or exists (select 1 from jury_conflict jc where jc.panel_id = jm.panel_id
 					and jc.juror_id = jm.user_id and jc.nominee_id = c.nominee_id))
-		group by jm.panel_id, jm.user_id`.execute(db);
+		group by jm.panel_id, jm.user_id`.execute(db)
+	);
 	const key = (p: string, j: string) => `${p}:${j}`;
 	const scoredMap = new Map(scored.rows.map((r) => [key(r.panel_id, r.juror_id), r.n]));
 	const conflictMap = new Map(conflicted.rows.map((r) => [key(r.panel_id, r.juror_id), r.n]));

@@ -7,6 +7,8 @@ import { deliverNow, enqueueMail } from '../mail/outbox';
 import { phaseAt, ROUND_CLOCK_COLUMNS, type Phase } from './phase';
 import { criteriaOf, requireRound, type Round } from './rounds';
 import { once, type FormToken } from '../once';
+import { CROSS_COMPANY } from '../db/cross-company';
+import { acrossCompanies, inCompany } from '../db/scope';
 
 /** A motivation must say something: at least this many characters per criterion. */
 export const MIN_MOTIVATION = 40;
@@ -41,9 +43,12 @@ export async function eligibilityOf(
 	companyId: string,
 	now = new Date()
 ): Promise<Eligibility> {
-	const rows = await sql<RuleVerdict>`
-		select rule, ok, value from award_eligibility(${roundId}::uuid, ${userId}::uuid, ${companyId}::uuid, ${now}::timestamptz)`.execute(
-		db
+	// The trainer's record at this one company: the wall shows it alone.
+	const rows = await inCompany(companyId, () =>
+		sql<RuleVerdict>`
+			select rule, ok, value from award_eligibility(${roundId}::uuid, ${userId}::uuid, ${companyId}::uuid, ${now}::timestamptz)`.execute(
+			db
+		)
 	);
 	const rules = rows.rows.map((r) => ({ rule: r.rule, ok: r.ok === true, value: r.value }));
 	return { eligible: rules.length > 0 && rules.every((r) => r.ok), rules };
@@ -62,7 +67,21 @@ export async function searchTrainers(db: DB, q: string): Promise<TrainerHit[]> {
 	const term = q.trim();
 	if (term.length < 2) return [];
 	const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-	const rows = await db
+	// Trainers of every company may be nominated: the wall opens for this one query.
+	const rows = await acrossCompanies(CROSS_COMPANY.electionNominations, () =>
+		trainerRows(db, like)
+	);
+	return rows.map((r) => ({
+		userId: r.user_id,
+		name: r.name,
+		companyId: r.company_id,
+		companyName: r.company_name,
+		city: r.city
+	}));
+}
+
+function trainerRows(db: DB, like: string) {
+	return db
 		.selectFrom('membership as m')
 		.innerJoin('app_user as u', 'u.id', 'm.user_id')
 		.innerJoin('company as c', 'c.id', 'm.company_id')
@@ -74,13 +93,6 @@ export async function searchTrainers(db: DB, q: string): Promise<TrainerHit[]> {
 		.orderBy('c.name')
 		.limit(20)
 		.execute();
-	return rows.map((r) => ({
-		userId: r.user_id,
-		name: r.name,
-		companyId: r.company_id,
-		companyName: r.company_name,
-		city: r.city
-	}));
 }
 
 export async function trainerAt(
@@ -89,16 +101,25 @@ export async function trainerAt(
 	companyId: string
 ): Promise<TrainerHit | null> {
 	if (!isUuid(userId) || !isUuid(companyId)) return null;
-	const r = await db
-		.selectFrom('membership as m')
-		.innerJoin('app_user as u', 'u.id', 'm.user_id')
-		.innerJoin('company as c', 'c.id', 'm.company_id')
-		.select(['u.id as user_id', 'u.name', 'c.id as company_id', 'c.name as company_name', 'c.city'])
-		.where('m.user_id', '=', userId)
-		.where('m.company_id', '=', companyId)
-		.where('m.deactivated_at', 'is', null)
-		.where(sql<boolean>`'trainer' = any(m.roles)`)
-		.executeTakeFirst();
+	// One membership in one company: the wall shows that company alone.
+	const r = await inCompany(companyId, () =>
+		db
+			.selectFrom('membership as m')
+			.innerJoin('app_user as u', 'u.id', 'm.user_id')
+			.innerJoin('company as c', 'c.id', 'm.company_id')
+			.select([
+				'u.id as user_id',
+				'u.name',
+				'c.id as company_id',
+				'c.name as company_name',
+				'c.city'
+			])
+			.where('m.user_id', '=', userId)
+			.where('m.company_id', '=', companyId)
+			.where('m.deactivated_at', 'is', null)
+			.where(sql<boolean>`'trainer' = any(m.roles)`)
+			.executeTakeFirst()
+	);
 	return r
 		? {
 				userId: r.user_id,
@@ -162,65 +183,69 @@ export async function nominate(
 	if (!eligibility.eligible) throw new DomainError('award_not_eligible', 'nominee');
 	const criteria = await checkInput(db, round, input);
 	let mails: number[] = [];
-	const id = await db.transaction().execute((trx) =>
-		// A double submit answers with the first nomination (not 'already nominated').
-		once(trx, nominatorId, `nomination:${roundId}`, token, async () => {
-			const existing = await trx
-				.selectFrom('nomination')
-				.select('id')
-				.where('round_id', '=', roundId)
-				.where('nominator_id', '=', nominatorId)
-				.where('status', '<>', 'withdrawn')
-				.executeTakeFirst();
-			if (existing) throw new DomainError('award_already_nominated');
-			const row = await trx
-				.insertInto('nomination')
-				.values({
-					round_id: roundId,
-					nominator_id: nominatorId,
-					nominee_id: nominee.userId,
-					company_id: nominee.companyId,
-					evidence: input.evidence.trim(),
-					nominator_named: input.nominatorNamed
-				})
-				.onConflict((oc) =>
-					oc.columns(['round_id', 'nominator_id']).where('status', '<>', 'withdrawn').doNothing()
-				)
-				.returning('id')
-				.executeTakeFirst();
-			if (!row) throw new DomainError('award_already_nominated');
-			await trx
-				.insertInto('nomination_motivation')
-				.values(
-					criteria.map((c) => ({
-						nomination_id: row.id,
-						criterion_id: c.id,
-						text: input.motivations[c.id].trim()
-					}))
-				)
-				.execute();
-			const to = await trx
-				.selectFrom('app_user')
-				.select(['email', 'name'])
-				.where('id', '=', nominee.userId)
-				.executeTakeFirstOrThrow();
-			mails = await enqueueMail(trx, 'nomination', [
-				{
-					to: to.email,
-					subject: `Je bent genomineerd: ${round.title}`,
-					text: [
-						`Beste ${to.name},`,
-						'',
-						`Je bent genomineerd voor ${round.title}.`,
-						'Je nominatie telt pas mee als je hem accepteert. Bekijk de motivatie en geef je antwoord op:',
-						`${origin}/verkiezing/mijn-nominaties`,
-						'',
-						'Vakmaat'
-					].join('\n')
-				}
-			]);
-			return row.id;
-		})
+	// The nominator's nomination in any company, and the new one in the nominee's: the wall
+	// opens for the transaction.
+	const id = await acrossCompanies(CROSS_COMPANY.electionNominations, () =>
+		db.transaction().execute((trx) =>
+			// A double submit answers with the first nomination (not 'already nominated').
+			once(trx, nominatorId, `nomination:${roundId}`, token, async () => {
+				const existing = await trx
+					.selectFrom('nomination')
+					.select('id')
+					.where('round_id', '=', roundId)
+					.where('nominator_id', '=', nominatorId)
+					.where('status', '<>', 'withdrawn')
+					.executeTakeFirst();
+				if (existing) throw new DomainError('award_already_nominated');
+				const row = await trx
+					.insertInto('nomination')
+					.values({
+						round_id: roundId,
+						nominator_id: nominatorId,
+						nominee_id: nominee.userId,
+						company_id: nominee.companyId,
+						evidence: input.evidence.trim(),
+						nominator_named: input.nominatorNamed
+					})
+					.onConflict((oc) =>
+						oc.columns(['round_id', 'nominator_id']).where('status', '<>', 'withdrawn').doNothing()
+					)
+					.returning('id')
+					.executeTakeFirst();
+				if (!row) throw new DomainError('award_already_nominated');
+				await trx
+					.insertInto('nomination_motivation')
+					.values(
+						criteria.map((c) => ({
+							nomination_id: row.id,
+							criterion_id: c.id,
+							text: input.motivations[c.id].trim()
+						}))
+					)
+					.execute();
+				const to = await trx
+					.selectFrom('app_user')
+					.select(['email', 'name'])
+					.where('id', '=', nominee.userId)
+					.executeTakeFirstOrThrow();
+				mails = await enqueueMail(trx, 'nomination', [
+					{
+						to: to.email,
+						subject: `Je bent genomineerd: ${round.title}`,
+						text: [
+							`Beste ${to.name},`,
+							'',
+							`Je bent genomineerd voor ${round.title}.`,
+							'Je nominatie telt pas mee als je hem accepteert. Bekijk de motivatie en geef je antwoord op:',
+							`${origin}/verkiezing/mijn-nominaties`,
+							'',
+							'Vakmaat'
+						].join('\n')
+					}
+				]);
+				return row.id;
+			})
+		)
 	);
 	await deliverNow(db, mails);
 	return id;
@@ -242,22 +267,25 @@ export async function ownNomination(
 	userId: string,
 	roundId: string
 ): Promise<OwnNomination | null> {
-	const n = await db
-		.selectFrom('nomination as n')
-		.innerJoin('app_user as u', 'u.id', 'n.nominee_id')
-		.innerJoin('company as c', 'c.id', 'n.company_id')
-		.select([
-			'n.id',
-			'u.name',
-			'c.name as company_name',
-			'n.status',
-			'n.evidence',
-			'n.nominator_named'
-		])
-		.where('n.round_id', '=', roundId)
-		.where('n.nominator_id', '=', userId)
-		.where('n.status', '<>', 'withdrawn')
-		.executeTakeFirst();
+	// The nominee may work in any company: the wall opens for this one query.
+	const n = await acrossCompanies(CROSS_COMPANY.electionNominations, () =>
+		db
+			.selectFrom('nomination as n')
+			.innerJoin('app_user as u', 'u.id', 'n.nominee_id')
+			.innerJoin('company as c', 'c.id', 'n.company_id')
+			.select([
+				'n.id',
+				'u.name',
+				'c.name as company_name',
+				'n.status',
+				'n.evidence',
+				'n.nominator_named'
+			])
+			.where('n.round_id', '=', roundId)
+			.where('n.nominator_id', '=', userId)
+			.where('n.status', '<>', 'withdrawn')
+			.executeTakeFirst()
+	);
 	if (!n) return null;
 	const motivations = await db
 		.selectFrom('nomination_motivation')
@@ -287,28 +315,35 @@ export async function updateNomination(
 	const own = await ownNomination(db, userId, roundId);
 	if (!own) throw new DomainError('award_nomination_not_found');
 	const criteria = await checkInput(db, round, input);
-	await db.transaction().execute(async (trx) => {
-		await trx
-			.updateTable('nomination')
-			.set({
-				evidence: input.evidence.trim(),
-				nominator_named: input.nominatorNamed,
-				updated_at: now
-			})
-			.where('id', '=', own.id)
-			.execute();
-		for (const c of criteria) {
+	// The nomination lies in the nominee's company: the wall opens for the transaction.
+	await acrossCompanies(CROSS_COMPANY.electionNominations, () =>
+		db.transaction().execute(async (trx) => {
 			await trx
-				.insertInto('nomination_motivation')
-				.values({ nomination_id: own.id, criterion_id: c.id, text: input.motivations[c.id].trim() })
-				.onConflict((oc) =>
-					oc
-						.columns(['nomination_id', 'criterion_id'])
-						.doUpdateSet({ text: input.motivations[c.id].trim() })
-				)
+				.updateTable('nomination')
+				.set({
+					evidence: input.evidence.trim(),
+					nominator_named: input.nominatorNamed,
+					updated_at: now
+				})
+				.where('id', '=', own.id)
 				.execute();
-		}
-	});
+			for (const c of criteria) {
+				await trx
+					.insertInto('nomination_motivation')
+					.values({
+						nomination_id: own.id,
+						criterion_id: c.id,
+						text: input.motivations[c.id].trim()
+					})
+					.onConflict((oc) =>
+						oc
+							.columns(['nomination_id', 'criterion_id'])
+							.doUpdateSet({ text: input.motivations[c.id].trim() })
+					)
+					.execute();
+			}
+		})
+	);
 }
 
 export async function withdrawNomination(
@@ -319,13 +354,16 @@ export async function withdrawNomination(
 ) {
 	const round = await requireRound(db, roundId);
 	nominationsOpen(round, now);
-	const result = await db
-		.updateTable('nomination')
-		.set({ status: 'withdrawn', updated_at: now })
-		.where('round_id', '=', roundId)
-		.where('nominator_id', '=', userId)
-		.where('status', '<>', 'withdrawn')
-		.executeTakeFirst();
+	// The nomination lies in the nominee's company: the wall opens for this one update.
+	const result = await acrossCompanies(CROSS_COMPANY.electionNominations, () =>
+		db
+			.updateTable('nomination')
+			.set({ status: 'withdrawn', updated_at: now })
+			.where('round_id', '=', roundId)
+			.where('nominator_id', '=', userId)
+			.where('status', '<>', 'withdrawn')
+			.executeTakeFirst()
+	);
 	if (!result.numUpdatedRows) throw new DomainError('award_nomination_not_found');
 }
 
@@ -370,28 +408,31 @@ export async function receivedNominations(
 	nomineeId: string,
 	now = new Date()
 ): Promise<ReceivedNomination[]> {
-	const rows = await db
-		.selectFrom('nomination as n')
-		.innerJoin('award_round as r', 'r.id', 'n.round_id')
-		.innerJoin('company as c', 'c.id', 'n.company_id')
-		.innerJoin('app_user as nominator', 'nominator.id', 'n.nominator_id')
-		.select([
-			'n.id',
-			'n.round_id',
-			'r.year',
-			'r.title',
-			...ROUND_CLOCK_COLUMNS,
-			'c.name as company_name',
-			'n.status',
-			'n.publish_consent',
-			'n.nominator_named',
-			'nominator.name as nominator_name'
-		])
-		.where('n.nominee_id', '=', nomineeId)
-		.where('n.status', '<>', 'withdrawn')
-		.orderBy('r.year', 'desc')
-		.orderBy('n.created_at')
-		.execute();
+	// Nominated in any company the trainer works in: the wall opens for this one query.
+	const rows = await acrossCompanies(CROSS_COMPANY.receivedNominations, () =>
+		db
+			.selectFrom('nomination as n')
+			.innerJoin('award_round as r', 'r.id', 'n.round_id')
+			.innerJoin('company as c', 'c.id', 'n.company_id')
+			.innerJoin('app_user as nominator', 'nominator.id', 'n.nominator_id')
+			.select([
+				'n.id',
+				'n.round_id',
+				'r.year',
+				'r.title',
+				...ROUND_CLOCK_COLUMNS,
+				'c.name as company_name',
+				'n.status',
+				'n.publish_consent',
+				'n.nominator_named',
+				'nominator.name as nominator_name'
+			])
+			.where('n.nominee_id', '=', nomineeId)
+			.where('n.status', '<>', 'withdrawn')
+			.orderBy('r.year', 'desc')
+			.orderBy('n.created_at')
+			.execute()
+	);
 	const motivations = await motivationsOf(
 		db,
 		rows.map((r) => r.id)
@@ -420,25 +461,31 @@ export async function respondToNomination(
 	now = new Date()
 ): Promise<void> {
 	if (!isUuid(nominationId)) throw new DomainError('award_nomination_not_found');
-	const n = await db
-		.selectFrom('nomination')
-		.select(['round_id'])
-		.where('id', '=', nominationId)
-		.where('nominee_id', '=', nomineeId)
-		.where('status', '<>', 'withdrawn')
-		.executeTakeFirst();
+	// The nominee's own nomination, in whichever company: the wall opens for these two queries.
+	const n = await acrossCompanies(CROSS_COMPANY.receivedNominations, () =>
+		db
+			.selectFrom('nomination')
+			.select(['round_id'])
+			.where('id', '=', nominationId)
+			.where('nominee_id', '=', nomineeId)
+			.where('status', '<>', 'withdrawn')
+			.executeTakeFirst()
+	);
 	if (!n) throw new DomainError('award_nomination_not_found');
 	nominationsOpen(await requireRound(db, n.round_id), now);
-	await db
-		.updateTable('nomination')
-		.set({
-			status: accept ? 'accepted' : 'declined',
-			publish_consent: accept && publishConsent,
-			consented_at: now,
-			updated_at: now
-		})
-		.where('id', '=', nominationId)
-		.execute();
+	await acrossCompanies(CROSS_COMPANY.receivedNominations, () =>
+		db
+			.updateTable('nomination')
+			.set({
+				status: accept ? 'accepted' : 'declined',
+				publish_consent: accept && publishConsent,
+				consented_at: now,
+				updated_at: now
+			})
+			.where('id', '=', nominationId)
+			.where('nominee_id', '=', nomineeId)
+			.execute()
+	);
 }
 
 export interface HrNomination {

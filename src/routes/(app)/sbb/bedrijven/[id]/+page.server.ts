@@ -9,6 +9,7 @@ import { requireAdviserOrAdmin } from '$lib/server/adviser/overview';
 import { reasonThresholds } from '$lib/server/adviser/signals';
 import { cultureForAdviser } from '$lib/server/culture/share';
 import { getDb } from '$lib/server/db/app';
+import { inCompany } from '$lib/server/db/scope';
 import { formTokenOf } from '$lib/server/once';
 import { ROUTES } from '$lib/server/trajectories/trajectories';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,7 +27,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const [{ figures, trainers }, contacts, culture] = await Promise.all([
 		companyFigures(db, user, company, locals.requestId),
 		contactsOf(db, company.id),
-		cultureForAdviser(db, company.id)
+		// Access checked above (companyForAdviser): the wall shows this company alone.
+		inCompany(company.id, () => cultureForAdviser(db, company.id))
 	]);
 	const form = await superValidate(zod4(contactSchema), {
 		defaults: {
