@@ -15,12 +15,16 @@ const ALLOWED_FILES = [
 	'src/lib/server/accounts/companies.ts',
 	'src/lib/server/adviser/contacts.ts',
 	'src/lib/server/adviser/overview.ts',
+	'src/lib/server/adviser/totals.ts',
 	'src/lib/server/auth/context.ts',
 	'src/lib/server/auth/totp.ts',
-	'src/lib/server/awards/jury.ts',
+	'src/lib/server/awards/eligibility.ts',
 	'src/lib/server/awards/nominations.ts',
 	'src/lib/server/awards/public.ts',
+	'src/lib/server/awards/received.ts',
 	'src/lib/server/awards/rounds.ts',
+	'src/lib/server/awards/scoring.ts',
+	'src/lib/server/awards/tally.ts',
 	'src/lib/server/conversations/scheduler.ts',
 	'src/lib/server/trajectories/passport.ts'
 ];

@@ -6,14 +6,9 @@ import { lloStatusOf } from '../profiles/completeness';
 import { audit } from '../accounts/audit';
 import { inCompany } from '../db/scope';
 import { countOf, protectBreakdown, type SmallCount } from '../../adviser/small-numbers';
-import {
-	QUARTERS,
-	quarterStarts,
-	rowColumns,
-	toOverviewRow,
-	type OverviewRow,
-	type RawRow
-} from './overview';
+import { QUARTERS } from './filters';
+import { quarterStarts } from './totals';
+import { rowColumns, toOverviewRow, type OverviewRow, type RawRow } from './rows';
 
 export interface AdviserCompany {
 	id: string;

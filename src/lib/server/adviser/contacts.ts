@@ -5,7 +5,7 @@ import type { AdviserContactKind } from '../db/schema';
 import { audit } from '../accounts/audit';
 import type { ContactInput } from '../../schemas/adviser';
 import type { AdviserCompany } from './company';
-import { FOLLOW_UP_HORIZON_DAYS } from './overview';
+import { FOLLOW_UP_HORIZON_DAYS } from './filters';
 import { once, type FormToken } from '../once';
 import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies, inCompany } from '../db/scope';

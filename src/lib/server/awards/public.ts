@@ -1,7 +1,7 @@
 import type { DB } from '../db';
 import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
-import { roundResults } from './jury';
+import { roundResults } from './tally';
 import { phaseAt } from './phase';
 import { criteriaOf, type Round } from './rounds';
 

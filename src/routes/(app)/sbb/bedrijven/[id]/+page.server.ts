@@ -5,9 +5,9 @@ import { m } from '$lib/paraglide/messages';
 import { contactSchema } from '$lib/schemas/adviser';
 import { companyFigures, companyForAdviser } from '$lib/server/adviser/company';
 import { addContact, contactsOf } from '$lib/server/adviser/contacts';
-import { requireAdviserOrAdmin } from '$lib/server/adviser/overview';
 import { reasonThresholds } from '$lib/server/adviser/signals';
 import { cultureForAdviser } from '$lib/server/culture/share';
+import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { inCompany } from '$lib/server/db/scope';
 import { formTokenOf } from '$lib/server/once';
@@ -20,7 +20,7 @@ import { todayIso } from '$lib/time';
  * outside the adviser's regions, or no company at all: 404.
  */
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const user = requireAdviserOrAdmin(locals);
+	const user = requirePlatformRole(locals, 'adviser', 'admin');
 	const db = await getDb();
 	const company = await companyForAdviser(db, user, params.id);
 	if (!company) error(404, m.error_not_found());
@@ -55,7 +55,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	contact: async ({ locals, params, request }) => {
-		const user = requireAdviserOrAdmin(locals);
+		const user = requirePlatformRole(locals, 'adviser', 'admin');
 		const db = await getDb();
 		const company = await companyForAdviser(db, user, params.id);
 		if (!company) error(404, m.error_not_found());
