@@ -16,17 +16,6 @@ export class DomainError extends Error {
 
 export type { DomainErrorCode };
 
-/**
- * The record asked for is not there, or not the user's to see: the route answers 404 (the
- * same answer either way). `what` names the kind of record, for logs and tests.
- */
-export class NotFoundError extends Error {
-	constructor(readonly what: string) {
-		super(`${what} not found`);
-		this.name = 'NotFoundError';
-	}
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids from URLs and forms are checked before they reach SQL (a bad uuid is a 404, not a 500). */

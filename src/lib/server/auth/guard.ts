@@ -3,7 +3,6 @@ import type { MemberRole, PlatformRole } from '../db/schema';
 import type { RequestContext } from './context';
 import type { SessionUser } from './session';
 import { m } from '../../paraglide/messages.js';
-import { NotFoundError } from '../errors';
 
 type Locals = App.Locals;
 
@@ -35,14 +34,4 @@ export function requirePlatformRole(locals: Locals, ...roles: PlatformRole[]): S
 	const user = requireUser(locals);
 	if (!roles.some((role) => user.platformRoles.includes(role))) error(403, m.error_forbidden());
 	return user;
-}
-
-/** `work`, with a NotFoundError of a service turned into the page's 404. */
-export async function orNotFound<T>(work: Promise<T>): Promise<T> {
-	try {
-		return await work;
-	} catch (e) {
-		if (e instanceof NotFoundError) error(404, m.error_not_found());
-		throw e;
-	}
 }

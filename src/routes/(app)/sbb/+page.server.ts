@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { orNotFound, requirePlatformRole } from '$lib/server/auth/guard';
+import { requirePlatformRole } from '$lib/server/auth/guard';
+import { notFoundOr } from '$lib/server/forms';
 import { getDb } from '$lib/server/db/app';
 import { followUpsDue } from '$lib/server/adviser/contacts';
 import { auditOverview, overviewPage, refreshDue } from '$lib/server/adviser/overview';
@@ -19,7 +20,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePlatformRole(locals, 'adviser', 'admin');
 	const db = await getDb();
-	const scope = await orNotFound(overviewScope(db, user, url.searchParams.get('regio')));
+	const scope = await overviewScope(db, user, url.searchParams.get('regio')).catch(notFoundOr);
 	if (scope.national) redirect(303, '/sbb/landelijk');
 	const regionIds = scope.selected.map((r) => r.id);
 	const filters = parseOverviewFilters(url.searchParams);

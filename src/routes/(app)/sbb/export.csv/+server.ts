@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { orNotFound, requirePlatformRole } from '$lib/server/auth/guard';
+import { requirePlatformRole } from '$lib/server/auth/guard';
+import { notFoundOr } from '$lib/server/forms';
 import { CSV_CONTENT_TYPE } from '$lib/server/csv';
 import { getDb } from '$lib/server/db/app';
 import { attachment } from '$lib/server/download';
@@ -13,7 +14,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const user = requirePlatformRole(locals, 'adviser', 'admin');
 	const db = await getDb();
-	const scope = await orNotFound(overviewScope(db, user, url.searchParams.get('regio')));
+	const scope = await overviewScope(db, user, url.searchParams.get('regio')).catch(notFoundOr);
 	if (scope.national) redirect(303, '/sbb/landelijk');
 	const regionIds = scope.selected.map((r) => r.id);
 	await refreshDue(db, regionIds);
