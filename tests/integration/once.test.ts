@@ -25,14 +25,14 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../src/lib/server/auth/context';
 import { seedDemo } from '../../src/lib/server/demo/seed';
+import { addAction } from '../../src/lib/server/conversations/actions';
 import {
-	addAction,
 	addAddendum,
-	getConversation,
-	planConversation,
 	saveAgreed,
 	signConversation
-} from '../../src/lib/server/conversations/conversations';
+} from '../../src/lib/server/conversations/record';
+import { getConversation } from '../../src/lib/server/conversations/view';
+import { planConversation } from '../../src/lib/server/conversations/plan';
 import {
 	copyTemplate,
 	createTemplate,

@@ -5,7 +5,7 @@ import type { DB } from '../db';
 import { log } from '../log';
 import type { Mail } from '../mail';
 import { enqueueMail } from '../mail/outbox';
-import { formatDateTime } from './conversations';
+import { formatDateTime } from '../../i18n';
 
 /**
  * The reminder job: a mail to learner and trainer some days (the company's setting,

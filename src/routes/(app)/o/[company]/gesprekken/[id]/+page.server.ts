@@ -5,19 +5,17 @@ import { actionSchema, addendumSchema, rescheduleSchema } from '$lib/schemas/con
 import { checkDate, checked, DATE_RULES } from '$lib/schemas/dates';
 import { requireCompany } from '$lib/server/auth/guard';
 import { answersToFields, readAnswerFields } from '$lib/server/conversations/answers';
+import { addAction, removeAction, setActionDone } from '$lib/server/conversations/actions';
 import {
-	addAction,
 	addAddendum,
 	AnswersError,
-	cancelConversation,
-	getConversation,
-	removeAction,
-	rescheduleConversation,
 	saveAgreed,
 	savePreparation,
-	setActionDone,
 	signConversation
-} from '$lib/server/conversations/conversations';
+} from '$lib/server/conversations/record';
+import { cancelConversation } from '$lib/server/conversations/cancel';
+import { getConversation } from '$lib/server/conversations/view';
+import { rescheduleConversation } from '$lib/server/conversations/reschedule';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import { formTokenOf } from '$lib/server/once';

@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { domainErrorMessage } from '$lib/errors';
 import { settingsSchema, templateNameSchema } from '$lib/schemas/conversations';
 import { requireCompany } from '$lib/server/auth/guard';
-import { saveSettings, settingsOf } from '$lib/server/conversations/conversations';
+import { saveSettings, settingsOf } from '$lib/server/conversations/settings';
 import {
 	copyTemplate,
 	createTemplate,
