@@ -48,12 +48,10 @@ import {
 } from '../../src/lib/server/profiles/self-assessment';
 import { addEvidence } from '../../src/lib/server/trajectories/evidence';
 import { recordExemptions } from '../../src/lib/server/trajectories/exemptions';
-import {
-	createTrajectory,
-	getTrajectory,
-	listTrajectories,
-	recordAssessments
-} from '../../src/lib/server/trajectories/trajectories';
+import { createTrajectory } from '../../src/lib/server/trajectories/create';
+import { getTrajectory } from '../../src/lib/server/trajectories/detail';
+import { listTrajectories } from '../../src/lib/server/trajectories/list';
+import { recordAssessments } from '../../src/lib/server/trajectories/assess';
 import { daysFromToday, thisYear, today } from '../clock';
 import { createTestDatabase, type TestDatabase } from './db';
 import { contextFor, sessionUser } from './fixtures';

@@ -5,7 +5,7 @@ import { openDatabase, type DB } from '../../src/lib/server/db/index';
 import { assertSafeAppRole, grantAppRole, unsafeAppRole } from '../../src/lib/server/db/roles';
 import { acrossCompanies, inCompany, scopeStats } from '../../src/lib/server/db/scope';
 import { testHooks } from '../../src/lib/server/db/test-hooks';
-import { listLearners } from '../../src/lib/server/trajectories/trajectories';
+import { listLearners } from '../../src/lib/server/trajectories/people';
 import { TENANT_TABLES } from '../../migrations/0022_row_level_security';
 import { contextFor } from './fixtures';
 import { createTestDatabase, type TestDatabase } from './db';

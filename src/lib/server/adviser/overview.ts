@@ -4,7 +4,7 @@ import type { DB } from '../db';
 import type { SessionUser } from '../auth/session';
 import { requireUser } from '../auth/guard';
 import type { TrajectoryRoute } from '../db/schema';
-import { ROUTES } from '../trajectories/trajectories';
+import { ROUTES } from '../trajectories/status';
 import { audit } from '../accounts/audit';
 import { m } from '../../paraglide/messages.js';
 import {

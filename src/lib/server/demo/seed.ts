@@ -7,7 +7,7 @@ import { DEMO_QUALIFICATIONS_XML } from '../qualifications/demo-set';
 import { applyImport, hashContent } from '../qualifications/import';
 import { parseQualificationXml } from '../qualifications/parse';
 import { resolveCompanyContext } from '../auth/context';
-import { createTrajectory } from '../trajectories/trajectories';
+import { createTrajectory } from '../trajectories/create';
 import { addEvidence } from '../trajectories/evidence';
 import type { SessionUser } from '../auth/session';
 import { seedDemoProfiles } from './profiles';

@@ -12,7 +12,7 @@ import {
 	SORTS
 } from '$lib/server/adviser/overview';
 import { reasonThresholds } from '$lib/server/adviser/signals';
-import { ROUTES } from '$lib/server/trajectories/trajectories';
+import { ROUTES } from '$lib/server/trajectories/status';
 import type { PageServerLoad } from './$types';
 
 /**

@@ -10,7 +10,7 @@ import { reasonThresholds } from '$lib/server/adviser/signals';
 import { cultureForAdviser } from '$lib/server/culture/share';
 import { getDb } from '$lib/server/db/app';
 import { formTokenOf } from '$lib/server/once';
-import { ROUTES } from '$lib/server/trajectories/trajectories';
+import { ROUTES } from '$lib/server/trajectories/status';
 import type { Actions, PageServerLoad } from './$types';
 import { todayIso } from '$lib/time';
 

@@ -19,7 +19,7 @@ import { rescheduleConversation } from '$lib/server/conversations/reschedule';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import { formTokenOf } from '$lib/server/once';
-import { listTrainers } from '$lib/server/trajectories/trajectories';
+import { listTrainers } from '$lib/server/trajectories/people';
 import type { Actions, PageServerLoad } from './$types';
 import { formText } from '$lib/form-data';
 

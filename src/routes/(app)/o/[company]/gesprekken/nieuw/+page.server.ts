@@ -9,7 +9,7 @@ import { plannableTemplates } from '$lib/server/conversations/templates';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import { formTokenOf } from '$lib/server/once';
-import { listTrainers } from '$lib/server/trajectories/trajectories';
+import { listTrainers } from '$lib/server/trajectories/people';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -7,7 +7,8 @@ import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import { formTokenOf } from '$lib/server/once';
 import { trajectoryAccess } from '$lib/server/trajectories/access';
-import { getTrajectory, recordAssessments } from '$lib/server/trajectories/trajectories';
+import { getTrajectory } from '$lib/server/trajectories/detail';
+import { recordAssessments } from '$lib/server/trajectories/assess';
 import type { Actions, PageServerLoad } from './$types';
 import { todayIso } from '$lib/time';
 
