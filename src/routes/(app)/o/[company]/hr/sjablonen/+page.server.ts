@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { domainErrorMessage } from '$lib/errors';
 import { settingsSchema, templateNameSchema } from '$lib/schemas/conversations';
@@ -13,6 +13,7 @@ import {
 import { getDb } from '$lib/server/db/app';
 import { formTokenOf } from '$lib/server/once';
 import { DomainError } from '$lib/server/errors';
+import { notFoundTo404 } from '$lib/server/route-errors';
 import type { Actions, PageServerLoad } from './$types';
 import { formText } from '$lib/form-data';
 
@@ -27,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 function notFound(e: unknown): never {
-	if (e instanceof DomainError && e.code === 'template_not_found') error(404, m.error_not_found());
+	notFoundTo404(e);
 	throw e;
 }
 
