@@ -16,22 +16,6 @@ export class DomainError extends Error {
 
 export type { DomainErrorCode };
 
-/** The codes that mean "no such thing, or not yours to see" (both are the same 404). */
-export type NotFoundCode = Extract<DomainErrorCode, `${string}_not_found`>;
-
-/**
- * The record asked for does not exist for this member (another company's, or one they
- * may not see, is the same answer). Still a DomainError with its code, so callers that
- * read `code` keep working; the route layer answers it with 404 (notFoundTo404 in
- * src/lib/server/route-errors.ts).
- */
-export class NotFoundError extends DomainError {
-	constructor(code: NotFoundCode, field?: string) {
-		super(code, field);
-		this.name = 'NotFoundError';
-	}
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids from URLs and forms are checked before they reach SQL (a bad uuid is a 404, not a 500). */

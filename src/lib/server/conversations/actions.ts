@@ -1,7 +1,7 @@
 import type { RequestContext } from '../auth/context';
 import { auditAs } from '../accounts/audit';
 import type { DB } from '../db';
-import { DomainError, NotFoundError, isUuid } from '../errors';
+import { DomainError, isUuid } from '../errors';
 import { once, type FormToken } from '../once';
 import { assertEditable, bump, conversationForChange, learnerWorkProcessIds } from './load';
 
@@ -60,14 +60,14 @@ export async function removeAction(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		await conversationForChange(trx, ctx, id, { by: 'trainer', state: 'editable' });
-		if (!isUuid(actionId)) throw new NotFoundError('conversation_not_found');
+		if (!isUuid(actionId)) throw new DomainError('conversation_not_found');
 		const r = await trx
 			.deleteFrom('conversation_action')
 			.where('company_id', '=', ctx.company.id)
 			.where('conversation_id', '=', id)
 			.where('id', '=', actionId)
 			.executeTakeFirst();
-		if (!r.numDeletedRows) throw new NotFoundError('conversation_not_found');
+		if (!r.numDeletedRows) throw new DomainError('conversation_not_found');
 		await bump(trx, ctx, id);
 	});
 }
@@ -86,7 +86,7 @@ export async function setActionDone(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		const a = await conversationForChange(trx, ctx, id, { by: 'viewer' });
-		if (!isUuid(actionId)) throw new NotFoundError('conversation_not_found');
+		if (!isUuid(actionId)) throw new DomainError('conversation_not_found');
 		const r = await trx
 			.updateTable('conversation_action')
 			.set({ done_at: done ? new Date() : null, done_by: done ? ctx.user.id : null })
@@ -95,7 +95,7 @@ export async function setActionDone(
 			// an action of this conversation or of an earlier one of the same learner
 			.where('learner_id', '=', a.learner_id)
 			.executeTakeFirst();
-		if (!r.numUpdatedRows) throw new NotFoundError('conversation_not_found');
+		if (!r.numUpdatedRows) throw new DomainError('conversation_not_found');
 		await auditAs(trx, ctx, {
 			action: done ? 'conversation_action.done' : 'conversation_action.reopened',
 			entityType: 'conversation_action',

@@ -3,7 +3,7 @@ import type { Locale } from '../../paraglide/runtime';
 import type { TemplateContent } from '../../schemas/conversations';
 import type { RequestContext } from '../auth/context';
 import type { DB } from '../db';
-import { DomainError, NotFoundError, isUuid } from '../errors';
+import { DomainError, isUuid } from '../errors';
 import { coaches, isOwn, viewerOf, visibleConversations, type Viewer } from './access';
 
 /**
@@ -63,7 +63,7 @@ export type Access = NonNullable<Awaited<ReturnType<typeof conversationAccess>>>
 
 async function requireAccess(db: DB, ctx: RequestContext, id: string): Promise<Access> {
 	const a = await conversationAccess(db, ctx, id);
-	if (!a) throw new NotFoundError('conversation_not_found');
+	if (!a) throw new DomainError('conversation_not_found');
 	return a;
 }
 

@@ -8,7 +8,7 @@ import {
 import type { RequestContext } from '../auth/context';
 import { auditAs } from '../accounts/audit';
 import type { DB } from '../db';
-import { DomainError, NotFoundError, isUuid } from '../errors';
+import { DomainError, isUuid } from '../errors';
 import { once, type FormToken } from '../once';
 
 /**
@@ -150,7 +150,7 @@ export async function copyTemplate(
 ): Promise<string> {
 	requireHr(ctx);
 	const source = await getTemplate(db, ctx, id);
-	if (!source) throw new NotFoundError('template_not_found');
+	if (!source) throw new DomainError('template_not_found');
 	return db.transaction().execute((trx) =>
 		once(trx, ctx.user.id, `template_copy:${source.id}`, token, async () => {
 			const row = await trx
@@ -205,7 +205,7 @@ export async function createTemplate(
 
 async function ownTemplateForUpdate(db: DB, ctx: RequestContext, id: string) {
 	requireHr(ctx);
-	if (!isUuid(id)) throw new NotFoundError('template_not_found');
+	if (!isUuid(id)) throw new DomainError('template_not_found');
 	const t = await db
 		.selectFrom('conversation_template')
 		.select(['id', 'version', 'archived_at'])
@@ -213,7 +213,7 @@ async function ownTemplateForUpdate(db: DB, ctx: RequestContext, id: string) {
 		.where('company_id', '=', ctx.company.id)
 		.forUpdate()
 		.executeTakeFirst();
-	if (!t) throw new NotFoundError('template_not_found');
+	if (!t) throw new DomainError('template_not_found');
 	return t;
 }
 

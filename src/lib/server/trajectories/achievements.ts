@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { RequestContext } from '../auth/context';
 import { auditAs } from '../accounts/audit';
-import { DomainError, NotFoundError, isUuid } from '../errors';
+import { DomainError, isUuid } from '../errors';
 import { COMPETENT } from './progress';
 import { once, type FormToken } from '../once';
 
@@ -193,7 +193,7 @@ export async function recordObtainedCertificate(
 	input: { learnerId: string; certificateId: number; obtainedOn: string; issuer: string },
 	token?: FormToken
 ): Promise<void> {
-	if (!isUuid(input.learnerId)) throw new NotFoundError('trajectory_not_found');
+	if (!isUuid(input.learnerId)) throw new DomainError('trajectory_not_found');
 	await db.transaction().execute(async (trx) => {
 		const allowed = await trx
 			.selectFrom('trajectory as t')
@@ -213,7 +213,7 @@ export async function recordObtainedCertificate(
 						)
 			)
 			.executeTakeFirst();
-		if (!allowed) throw new NotFoundError('trajectory_not_found');
+		if (!allowed) throw new DomainError('trajectory_not_found');
 		// A double submit answers as the first did (not 'already obtained').
 		await once(trx, ctx.user.id, `obtained_certificate:${input.learnerId}`, token, async () => {
 			const states = await certificateStates(trx, ctx.company.id, input.learnerId);

@@ -2,7 +2,7 @@ import type { DB } from '../db';
 import type { AssessorKind } from '../db/schema';
 import type { RequestContext } from '../auth/context';
 import { auditAs } from '../accounts/audit';
-import { DomainError, NotFoundError } from '../errors';
+import { DomainError } from '../errors';
 import { trajectoryAccess } from './access';
 import { once, type FormToken } from '../once';
 
@@ -30,7 +30,7 @@ export async function recordAssessments(
 	token?: FormToken
 ): Promise<number> {
 	const access = await trajectoryAccess(db, ctx, trajectoryId);
-	if (!access) throw new NotFoundError('trajectory_not_found');
+	if (!access) throw new DomainError('trajectory_not_found');
 	if (input.kind === 'self' ? !access.can.selfAssess : !access.can.assess) {
 		throw new DomainError('not_allowed');
 	}

@@ -2,7 +2,7 @@ import type { DB } from '../db';
 import type { EvidenceKind } from '../db/schema';
 import type { RequestContext } from '../auth/context';
 import { auditAs } from '../accounts/audit';
-import { DomainError, NotFoundError, isUuid } from '../errors';
+import { DomainError, isUuid } from '../errors';
 import { checkUpload } from '../files/check';
 import { readStoredFile, removeStoredFile, stageFile } from '../files/storage';
 import { log } from '../log';
@@ -67,7 +67,7 @@ export async function addEvidence(
 	token?: FormToken
 ): Promise<string> {
 	const access = await trajectoryAccess(db, ctx, trajectoryId);
-	if (!access) throw new NotFoundError('trajectory_not_found');
+	if (!access) throw new DomainError('trajectory_not_found');
 	if (!access.can.assess && !access.can.selfAssess) throw new DomainError('not_allowed');
 	if (!access.target.has(input.workProcessId)) {
 		throw new DomainError('work_process_not_in_target', 'workProcessId');
@@ -267,7 +267,7 @@ export async function removeEvidence(
 	evidenceId: string
 ): Promise<void> {
 	const access = await trajectoryAccess(db, ctx, trajectoryId);
-	if (!access || !isUuid(evidenceId)) throw new NotFoundError('evidence_not_found');
+	if (!access || !isUuid(evidenceId)) throw new DomainError('evidence_not_found');
 	const storageKey = await db.transaction().execute(async (trx) => {
 		const row = await trx
 			.selectFrom('evidence')
@@ -277,7 +277,7 @@ export async function removeEvidence(
 			.where('id', '=', evidenceId)
 			.forUpdate()
 			.executeTakeFirst();
-		if (!row) throw new NotFoundError('evidence_not_found');
+		if (!row) throw new DomainError('evidence_not_found');
 		if (!mayRemove(access.can.assess, row.created_by, ctx)) throw new DomainError('not_allowed');
 		await trx
 			.deleteFrom('evidence')

@@ -2,7 +2,7 @@ import type { DB } from '../db';
 import type { ExemptionBasis } from '../db/schema';
 import type { RequestContext } from '../auth/context';
 import { auditAs } from '../accounts/audit';
-import { DomainError, NotFoundError, isUuid } from '../errors';
+import { DomainError, isUuid } from '../errors';
 import { trajectoryAccess } from './access';
 import { once, type FormToken } from '../once';
 
@@ -35,7 +35,7 @@ export interface ExemptionItem {
 /** The trajectory if the member may record or remove its exemptions: its trainers and HR. */
 async function exemptableTrajectory(db: DB, ctx: RequestContext, trajectoryId: string) {
 	const access = await trajectoryAccess(db, ctx, trajectoryId);
-	if (!access) throw new NotFoundError('trajectory_not_found');
+	if (!access) throw new DomainError('trajectory_not_found');
 	if (!access.can.assess && !access.can.manage) throw new DomainError('not_allowed');
 	return access;
 }
@@ -108,7 +108,7 @@ export async function removeExemption(
 	exemptionId: string
 ): Promise<void> {
 	await exemptableTrajectory(db, ctx, trajectoryId);
-	if (!isUuid(exemptionId)) throw new NotFoundError('exemption_not_found');
+	if (!isUuid(exemptionId)) throw new DomainError('exemption_not_found');
 	await db.transaction().execute(async (trx) => {
 		const removed = await trx
 			.deleteFrom('exemption')
@@ -117,7 +117,7 @@ export async function removeExemption(
 			.where('id', '=', exemptionId)
 			.returning(['work_process_id', 'basis', 'reference', 'granted_on', 'recorded_by'])
 			.executeTakeFirst();
-		if (!removed) throw new NotFoundError('exemption_not_found');
+		if (!removed) throw new DomainError('exemption_not_found');
 		await auditAs(trx, ctx, {
 			action: 'exemption.removed',
 			entityType: 'exemption',

@@ -2,7 +2,7 @@ import type { DB } from '../db';
 import type { TrajectoryRoute, TrajectoryStatus } from '../db/schema';
 import type { RequestContext } from '../auth/context';
 import { auditAs } from '../accounts/audit';
-import { DomainError, NotFoundError, isUuid } from '../errors';
+import { DomainError, isUuid } from '../errors';
 
 export const ROUTES: TrajectoryRoute[] = [
 	'bbl_diploma',
@@ -21,7 +21,7 @@ export async function setTrajectoryStatus(
 	status: TrajectoryStatus
 ): Promise<void> {
 	if (!ctx.roles.includes('hr')) throw new DomainError('not_allowed');
-	if (!isUuid(id) || !STATUSES.includes(status)) throw new NotFoundError('trajectory_not_found');
+	if (!isUuid(id) || !STATUSES.includes(status)) throw new DomainError('trajectory_not_found');
 	await db.transaction().execute(async (trx) => {
 		const res = await trx
 			.updateTable('trajectory')
@@ -29,7 +29,7 @@ export async function setTrajectoryStatus(
 			.where('company_id', '=', ctx.company.id)
 			.where('id', '=', id)
 			.executeTakeFirst();
-		if (!res.numUpdatedRows) throw new NotFoundError('trajectory_not_found');
+		if (!res.numUpdatedRows) throw new DomainError('trajectory_not_found');
 		await auditAs(trx, ctx, {
 			action: 'trajectory.status_changed',
 			entityType: 'trajectory',

@@ -18,7 +18,7 @@ import { getConversation } from '$lib/server/conversations/view';
 import { rescheduleConversation } from '$lib/server/conversations/reschedule';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
-import { notFoundTo404 } from '$lib/server/route-errors';
+import { isNotFound, notFoundOr } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import { listTrainers } from '$lib/server/trajectories/people';
 import type { Actions, PageServerLoad } from './$types';
@@ -96,7 +96,7 @@ function failure(e: unknown, formId: string, extra: Record<string, unknown> = {}
 		return fail(400, { formId, errors, message: m.err_answers_invalid(), ...extra });
 	}
 	if (e instanceof DomainError) {
-		notFoundTo404(e);
+		if (isNotFound(e)) notFoundOr(e);
 		if (e.code === 'not_allowed') error(403, m.error_forbidden());
 		const status = e.code === 'conversation_conflict' ? 409 : 400;
 		return fail(status, {

@@ -13,7 +13,7 @@ import {
 import { getDb } from '$lib/server/db/app';
 import { formTokenOf } from '$lib/server/once';
 import { DomainError } from '$lib/server/errors';
-import { notFoundTo404 } from '$lib/server/route-errors';
+import { notFoundOr } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { formText } from '$lib/form-data';
 
@@ -27,11 +27,6 @@ export const load: PageServerLoad = async (event) => {
 	return { templates, settings };
 };
 
-function notFound(e: unknown): never {
-	notFoundTo404(e);
-	throw e;
-}
-
 export const actions: Actions = {
 	copy: async (event) => {
 		const ctx = requireCompany(event, 'hr');
@@ -40,7 +35,7 @@ export const actions: Actions = {
 		try {
 			id = await copyTemplate(await getDb(), ctx, formText(data, 'templateId'), formTokenOf(data));
 		} catch (e) {
-			notFound(e);
+			notFoundOr(e);
 		}
 		redirect(303, `/o/${ctx.company.slug}/hr/sjablonen/${id}`);
 	},
@@ -66,7 +61,7 @@ export const actions: Actions = {
 				data.get('archived') !== 'false'
 			);
 		} catch (e) {
-			notFound(e);
+			notFoundOr(e);
 		}
 		return { formId: 'archive', success: m.tpl_archive_saved() };
 	},

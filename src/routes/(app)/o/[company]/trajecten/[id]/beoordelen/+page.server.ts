@@ -5,7 +5,7 @@ import { assessmentFormSchema, readAssessmentForm } from '$lib/schemas/assessmen
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
-import { notFoundTo404 } from '$lib/server/route-errors';
+import { isNotFound, notFoundOr } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getTrajectory } from '$lib/server/trajectories/detail';
@@ -49,7 +49,7 @@ export const actions: Actions = {
 			count = await recordAssessments(db, ctx, event.params.id, parsed.data, formTokenOf(data));
 		} catch (e) {
 			if (e instanceof DomainError) {
-				notFoundTo404(e);
+				if (isNotFound(e)) notFoundOr(e);
 				return fail(400, { errors: { [e.field ?? 'form']: domainErrorMessage(e.code) }, values });
 			}
 			throw e;
