@@ -9,6 +9,7 @@ import { once, type FormToken } from '../once';
 import type { Mail } from '../mail';
 import { deliverNow, enqueueMail } from '../mail/outbox';
 import { formatDateTime } from '../../i18n';
+import { amsterdamMomentSql } from '../../time';
 import { learnerMailbox } from './load';
 
 /**
@@ -88,8 +89,7 @@ export async function planConversation(
 				.where(sql<boolean>`'trainer' = any(m.roles)`)
 				.executeTakeFirst();
 			if (!trainer) throw new DomainError('trainer_unknown', 'trainerId');
-			const plannedAt = sql<Date>`(${input.plannedDate} || ' ' || ${input.plannedTime})::timestamp
-			at time zone 'Europe/Amsterdam'`;
+			const plannedAt = amsterdamMomentSql(input.plannedDate, input.plannedTime);
 			const row = await trx
 				.insertInto('conversation')
 				.values({

@@ -7,6 +7,7 @@ import { DomainError } from '../errors';
 import type { Mail } from '../mail';
 import { deliverNow, enqueueMail } from '../mail/outbox';
 import { formatDateTime } from '../../i18n';
+import { amsterdamMomentSql } from '../../time';
 import { conversationForChange, learnerMailbox, userMailbox } from './load';
 
 /**
@@ -37,8 +38,7 @@ export async function rescheduleConversation(
 		const row = await trx
 			.updateTable('conversation')
 			.set({
-				planned_at: sql<Date>`(${input.plannedDate} || ' ' || ${input.plannedTime})::timestamp
-					at time zone 'Europe/Amsterdam'` as never,
+				planned_at: amsterdamMomentSql(input.plannedDate, input.plannedTime) as never,
 				trainer_user_id: trainer.id,
 				version: sql`version + 1`,
 				updated_at: new Date()

@@ -23,24 +23,7 @@ import { formTokenOf } from '$lib/server/once';
 import { listTrainers } from '$lib/server/trajectories/people';
 import type { Actions, PageServerLoad } from './$types';
 import { formText } from '$lib/form-data';
-
-/** A moment as the date and time inputs show it in Amsterdam. */
-function amsterdam(value: Date) {
-	const parts = new Intl.DateTimeFormat('en-CA', {
-		timeZone: 'Europe/Amsterdam',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23'
-	}).formatToParts(value);
-	const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-	return {
-		date: `${get('year')}-${get('month')}-${get('day')}`,
-		time: `${get('hour')}:${get('minute')}`
-	};
-}
+import { amsterdamDateTime } from '$lib/time';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event);
@@ -48,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 	const view = await getConversation(db, ctx, event.params.id);
 	if (!view) error(404, m.error_not_found());
 	const trainers = view.can.reschedule ? await listTrainers(db, ctx) : [];
-	return { conversation: view, trainers, planned: amsterdam(view.plannedAt) };
+	return { conversation: view, trainers, planned: amsterdamDateTime(view.plannedAt) };
 };
 
 /** A posted version number; anything else counts as 0 (a stale version: a conflict). */
