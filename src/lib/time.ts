@@ -1,8 +1,13 @@
+import { sql, type Expression, type RawBuilder } from 'kysely';
+
 /**
  * Dutch time, in one place. Vakmaat's users live in Europe/Amsterdam, so "today", a
  * deadline's wall-clock time and "this month" are Amsterdam's, whatever the server's
  * own time zone (usually UTC). The database sessions use the same zone (db/index.ts),
- * so SQL's current_date agrees with todayIso(). No dependencies: usable in the browser.
+ * so SQL's current_date agrees with todayIso(); the SQL that names the zone itself
+ * (a wall-clock time typed into a form, a moment passed in as a parameter) takes it
+ * from the helpers at the end. Usable in the browser (kysely's `sql` is tree-shaken
+ * away there).
  */
 export const TIME_ZONE = 'Europe/Amsterdam';
 
@@ -92,4 +97,26 @@ export function fromAmsterdamLocal(value: string): Date | null {
 	}
 	const result = new Date(guess);
 	return toAmsterdamLocal(result) === value.trim() ? result : null;
+}
+
+/** A moment as the separate date and time inputs show it in Amsterdam. */
+export function amsterdamDateTime(moment: Date): { date: string; time: string } {
+	const [date, time] = toAmsterdamLocal(moment).split('T');
+	return { date, time };
+}
+
+// ── in SQL ─────────────────────────────────────────────────────────────────────
+
+/**
+ * SQL: a date ('YYYY-MM-DD') and a time ('HH:mm') typed in Amsterdam as a timestamptz.
+ * PostgreSQL's rules: a time skipped in March moves an hour on, a time repeated in
+ * October is its first (summer-time) occurrence.
+ */
+export function amsterdamMomentSql(date: string, time: string): RawBuilder<Date> {
+	return sql<Date>`(${date} || ' ' || ${time})::timestamp at time zone ${sql.lit(TIME_ZONE)}`;
+}
+
+/** SQL: the Amsterdam calendar date of a moment (a Date parameter or a timestamptz column). */
+export function amsterdamDateSql(moment: Date | Expression<Date>): RawBuilder<string> {
+	return sql<string>`(${moment}::timestamptz at time zone ${sql.lit(TIME_ZONE)})::date`;
 }

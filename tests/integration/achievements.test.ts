@@ -7,13 +7,10 @@ import {
 	relatedForLearner
 } from '../../src/lib/server/trajectories/achievements';
 import { passportFor } from '../../src/lib/server/trajectories/passport';
-import {
-	getTrajectory,
-	listTrajectories,
-	recordAssessments,
-	setTrajectoryStatus,
-	targetQualificationId
-} from '../../src/lib/server/trajectories/trajectories';
+import { getTrajectory, targetQualificationId } from '../../src/lib/server/trajectories/detail';
+import { listTrajectories } from '../../src/lib/server/trajectories/list';
+import { recordAssessments } from '../../src/lib/server/trajectories/assess';
+import { setTrajectoryStatus } from '../../src/lib/server/trajectories/status';
 import { createCertificate } from '../../src/lib/server/qualifications/certificates';
 import { createTestDatabase, type TestDatabase } from './db';
 import { contextFor, userId } from './fixtures';

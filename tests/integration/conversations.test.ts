@@ -11,22 +11,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../src/lib/server/auth/context';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import { DomainError } from '../../src/lib/server/errors';
+import { addAction, setActionDone } from '../../src/lib/server/conversations/actions';
 import {
-	addAction,
 	addAddendum,
 	AnswersError,
-	cancelConversation,
-	getConversation,
-	learnerConversationTasks,
-	learnerName,
-	listConversations,
-	planConversation,
-	rescheduleConversation,
 	saveAgreed,
 	savePreparation,
-	setActionDone,
 	signConversation
-} from '../../src/lib/server/conversations/conversations';
+} from '../../src/lib/server/conversations/record';
+import { cancelConversation } from '../../src/lib/server/conversations/cancel';
+import { getConversation } from '../../src/lib/server/conversations/view';
+import {
+	learnerConversationTasks,
+	learnerName,
+	listConversations
+} from '../../src/lib/server/conversations/list';
+import { planConversation } from '../../src/lib/server/conversations/plan';
+import { rescheduleConversation } from '../../src/lib/server/conversations/reschedule';
 import {
 	copyTemplate,
 	getTemplate,

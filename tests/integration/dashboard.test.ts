@@ -10,13 +10,10 @@ import {
 	type DashboardFilters
 } from '../../src/lib/server/trajectories/dashboard';
 import { trajectoriesCsv } from '../../src/lib/server/trajectories/export';
-import {
-	createTrajectory,
-	getTrajectory,
-	listTrajectories,
-	recordAssessments,
-	type TrajectoryListItem
-} from '../../src/lib/server/trajectories/trajectories';
+import { createTrajectory } from '../../src/lib/server/trajectories/create';
+import { getTrajectory } from '../../src/lib/server/trajectories/detail';
+import { listTrajectories, type TrajectoryListItem } from '../../src/lib/server/trajectories/list';
+import { recordAssessments } from '../../src/lib/server/trajectories/assess';
 import { createTestDatabase, type TestDatabase } from './db';
 import { contextFor, userId } from './fixtures';
 import { daysFromToday, today } from '../clock';

@@ -18,7 +18,8 @@ import {
 	recordExemptions,
 	removeExemption
 } from '../../src/lib/server/trajectories/exemptions';
-import { getTrajectory, listTrajectories } from '../../src/lib/server/trajectories/trajectories';
+import { getTrajectory } from '../../src/lib/server/trajectories/detail';
+import { listTrajectories } from '../../src/lib/server/trajectories/list';
 import { createTestDatabase, type TestDatabase } from './db';
 import { contextFor } from './fixtures';
 import { daysFromToday } from '../clock';

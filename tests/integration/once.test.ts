@@ -25,14 +25,14 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../src/lib/server/auth/context';
 import { seedDemo } from '../../src/lib/server/demo/seed';
+import { addAction } from '../../src/lib/server/conversations/actions';
 import {
-	addAction,
 	addAddendum,
-	getConversation,
-	planConversation,
 	saveAgreed,
 	signConversation
-} from '../../src/lib/server/conversations/conversations';
+} from '../../src/lib/server/conversations/record';
+import { getConversation } from '../../src/lib/server/conversations/view';
+import { planConversation } from '../../src/lib/server/conversations/plan';
 import {
 	copyTemplate,
 	createTemplate,
@@ -48,12 +48,10 @@ import {
 } from '../../src/lib/server/profiles/self-assessment';
 import { addEvidence } from '../../src/lib/server/trajectories/evidence';
 import { recordExemptions } from '../../src/lib/server/trajectories/exemptions';
-import {
-	createTrajectory,
-	getTrajectory,
-	listTrajectories,
-	recordAssessments
-} from '../../src/lib/server/trajectories/trajectories';
+import { createTrajectory } from '../../src/lib/server/trajectories/create';
+import { getTrajectory } from '../../src/lib/server/trajectories/detail';
+import { listTrajectories } from '../../src/lib/server/trajectories/list';
+import { recordAssessments } from '../../src/lib/server/trajectories/assess';
 import { daysFromToday, thisYear, today } from '../clock';
 import { createTestDatabase, type TestDatabase } from './db';
 import { contextFor, sessionUser } from './fixtures';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RequestContext } from '../../src/lib/server/auth/context';
 import { inviteMember } from '../../src/lib/server/accounts/members';
-import { planConversation } from '../../src/lib/server/conversations/conversations';
+import { planConversation } from '../../src/lib/server/conversations/plan';
 import { runReminders } from '../../src/lib/server/conversations/reminders';
 import { runJobRound } from '../../src/lib/server/conversations/scheduler';
 import { listTemplates } from '../../src/lib/server/conversations/templates';

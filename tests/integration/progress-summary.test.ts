@@ -3,11 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../src/lib/server/auth/context';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import { recordExemptions, removeExemption } from '../../src/lib/server/trajectories/exemptions';
-import {
-	getTrajectory,
-	listTrajectories,
-	recordAssessments
-} from '../../src/lib/server/trajectories/trajectories';
+import { getTrajectory } from '../../src/lib/server/trajectories/detail';
+import { listTrajectories } from '../../src/lib/server/trajectories/list';
+import { recordAssessments } from '../../src/lib/server/trajectories/assess';
 import { daysFromToday, today } from '../clock';
 import { createTestDatabase, type TestDatabase } from './db';
 import { contextFor } from './fixtures';

@@ -6,7 +6,7 @@ import { assertSafeAppRole, grantAppRole, unsafeAppRole } from '../../src/lib/se
 import { CROSS_COMPANY } from '../../src/lib/server/db/cross-company';
 import { acrossCompanies, inCompany, scopeStats } from '../../src/lib/server/db/scope';
 import { testHooks } from '../../src/lib/server/db/test-hooks';
-import { listLearners } from '../../src/lib/server/trajectories/trajectories';
+import { listLearners } from '../../src/lib/server/trajectories/people';
 import { passportFor } from '../../src/lib/server/trajectories/passport';
 import { contactsOf } from '../../src/lib/server/adviser/contacts';
 import { companyFigures, companyForAdviser } from '../../src/lib/server/adviser/company';

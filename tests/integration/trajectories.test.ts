@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/lib/server/demo/seed';
-import {
-	createTrajectory,
-	getTrajectory,
-	listTrajectories,
-	recordAssessments
-} from '../../src/lib/server/trajectories/trajectories';
+import { createTrajectory } from '../../src/lib/server/trajectories/create';
+import { getTrajectory } from '../../src/lib/server/trajectories/detail';
+import { listTrajectories } from '../../src/lib/server/trajectories/list';
+import { recordAssessments } from '../../src/lib/server/trajectories/assess';
 import { createTestDatabase, type TestDatabase } from './db';
 import { contextFor, userId } from './fixtures';
 import { daysFromToday, today as todayIso } from '../clock';
@@ -248,7 +246,7 @@ describe('learners with and without a login', () => {
 			{ kind: 'new', name: 'Nog Geen', password: 'een lang wachtwoord' },
 			'r'
 		);
-		const { listLearners } = await import('../../src/lib/server/trajectories/trajectories');
+		const { listLearners } = await import('../../src/lib/server/trajectories/people');
 		const picker = await listLearners(t.db, hr);
 		const entry = picker.find((l) => l.name === 'Nog Geen')!;
 		expect(entry.id).toMatch(/^user:/);
@@ -270,7 +268,7 @@ describe('learners with and without a login', () => {
 
 describe('a new learner with an email address', () => {
 	it('is invited by the trajectory form (once, in the same transaction); the invitation links the account', async () => {
-		const { startTrajectory } = await import('../../src/lib/server/trajectories/trajectories');
+		const { startTrajectory } = await import('../../src/lib/server/trajectories/create');
 		const { acceptInvitation } = await import('../../src/lib/server/accounts/invitations');
 		const { mailsTo, tokenFromLatestMail } = await import('./fixtures');
 		const hr = await contextFor(t.db, 'hr@delinde.example', DELINDE);

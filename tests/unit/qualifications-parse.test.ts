@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEMO_QUALIFICATIONS_XML } from '../../src/lib/server/qualifications/demo-set';
+import { DEMO_QUALIFICATIONS_XML } from '../../src/lib/server/demo/qualifications-xml';
 import {
 	MAX_IMPORT_BYTES,
 	parseQualificationXml,

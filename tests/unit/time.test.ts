@@ -1,7 +1,17 @@
+import {
+	DummyDriver,
+	Kysely,
+	PostgresAdapter,
+	PostgresIntrospector,
+	PostgresQueryCompiler
+} from 'kysely';
 import { describe, expect, it } from 'vitest';
 import {
 	addDays,
 	addMonths,
+	amsterdamDateSql,
+	amsterdamDateTime,
+	amsterdamMomentSql,
 	amsterdamYear,
 	daysFromToday,
 	fromAmsterdamLocal,
@@ -73,5 +83,56 @@ describe('Amsterdam wall-clock time', () => {
 			fromAmsterdamLocal('2027-11-01T00:00')!.getTime() -
 				fromAmsterdamLocal('2027-10-31T00:00')!.getTime()
 		).toBe(25 * 3600 * 1000);
+	});
+});
+
+describe('Amsterdam time for the date and time inputs', () => {
+	it('splits a moment into Amsterdam’s date and time, in winter and summer', () => {
+		expect(amsterdamDateTime(new Date('2027-01-15T13:05:00Z'))).toEqual({
+			date: '2027-01-15',
+			time: '14:05'
+		});
+		expect(amsterdamDateTime(new Date('2027-07-15T13:05:00Z'))).toEqual({
+			date: '2027-07-15',
+			time: '15:05'
+		});
+		// Late in the evening UTC is already the next day in Amsterdam.
+		expect(amsterdamDateTime(new Date('2026-12-31T23:30:00Z'))).toEqual({
+			date: '2027-01-01',
+			time: '00:30'
+		});
+	});
+
+	it('shows the daylight-saving changes as the clock on the wall does', () => {
+		// 28 March 2027: 02:00 CET becomes 03:00 CEST.
+		expect(amsterdamDateTime(new Date('2027-03-28T00:59:00Z')).time).toBe('01:59');
+		expect(amsterdamDateTime(new Date('2027-03-28T01:00:00Z')).time).toBe('03:00');
+		// 31 October 2027: 03:00 CEST becomes 02:00 CET; 02:30 occurs twice.
+		expect(amsterdamDateTime(new Date('2027-10-31T00:30:00Z')).time).toBe('02:30');
+		expect(amsterdamDateTime(new Date('2027-10-31T01:30:00Z')).time).toBe('02:30');
+	});
+});
+
+describe('Amsterdam time in SQL', () => {
+	const db = new Kysely<Record<string, never>>({
+		dialect: {
+			createAdapter: () => new PostgresAdapter(),
+			createDriver: () => new DummyDriver(),
+			createIntrospector: (k) => new PostgresIntrospector(k),
+			createQueryCompiler: () => new PostgresQueryCompiler()
+		}
+	});
+
+	it('reads a typed date and time as Amsterdam wall-clock time (values bound, zone literal)', () => {
+		const q = amsterdamMomentSql('2027-03-28', '10:00').compile(db);
+		expect(q.sql).toBe("($1 || ' ' || $2)::timestamp at time zone 'Europe/Amsterdam'");
+		expect(q.parameters).toEqual(['2027-03-28', '10:00']);
+	});
+
+	it('takes the Amsterdam calendar date of a moment', () => {
+		const now = new Date('2026-12-31T23:30:00Z');
+		const q = amsterdamDateSql(now).compile(db);
+		expect(q.sql).toBe("($1::timestamptz at time zone 'Europe/Amsterdam')::date");
+		expect(q.parameters).toEqual([now]);
 	});
 });

@@ -1,5 +1,5 @@
 import type { TrajectoryRoute } from '../db/schema';
-import { ROUTES } from '../trajectories/trajectories';
+import { ROUTES } from '../trajectories/status';
 import { SIGNAL_LEVELS, type SignalLevel } from './signals';
 
 /** The overview's filters, sort and paging, from the query string (no database). */

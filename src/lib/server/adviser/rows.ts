@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { TrajectoryRoute } from '../db/schema';
-import { ROUTES } from '../trajectories/trajectories';
+import { ROUTES } from '../trajectories/status';
 import {
 	countOf,
 	derivedOf,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { TrajectoryRoute } from '../db/schema';
-import { ROUTES } from '../trajectories/trajectories';
+import { ROUTES } from '../trajectories/status';
 import {
 	COMPLEMENT,
 	countOf,

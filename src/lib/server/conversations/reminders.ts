@@ -5,7 +5,8 @@ import type { DB } from '../db';
 import { log } from '../log';
 import type { Mail } from '../mail';
 import { enqueueMail } from '../mail/outbox';
-import { formatDateTime } from './conversations';
+import { formatDateTime } from '../../i18n';
+import { amsterdamDateSql } from '../../time';
 
 /**
  * The reminder job: a mail to learner and trainer some days (the company's setting,
@@ -95,7 +96,7 @@ export async function runReminders(
 				from conversation_action a
 				join conversation c on c.company_id = a.company_id and c.id = a.conversation_id
 				where a.done_at is null and c.status <> 'cancelled'
-				  and a.due_date < (${now}::timestamptz at time zone 'Europe/Amsterdam')::date
+				  and a.due_date < ${amsterdamDateSql(now)}
 				  and not exists (select 1 from conversation_reminder r
 					where r.company_id = a.company_id and r.kind = 'action' and r.item_id = a.id)
 				order by a.due_date

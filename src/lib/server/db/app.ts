@@ -1,6 +1,5 @@
 import { sql, type MigrationResultSet } from 'kysely';
 import { log } from '../log';
-import { seedDemo } from '../demo/seed';
 import {
 	appConfigFromEnv,
 	configFromEnv,
@@ -15,7 +14,8 @@ import { appRoleFromEnv, assertSafeAppRole, grantAppRole } from './roles';
 /**
  * The application's database, opened once per process (kept on globalThis so the dev
  * server's module reloads never open the embedded database twice). On start it runs
- * the migrations; an embedded database that has no users yet is seeded with demo data.
+ * the migrations; an embedded database that has no users yet is seeded with demo data
+ * (src/lib/server/demo/, imported dynamically).
  */
 const KEY = Symbol.for('vakmaat.db');
 type Holder = { [KEY]?: Promise<DatabaseHandle> };
@@ -56,7 +56,12 @@ async function start(): Promise<DatabaseHandle> {
 		const users = await sql<{ n: number }>`select count(*)::int as n from app_user`.execute(
 			handle.db
 		);
-		if (users.rows[0].n === 0) seeded = (await seedDemo(handle.db)).users;
+		if (users.rows[0].n === 0) {
+			// Loaded only here, on demand: the demo seed (and its qualification XML) is a chunk
+			// of its own that a production server never loads.
+			const { seedDemo } = await import('../demo/seed');
+			seeded = (await seedDemo(handle.db)).users;
+		}
 	}
 	log.info(
 		{ engine: handle.engine, migrationsApplied: applied, demoUsersSeeded: seeded },

@@ -3,7 +3,7 @@ import type { DB } from '../db';
 import { hashPassword } from '../auth/password';
 import { resolveCompanyContext } from '../auth/context';
 import type { SessionUser } from '../auth/session';
-import { createTrajectory } from '../trajectories/trajectories';
+import { createTrajectory } from '../trajectories/create';
 import { refreshLloSummary } from '../profiles/completeness';
 import { currentFramework } from '../profiles/framework';
 import { daysFromToday } from '../../time';

@@ -5,7 +5,7 @@ import type { RequestContext } from '../auth/context';
 import { isUuid } from '../errors';
 import { visibleTrajectories } from './access';
 import { joinProgress, progressColumns } from './progress';
-import { ROUTES, STATUSES } from './trajectories';
+import { ROUTES, STATUSES } from './status';
 
 /**
  * The HR dashboard: the whole company's learning in figures. Every figure is an

@@ -5,7 +5,7 @@ import type { RequestContext } from '../auth/context';
 import { auditAs } from '../accounts/audit';
 import { toCsv } from '../csv';
 import type { DashboardFilters } from './dashboard';
-import { listTrajectories } from './trajectories';
+import { listTrajectories } from './list';
 import { todayIso } from '../../time';
 
 /**

@@ -5,7 +5,7 @@ import { memberSummary } from '../accounts/members';
 import { hrDashboard, type DashboardFilters } from './dashboard';
 import { relatedForLearner } from './achievements';
 import { coreTaskProgressOf } from './progress';
-import { listTrajectories, pageOfTrajectories } from './trajectories';
+import { listTrajectories, pageOfTrajectories } from './list';
 
 /**
  * The data of the three home pages, one function each, so that the page loads and the

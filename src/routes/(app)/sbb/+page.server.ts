@@ -8,7 +8,7 @@ import { overviewScope } from '$lib/server/adviser/regions';
 import { parseOverviewFilters, SIZE_CLASS_KEYS, SORTS } from '$lib/server/adviser/filters';
 import { regionTotals } from '$lib/server/adviser/totals';
 import { reasonThresholds } from '$lib/server/adviser/signals';
-import { ROUTES } from '$lib/server/trajectories/trajectories';
+import { ROUTES } from '$lib/server/trajectories/status';
 import type { PageServerLoad } from './$types';
 
 /**

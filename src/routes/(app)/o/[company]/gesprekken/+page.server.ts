@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { requireCompany } from '$lib/server/auth/guard';
-import { learnerName, listConversations } from '$lib/server/conversations/conversations';
+import { learnerName, listConversations } from '$lib/server/conversations/list';
 import { getDb } from '$lib/server/db/app';
 import type { PageServerLoad } from './$types';
 

@@ -3,7 +3,7 @@ import { openActions } from '$lib/server/culture/plan';
 import { getDb } from '$lib/server/db/app';
 import { parseDashboardFilters } from '$lib/server/trajectories/dashboard';
 import { hrHome } from '$lib/server/trajectories/home';
-import { ROUTES } from '$lib/server/trajectories/trajectories';
+import { ROUTES } from '$lib/server/trajectories/status';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,5 +1,5 @@
 import { requireCompany } from '$lib/server/auth/guard';
-import { learnerConversationTasks } from '$lib/server/conversations/conversations';
+import { learnerConversationTasks } from '$lib/server/conversations/list';
 import { getDb } from '$lib/server/db/app';
 import { learnerFeed, learnerHome } from '$lib/server/trajectories/home';
 import type { PageServerLoad } from './$types';

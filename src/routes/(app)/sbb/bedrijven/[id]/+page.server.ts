@@ -11,7 +11,7 @@ import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { inCompany } from '$lib/server/db/scope';
 import { formTokenOf } from '$lib/server/once';
-import { ROUTES } from '$lib/server/trajectories/trajectories';
+import { ROUTES } from '$lib/server/trajectories/status';
 import type { Actions, PageServerLoad } from './$types';
 import { todayIso } from '$lib/time';
 

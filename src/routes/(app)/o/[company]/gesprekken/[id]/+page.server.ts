@@ -5,43 +5,25 @@ import { actionSchema, addendumSchema, rescheduleSchema } from '$lib/schemas/con
 import { checkDate, checked, DATE_RULES } from '$lib/schemas/dates';
 import { requireCompany } from '$lib/server/auth/guard';
 import { answersToFields, readAnswerFields } from '$lib/server/conversations/answers';
+import { addAction, removeAction, setActionDone } from '$lib/server/conversations/actions';
 import {
-	addAction,
 	addAddendum,
 	AnswersError,
-	cancelConversation,
-	getConversation,
-	removeAction,
-	rescheduleConversation,
 	saveAgreed,
 	savePreparation,
-	setActionDone,
 	signConversation
-} from '$lib/server/conversations/conversations';
+} from '$lib/server/conversations/record';
+import { cancelConversation } from '$lib/server/conversations/cancel';
+import { getConversation } from '$lib/server/conversations/view';
+import { rescheduleConversation } from '$lib/server/conversations/reschedule';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
+import { isNotFound, notFoundOr } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
-import { listTrainers } from '$lib/server/trajectories/trajectories';
+import { listTrainers } from '$lib/server/trajectories/people';
 import type { Actions, PageServerLoad } from './$types';
 import { formText } from '$lib/form-data';
-
-/** A moment as the date and time inputs show it in Amsterdam. */
-function amsterdam(value: Date) {
-	const parts = new Intl.DateTimeFormat('en-CA', {
-		timeZone: 'Europe/Amsterdam',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23'
-	}).formatToParts(value);
-	const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-	return {
-		date: `${get('year')}-${get('month')}-${get('day')}`,
-		time: `${get('hour')}:${get('minute')}`
-	};
-}
+import { amsterdamDateTime } from '$lib/time';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event);
@@ -49,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 	const view = await getConversation(db, ctx, event.params.id);
 	if (!view) error(404, m.error_not_found());
 	const trainers = view.can.reschedule ? await listTrainers(db, ctx) : [];
-	return { conversation: view, trainers, planned: amsterdam(view.plannedAt) };
+	return { conversation: view, trainers, planned: amsterdamDateTime(view.plannedAt) };
 };
 
 /** A posted version number; anything else counts as 0 (a stale version: a conflict). */
@@ -97,7 +79,7 @@ function failure(e: unknown, formId: string, extra: Record<string, unknown> = {}
 		return fail(400, { formId, errors, message: m.err_answers_invalid(), ...extra });
 	}
 	if (e instanceof DomainError) {
-		if (e.code === 'conversation_not_found') error(404, m.error_not_found());
+		if (isNotFound(e)) notFoundOr(e);
 		if (e.code === 'not_allowed') error(403, m.error_forbidden());
 		const status = e.code === 'conversation_conflict' ? 409 : 400;
 		return fail(status, {

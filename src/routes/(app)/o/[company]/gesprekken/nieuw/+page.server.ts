@@ -4,12 +4,12 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { domainErrorMessage } from '$lib/errors';
 import { planSchema } from '$lib/schemas/conversations';
 import { requireCompany } from '$lib/server/auth/guard';
-import { planConversation, plannableLearners } from '$lib/server/conversations/conversations';
+import { planConversation, plannableLearners } from '$lib/server/conversations/plan';
 import { plannableTemplates } from '$lib/server/conversations/templates';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import { formTokenOf } from '$lib/server/once';
-import { listTrainers } from '$lib/server/trajectories/trajectories';
+import { listTrainers } from '$lib/server/trajectories/people';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

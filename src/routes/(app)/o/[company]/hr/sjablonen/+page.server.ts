@@ -1,9 +1,9 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { domainErrorMessage } from '$lib/errors';
 import { settingsSchema, templateNameSchema } from '$lib/schemas/conversations';
 import { requireCompany } from '$lib/server/auth/guard';
-import { saveSettings, settingsOf } from '$lib/server/conversations/conversations';
+import { saveSettings, settingsOf } from '$lib/server/conversations/settings';
 import {
 	copyTemplate,
 	createTemplate,
@@ -13,6 +13,7 @@ import {
 import { getDb } from '$lib/server/db/app';
 import { formTokenOf } from '$lib/server/once';
 import { DomainError } from '$lib/server/errors';
+import { notFoundOr } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { formText } from '$lib/form-data';
 
@@ -26,11 +27,6 @@ export const load: PageServerLoad = async (event) => {
 	return { templates, settings };
 };
 
-function notFound(e: unknown): never {
-	if (e instanceof DomainError && e.code === 'template_not_found') error(404, m.error_not_found());
-	throw e;
-}
-
 export const actions: Actions = {
 	copy: async (event) => {
 		const ctx = requireCompany(event, 'hr');
@@ -39,7 +35,7 @@ export const actions: Actions = {
 		try {
 			id = await copyTemplate(await getDb(), ctx, formText(data, 'templateId'), formTokenOf(data));
 		} catch (e) {
-			notFound(e);
+			notFoundOr(e);
 		}
 		redirect(303, `/o/${ctx.company.slug}/hr/sjablonen/${id}`);
 	},
@@ -65,7 +61,7 @@ export const actions: Actions = {
 				data.get('archived') !== 'false'
 			);
 		} catch (e) {
-			notFound(e);
+			notFoundOr(e);
 		}
 		return { formId: 'archive', success: m.tpl_archive_saved() };
 	},

@@ -1,6 +1,7 @@
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { pageOfTrajectories, STATUSES } from '$lib/server/trajectories/trajectories';
+import { pageOfTrajectories } from '$lib/server/trajectories/list';
+import { STATUSES } from '$lib/server/trajectories/status';
 import type { TrajectoryStatus } from '$lib/server/db/schema';
 import type { PageServerLoad } from './$types';
 

@@ -14,12 +14,8 @@ import {
 	recordObtainedCertificate,
 	relatedForLearner
 } from '$lib/server/trajectories/achievements';
-import {
-	getTrajectory,
-	setTrajectoryStatus,
-	STATUSES,
-	targetQualificationId
-} from '$lib/server/trajectories/trajectories';
+import { getTrajectory, targetQualificationId } from '$lib/server/trajectories/detail';
+import { setTrajectoryStatus, STATUSES } from '$lib/server/trajectories/status';
 import type { Actions, PageServerLoad } from './$types';
 import { todayIso } from '$lib/time';
 

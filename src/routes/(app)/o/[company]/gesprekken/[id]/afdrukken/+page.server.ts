@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { requireCompany } from '$lib/server/auth/guard';
-import { getConversation } from '$lib/server/conversations/conversations';
+import { getConversation } from '$lib/server/conversations/view';
 import { getDb } from '$lib/server/db/app';
 import { todayIso } from '$lib/time';
 import type { PageServerLoad } from './$types';

@@ -7,13 +7,9 @@ import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import { formTokenOf } from '$lib/server/once';
-import {
-	listLearners,
-	listTrainers,
-	ROUTES,
-	startTrajectory,
-	targetOptions
-} from '$lib/server/trajectories/trajectories';
+import { listLearners, listTrainers } from '$lib/server/trajectories/people';
+import { ROUTES } from '$lib/server/trajectories/status';
+import { startTrajectory, targetOptions } from '$lib/server/trajectories/create';
 import type { Actions, PageServerLoad } from './$types';
 import { todayIso } from '$lib/time';
 

@@ -5,9 +5,11 @@ import { assessmentFormSchema, readAssessmentForm } from '$lib/schemas/assessmen
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
+import { isNotFound, notFoundOr } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import { trajectoryAccess } from '$lib/server/trajectories/access';
-import { getTrajectory, recordAssessments } from '$lib/server/trajectories/trajectories';
+import { getTrajectory } from '$lib/server/trajectories/detail';
+import { recordAssessments } from '$lib/server/trajectories/assess';
 import type { Actions, PageServerLoad } from './$types';
 import { todayIso } from '$lib/time';
 
@@ -47,7 +49,7 @@ export const actions: Actions = {
 			count = await recordAssessments(db, ctx, event.params.id, parsed.data, formTokenOf(data));
 		} catch (e) {
 			if (e instanceof DomainError) {
-				if (e.code === 'trajectory_not_found') error(404, m.error_not_found());
+				if (isNotFound(e)) notFoundOr(e);
 				return fail(400, { errors: { [e.field ?? 'form']: domainErrorMessage(e.code) }, values });
 			}
 			throw e;

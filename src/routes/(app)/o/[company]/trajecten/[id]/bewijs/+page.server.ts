@@ -11,7 +11,7 @@ import { formTokenOf } from '$lib/server/once';
 import { MAX_FILE_BYTES } from '$lib/server/files/check';
 import { addEvidence, listEvidence, removeEvidence } from '$lib/server/trajectories/evidence';
 import { trajectoryAccess } from '$lib/server/trajectories/access';
-import { getTrajectory } from '$lib/server/trajectories/trajectories';
+import { getTrajectory } from '$lib/server/trajectories/detail';
 import type { Actions, PageServerLoad } from './$types';
 import { formText } from '$lib/form-data';
 

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { getTrajectory } from '$lib/server/trajectories/trajectories';
+import { getTrajectory } from '$lib/server/trajectories/detail';
 import type { PageServerLoad } from './$types';
 import { todayIso } from '$lib/time';
 

@@ -15,7 +15,7 @@ import {
 	removeExemption
 } from '$lib/server/trajectories/exemptions';
 import { trajectoryAccess } from '$lib/server/trajectories/access';
-import { getTrajectory } from '$lib/server/trajectories/trajectories';
+import { getTrajectory } from '$lib/server/trajectories/detail';
 import type { Actions, PageServerLoad } from './$types';
 import { formText } from '$lib/form-data';
 import { todayIso } from '$lib/time';

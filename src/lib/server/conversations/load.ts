@@ -1,0 +1,178 @@
+import { sql } from 'kysely';
+import type { Locale } from '../../paraglide/runtime';
+import type { TemplateContent } from '../../schemas/conversations';
+import type { RequestContext } from '../auth/context';
+import type { DB } from '../db';
+import { DomainError, isUuid } from '../errors';
+import { coaches, isOwn, viewerOf, visibleConversations, type Viewer } from './access';
+
+/**
+ * What every conversation use case starts from: the conversation as the asking member
+ * may see it (one query), the check that they may make a change in its current state,
+ * and the small lookups the changes share (work processes, mailboxes, the version bump).
+ */
+
+/** Conversations `c` with their learner `l`, template version `v`, template `t` and trainer `tr`. */
+export function withNames(db: DB) {
+	return db
+		.selectFrom('conversation as c')
+		.innerJoin('learner as l', (j) =>
+			j.onRef('l.company_id', '=', 'c.company_id').onRef('l.id', '=', 'c.learner_id')
+		)
+		.innerJoin('conversation_template_version as v', 'v.id', 'c.template_version_id')
+		.innerJoin('conversation_template as t', 't.id', 'v.template_id')
+		.leftJoin('app_user as tr', 'tr.id', 'c.trainer_user_id');
+}
+
+/** The conversation row, the viewer's role in it, or null (→ 404). One query. */
+export async function conversationAccess(db: DB, ctx: RequestContext, id: string) {
+	if (!isUuid(id)) return null;
+	const row = await withNames(db)
+		.select([
+			'c.id',
+			'c.company_id',
+			'c.learner_id',
+			'c.status',
+			'c.planned_at',
+			'c.held_at',
+			'c.next_date',
+			'c.version',
+			'c.trainer_user_id',
+			'c.learner_signed_at',
+			'c.trainer_signed_at',
+			'l.name as learner_name',
+			'l.user_id as learner_user_id',
+			'tr.name as trainer_name',
+			'v.number as template_number',
+			'v.content',
+			't.name as template_name',
+			't.kind as template_kind',
+			isOwn(ctx).as('is_learner'),
+			coaches(ctx).as('is_trainer')
+		])
+		.where(visibleConversations(ctx))
+		.where('c.id', '=', id)
+		.executeTakeFirst();
+	if (!row) return null;
+	const viewer = viewerOf(ctx, { isLearner: row.is_learner, isTrainer: row.is_trainer });
+	if (!viewer) return null;
+	return { ...row, content: row.content as TemplateContent, viewer };
+}
+
+export type Access = NonNullable<Awaited<ReturnType<typeof conversationAccess>>>;
+
+async function requireAccess(db: DB, ctx: RequestContext, id: string): Promise<Access> {
+	const a = await conversationAccess(db, ctx, id);
+	if (!a) throw new DomainError('conversation_not_found');
+	return a;
+}
+
+export const signedByAnyone = (a: Access) =>
+	a.learner_signed_at !== null || a.trainer_signed_at !== null;
+
+/**
+ * Who may make a change: `participant` the learner or the trainer (not HR's view);
+ * `trainer` the trainer of the conversation; `trainer_or_hr` its trainer or HR;
+ * `viewer` anyone who may see it.
+ */
+export type ChangedBy = 'participant' | 'trainer' | 'trainer_or_hr' | 'viewer';
+
+/** How the member who passed the check sees the conversation. */
+type ViewerFor<B extends ChangedBy> = B extends 'participant'
+	? Exclude<Viewer, 'hr'>
+	: B extends 'trainer'
+		? 'trainer'
+		: Viewer;
+
+/**
+ * The state a change needs: `planned`, `held`, `signed`, or `editable` (planned or held
+ * and nobody signed yet: the record may still change). Absent: any state.
+ */
+export type ChangeState = 'planned' | 'held' | 'signed' | 'editable';
+
+const allowedBy: Record<ChangedBy, (a: Access, ctx: RequestContext) => boolean> = {
+	participant: (a) => a.viewer !== 'hr',
+	trainer: (a) => a.viewer === 'trainer',
+	trainer_or_hr: (a, ctx) => a.viewer === 'trainer' || ctx.roles.includes('hr'),
+	viewer: () => true
+};
+
+const inState: Record<ChangeState, (a: Access) => boolean> = {
+	planned: (a) => a.status === 'planned',
+	held: (a) => a.status === 'held',
+	signed: (a) => a.status === 'signed',
+	editable: (a) => (a.status === 'planned' || a.status === 'held') && !signedByAnyone(a)
+};
+
+/**
+ * The start of every change to a conversation, in this order: load it as the member
+ * may see it ('conversation_not_found' otherwise), check who is changing it
+ * ('not_allowed') and its state ('conversation_locked'). Call it inside the change's
+ * transaction.
+ */
+export async function conversationForChange<B extends ChangedBy>(
+	db: DB,
+	ctx: RequestContext,
+	id: string,
+	rule: { by: B; state?: ChangeState }
+): Promise<Access & { viewer: ViewerFor<B> }> {
+	const a = await requireAccess(db, ctx, id);
+	if (!allowedBy[rule.by](a, ctx)) throw new DomainError('not_allowed');
+	if (rule.state && !inState[rule.state](a)) throw new DomainError('conversation_locked');
+	return a as Access & { viewer: ViewerFor<B> };
+}
+
+/** The record may still change (planned or held, nobody signed); else 'conversation_locked'. */
+export function assertEditable(a: Access): void {
+	if (!inState.editable(a)) throw new DomainError('conversation_locked');
+}
+
+/** Work process ids the learner's trajectories target (the werkproces picker's choices). */
+export async function learnerWorkProcessIds(db: DB, companyId: string, learnerId: string) {
+	const rows = await db
+		.selectFrom('trajectory_work_process as tw')
+		.innerJoin('trajectory as t', (j) =>
+			j.onRef('t.company_id', '=', 'tw.company_id').onRef('t.id', '=', 'tw.trajectory_id')
+		)
+		.select('tw.work_process_id')
+		.where('tw.company_id', '=', companyId)
+		.where('t.learner_id', '=', learnerId)
+		.execute();
+	return new Set(rows.map((r) => r.work_process_id));
+}
+
+/**
+ * Where mail to a learner goes: their account's address and language, or the address
+ * HR entered for a learner without an account (Dutch then); `email` null: nowhere.
+ */
+export async function learnerMailbox(db: DB, companyId: string, learnerId: string) {
+	const to = await db
+		.selectFrom('learner as l')
+		.leftJoin('app_user as u', 'u.id', 'l.user_id')
+		.select(['u.email as user_email', 'l.email', 'u.locale', 'l.name'])
+		.where('l.company_id', '=', companyId)
+		.where('l.id', '=', learnerId)
+		.executeTakeFirstOrThrow();
+	return { to, email: to.user_email ?? to.email, locale: (to.locale ?? 'nl') as Locale };
+}
+
+/** A member's mailbox (name, address, language), or null for no one. */
+export async function userMailbox(db: DB, userId: string | null) {
+	if (!userId) return null;
+	const u = await db
+		.selectFrom('app_user')
+		.select(['id', 'name', 'email', 'locale'])
+		.where('id', '=', userId)
+		.executeTakeFirst();
+	return u ? { ...u, locale: (u.locale ?? 'nl') as Locale } : null;
+}
+
+/** A change to the conversation's record: its version moves on (stale forms are refused). */
+export async function bump(db: DB, ctx: RequestContext, id: string) {
+	await db
+		.updateTable('conversation')
+		.set({ version: sql`version + 1`, updated_at: new Date() })
+		.where('company_id', '=', ctx.company.id)
+		.where('id', '=', id)
+		.execute();
+}

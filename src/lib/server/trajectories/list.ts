@@ -1,0 +1,137 @@
+import { sql } from 'kysely';
+import type { DB } from '../db';
+import type { TrajectoryRoute, TrajectoryStatus } from '../db/schema';
+import type { RequestContext } from '../auth/context';
+import { isUuid } from '../errors';
+import { visibleTrajectories } from './access';
+import { isStalled, progressOf, type TrajectoryProgress } from './progress';
+
+export interface TrajectoryListItem {
+	id: string;
+	title: string;
+	route: TrajectoryRoute;
+	status: TrajectoryStatus;
+	learnerId: string;
+	learnerName: string;
+	trainers: string[];
+	school: string | null;
+	startDate: string;
+	plannedEndDate: string | null;
+	progress: TrajectoryProgress;
+	/** All trajectories matching the filters (for paging). */
+	totalCount: number;
+}
+
+/** The trajectories the member may see (HR: all; trainer: own learners; learner: own). */
+export async function listTrajectories(
+	db: DB,
+	ctx: RequestContext,
+	opts: {
+		status?: TrajectoryStatus | null;
+		route?: TrajectoryRoute | null;
+		/** Only trajectories this trainer coaches. */
+		trainerId?: string | null;
+		/** Only the trajectories the requesting member coaches (trainer home). */
+		onlyMine?: boolean;
+		/** Only stalled trajectories (active, no assessment for STALLED_DAYS). */
+		stalled?: boolean;
+		/** At most this many (default 500); null: all (the CSV export). */
+		limit?: number | null;
+		/** Skip this many (paging). */
+		offset?: number;
+	} = {}
+): Promise<TrajectoryListItem[]> {
+	if (opts.trainerId && !isUuid(opts.trainerId)) return [];
+	let q = db
+		.selectFrom('trajectory as t')
+		.innerJoin('learner as l', (j) =>
+			j.onRef('l.company_id', '=', 't.company_id').onRef('l.id', '=', 't.learner_id')
+		)
+		.where(visibleTrajectories(ctx));
+	if (opts.status) q = q.where('t.status', '=', opts.status);
+	if (opts.route) q = q.where('t.route', '=', opts.route);
+	if (opts.stalled) q = q.where(isStalled);
+	for (const trainerId of [opts.onlyMine ? ctx.user.id : null, opts.trainerId ?? null]) {
+		if (!trainerId) continue;
+		// eslint-disable-next-line @typescript-eslint/unbound-method -- Kysely's expression builder methods do not use `this`; destructuring them is its documented style
+		q = q.where(({ exists, selectFrom }) =>
+			exists(
+				selectFrom('trajectory_trainer as tt')
+					.whereRef('tt.company_id', '=', 't.company_id')
+					.whereRef('tt.trajectory_id', '=', 't.id')
+					.where('tt.user_id', '=', trainerId)
+					.select(sql`1`.as('one'))
+			)
+		);
+	}
+	const limit = opts.limit === undefined ? 500 : opts.limit;
+	const rows = await q
+		.select((eb) => [
+			't.id',
+			't.title',
+			't.route',
+			't.status',
+			't.start_date',
+			't.planned_end_date',
+			't.school',
+			'l.id as learner_id',
+			'l.name as learner_name',
+			eb.fn
+				.coalesce(
+					eb
+						.selectFrom('trajectory_trainer as tt')
+						.innerJoin('app_user as u', 'u.id', 'tt.user_id')
+						.whereRef('tt.company_id', '=', 't.company_id')
+						.whereRef('tt.trajectory_id', '=', 't.id')
+						.select(sql<string[]>`array_agg(u.name order by u.name)`.as('a')),
+					sql<string[]>`'{}'::text[]`
+				)
+				.as('trainers'),
+			// The number of matching trajectories, for paging, in the same query.
+			sql<number>`count(*) over ()`.as('total_count')
+		])
+		.orderBy('l.name')
+		.orderBy('t.start_date', 'desc')
+		.orderBy('t.id')
+		.$if(limit !== null, (qb) => qb.limit(limit!))
+		.$if(!!opts.offset, (qb) => qb.offset(opts.offset!))
+		.execute();
+	const progress = await progressOf(
+		db,
+		ctx.company.id,
+		rows.map((r) => r.id)
+	);
+	return rows.map((r) => ({
+		id: r.id,
+		title: r.title,
+		route: r.route,
+		status: r.status,
+		learnerId: r.learner_id,
+		learnerName: r.learner_name,
+		trainers: r.trainers,
+		school: r.school,
+		startDate: r.start_date,
+		plannedEndDate: r.planned_end_date,
+		progress: progress.get(r.id)!,
+		totalCount: r.total_count
+	}));
+}
+
+export const PAGE_SIZE = 50;
+
+/** One page of trajectories (50), with the total for the pager. */
+export async function pageOfTrajectories(
+	db: DB,
+	ctx: RequestContext,
+	page: number,
+	opts: Omit<Parameters<typeof listTrajectories>[2] & object, 'limit' | 'offset'> = {}
+) {
+	const current = Math.max(1, Math.min(100_000, Math.floor(page) || 1));
+	const items = await listTrajectories(db, ctx, {
+		...opts,
+		limit: PAGE_SIZE,
+		offset: (current - 1) * PAGE_SIZE
+	});
+	const total = items[0]?.totalCount ?? 0;
+	return { items, total, page: current, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
