@@ -1,14 +1,12 @@
-import { error, fail } from '@sveltejs/kit';
-import { message, setError, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
-import { domainErrorMessage } from '$lib/errors';
+import { error } from '@sveltejs/kit';
+import { message } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
 import { inviteHrSchema } from '$lib/schemas/company';
 import { getCompanyForAdmin, inviteHrForCompany } from '$lib/server/accounts/companies';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { formTokenOf } from '$lib/server/once';
-import { DomainError } from '$lib/server/errors';
+import { domainFail, formFor, invalid, readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -18,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		requestId: locals.requestId
 	});
 	if (!detail) error(404, m.error_not_found());
-	return { ...detail, form: await superValidate(zod4(inviteHrSchema)) };
+	return { ...detail, form: await formFor(inviteHrSchema) };
 };
 
 export const actions: Actions = {
@@ -27,8 +25,8 @@ export const actions: Actions = {
 		const db = await getDb();
 		if (!(await getCompanyForAdmin(db, params.id))) error(404, m.error_not_found());
 		const data = await request.formData();
-		const form = await superValidate(data, zod4(inviteHrSchema));
-		if (!form.valid) return fail(400, { form });
+		const form = await readForm(data, inviteHrSchema);
+		if (!form.valid) return invalid(form);
 		try {
 			await inviteHrForCompany(
 				db,
@@ -39,8 +37,7 @@ export const actions: Actions = {
 				formTokenOf(data)
 			);
 		} catch (e) {
-			if (e instanceof DomainError) return setError(form, 'email', domainErrorMessage(e.code));
-			throw e;
+			return domainFail(form, e);
 		}
 		const email = form.data.email;
 		form.data.email = '';

@@ -1,21 +1,19 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { setError, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
-import { domainErrorMessage } from '$lib/errors';
+import { redirect } from '@sveltejs/kit';
+import { setError } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
 import { companySchema } from '$lib/schemas/company';
 import { createCompanyWithHr, listReference } from '$lib/server/accounts/companies';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { formTokenOf } from '$lib/server/once';
-import { DomainError } from '$lib/server/errors';
+import { domainFail, formFor, invalid, readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	requirePlatformRole(locals, 'admin');
 	return {
 		reference: await listReference(await getDb()),
-		form: await superValidate(zod4(companySchema))
+		form: await formFor(companySchema)
 	};
 };
 
@@ -23,8 +21,8 @@ export const actions: Actions = {
 	default: async ({ locals, request, url }) => {
 		const user = requirePlatformRole(locals, 'admin');
 		const data = await request.formData();
-		const form = await superValidate(data, zod4(companySchema));
-		if (!form.valid) return fail(400, { form });
+		const form = await readForm(data, companySchema);
+		if (!form.valid) return invalid(form);
 		const db = await getDb();
 		const { regions, sectorChambers } = await listReference(db);
 		if (!regions.some((r) => r.id === form.data.regionId)) {
@@ -44,10 +42,7 @@ export const actions: Actions = {
 				formTokenOf(data)
 			);
 		} catch (e) {
-			if (e instanceof DomainError) {
-				return setError(form, (e.field ?? '') as 'kvkNumber', domainErrorMessage(e.code));
-			}
-			throw e;
+			return domainFail(form, e);
 		}
 		redirect(303, `/beheer/bedrijven/${created.id}?nieuw=1`);
 	}

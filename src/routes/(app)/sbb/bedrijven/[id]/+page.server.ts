@@ -1,6 +1,5 @@
-import { error, fail } from '@sveltejs/kit';
-import { message, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
+import { error } from '@sveltejs/kit';
+import { message } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
 import { contactSchema } from '$lib/schemas/adviser';
 import { companyFigures, companyForAdviser } from '$lib/server/adviser/company';
@@ -11,6 +10,7 @@ import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { inCompany } from '$lib/server/db/scope';
 import { formTokenOf } from '$lib/server/once';
+import { formFor, invalid, readForm } from '$lib/server/forms';
 import { ROUTES } from '$lib/server/trajectories/status';
 import type { Actions, PageServerLoad } from './$types';
 import { todayIso } from '$lib/time';
@@ -30,16 +30,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		// Access checked above (companyForAdviser): the wall shows this company alone.
 		inCompany(company.id, () => cultureForAdviser(db, company.id))
 	]);
-	const form = await superValidate(zod4(contactSchema), {
-		defaults: {
-			contactedOn: todayIso(),
-			kind: 'visit',
-			notes: '',
-			agreements: '',
-			followUpOn: '',
-			contactedOnConfirmed: false,
-			followUpOnConfirmed: false
-		}
+	const form = await formFor(contactSchema, {
+		contactedOn: todayIso(),
+		kind: 'visit',
+		notes: '',
+		agreements: '',
+		followUpOn: '',
+		contactedOnConfirmed: false,
+		followUpOnConfirmed: false
 	});
 	return {
 		company,
@@ -60,8 +58,8 @@ export const actions: Actions = {
 		const company = await companyForAdviser(db, user, params.id);
 		if (!company) error(404, m.error_not_found());
 		const data = await request.formData();
-		const form = await superValidate(data, zod4(contactSchema));
-		if (!form.valid) return fail(400, { form });
+		const form = await readForm(data, contactSchema);
+		if (!form.valid) return invalid(form);
 		await addContact(db, user, company, form.data, locals.requestId, formTokenOf(data));
 		return message(form, { type: 'success', text: m.adviser_contact_saved() });
 	}
