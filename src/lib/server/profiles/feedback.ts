@@ -6,7 +6,6 @@ import { DomainError, isUuid } from '../errors';
 /** The questions of the learner's questionnaire, each answered on a 1–5 agree scale. */
 export const FEEDBACK_QUESTIONS = ['explains', 'listens', 'recognises', 'available'] as const;
 export type FeedbackQuestion = (typeof FEEDBACK_QUESTIONS)[number];
-/** Whole numbers 1–5, checked by feedbackSchema (src/lib/schemas/profiles.ts). */
 export type FeedbackInput = Record<FeedbackQuestion, number>;
 
 /** Results are shown only from this many responses on (no single learner identifiable). */
@@ -70,6 +69,11 @@ export async function submitFeedback(
 	if (trainerUserId === ctx.user.id) throw new DomainError('feedback_self');
 	const learnerId = await coachedLearnerId(db, ctx, trainerUserId);
 	if (!learnerId) throw new DomainError('feedback_not_your_trainer');
+	for (const q of FEEDBACK_QUESTIONS) {
+		const v = input[q];
+		if (!Number.isInteger(v) || v < 1 || v > 5)
+			throw new DomainError('feedback_answer_required', q);
+	}
 	await db
 		.insertInto('trainer_feedback')
 		.values({
