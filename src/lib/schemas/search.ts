@@ -37,3 +37,6 @@ export const pageSearch = z.object({ pagina: pageNumber });
 
 /** `?opgeslagen` after a form that redirects: the page says it was saved. */
 export const savedSearch = z.object({ opgeslagen: z.string().optional() });
+
+/** `?gepland=1` after planning a culture scan: the round's page says so. */
+export const plannedSearch = z.object({ gepland: z.string().optional() });

@@ -1,14 +1,14 @@
 import { requireCompany } from '$lib/server/auth/guard';
 import { openActions } from '$lib/server/culture/plan';
 import { getDb } from '$lib/server/db/app';
+import { parseDashboardFilters } from '$lib/server/trajectories/dashboard';
 import { hrHome } from '$lib/server/trajectories/home';
 import { ROUTES } from '$lib/server/trajectories/trajectories';
-import { dashboardFilters } from './dashboard-search';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event, 'hr');
-	const filters = dashboardFilters(event.url);
+	const filters = parseDashboardFilters(event.url.searchParams);
 	const db = await getDb();
 	const [home, cultureActions] = await Promise.all([
 		hrHome(db, ctx, filters),

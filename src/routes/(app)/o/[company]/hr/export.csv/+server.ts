@@ -2,14 +2,18 @@ import { requireCompany } from '$lib/server/auth/guard';
 import { CSV_CONTENT_TYPE } from '$lib/server/csv';
 import { getDb } from '$lib/server/db/app';
 import { attachment } from '$lib/server/download';
+import { parseDashboardFilters } from '$lib/server/trajectories/dashboard';
 import { trajectoriesCsv } from '$lib/server/trajectories/export';
-import { dashboardFilters } from '../dashboard-search';
 import type { RequestHandler } from './$types';
 
 /** The HR dashboard's trajectory list as CSV for Excel, with the same filters (?route, ?trainer). */
 export const GET: RequestHandler = async (event) => {
 	const ctx = requireCompany(event, 'hr');
-	const { filename, body } = await trajectoriesCsv(await getDb(), ctx, dashboardFilters(event.url));
+	const { filename, body } = await trajectoriesCsv(
+		await getDb(),
+		ctx,
+		parseDashboardFilters(event.url.searchParams)
+	);
 	return new Response(body, {
 		headers: {
 			'content-type': CSV_CONTENT_TYPE,

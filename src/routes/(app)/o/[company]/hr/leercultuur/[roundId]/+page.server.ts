@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { cultureActionSchema } from '$lib/schemas/culture';
 import { recordId } from '$lib/schemas/fields';
+import { plannedSearch } from '$lib/schemas/search';
 import { requireCompany } from '$lib/server/auth/guard';
 import {
 	actionOwners,
@@ -20,8 +21,6 @@ import { readSearch } from '$lib/server/search';
 import { addDays, todayIso } from '$lib/time';
 import type { Actions, PageServerLoad } from './$types';
 
-/** `?gepland=1`: the plan was just made (the page says so). */
-const plannedSearch = z.object({ gepland: z.string().optional() });
 /** One action's status, from the select in the plan's table. */
 const statusSchema = z.object({ actionId: recordId(), status: z.enum(ACTION_STATUSES) });
 
