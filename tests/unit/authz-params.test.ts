@@ -167,7 +167,7 @@ async function schemaFields(src: string): Promise<string[]> {
 /** `readSearch(url, someSearch)` with a schema from $lib/schemas/search: the keys it reads. */
 async function searchSchemaParams(src: string): Promise<string[]> {
 	const names = new Set<string>();
-	const mod = (await import('../../src/lib/schemas/search.ts')) as Record<string, unknown>;
+	const mod = (await import('../../src/lib/schemas/search')) as Record<string, unknown>;
 	for (const [, name] of src.matchAll(/\breadSearch\([^,]+,\s*(\w+)\)/g)) {
 		schemaKeys(mod[name]).forEach((k) => names.add(k));
 	}
