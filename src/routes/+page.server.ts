@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { homePath } from '$lib/server/auth/context';
-import { COMPANY_COOKIE } from '$lib/server/http';
+import { COMPANY_COOKIE } from '$lib/server/http/cookies';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, cookies }) => {

@@ -3,7 +3,7 @@ import { normalizePostcode, slugify } from '../../src/lib/server/accounts/compan
 import { companyHomePath, homePath } from '../../src/lib/server/auth/context';
 import { hashToken, generateToken } from '../../src/lib/server/auth/tokens';
 import { isUuid } from '../../src/lib/server/errors';
-import { safeRedirect } from '../../src/lib/server/http';
+import { safeRedirect } from '../../src/lib/server/http/redirect';
 
 describe('slugify', () => {
 	it('makes readable URL parts', () => {

@@ -19,6 +19,8 @@ const KNOWN = new Set<string>(PARAM_VALUES);
  *                     holding `url.searchParams`, and the names read by a helper in
  *                     src/lib that takes the URLSearchParams (`function f(p: URLSearchParams)`
  *                     → its `p.get('x')`), when the route calls it.
+ *                     Also the keys of a $lib/schemas/search schema read with
+ *                     `readSearch(url, someSearch)` (src/lib/server/search.ts).
  *                     → the matrix needs a row for the route whose `query` sets x.
  *   id form fields    every form field the route's actions read or its page posts whose
  *                     name says it holds an id: `id`, ending in `Id`, `Ids` or `_id`, a name
@@ -162,6 +164,16 @@ async function schemaFields(src: string): Promise<string[]> {
 	return [...names];
 }
 
+/** `readSearch(url, someSearch)` with a schema from $lib/schemas/search: the keys it reads. */
+async function searchSchemaParams(src: string): Promise<string[]> {
+	const names = new Set<string>();
+	const mod = (await import('../../src/lib/schemas/search')) as Record<string, unknown>;
+	for (const [, name] of src.matchAll(/\breadSearch\([^,]+,\s*(\w+)\)/g)) {
+		schemaKeys(mod[name]).forEach((k) => names.add(k));
+	}
+	return [...names];
+}
+
 interface RouteParams {
 	query: Set<string>;
 	idFields: Set<string>;
@@ -178,6 +190,7 @@ async function scan(): Promise<Map<string, RouteParams>> {
 		routes.set(route, entry);
 		const src = readFileSync(file, 'utf8');
 		queryParams(src, helpers).forEach((n) => entry.query.add(n));
+		(await searchSchemaParams(src)).forEach((n) => entry.query.add(n));
 		const page = PAGE_FILE.test(file.split(sep).at(-1)!);
 		const fields = page
 			? pageFormFields(src)

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { isHttpError, isActionFailure } from '@sveltejs/kit';
 import { DomainError, NotFoundError } from '../../src/lib/server/errors';
-import { domainFail, formFor, isNotFound, readForm } from '../../src/lib/server/forms';
+import { domainFail, formFor, isNotFound, readForm, requireIds } from '../../src/lib/server/forms';
+import { recordId } from '../../src/lib/schemas/fields';
 
 const schema = z.object({ name: z.string().min(1), roles: z.array(z.string()).default([]) });
 
@@ -65,5 +66,23 @@ describe('the form pipeline (src/lib/server/forms.ts)', () => {
 		const boom = new Error('boom');
 		expect(() => domainFail(form, boom)).toThrow(boom);
 		expect(isNotFound(new DomainError('learner_unknown'))).toBe(false);
+	});
+});
+
+describe('requireIds (hidden record ids)', () => {
+	it('a malformed id is the 404 page, a good one passes', async () => {
+		const ids = z.object({ id: recordId(), text: z.string() });
+		const bad = await readForm(post({ id: "1' or 1=1", text: 'x' }), ids);
+		expect(() => requireIds(bad, 'id')).toThrow();
+		try {
+			requireIds(bad, 'id');
+		} catch (e) {
+			expect(isHttpError(e, 404)).toBe(true);
+		}
+		const good = await readForm(
+			post({ id: '00000000-0000-4000-8000-000000000000', text: 'x' }),
+			ids
+		);
+		expect(() => requireIds(good, 'id')).not.toThrow();
 	});
 });

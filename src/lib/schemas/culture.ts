@@ -130,3 +130,40 @@ export const cultureActionSchema = () =>
 			error: () => m.err_culture_action_due_past()
 		})
 	});
+
+/** At most this many posted fields are read from a questionnaire (a crafted post has more). */
+const RESPONSE_MAX_FIELDS = 200;
+const STATEMENT_KEY = /^s(\d{1,9})$/;
+
+/**
+ * A respondent's answers: a 1–5 scale per statement (`s<statementId>`, one radio group each,
+ * so not a fixed object; answers that are not 1–5 count as not given) and the open answer
+ * (cut at 2000 characters).
+ */
+export const cultureResponseSchema = z.object({
+	answers: z.record(z.string().regex(/^\d{1,9}$/), z.number().int().min(1).max(5)),
+	openAnswer: z
+		.string()
+		.transform((v) => v.slice(0, 2000))
+		.nullable()
+});
+
+export type CultureResponse = z.infer<typeof cultureResponseSchema>;
+
+/** The posted questionnaire, read through cultureResponseSchema. */
+export function cultureResponseOf(data: FormData): CultureResponse {
+	const answers: Record<string, number> = {};
+	let fields = 0;
+	for (const [key, value] of data) {
+		if (++fields > RESPONSE_MAX_FIELDS) break;
+		const match = STATEMENT_KEY.exec(key);
+		if (match && typeof value === 'string' && /^[1-5]$/.test(value)) {
+			answers[match[1]] = Number(value);
+		}
+	}
+	const open = data.get('openAnswer');
+	return cultureResponseSchema.parse({
+		answers,
+		openAnswer: typeof open === 'string' ? open : null
+	});
+}

@@ -45,3 +45,16 @@ export function confirmMatches<T extends { confirm: string }>(key: keyof T) {
 		}
 	};
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A record id posted in a hidden field or a query parameter: checked before it reaches a
+ * service (a crafted id is a 400 or 404, never a 500 from SQL). Any hex uuid, as isUuid in
+ * src/lib/server/errors.ts (the seed's ids are not RFC 4122 versions).
+ */
+export const recordId = () =>
+	z.string({ error: () => m.error_not_found() }).regex(UUID, { error: () => m.error_not_found() });
+
+/** A button-only action (log out, deactivate, …): posts no fields of its own. */
+export const noFields = z.object({});

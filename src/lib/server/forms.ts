@@ -102,3 +102,16 @@ export function domainFail<S extends Schema>(
 export function invalid<S extends Schema>(form: Form<S>): ActionFailure<{ form: Form<S> }> {
 	return fail(400, { form });
 }
+
+/**
+ * The record ids a form posts in hidden fields (`recordId()` in src/lib/schemas/fields.ts):
+ * one that does not parse is the 404 page, exactly as an id of a record that is not there
+ * (the service never sees it). Call it right after `readForm`, before `form.valid`.
+ */
+export function requireIds<S extends Schema>(
+	form: Form<S>,
+	...keys: (keyof z.infer<S> & string)[]
+): void {
+	const errors = form.errors as Record<string, unknown>;
+	if (keys.some((key) => errors[key])) error(404, m.error_not_found());
+}

@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { isLocale } from '$lib/paraglide/runtime';
 import { setLocale } from '$lib/server/accounts/users';
 import { getDb } from '$lib/server/db/app';
-import { chooseLocale, safeRedirect, setLocaleCookie } from '$lib/server/http';
+import { chooseLocale, setLocaleCookie } from '$lib/server/http/cookies';
+import { safeRedirect } from '$lib/server/http/redirect';
 import type { RequestHandler } from './$types';
 import { formText } from '$lib/form-data';
 

@@ -1,27 +1,32 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { domainErrorMessage } from '$lib/errors';
-import { formText } from '$lib/form-data';
-import { m } from '$lib/paraglide/messages';
+import { noFields } from '$lib/schemas/fields';
+import { totpConfirmSchema } from '$lib/schemas/auth';
 import { getDb } from '../db/app';
-import { DomainError } from '../errors';
+import { domainFail, formFor, readForm } from '../forms';
 import { requireUser } from './guard';
 import { confirmTotp, startTotpSetup } from './totp';
 
 /**
  * The form actions that set up two-step verification, shared by the account page and the
- * setup page that admins and advisers must pass first (two-factor-policy.ts). Plain forms,
- * one field each; errors stay next to the field.
+ * setup page that admins and advisers must pass first (two-factor-policy.ts). The confirm
+ * form is a superform with the id `totpConfirm` (its page loads it with `totpConfirmForm`).
  */
-export async function totpStartAction({ locals }: RequestEvent) {
+export async function totpStartAction({ locals, request }: RequestEvent) {
 	const user = requireUser(locals);
+	await readForm(request, noFields); // a button: nothing to read
 	await startTotpSetup(await getDb(), user.id);
 	return { totp: 'started' as const };
 }
 
+/** The empty confirm form, for `load`. */
+export const totpConfirmForm = () => formFor(totpConfirmSchema, null, { id: 'totpConfirm' });
+
 export async function totpConfirmAction({ locals, request }: RequestEvent) {
 	const user = requireUser(locals);
-	const code = formText(await request.formData(), 'code').trim();
-	if (!code) return fail(400, { totp: 'confirm' as const, error: m.v_required() });
+	const form = await readForm(request, totpConfirmSchema, { id: 'totpConfirm' });
+	const code = form.data.code;
+	form.data.code = '';
+	if (!form.valid) return fail(400, { form });
 	try {
 		const recoveryCodes = await confirmTotp(
 			await getDb(),
@@ -30,11 +35,8 @@ export async function totpConfirmAction({ locals, request }: RequestEvent) {
 			locals.requestId,
 			locals.session?.id ?? null
 		);
-		return { totp: 'enabled' as const, recoveryCodes };
+		return { form, recoveryCodes };
 	} catch (e) {
-		if (e instanceof DomainError) {
-			return fail(400, { totp: 'confirm' as const, error: domainErrorMessage(e.code) });
-		}
-		throw e;
+		return domainFail(form, e);
 	}
 }

@@ -1,17 +1,10 @@
 import type { DB } from '../db';
 import type { ActivityKind, GoalStatus } from '../db/schema';
-import { DomainError, isUuid } from '../errors';
+import { DomainError } from '../errors';
 import { refreshLloSummary } from './completeness';
 import { once, type FormToken } from '../once';
 
-export const ACTIVITY_KINDS: ActivityKind[] = [
-	'workshop',
-	'webinar',
-	'course',
-	'intervision',
-	'other'
-];
-export const GOAL_STATUSES: GoalStatus[] = ['open', 'in_progress', 'achieved', 'dropped'];
+export { ACTIVITY_KINDS, GOAL_STATUSES } from '$lib/schemas/profiles';
 
 export interface ActivityInput {
 	kind: ActivityKind;
@@ -39,7 +32,6 @@ export async function addActivity(
 	input: ActivityInput,
 	token?: FormToken
 ): Promise<string> {
-	if (!ACTIVITY_KINDS.includes(input.kind)) throw new DomainError('not_allowed', 'kind');
 	return db.transaction().execute((trx) =>
 		once(trx, userId, 'development_activity', token, async () => {
 			const row = await trx
@@ -62,7 +54,6 @@ export async function addActivity(
 }
 
 export async function removeActivity(db: DB, userId: string, id: string): Promise<void> {
-	if (!isUuid(id)) throw new DomainError('activity_not_found');
 	await db.transaction().execute(async (trx) => {
 		const removed = await trx
 			.deleteFrom('development_activity')
@@ -108,8 +99,6 @@ export async function setGoalStatus(
 	id: string,
 	status: GoalStatus
 ): Promise<void> {
-	if (!isUuid(id)) throw new DomainError('goal_not_found');
-	if (!GOAL_STATUSES.includes(status)) throw new DomainError('not_allowed', 'status');
 	const updated = await db
 		.updateTable('development_goal')
 		.set({ status })

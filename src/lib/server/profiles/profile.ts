@@ -84,9 +84,11 @@ export async function sectorOptions(db: DB) {
 	return db.selectFrom('sector_chamber').select(['id', 'name']).orderBy('id').execute();
 }
 
-/** Saves the person's own profile; all or nothing. Unknown crebo numbers are named. */
+/**
+ * Saves the person's own profile; all or nothing. Unknown crebo numbers are named. The bio's
+ * length and the years (a whole number 0–60) are trainerProfileSchema's (src/lib/schemas/profiles.ts).
+ */
 export async function saveProfile(db: DB, userId: string, input: ProfileInput): Promise<void> {
-	if (input.bio.trim().length > 2000) throw new DomainError('bio_too_long', 'bio');
 	let specialisms: string[];
 	let languages: string[];
 	try {
@@ -98,10 +100,6 @@ export async function saveProfile(db: DB, userId: string, input: ProfileInput): 
 		languages = splitList(input.languages);
 	} catch {
 		throw new DomainError('list_too_long', 'languages');
-	}
-	const years = input.yearsExperience;
-	if (years !== null && (!Number.isInteger(years) || years < 0 || years > 60)) {
-		throw new DomainError('years_invalid', 'yearsExperience');
 	}
 	const crebos = splitList(input.crebos, 30, 10);
 	const qualifications = crebos.length
@@ -125,7 +123,7 @@ export async function saveProfile(db: DB, userId: string, input: ProfileInput): 
 			bio: input.bio.trim(),
 			specialisms,
 			languages,
-			years_experience: years,
+			years_experience: input.yearsExperience,
 			updated_at: new Date()
 		};
 		await trx
@@ -170,7 +168,10 @@ export async function isCompanyTrainer(db: DB, companyId: string, userId: string
 	return !!row;
 }
 
-/** HR sets how many learners a trainer can coach in this company. */
+/**
+ * HR sets how many learners a trainer can coach in this company. `maxLearners` is a whole
+ * number 0–200, checked by capacitySchema (src/lib/schemas/profiles.ts).
+ */
 export async function setCapacity(
 	db: DB,
 	ctx: RequestContext,
@@ -179,9 +180,6 @@ export async function setCapacity(
 ): Promise<void> {
 	if (!(await isCompanyTrainer(db, ctx.company.id, userId)))
 		throw new DomainError('member_not_found');
-	if (!Number.isInteger(maxLearners) || maxLearners < 0 || maxLearners > 200) {
-		throw new DomainError('capacity_invalid', 'maxLearners');
-	}
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.insertInto('trainer_capacity')

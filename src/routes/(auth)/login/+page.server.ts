@@ -1,27 +1,32 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { message, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
+import { message } from 'sveltekit-superforms';
 import { loginWaitMessage } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
 import { loginSchema } from '$lib/schemas/auth';
+import { loginSearch } from '$lib/schemas/search';
 import { attemptLogin } from '$lib/server/accounts/users';
 import { getDb } from '$lib/server/db/app';
-import { clientIp, safeRedirect, startSession } from '$lib/server/http';
+import { formFor, readForm } from '$lib/server/forms';
+import { clientIp } from '$lib/server/http/client';
+import { safeRedirect } from '$lib/server/http/redirect';
+import { startSession } from '$lib/server/http/session';
+import { readSearch } from '$lib/server/search';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+	const search = readSearch(url, loginSearch);
+	if (locals.user) redirect(303, safeRedirect(search.redirectTo));
 	// Password given, TOTP code not yet: back to the code page.
 	if (locals.session?.twoFactorPending) redirect(303, `/login/tweestaps${url.search}`);
 	return {
-		form: await superValidate(zod4(loginSchema)),
-		locked: url.searchParams.get('tweestaps') === 'geblokkeerd'
+		form: await formFor(loginSchema),
+		locked: search.tweestaps === 'geblokkeerd'
 	};
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await superValidate(event.request, zod4(loginSchema));
+		const form = await readForm(event.request, loginSchema);
 		const password = form.data.password;
 		form.data.password = ''; // never sent back to the browser
 		if (!form.valid) return fail(400, { form });
@@ -36,7 +41,7 @@ export const actions: Actions = {
 			db,
 			event,
 			result.userId,
-			event.url.searchParams.get('redirectTo')
+			readSearch(event.url, loginSearch).redirectTo
 		);
 		redirect(303, target);
 	}

@@ -1,20 +1,20 @@
 import { fail } from '@sveltejs/kit';
-import { message, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
+import { message } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
 import { forgotPasswordSchema } from '$lib/schemas/auth';
 import { requestPasswordReset } from '$lib/server/accounts/users';
 import { getDb } from '$lib/server/db/app';
-import { clientIp } from '$lib/server/http';
+import { formFor, readForm } from '$lib/server/forms';
+import { clientIp } from '$lib/server/http/client';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => ({
-	form: await superValidate(zod4(forgotPasswordSchema))
+	form: await formFor(forgotPasswordSchema)
 });
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await superValidate(event.request, zod4(forgotPasswordSchema));
+		const form = await readForm(event.request, forgotPasswordSchema);
 		if (!form.valid) return fail(400, { form });
 		const request = await requestPasswordReset(
 			await getDb(),

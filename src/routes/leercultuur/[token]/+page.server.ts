@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
+import { cultureResponseOf } from '$lib/schemas/culture';
 import { questionnaire, saveResponse } from '$lib/server/culture/respond';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
@@ -17,22 +18,10 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	return { q };
 };
 
-const MAX_FIELDS = 200;
-
 export const actions: Actions = {
 	default: async ({ params, request }) => {
-		const data = await request.formData();
-		const answers: Record<string, number> = {};
-		let fields = 0;
-		for (const [key, value] of data) {
-			if (++fields > MAX_FIELDS) break;
-			const match = /^s(\d{1,9})$/.exec(key);
-			if (match && typeof value === 'string' && /^[1-5]$/.test(value)) {
-				answers[match[1]] = Number(value);
-			}
-		}
-		const open = data.get('openAnswer');
-		const openAnswer = typeof open === 'string' ? open.slice(0, 2000) : null;
+		// One radio group per statement: parsed with zod, not a superform (see the schema).
+		const { answers, openAnswer } = cultureResponseOf(await request.formData());
 		try {
 			await saveResponse(await getDb(), params.token, { answers, openAnswer });
 		} catch (e) {

@@ -1,10 +1,13 @@
 import { homePath } from '$lib/server/auth/context';
 import { requireUser } from '$lib/server/auth/guard';
 import { totpStatus } from '$lib/server/auth/totp';
-import { totpConfirmAction, totpStartAction } from '$lib/server/auth/totp-actions';
+import { totpConfirmAction, totpConfirmForm, totpStartAction } from '$lib/server/auth/totp-actions';
 import { roleRequiresTwoFactor } from '$lib/server/auth/two-factor-policy';
 import { getDb } from '$lib/server/db/app';
-import { COMPANY_COOKIE, safeRedirect } from '$lib/server/http';
+import { COMPANY_COOKIE } from '$lib/server/http/cookies';
+import { safeRedirect } from '$lib/server/http/redirect';
+import { readSearch } from '$lib/server/search';
+import { redirectSearch } from '$lib/schemas/search';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -15,13 +18,14 @@ import type { Actions, PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 	const user = requireUser(locals);
-	const target = safeRedirect(url.searchParams.get('redirectTo'), '');
+	const target = safeRedirect(readSearch(url, redirectSearch).redirectTo, '');
 	return {
 		required: roleRequiresTwoFactor(user.platformRoles),
 		totp: await totpStatus(await getDb(), user.id),
 		continueTo: target || homePath(user, locals.memberships, cookies.get(COMPANY_COOKIE)),
 		/** Kept in the forms' URLs, so the target survives a post without JavaScript. */
-		query: target ? `redirectTo=${encodeURIComponent(target)}` : ''
+		query: target ? `redirectTo=${encodeURIComponent(target)}` : '',
+		totpConfirmForm: await totpConfirmForm()
 	};
 };
 

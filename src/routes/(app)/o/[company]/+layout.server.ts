@@ -1,5 +1,5 @@
 import { requireCompany } from '$lib/server/auth/guard';
-import { COMPANY_COOKIE } from '$lib/server/http';
+import { COMPANY_COOKIE } from '$lib/server/http/cookies';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals, params, cookies }) => {

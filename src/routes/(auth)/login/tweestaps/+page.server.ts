@@ -1,27 +1,32 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { setError, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
+import { setError } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
 import { secondFactorSchema } from '$lib/schemas/auth';
+import { redirectSearch } from '$lib/schemas/search';
 import { deleteSessionCookie } from '$lib/server/auth/session';
 import { verifySecondFactor } from '$lib/server/auth/totp';
 import { getDb } from '$lib/server/db/app';
-import { safeRedirect } from '$lib/server/http';
+import { formFor, readForm } from '$lib/server/forms';
+import { safeRedirect } from '$lib/server/http/redirect';
+import { readSearch } from '$lib/server/search';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The second step for an account with TOTP; only a session that waits for it gets here. */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.session?.twoFactorPending) {
-		redirect(303, locals.user ? safeRedirect(url.searchParams.get('redirectTo')) : '/login');
+		redirect(
+			303,
+			locals.user ? safeRedirect(readSearch(url, redirectSearch).redirectTo) : '/login'
+		);
 	}
-	return { form: await superValidate(zod4(secondFactorSchema)) };
+	return { form: await formFor(secondFactorSchema) };
 };
 
 export const actions: Actions = {
 	default: async ({ locals, request, url, cookies }) => {
 		const session = locals.session;
 		if (!session?.twoFactorPending) redirect(303, locals.user ? '/' : '/login');
-		const form = await superValidate(request, zod4(secondFactorSchema));
+		const form = await readForm(request, secondFactorSchema);
 		const code = form.data.code;
 		form.data.code = '';
 		if (!form.valid) return fail(400, { form });
@@ -37,6 +42,6 @@ export const actions: Actions = {
 			redirect(303, result === 'locked' ? '/login?tweestaps=geblokkeerd' : '/login');
 		}
 		if (result === 'wrong') return setError(form, 'code', m.totp_code_wrong());
-		redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+		redirect(303, safeRedirect(readSearch(url, redirectSearch).redirectTo));
 	}
 };

@@ -1,22 +1,20 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { setError, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
-import { domainErrorMessage } from '$lib/errors';
 import { acceptExistingSchema, acceptNewSchema } from '$lib/schemas/auth';
 import { acceptInvitation, getInvitation } from '$lib/server/accounts/invitations';
 import { companyHomePath } from '$lib/server/auth/context';
 import { deleteSessionCookie, invalidateSession } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db/app';
-import { DomainError } from '$lib/server/errors';
-import { COMPANY_COOKIE, startSession } from '$lib/server/http';
+import { domainFail, formFor, readForm } from '$lib/server/forms';
+import { COMPANY_COOKIE } from '$lib/server/http/cookies';
+import { startSession } from '$lib/server/http/session';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const invitation = await getInvitation(await getDb(), params.token);
 	return {
 		invitation,
-		newForm: await superValidate(zod4(acceptNewSchema())),
-		existingForm: await superValidate(zod4(acceptExistingSchema))
+		newForm: await formFor(acceptNewSchema(), null, { id: 'new' }),
+		existingForm: await formFor(acceptExistingSchema, null, { id: 'existing' })
 	};
 };
 
@@ -45,11 +43,11 @@ export const actions: Actions = {
 		const invitation = await getInvitation(await getDb(), event.params.token);
 		// The policy refuses the invited address and the name typed in the form.
 		const owner = { email: invitation.status === 'valid' ? invitation.email : null };
-		const form = await superValidate(event.request, zod4(acceptNewSchema(owner)));
+		const form = await readForm(event.request, acceptNewSchema(owner), { id: 'new' });
 		const password = form.data.password;
 		form.data.password = '';
 		form.data.confirm = '';
-		if (!form.valid) return fail(400, { newForm: form });
+		if (!form.valid) return fail(400, { form });
 		let accepted;
 		try {
 			accepted = await acceptInvitation(
@@ -59,16 +57,15 @@ export const actions: Actions = {
 				event.locals.requestId
 			);
 		} catch (e) {
-			if (e instanceof DomainError) return setError(form, '', domainErrorMessage(e.code));
-			throw e;
+			return domainFail(form, e);
 		}
 		await finish(event, accepted.userId, accepted.companySlug, accepted.roles);
 	},
 	existing: async (event) => {
-		const form = await superValidate(event.request, zod4(acceptExistingSchema));
+		const form = await readForm(event.request, acceptExistingSchema, { id: 'existing' });
 		const password = form.data.password;
 		form.data.password = '';
-		if (!form.valid) return fail(400, { existingForm: form });
+		if (!form.valid) return fail(400, { form });
 		let accepted;
 		try {
 			accepted = await acceptInvitation(
@@ -78,10 +75,7 @@ export const actions: Actions = {
 				event.locals.requestId
 			);
 		} catch (e) {
-			if (e instanceof DomainError) {
-				return setError(form, e.field === 'password' ? 'password' : '', domainErrorMessage(e.code));
-			}
-			throw e;
+			return domainFail(form, e);
 		}
 		await finish(event, accepted.userId, accepted.companySlug, accepted.roles);
 	}

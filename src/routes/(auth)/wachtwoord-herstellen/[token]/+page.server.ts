@@ -3,7 +3,7 @@ import { resetPasswordSchema } from '$lib/schemas/auth';
 import { passwordResetOwner, passwordResetStatus, resetPassword } from '$lib/server/accounts/users';
 import { getDb } from '$lib/server/db/app';
 import { domainFail, formFor, readForm } from '$lib/server/forms';
-import { startSession } from '$lib/server/http';
+import { startSession } from '$lib/server/http/session';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {

@@ -1,9 +1,13 @@
+import { z } from 'zod';
 import { requireCompany } from '$lib/server/auth/guard';
 import { listRounds } from '$lib/server/culture/rounds';
 import { setSharing, sharingOf } from '$lib/server/culture/share';
 import { getDb } from '$lib/server/db/app';
-import { formText } from '$lib/form-data';
+import { readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+
+/** The sharing switch: '1' shares the results with the adviser, anything else stops it. */
+const shareSchema = z.object({ share: z.string() });
 
 /** HR: the company's learning-culture scans, and whether the adviser may see the results. */
 export const load: PageServerLoad = async (event) => {
@@ -16,8 +20,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	share: async (event) => {
 		const ctx = requireCompany(event, 'hr');
-		const data = await event.request.formData();
-		await setSharing(await getDb(), ctx, formText(data, 'share') === '1');
+		const form = await readForm(event.request, shareSchema);
+		await setSharing(await getDb(), ctx, form.data.share === '1');
 		return { sharingSaved: true };
 	}
 };

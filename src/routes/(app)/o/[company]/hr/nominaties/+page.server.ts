@@ -1,8 +1,14 @@
-import { awardFail, text } from '$lib/server/actions/award-fail';
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { recordId } from '$lib/schemas/fields';
 import { companyNominations, endorseNomination } from '$lib/server/awards/endorsements';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
+import { domainFail, readForm, requireIds } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+
+/** HR's endorsement of one nomination; its rules (required, length, phase) are the service's. */
+const endorseSchema = z.object({ nominationId: recordId(), endorsement: z.string() });
 
 /** HR: nominations of this company's trainers, per round (nominator hidden unless named). */
 export const load: PageServerLoad = async (event) => {
@@ -13,14 +19,14 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	endorse: async (event) => {
 		const ctx = requireCompany(event, 'hr');
-		const form = await event.request.formData();
-		const id = text(form, 'nominationId');
-		const endorsement = text(form, 'endorsement');
+		const form = await readForm(event.request, endorseSchema, { id: 'endorse' });
+		requireIds(form, 'nominationId');
+		if (!form.valid) return fail(400, { form });
 		try {
-			await endorseNomination(await getDb(), ctx, id, endorsement);
+			await endorseNomination(await getDb(), ctx, form.data.nominationId, form.data.endorsement);
 		} catch (e) {
-			return awardFail(e, 'endorse', { id, endorsement });
+			return domainFail(form, e);
 		}
-		return { endorsed: id };
+		return { form, endorsed: form.data.nominationId };
 	}
 };

@@ -1,14 +1,15 @@
 import { fail } from '@sveltejs/kit';
-import { domainErrorMessage } from '$lib/errors';
+import { message } from 'sveltekit-superforms';
+import { m } from '$lib/paraglide/messages';
+import { trainerProfileSchema } from '$lib/schemas/profiles';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { DomainError } from '$lib/server/errors';
+import { domainFail, formFor, readForm } from '$lib/server/forms';
 import { lloStatusOf } from '$lib/server/profiles/completeness';
 import { feedbackAggregates } from '$lib/server/profiles/feedback';
 import { getProfile, saveProfile, sectorOptions, trainerForHr } from '$lib/server/profiles/profile';
 import { selfAssessmentHistory } from '$lib/server/profiles/self-assessment';
 import type { Actions, PageServerLoad } from './$types';
-import { formText } from '$lib/form-data';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event, 'trainer');
@@ -21,8 +22,18 @@ export const load: PageServerLoad = async (event) => {
 		feedbackAggregates(db, ctx.company.id, [ctx.user.id]),
 		trainerForHr(db, ctx, ctx.user.id)
 	]);
+	const p = profile!;
+	const form = await formFor(trainerProfileSchema, {
+		bio: p.bio,
+		specialisms: p.specialisms.join(', '),
+		languages: p.languages.join(', '),
+		yearsExperience: p.yearsExperience === null ? '' : String(p.yearsExperience),
+		crebos: p.qualifications.map((q) => q.crebo).join(', '),
+		sectorIds: p.sectors.map((s) => s.id)
+	});
 	return {
-		profile: profile!,
+		form,
+		profile: p,
 		status: status.get(ctx.user.id)!,
 		history,
 		sectors,
@@ -35,26 +46,17 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	save: async (event) => {
 		const ctx = requireCompany(event, 'trainer');
-		const form = await event.request.formData();
-		const values = {
-			bio: formText(form, 'bio'),
-			specialisms: formText(form, 'specialisms'),
-			languages: formText(form, 'languages'),
-			yearsExperience: formText(form, 'yearsExperience').trim(),
-			crebos: formText(form, 'crebos'),
-			sectorIds: form.getAll('sectorIds').map(Number)
-		};
+		const form = await readForm(event.request, trainerProfileSchema);
+		if (!form.valid) return fail(400, { form });
+		const { yearsExperience } = form.data;
 		try {
 			await saveProfile(await getDb(), ctx.user.id, {
-				...values,
-				yearsExperience: values.yearsExperience === '' ? null : Number(values.yearsExperience)
+				...form.data,
+				yearsExperience: yearsExperience === '' ? null : Number(yearsExperience)
 			});
 		} catch (e) {
-			if (e instanceof DomainError) {
-				return fail(400, { values, errors: { [e.field ?? 'bio']: domainErrorMessage(e.code) } });
-			}
-			throw e;
+			return domainFail(form, e);
 		}
-		return { saved: true };
+		return message(form, { type: 'success', text: m.profile_saved() });
 	}
 };

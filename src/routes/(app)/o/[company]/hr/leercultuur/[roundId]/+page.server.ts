@@ -1,10 +1,10 @@
-import { error, fail } from '@sveltejs/kit';
-import { message, setError, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
-import { domainErrorMessage } from '$lib/errors';
-import { formText } from '$lib/form-data';
+import { fail } from '@sveltejs/kit';
+import { message } from 'sveltekit-superforms';
+import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { cultureActionSchema } from '$lib/schemas/culture';
+import { recordId } from '$lib/schemas/fields';
+import { plannedSearch } from '$lib/schemas/search';
 import { requireCompany } from '$lib/server/auth/guard';
 import {
 	actionOwners,
@@ -15,11 +15,14 @@ import {
 } from '$lib/server/culture/plan';
 import { roundResults } from '$lib/server/culture/results';
 import { getDb } from '$lib/server/db/app';
-import type { CultureActionStatus } from '$lib/server/db/schema';
-import { DomainError } from '$lib/server/errors';
+import { domainFail, formFor, notFoundOr, readForm, requireIds } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
+import { readSearch } from '$lib/server/search';
 import { addDays, todayIso } from '$lib/time';
 import type { Actions, PageServerLoad } from './$types';
+
+/** One action's status, from the select in the plan's table. */
+const statusSchema = z.object({ actionId: recordId(), status: z.enum(ACTION_STATUSES) });
 
 /** HR: one round's results (hidden below the threshold; see server/culture/results.ts) and its plan. */
 export const load: PageServerLoad = async (event) => {
@@ -31,22 +34,20 @@ export const load: PageServerLoad = async (event) => {
 			listActions(db, ctx, results.id),
 			actionOwners(db, ctx)
 		]);
-		const form = await superValidate(
-			{ dueOn: addDays(todayIso(), 60), ownerId: ctx.user.id },
-			zod4(cultureActionSchema()),
-			{ errors: false }
-		);
+		const form = await formFor(cultureActionSchema(), {
+			dueOn: addDays(todayIso(), 60),
+			ownerId: ctx.user.id
+		});
 		return {
 			results,
 			actions,
 			owners,
 			statuses: ACTION_STATUSES,
 			form,
-			planned: event.url.searchParams.get('gepland') === '1'
+			planned: readSearch(event.url, plannedSearch).gepland === '1'
 		};
 	} catch (e) {
-		if (e instanceof DomainError) error(404, domainErrorMessage(e.code));
-		throw e;
+		notFoundOr(e);
 	}
 };
 
@@ -54,7 +55,7 @@ export const actions: Actions = {
 	addAction: async (event) => {
 		const ctx = requireCompany(event, 'hr');
 		const data = await event.request.formData();
-		const form = await superValidate(data, zod4(cultureActionSchema()));
+		const form = await readForm(data, cultureActionSchema());
 		if (!form.valid) return fail(400, { form });
 		try {
 			await addAction(
@@ -65,28 +66,20 @@ export const actions: Actions = {
 				formTokenOf(data)
 			);
 		} catch (e) {
-			if (e instanceof DomainError) {
-				if (e.code === 'culture_round_not_found') error(404, domainErrorMessage(e.code));
-				return setError(form, (e.field ?? '') as 'title', domainErrorMessage(e.code));
-			}
-			throw e;
+			return domainFail(form, e);
 		}
 		form.data.title = '';
 		return message(form, { type: 'success', text: m.culture_action_added() });
 	},
 	setStatus: async (event) => {
 		const ctx = requireCompany(event, 'hr');
-		const data = await event.request.formData();
+		const form = await readForm(event.request, statusSchema);
+		// an unknown action or status is not there for this user
+		requireIds(form, 'actionId', 'status');
 		try {
-			await setActionStatus(
-				await getDb(),
-				ctx,
-				formText(data, 'actionId'),
-				formText(data, 'status') as CultureActionStatus
-			);
+			await setActionStatus(await getDb(), ctx, form.data.actionId, form.data.status);
 		} catch (e) {
-			if (e instanceof DomainError) error(404, domainErrorMessage(e.code));
-			throw e;
+			notFoundOr(e);
 		}
 		return { statusSaved: true };
 	}

@@ -1,12 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { setError, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
-import { domainErrorMessage } from '$lib/errors';
 import { cultureRoundSchema, emailsOf } from '$lib/schemas/culture';
 import { requireCompany } from '$lib/server/auth/guard';
 import { createRound } from '$lib/server/culture/rounds';
 import { getDb } from '$lib/server/db/app';
-import { DomainError } from '$lib/server/errors';
+import { domainFail, formFor, readForm } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import { addDays, todayIso } from '$lib/time';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,16 +18,12 @@ export const load: PageServerLoad = async (event) => {
 		.where('deactivated_at', 'is', null)
 		.executeTakeFirstOrThrow();
 	const today = todayIso();
-	const form = await superValidate(
-		{
-			opensOn: today,
-			closesOn: addDays(today, 14),
-			reminderOn: addDays(today, 10),
-			recipients: 'members' as const
-		},
-		zod4(cultureRoundSchema()),
-		{ errors: false }
-	);
+	const form = await formFor(cultureRoundSchema(), {
+		opensOn: today,
+		closesOn: addDays(today, 14),
+		reminderOn: addDays(today, 10),
+		recipients: 'members'
+	});
 	return { form, members: members.n };
 };
 
@@ -38,7 +31,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const ctx = requireCompany(event, 'hr');
 		const data = await event.request.formData();
-		const form = await superValidate(data, zod4(cultureRoundSchema()));
+		const form = await readForm(data, cultureRoundSchema());
 		if (!form.valid) return fail(400, { form });
 		let id: string;
 		try {
@@ -57,11 +50,7 @@ export const actions: Actions = {
 				formTokenOf(data)
 			);
 		} catch (e) {
-			if (e instanceof DomainError) {
-				const field = (e.field ?? '') as 'opensOn';
-				return setError(form, field, domainErrorMessage(e.code));
-			}
-			throw e;
+			return domainFail(form, e);
 		}
 		redirect(303, `/o/${ctx.company.slug}/hr/leercultuur/${id}?gepland=1`);
 	}

@@ -1,14 +1,14 @@
 import { error, fail } from '@sveltejs/kit';
-import { domainErrorMessage } from '$lib/errors';
+import { message } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
+import { capacitySchema } from '$lib/schemas/profiles';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { DomainError } from '$lib/server/errors';
+import { domainFail, formFor, readForm } from '$lib/server/forms';
 import { listActivities, listGoals } from '$lib/server/profiles/development';
 import { setCapacity, trainerForHr } from '$lib/server/profiles/profile';
 import { selfAssessmentHistory } from '$lib/server/profiles/self-assessment';
 import type { Actions, PageServerLoad } from './$types';
-import { formText } from '$lib/form-data';
 
 /** A trainer of THIS company, read-only for HR; everyone else (other companies, non-trainers, unknown) 404. */
 export const load: PageServerLoad = async (event) => {
@@ -21,23 +21,22 @@ export const load: PageServerLoad = async (event) => {
 		listActivities(db, trainer.userId),
 		listGoals(db, trainer.userId)
 	]);
-	return { trainer, history, activities, goals };
+	const form = await formFor(capacitySchema, {
+		maxLearners: trainer.capacity === null ? '' : String(trainer.capacity)
+	});
+	return { trainer, history, activities, goals, form };
 };
 
 export const actions: Actions = {
 	capacity: async (event) => {
 		const ctx = requireCompany(event, 'hr');
-		const form = await event.request.formData();
-		const raw = formText(form, 'maxLearners').trim();
+		const form = await readForm(event.request, capacitySchema);
+		if (!form.valid) return fail(400, { form });
 		try {
-			await setCapacity(await getDb(), ctx, event.params.userId, raw === '' ? NaN : Number(raw));
+			await setCapacity(await getDb(), ctx, event.params.userId, Number(form.data.maxLearners));
 		} catch (e) {
-			if (e instanceof DomainError) {
-				if (e.code === 'member_not_found') error(404, m.error_not_found());
-				return fail(400, { value: raw, error: domainErrorMessage(e.code) });
-			}
-			throw e;
+			return domainFail(form, e);
 		}
-		return { saved: true };
+		return message(form, { type: 'success', text: m.team_capacity_saved() });
 	}
 };

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { domainErrorMessage } from '$lib/errors';
+import { selfAnswersSchema } from '$lib/schemas/profiles';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
@@ -7,38 +8,20 @@ import { formTokenOf } from '$lib/server/once';
 import {
 	saveSelfAssessmentDraft,
 	selfAssessmentForm,
-	submitSelfAssessment,
-	type AnswerInput
+	submitSelfAssessment
 } from '$lib/server/profiles/self-assessment';
 import type { Actions, PageServerLoad } from './$types';
-import { formText } from '$lib/form-data';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event, 'trainer');
 	return { form: await selfAssessmentForm(await getDb(), ctx.user.id) };
 };
 
-/** `level_<indicatorId>` (1–4) and `reflection_<indicatorId>` fields. */
-function readAnswers(form: FormData): AnswerInput[] {
-	const ids = new Set<number>();
-	for (const key of form.keys()) {
-		const match = key.match(/^(?:level|reflection)_(\d+)$/);
-		if (match) ids.add(Number(match[1]));
-	}
-	return [...ids].map((id) => {
-		const level = Number(form.get(`level_${id}`) ?? '');
-		return {
-			indicatorId: id,
-			level: level >= 1 && level <= 4 ? level : null,
-			reflection: formText(form, `reflection_${id}`)
-		};
-	});
-}
-
 async function handle(event: Parameters<Actions[string]>[0], submit: boolean) {
 	const ctx = requireCompany(event, 'trainer');
 	const data = await event.request.formData();
-	const answers = readAnswers(data);
+	// Many radio groups named per indicator: parsed with zod, not a superform (see the schema).
+	const answers = selfAnswersSchema.parse(Object.fromEntries(data));
 	const values = Object.fromEntries(answers.map((a) => [a.indicatorId, a]));
 	const db = await getDb();
 	try {
@@ -47,7 +30,7 @@ async function handle(event: Parameters<Actions[string]>[0], submit: boolean) {
 			return { draftSaved: true };
 		}
 		const result = await submitSelfAssessment(db, ctx.user.id, answers, formTokenOf(data));
-		if (!result.ok) return fail(400, { values, missing: result.missing });
+		if (!result.ok) return fail(400, { values, missing: result.missing, fieldError: null });
 		return { submitted: true, replaced: result.replaced };
 	} catch (e) {
 		if (e instanceof DomainError) {
