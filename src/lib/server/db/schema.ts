@@ -118,6 +118,8 @@ export interface AuditLogTable {
 	data: ColumnType<unknown, string | undefined, never>;
 	request_id: string | null;
 	created_at: CreatedAt;
+	/** The person whose data was read or changed (the access log; migration 0026). */
+	subject_user_id: string | null;
 }
 
 export interface LoginAttemptTable {
