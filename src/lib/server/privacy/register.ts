@@ -214,6 +214,20 @@ export const REGISTER: RegisteredTable[] = [
 			'kept for accountability; partitioned by month later (issue 18); after erasure only that an erasure happened'
 	},
 	{
+		table: 'personal_data_export',
+		personal: {
+			user_id: 'the account that asked for its data',
+			created_at: 'when asked',
+			expires_at: 'link expiry',
+			used_at: 'when downloaded'
+		},
+		notPersonal: ['id', 'token_hash'],
+		purpose: 'a single-use, expiring link to the download of all own data',
+		legalBasis: 'legal_obligation',
+		visibleTo: 'nobody in the application (the download is in the audit log)',
+		retention: "until the user's next request (older links are removed then)"
+	},
+	{
 		table: 'login_attempt',
 		personal: {
 			email: 'e-mail address tried',
