@@ -92,9 +92,12 @@ export async function recordRead(
 	path?: string
 ): Promise<void> {
 	if ('userId' in subject && (!subject.userId || subject.userId === reader.userId)) return;
-	const [entityType, entityId] = entityOf(subject);
-	if (entityId && entityType !== 'app_user' && !isUuid(entityId)) return;
 	const roles = reader.roles.filter((r) => r !== 'learner');
+	// A member who is only a learner in this company reaches no one's records but their
+	// own (trajectories/access.ts): nothing to record, and no statement spent on it.
+	if (reader.companyId && roles.length === 0) return;
+	const [entityType, entityId] = entityOf(subject);
+	if (!entityId || !isUuid(entityId)) return;
 	const data = JSON.stringify({ what, roles, ...(path ? { path } : {}) });
 	await sql`
 		insert into audit_log
@@ -127,6 +130,39 @@ export async function recordExportRead(
 		select ${reader.companyId}::uuid, ${reader.userId}::uuid, 'personal_data.exported', 'app_user',
 			u::text, ${data}::jsonb, ${reader.requestId ?? null}, u
 		from unnest(${ids}::uuid[]) as u`.execute(db);
+}
+
+/**
+ * The HR trajectory export (CSV) read the records of every learner in it: one row per
+ * learner with an account, written by one `insert … select` over the same filters as
+ * the export (`trajectoriesCsv`: HR sees every trajectory of the company, optionally of
+ * one route and of one trainer), saying which filters and how many trajectories.
+ */
+export async function recordTrajectoriesExport(
+	db: DB,
+	ctx: RequestContext,
+	filters: { route: string | null; trainerId: string | null },
+	rows: number
+): Promise<void> {
+	const reader = readerOf(ctx);
+	const roles = reader.roles.filter((r) => r !== 'learner');
+	const data = JSON.stringify({ what: 'trajectories_export', roles, rows, ...filters });
+	await sql`
+		insert into audit_log
+			(company_id, actor_user_id, action, entity_type, entity_id, data, request_id, subject_user_id)
+		select distinct ${ctx.company.id}::uuid, ${ctx.user.id}::uuid, 'personal_data.exported',
+			'app_user', l.user_id::text, ${data}::jsonb, ${ctx.requestId}, l.user_id
+		from trajectory t
+		join learner l on l.company_id = t.company_id and l.id = t.learner_id
+		where t.company_id = ${ctx.company.id}::uuid
+			and l.user_id is not null and l.user_id <> ${ctx.user.id}::uuid
+			${filters.route ? sql`and t.route = ${filters.route}` : sql``}
+			${
+				filters.trainerId
+					? sql`and exists (select 1 from trajectory_trainer tt where tt.company_id = t.company_id
+						and tt.trajectory_id = t.id and tt.user_id = ${filters.trainerId}::uuid)`
+					: sql``
+			}`.execute(db);
 }
 
 export interface AccessEntry {

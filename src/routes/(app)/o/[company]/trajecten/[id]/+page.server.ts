@@ -22,6 +22,7 @@ import {
 } from '$lib/server/trajectories/trajectories';
 import type { Actions, PageServerLoad } from './$types';
 import { todayIso } from '$lib/time';
+import { readerOf, recordRead } from '$lib/server/privacy/access-log';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event);
@@ -33,7 +34,14 @@ export const load: PageServerLoad = async (event) => {
 	const [distance, certificates, related] = await Promise.all([
 		qualificationId ? distanceToDiploma(db, ctx.company.id, learnerId, qualificationId) : null,
 		certificateStates(db, ctx.company.id, learnerId),
-		relatedForLearner(db, ctx.company.id, learnerId)
+		relatedForLearner(db, ctx.company.id, learnerId),
+		recordRead(
+			db,
+			readerOf(ctx),
+			{ trajectoryId: detail.trajectory.id },
+			'trajectory',
+			event.url.pathname
+		)
 	]);
 	return {
 		...detail,

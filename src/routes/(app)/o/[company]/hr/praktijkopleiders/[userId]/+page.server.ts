@@ -7,6 +7,7 @@ import { DomainError } from '$lib/server/errors';
 import { listActivities, listGoals } from '$lib/server/profiles/development';
 import { setCapacity, trainerForHr } from '$lib/server/profiles/profile';
 import { selfAssessmentHistory } from '$lib/server/profiles/self-assessment';
+import { readerOf, recordRead } from '$lib/server/privacy/access-log';
 import type { Actions, PageServerLoad } from './$types';
 import { formText } from '$lib/form-data';
 
@@ -19,7 +20,8 @@ export const load: PageServerLoad = async (event) => {
 	const [history, activities, goals] = await Promise.all([
 		selfAssessmentHistory(db, trainer.userId),
 		listActivities(db, trainer.userId),
-		listGoals(db, trainer.userId)
+		listGoals(db, trainer.userId),
+		recordRead(db, readerOf(ctx), { userId: trainer.userId }, 'trainer_profile', event.url.pathname)
 	]);
 	return { trainer, history, activities, goals };
 };
