@@ -21,6 +21,7 @@ import { appDatabase, closeAppDatabase, getDb } from '$lib/server/db/app';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { acrossCompanies, currentScope, inCompany, requestScope } from '$lib/server/db/scope';
 import { crossCompanyReason } from '$lib/server/auth/tenant-scope';
+import { CROSS_COMPANY } from '$lib/server/db/cross-company';
 import { QUERY_TRACE_DIR, QUERY_TRACE_HEADER, traced } from '$lib/server/db/trace';
 import { bodyLimit, guardRequest, tooLargeResponse } from '$lib/server/input';
 import { log, loggablePath } from '$lib/server/log';
@@ -42,7 +43,7 @@ import { applySecurityHeaders, isHttpsOrigin } from '$lib/server/security-header
 export const init: ServerInit = async () => {
 	const { db } = await appDatabase();
 	// Uploads a crash interrupted (temp files, files without a row); not awaited.
-	acrossCompanies('sweep orphan uploads', () => sweepOrphanFiles(db)).catch((err) =>
+	acrossCompanies(CROSS_COMPANY.sweepUploads, () => sweepOrphanFiles(db)).catch((err) =>
 		log.error({ err }, 'sweeping orphan files failed')
 	);
 	// Background jobs (reminders, mail outbox, housekeeping); JOBS=off switches them off.
@@ -184,7 +185,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	if (token) {
 		const db = await getDb();
 		// The session's user with their own memberships, in every company.
-		const result = await acrossCompanies('session: own memberships', () =>
+		const result = await acrossCompanies(CROSS_COMPANY.session, () =>
 			validateSessionToken(db, token)
 		);
 		if (result) {
@@ -230,7 +231,9 @@ const requireSecondFactor: Handle = async ({ event, resolve }) => {
  */
 const authorize: Handle = async ({ event, resolve }) => {
 	const routeId = event.route.id ?? '';
-	const reason = crossCompanyReason(routeId, event.locals.user);
+	// Two public token pages open the wall as a whole (tenant-scope.ts); everything else
+	// that reads across companies does so in its own narrow service functions.
+	const reason = crossCompanyReason(routeId);
 	if (reason) return acrossCompanies(reason, () => authorizeApp(event, resolve, routeId));
 	return authorizeApp(event, resolve, routeId);
 };

@@ -1,3 +1,4 @@
+import { derived } from 'svelte/store';
 import { superForm, type FormOptions, type SuperValidated } from 'sveltekit-superforms';
 import { setBusy } from './enhance';
 
@@ -8,7 +9,9 @@ type FormMessage = string | { type: 'success' | 'error'; text: string };
  * later page data itself; reading `data.form` inside a closure says that we only
  * want its initial value here (and keeps Svelte's state_referenced_locally quiet).
  * Its `enhance` marks the form busy while a request runs (aria-busy, submit buttons
- * disabled), as `busy()` in enhance.ts does for plain forms.
+ * disabled), as `busy()` in enhance.ts does for plain forms. `notice` is what the form's
+ * FormMessage shows: the server's message (success, or a DomainError without a field, see
+ * src/lib/server/forms.ts), else the form-level error of the schema.
  */
 export function useForm<T extends Record<string, unknown>>(
 	get: () => SuperValidated<T, FormMessage>,
@@ -25,5 +28,10 @@ export function useForm<T extends Record<string, unknown>>(
 			}
 		};
 	};
-	return { ...sf, enhance };
+	const notice = derived(
+		[sf.message, sf.errors],
+		([msg, errors]): FormMessage | undefined =>
+			msg ?? (errors as { _errors?: string[] })._errors?.[0]
+	);
+	return { ...sf, enhance, notice };
 }

@@ -2,28 +2,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../src/lib/server/auth/context';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import { DomainError } from '../../src/lib/server/errors';
+import { addJuror, addPanel, replaceJuror } from '../../src/lib/server/awards/panels';
 import {
-	addJuror,
-	addPanel,
 	declareConflict,
 	juryNominee,
 	juryPanel,
-	publishRound,
-	replaceJuror,
-	roundResults,
 	saveScores
-} from '../../src/lib/server/awards/jury';
+} from '../../src/lib/server/awards/scoring';
+import { publishRound, roundResults } from '../../src/lib/server/awards/tally';
+import { companyNominations, endorseNomination } from '../../src/lib/server/awards/endorsements';
+import { eligibilityOf } from '../../src/lib/server/awards/eligibility';
 import {
-	companyNominations,
-	eligibilityOf,
-	endorseNomination,
 	nominate,
 	ownNomination,
-	respondToNomination,
 	updateNomination,
 	withdrawNomination,
 	MIN_MOTIVATION
 } from '../../src/lib/server/awards/nominations';
+import { respondToNomination } from '../../src/lib/server/awards/received';
 import { fromAmsterdamLocal, phaseAt, toAmsterdamLocal } from '../../src/lib/server/awards/phase';
 import { computeResults } from '../../src/lib/server/awards/results';
 import {

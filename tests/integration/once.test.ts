@@ -11,7 +11,7 @@ import { inviteMember } from '../../src/lib/server/accounts/members';
 import { createCompanyWithHr, inviteHrForCompany } from '../../src/lib/server/accounts/companies';
 import { companyForAdviser } from '../../src/lib/server/adviser/company';
 import { addContact } from '../../src/lib/server/adviser/contacts';
-import { addJuror, addPanel } from '../../src/lib/server/awards/jury';
+import { addJuror, addPanel } from '../../src/lib/server/awards/panels';
 import { MIN_MOTIVATION, nominate } from '../../src/lib/server/awards/nominations';
 import { createRound, criteriaOf } from '../../src/lib/server/awards/rounds';
 import { createDraft } from '../../src/lib/server/profiles/framework';

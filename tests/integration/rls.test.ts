@@ -3,11 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import { openDatabase, type DB } from '../../src/lib/server/db/index';
 import { assertSafeAppRole, grantAppRole, unsafeAppRole } from '../../src/lib/server/db/roles';
+import { CROSS_COMPANY } from '../../src/lib/server/db/cross-company';
 import { acrossCompanies, inCompany, scopeStats } from '../../src/lib/server/db/scope';
 import { testHooks } from '../../src/lib/server/db/test-hooks';
 import { listLearners } from '../../src/lib/server/trajectories/trajectories';
+import { passportFor } from '../../src/lib/server/trajectories/passport';
+import { contactsOf } from '../../src/lib/server/adviser/contacts';
+import { companyFigures, companyForAdviser } from '../../src/lib/server/adviser/company';
+import { overviewPage } from '../../src/lib/server/adviser/overview';
+import { parseOverviewFilters } from '../../src/lib/server/adviser/filters';
+import { receivedNominations } from '../../src/lib/server/awards/received';
 import { TENANT_TABLES } from '../../migrations/0022_row_level_security';
-import { contextFor } from './fixtures';
+import { contextFor, sessionUser, userId } from './fixtures';
 import { createTestDatabase, type TestDatabase } from './db';
 
 /**
@@ -69,6 +76,7 @@ describe.skipIf(!url)('row-level security on PostgreSQL (as the app role)', () =
 
 	afterAll(async () => {
 		testHooks.dropLearnerCompanyFilter = false;
+		testHooks.dropContactCompanyFilter = false;
 		for (const h of handles) await h.destroy();
 		await t?.close();
 	});
@@ -122,10 +130,89 @@ describe.skipIf(!url)('row-level security on PostgreSQL (as the app role)', () =
 		expect(none).toEqual([]);
 		const nobody = await app.selectFrom('membership').select('user_id').execute();
 		expect(nobody).toEqual([]);
-		const all = await acrossCompanies('test', () =>
+		const all = await acrossCompanies(CROSS_COMPANY.jobs, () =>
 			app.selectFrom('learner').select('company_id').distinct().execute()
 		);
 		expect(all.length).toBeGreaterThanOrEqual(3);
+	});
+
+	it('pages run with no company visible: adviser, admin and award tables and views show nothing', async () => {
+		// What the adviser, admin, jury, election and passport pages read across companies
+		// goes through narrow functions; a query of the page itself sees nothing.
+		for (const table of [
+			'company_overview',
+			'adviser_contact',
+			'nomination',
+			'membership',
+			'trajectory',
+			'award_candidate'
+		] as const) {
+			const rows = await app.selectFrom(table).selectAll().execute();
+			expect(rows, table).toEqual([]);
+		}
+	});
+
+	it("a narrow function's opening covers its own queries, not what runs after it", async () => {
+		const adviser = await sessionUser(t.db, 'adviseur@sbb.example');
+		const lindeRegion = (
+			await t.db
+				.selectFrom('company')
+				.select('region_id')
+				.where('id', '=', linde)
+				.executeTakeFirstOrThrow()
+		).region_id;
+		// The region overview opens the wall for its queries: it sees the region's companies.
+		const page = await overviewPage(
+			app,
+			[lindeRegion],
+			parseOverviewFilters(new URLSearchParams())
+		);
+		expect(page.rows.map((r) => r.companyId)).toContain(linde);
+		// The same request, after it: nothing.
+		expect(await app.selectFrom('company_overview').select('company_id').execute()).toEqual([]);
+		// The company page: that company only, while it runs; nothing after.
+		const company = await companyForAdviser(app, adviser, linde);
+		expect(company?.id).toBe(linde);
+		const { figures } = await companyFigures(app, adviser, company!);
+		expect(figures.companyId).toBe(linde);
+		expect(await app.selectFrom('membership').select('user_id').execute()).toEqual([]);
+		// The learner's passport: their own records in every company; nothing after.
+		const learner = await userId(t.db, 'lerende@delinde.example');
+		const passport = await passportFor(app, learner);
+		expect(passport.trajectories.length).toBeGreaterThan(0);
+		expect(await app.selectFrom('trajectory').select('id').execute()).toEqual([]);
+		// Received nominations: only the trainer's own.
+		const trainer = await userId(t.db, 'opleider@delinde.example');
+		for (const n of await receivedNominations(app, trainer)) expect(n.id).toBeTruthy();
+		expect(await app.selectFrom('nomination').select('id').execute()).toEqual([]);
+	});
+
+	it("the adviser's company page without its company filter still shows that company alone", async () => {
+		const adviser = await userId(t.db, 'adviseur@sbb.example');
+		await t.db
+			.insertInto('adviser_contact')
+			.values(
+				[linde, vanDijk].map((company_id) => ({
+					company_id,
+					adviser_id: adviser,
+					contacted_on: '2026-01-15',
+					kind: 'call' as const,
+					notes: `RLS-notitie ${company_id}`
+				}))
+			)
+			.execute();
+		testHooks.dropContactCompanyFilter = true;
+		try {
+			// As the superuser (no row-level security) the unfiltered query leaks Van Dijk's notes.
+			const leaked = await contactsOf(t.db, linde);
+			expect(leaked.map((c) => c.notes)).toContain(`RLS-notitie ${vanDijk}`);
+			// As the app role: contactsOf reads inside inCompany(linde), so De Linde's alone.
+			const walled = await contactsOf(app, linde);
+			expect(walled.map((c) => c.notes)).toContain(`RLS-notitie ${linde}`);
+			expect(walled.map((c) => c.notes)).not.toContain(`RLS-notitie ${vanDijk}`);
+		} finally {
+			testHooks.dropContactCompanyFilter = false;
+		}
 	});
 
 	it('writes into another company are refused', async () => {
@@ -196,7 +283,9 @@ describe.skipIf(!url)('row-level security on PostgreSQL (as the app role)', () =
 			)
 		).rejects.toThrow('rollback');
 		expect(await inCompany(linde, () => seen(single))).toEqual([linde]);
-		await acrossCompanies('test', async () => expect((await seen(single)).length).toBe(3));
+		await acrossCompanies(CROSS_COMPANY.jobs, async () =>
+			expect((await seen(single)).length).toBe(3)
+		);
 		expect(await seen(single)).toEqual([]);
 
 		// Many interleaved "requests" of different scopes on a pool of two: each sees
@@ -210,7 +299,7 @@ describe.skipIf(!url)('row-level security on PostgreSQL (as the app role)', () =
 			};
 			if (scope === null) return work().then((got) => ({ scope, got }));
 			if (scope === 'all')
-				return acrossCompanies('test', work).then((got) => ({ scope: scope, got }));
+				return acrossCompanies(CROSS_COMPANY.jobs, work).then((got) => ({ scope: scope, got }));
 			return inCompany(scope, work).then((got) => ({ scope: scope, got }));
 		});
 		for (const { scope, got } of await Promise.all(runs)) {

@@ -9,14 +9,9 @@ import {
 } from '../../src/lib/adviser/small-numbers';
 import { companyFigures, companyForAdviser } from '../../src/lib/server/adviser/company';
 import { overviewCsv } from '../../src/lib/server/adviser/export';
-import {
-	nationalTotals,
-	overviewPage,
-	parseOverviewFilters,
-	regionExposed,
-	regionTotals,
-	SORTS
-} from '../../src/lib/server/adviser/overview';
+import { nationalTotals, regionExposed, regionTotals } from '../../src/lib/server/adviser/totals';
+import { overviewPage } from '../../src/lib/server/adviser/overview';
+import { parseOverviewFilters, SORTS } from '../../src/lib/server/adviser/filters';
 import { listCompanies } from '../../src/lib/server/accounts/companies';
 import { createTestDatabase, type TestDatabase } from './db';
 import { sessionUser } from './fixtures';

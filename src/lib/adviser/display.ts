@@ -50,6 +50,12 @@ export function countText(value: Protected<number | string>): string {
 	return String(value);
 }
 
+/** A part's share of the total in whole percent; 0 (no bar) when either is hidden. */
+export function shareOf(part: SmallCount, total: SmallCount): number {
+	if (isHidden(part) || isHidden(total) || !total) return 0;
+	return Math.round((100 * part) / total);
+}
+
 /** The parts of a breakdown worth listing: hidden or above zero; one marker when all are hidden. */
 export function breakdownText(
 	parts: [label: string, value: SmallCount][],

@@ -22,3 +22,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: string): boolean {
 	return UUID.test(value);
 }
+
+/**
+ * The record asked for is not there for this user (it does not exist, or belongs to
+ * another company or person): the route answers 404, exactly as for a record that does
+ * not exist. Services throw it instead of importing SvelteKit's `error` (no HTTP in
+ * services); src/lib/server/forms.ts (`notFoundOr`, `domainFail`) turns it into the 404.
+ */
+export class NotFoundError extends Error {
+	constructor(readonly what = 'record') {
+		super(`${what} not found`);
+		this.name = 'NotFoundError';
+	}
+}

@@ -7,6 +7,8 @@ import { createInvitation } from './invitations';
 import { countOf, type SmallCount } from '../../adviser/small-numbers';
 import { deliverNow } from '../mail/outbox';
 import { once, type FormToken } from '../once';
+import { CROSS_COMPANY } from '../db/cross-company';
+import { acrossCompanies, inCompany } from '../db/scope';
 
 export interface CompanyInput {
 	name: string;
@@ -70,47 +72,51 @@ export async function createCompanyWithHr(
 	token?: FormToken
 ): Promise<{ id: string; slug: string }> {
 	let mails: number[] = [];
-	const company = await db.transaction().execute((trx) =>
-		// A double submit answers with the company the first one created (not 'kvk_taken').
-		once(trx, actor.user.id, 'company', token, async () => {
-			const existing = await trx
-				.selectFrom('company')
-				.select('id')
-				.where('kvk_number', '=', input.kvkNumber)
-				.executeTakeFirst();
-			if (existing) throw new DomainError('kvk_taken', 'kvkNumber');
-			const company = await trx
-				.insertInto('company')
-				.values({
-					slug: await uniqueSlug(trx, input.name),
-					name: input.name,
-					kvk_number: input.kvkNumber,
-					sbb_number: input.sbbNumber || null,
-					street: input.street,
-					postcode: normalizePostcode(input.postcode),
-					city: input.city,
-					region_id: input.regionId,
-					sector_chamber_id: input.sectorChamberId
-				})
-				.returning(['id', 'slug', 'name'])
-				.executeTakeFirstOrThrow();
-			await audit(trx, {
-				companyId: company.id,
-				actorUserId: actor.user.id,
-				action: 'company.created',
-				entityType: 'company',
-				entityId: company.id,
-				data: { name: input.name, kvk: input.kvkNumber },
-				requestId: actor.requestId
-			});
-			mails = await createInvitation(
-				trx,
-				{ user: actor.user, company, requestId: actor.requestId },
-				{ email: hrEmail, roles: ['hr'] },
-				origin
-			);
-			return { id: company.id, slug: company.slug };
-		})
+	// The new company's audit entry and first invitation: the company has no id before the
+	// transaction begins (and takes its connection), so the wall opens for the transaction.
+	const company = await acrossCompanies(CROSS_COMPANY.adminNewCompany, () =>
+		db.transaction().execute((trx) =>
+			// A double submit answers with the company the first one created (not 'kvk_taken').
+			once(trx, actor.user.id, 'company', token, async () => {
+				const existing = await trx
+					.selectFrom('company')
+					.select('id')
+					.where('kvk_number', '=', input.kvkNumber)
+					.executeTakeFirst();
+				if (existing) throw new DomainError('kvk_taken', 'kvkNumber');
+				const company = await trx
+					.insertInto('company')
+					.values({
+						slug: await uniqueSlug(trx, input.name),
+						name: input.name,
+						kvk_number: input.kvkNumber,
+						sbb_number: input.sbbNumber || null,
+						street: input.street,
+						postcode: normalizePostcode(input.postcode),
+						city: input.city,
+						region_id: input.regionId,
+						sector_chamber_id: input.sectorChamberId
+					})
+					.returning(['id', 'slug', 'name'])
+					.executeTakeFirstOrThrow();
+				await audit(trx, {
+					companyId: company.id,
+					actorUserId: actor.user.id,
+					action: 'company.created',
+					entityType: 'company',
+					entityId: company.id,
+					data: { name: input.name, kvk: input.kvkNumber },
+					requestId: actor.requestId
+				});
+				mails = await createInvitation(
+					trx,
+					{ user: actor.user, company, requestId: actor.requestId },
+					{ email: hrEmail, roles: ['hr'] },
+					origin
+				);
+				return { id: company.id, slug: company.slug };
+			})
+		)
 	);
 	await deliverNow(db, mails);
 	return { id: company.id, slug: company.slug };
@@ -140,36 +146,44 @@ export async function listCompanies(
 		const term = `%${opts.search.replace(/[\\%_]/g, '\\$&')}%`;
 		q = q.where((eb) => eb.or([eb('c.name', 'ilike', term), eb('c.kvk_number', 'like', term)]));
 	}
-	const [rows, total] = await Promise.all([
-		q
-			.select((eb) => [
-				'c.id',
-				'c.slug',
-				'c.name',
-				'c.kvk_number',
-				'c.city',
-				'r.name as region',
-				's.name as sector_chamber',
-				eb
-					.selectFrom('membership as m')
-					.whereRef('m.company_id', '=', 'c.id')
-					.where('m.deactivated_at', 'is', null)
-					.select((e) => e.fn.countAll<number>().as('n'))
-					.as('members')
-			])
-			.orderBy('c.name')
-			.limit(opts.limit ?? 50)
-			.offset(opts.offset ?? 0)
-			.execute(),
-		q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-	]);
+	// The member count of every company listed: the wall opens for these two queries.
+	const [rows, total] = await acrossCompanies(CROSS_COMPANY.adminCompanies, () =>
+		Promise.all([
+			q
+				.select((eb) => [
+					'c.id',
+					'c.slug',
+					'c.name',
+					'c.kvk_number',
+					'c.city',
+					'r.name as region',
+					's.name as sector_chamber',
+					eb
+						.selectFrom('membership as m')
+						.whereRef('m.company_id', '=', 'c.id')
+						.where('m.deactivated_at', 'is', null)
+						.select((e) => e.fn.countAll<number>().as('n'))
+						.as('members')
+				])
+				.orderBy('c.name')
+				.limit(opts.limit ?? 50)
+				.offset(opts.offset ?? 0)
+				.execute(),
+			q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+		])
+	);
 	return {
 		rows: rows.map((r) => ({ ...r, members: countOf(Number(r.members ?? 0)) })),
 		total: total.n
 	};
 }
 
-export async function getCompanyForAdmin(db: DB, id: string) {
+/**
+ * A company for the admin, with its HR managers and open invitations (people: the wall
+ * shows this company alone). With `viewer` (the page, not the action's existence check)
+ * the view is audited: an admin reading a company's people.
+ */
+export async function getCompanyForAdmin(db: DB, id: string, viewer?: PlatformActor) {
 	if (!isUuid(id)) return null;
 	const company = await db
 		.selectFrom('company as c')
@@ -180,7 +194,24 @@ export async function getCompanyForAdmin(db: DB, id: string) {
 		.where('c.id', '=', id)
 		.executeTakeFirst();
 	if (!company) return null;
-	const [hr, invitations] = await Promise.all([
+	const [hr, invitations] = await inCompany(id, () => companyPeople(db, id));
+	if (viewer) {
+		await inCompany(id, () =>
+			audit(db, {
+				companyId: id,
+				actorUserId: viewer.user.id,
+				action: 'admin.company_viewed',
+				entityType: 'company',
+				entityId: id,
+				requestId: viewer.requestId
+			})
+		);
+	}
+	return { company, hr, invitations };
+}
+
+function companyPeople(db: DB, id: string) {
+	return Promise.all([
 		db
 			.selectFrom('membership as m')
 			.innerJoin('app_user as u', 'u.id', 'm.user_id')
@@ -199,7 +230,6 @@ export async function getCompanyForAdmin(db: DB, id: string) {
 			.orderBy('created_at', 'desc')
 			.execute()
 	]);
-	return { company, hr, invitations };
 }
 
 /** Admin invites another HR manager for an existing company. */
@@ -217,16 +247,19 @@ export async function inviteHrForCompany(
 		.where('id', '=', companyId)
 		.executeTakeFirstOrThrow();
 	let mails: number[] = [];
-	await db.transaction().execute((trx) =>
-		once(trx, actor.user.id, `invitation:${company.id}`, token, async () => {
-			mails = await createInvitation(
-				trx,
-				{ user: actor.user, company, requestId: actor.requestId },
-				{ email, roles: ['hr'] },
-				origin
-			);
-			return null;
-		})
+	// The invitation belongs to this company: the wall shows it alone.
+	await inCompany(company.id, () =>
+		db.transaction().execute((trx) =>
+			once(trx, actor.user.id, `invitation:${company.id}`, token, async () => {
+				mails = await createInvitation(
+					trx,
+					{ user: actor.user, company, requestId: actor.requestId },
+					{ email, roles: ['hr'] },
+					origin
+				);
+				return null;
+			})
+		)
 	);
 	await deliverNow(db, mails);
 }

@@ -4,15 +4,11 @@ import type { SessionUser } from '../auth/session';
 import { isUuid } from '../errors';
 import { lloStatusOf } from '../profiles/completeness';
 import { audit } from '../accounts/audit';
+import { inCompany } from '../db/scope';
 import { countOf, protectBreakdown, type SmallCount } from '../../adviser/small-numbers';
-import {
-	QUARTERS,
-	quarterStarts,
-	rowColumns,
-	toOverviewRow,
-	type OverviewRow,
-	type RawRow
-} from './overview';
+import { QUARTERS } from './filters';
+import { quarterStarts } from './totals';
+import { rowColumns, toOverviewRow, type OverviewRow, type RawRow } from './rows';
 
 export interface AdviserCompany {
 	id: string;
@@ -98,6 +94,16 @@ export interface TrainerStatus {
  * conversations. Writes the audit entry.
  */
 export async function companyFigures(
+	db: DB,
+	user: SessionUser,
+	company: AdviserCompany,
+	requestId?: string | null
+): Promise<{ figures: CompanyFigures; trainers: TrainerStatus[] }> {
+	// The adviser's access to the company was checked (AdviserCompany): the wall shows it alone.
+	return inCompany(company.id, () => figuresOf(db, user, company, requestId));
+}
+
+async function figuresOf(
 	db: DB,
 	user: SessionUser,
 	company: AdviserCompany,

@@ -5,8 +5,11 @@ import type { AdviserContactKind } from '../db/schema';
 import { audit } from '../accounts/audit';
 import type { ContactInput } from '../../schemas/adviser';
 import type { AdviserCompany } from './company';
-import { FOLLOW_UP_HORIZON_DAYS } from './overview';
+import { FOLLOW_UP_HORIZON_DAYS } from './filters';
 import { once, type FormToken } from '../once';
+import { CROSS_COMPANY } from '../db/cross-company';
+import { acrossCompanies, inCompany } from '../db/scope';
+import { testHooks } from '../db/test-hooks';
 
 /** The most urgent due follow-ups shown on the overview; all of them: its list, filtered. */
 export const FOLLOW_UPS_SHOWN = 10;
@@ -23,6 +26,18 @@ export interface ContactEntry {
 
 /** Logs a contact with a company the adviser may see (checked by the caller: companyForAdviser). */
 export async function addContact(
+	db: DB,
+	user: SessionUser,
+	company: AdviserCompany,
+	input: ContactInput,
+	requestId?: string | null,
+	token?: FormToken
+): Promise<string> {
+	// The adviser's access to the company was checked (AdviserCompany): the wall shows it alone.
+	return inCompany(company.id, () => addContactIn(db, user, company, input, requestId, token));
+}
+
+async function addContactIn(
 	db: DB,
 	user: SessionUser,
 	company: AdviserCompany,
@@ -59,9 +74,25 @@ export async function addContact(
 	);
 }
 
-/** The contact log of a company, newest first (for its advisers; with the internal notes). */
+/**
+ * The contact log of a company, newest first (for its advisers, who were checked by the
+ * caller: companyForAdviser; with the internal notes). The wall shows that company alone.
+ */
 export async function contactsOf(db: DB, companyId: string): Promise<ContactEntry[]> {
-	const rows = await db
+	const rows = await inCompany(companyId, () => contactRows(db, companyId));
+	return rows.map((r) => ({
+		id: r.id,
+		contactedOn: r.contacted_on,
+		kind: r.kind,
+		adviserName: r.adviser_name,
+		notes: r.notes,
+		agreements: r.agreements,
+		followUpOn: r.follow_up_on
+	}));
+}
+
+function contactRows(db: DB, companyId: string) {
+	return db
 		.selectFrom('adviser_contact as a')
 		.innerJoin('app_user as u', 'u.id', 'a.adviser_id')
 		.select([
@@ -73,19 +104,10 @@ export async function contactsOf(db: DB, companyId: string): Promise<ContactEntr
 			'a.agreements',
 			sql<string | null>`to_char(a.follow_up_on, 'YYYY-MM-DD')`.as('follow_up_on')
 		])
-		.where('a.company_id', '=', companyId)
+		.$if(!testHooks.dropContactCompanyFilter, (qb) => qb.where('a.company_id', '=', companyId))
 		.orderBy('a.contacted_on', 'desc')
 		.orderBy('a.created_at', 'desc')
 		.execute();
-	return rows.map((r) => ({
-		id: r.id,
-		contactedOn: r.contacted_on,
-		kind: r.kind,
-		adviserName: r.adviser_name,
-		notes: r.notes,
-		agreements: r.agreements,
-		followUpOn: r.follow_up_on
-	}));
 }
 
 export interface FollowUp {
@@ -108,7 +130,22 @@ export async function followUpsDue(
 	regionIds: number[]
 ): Promise<{ items: FollowUp[]; total: number }> {
 	if (!regionIds.length) return { items: [], total: 0 };
-	const rows = await sql<{
+	const rows = await acrossCompanies(CROSS_COMPANY.adviserRegions, () =>
+		followUpRows(db, regionIds)
+	);
+	const items = rows.rows.map((r) => ({
+		companyId: r.company_id,
+		companyName: r.company_name,
+		followUpOn: r.follow_up_on,
+		kind: r.kind,
+		contactedOn: r.contacted_on,
+		agreements: r.agreements
+	}));
+	return { items, total: rows.rows[0]?.total ?? 0 };
+}
+
+function followUpRows(db: DB, regionIds: number[]) {
+	return sql<{
 		company_id: string;
 		company_name: string;
 		follow_up_on: string;
@@ -132,15 +169,6 @@ export async function followUpsDue(
 		from due d
 		join adviser_contact a on a.company_id = d.company_id and a.id = d.follow_up_contact_id
 		order by d.follow_up_on, d.name, d.company_id`.execute(db);
-	const items = rows.rows.map((r) => ({
-		companyId: r.company_id,
-		companyName: r.company_name,
-		followUpOn: r.follow_up_on,
-		kind: r.kind,
-		contactedOn: r.contacted_on,
-		agreements: r.agreements
-	}));
-	return { items, total: rows.rows[0]?.total ?? 0 };
 }
 
 export interface HrAdviserView {

@@ -3,7 +3,8 @@ import { shownFigures } from '../../adviser/display';
 import type { DB } from '../db';
 import type { SessionUser } from '../auth/session';
 import { toCsv } from '../csv';
-import { auditOverview, overviewAll, type OverviewFilters } from './overview';
+import { auditOverview, overviewAll } from './overview';
+import { type OverviewFilters } from './filters';
 import { reasonThresholds } from './signals';
 import { todayIso } from '../../time';
 

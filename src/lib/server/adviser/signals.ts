@@ -40,31 +40,114 @@ export type ReasonKey =
 	| 'conversations_overdue'
 	| 'actions_overdue';
 
+/** The per-company figures the rules read (columns of company_overview). */
+export interface SignalFigures {
+	active_learners: number;
+	active_trajectories: number;
+	trainers: number;
+	trainers_llo: number;
+	stalled: number;
+	/** 'YYYY-MM-DD' or null: never. */
+	last_contact_on: string | null;
+	overdue_conversations: number;
+	overdue_actions: number;
+}
+
 export interface SignalRule {
 	key: ReasonKey;
 	level: Exclude<SignalLevel, 'green'>;
 	/** The condition, SQL over company_overview `o` (constants only, no parameters). */
 	when: string;
+	/**
+	 * The same condition in TypeScript, for `today` ('YYYY-MM-DD'): the rules tested
+	 * without a database (tests/unit/adviser-signals.test.ts); the integration test
+	 * checks that it agrees with `when`.
+	 */
+	holds: (f: SignalFigures, today: string) => boolean;
 }
 
 const stalledMany = `(o.stalled >= ${STALLED_RED_MIN}
 	and o.stalled * 100 >= ${STALLED_RED_PERCENT} * o.active_trajectories)`;
 const contactLimit = `(current_date - interval '${NO_CONTACT_MONTHS} months')::date`;
 
+const isStalledMany = (f: SignalFigures) =>
+	f.stalled >= STALLED_RED_MIN && f.stalled * 100 >= STALLED_RED_PERCENT * f.active_trajectories;
+
+/** `today` minus NO_CONTACT_MONTHS, as PostgreSQL's date arithmetic does it (clamped month end). */
+export function contactLimitOf(today: string): string {
+	const [y, m, d] = today.split('-').map(Number);
+	const index = y * 12 + (m - 1) - NO_CONTACT_MONTHS;
+	const year = Math.floor(index / 12);
+	const month = (index % 12) + 1;
+	const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${year}-${pad(month)}-${pad(Math.min(d, last))}`;
+}
+
 /** The rules, red first. The order is the order in which reasons are listed. */
 export const SIGNAL_RULES: SignalRule[] = [
-	{ key: 'no_trainer', level: 'red', when: `(o.active_learners > 0 and o.trainers = 0)` },
-	{ key: 'stalled_many', level: 'red', when: stalledMany },
-	{ key: 'stalled_some', level: 'amber', when: `(o.stalled > 0 and not ${stalledMany})` },
-	{ key: 'no_llo_trainer', level: 'amber', when: `(o.trainers > 0 and o.trainers_llo = 0)` },
-	{ key: 'no_contact', level: 'amber', when: `(o.last_contact_on < ${contactLimit})` },
-	{ key: 'never_contacted', level: 'amber', when: `(o.last_contact_on is null)` },
-	{ key: 'no_learners', level: 'amber', when: `(o.active_learners = 0)` },
+	{
+		key: 'no_trainer',
+		level: 'red',
+		when: `(o.active_learners > 0 and o.trainers = 0)`,
+		holds: (f) => f.active_learners > 0 && f.trainers === 0
+	},
+	{ key: 'stalled_many', level: 'red', when: stalledMany, holds: isStalledMany },
+	{
+		key: 'stalled_some',
+		level: 'amber',
+		when: `(o.stalled > 0 and not ${stalledMany})`,
+		holds: (f) => f.stalled > 0 && !isStalledMany(f)
+	},
+	{
+		key: 'no_llo_trainer',
+		level: 'amber',
+		when: `(o.trainers > 0 and o.trainers_llo = 0)`,
+		holds: (f) => f.trainers > 0 && f.trainers_llo === 0
+	},
+	{
+		key: 'no_contact',
+		level: 'amber',
+		when: `(o.last_contact_on < ${contactLimit})`,
+		holds: (f, today) => f.last_contact_on !== null && f.last_contact_on < contactLimitOf(today)
+	},
+	{
+		key: 'never_contacted',
+		level: 'amber',
+		when: `(o.last_contact_on is null)`,
+		holds: (f) => f.last_contact_on === null
+	},
+	{
+		key: 'no_learners',
+		level: 'amber',
+		when: `(o.active_learners = 0)`,
+		holds: (f) => f.active_learners === 0
+	},
 	// Development conversations planned but not held after their date, and agreed actions
 	// past their due date: the follow-up of learning stalls.
-	{ key: 'conversations_overdue', level: 'amber', when: `(o.overdue_conversations > 0)` },
-	{ key: 'actions_overdue', level: 'amber', when: `(o.overdue_actions > 0)` }
+	{
+		key: 'conversations_overdue',
+		level: 'amber',
+		when: `(o.overdue_conversations > 0)`,
+		holds: (f) => f.overdue_conversations > 0
+	},
+	{
+		key: 'actions_overdue',
+		level: 'amber',
+		when: `(o.overdue_actions > 0)`,
+		holds: (f) => f.overdue_actions > 0
+	}
 ];
+
+/** The signal and its reasons (in rule order) for these figures: what SIGNAL_RANK_SQL and SIGNAL_REASONS_SQL store. */
+export function signalOf(
+	f: SignalFigures,
+	today: string
+): { level: SignalLevel; reasons: ReasonKey[] } {
+	const holding = SIGNAL_RULES.filter((r) => r.holds(f, today));
+	const level = holding.some((r) => r.level === 'red') ? 'red' : holding.length ? 'amber' : 'green';
+	return { level, reasons: holding.map((r) => r.key) };
+}
 
 function anyOf(level: 'red' | 'amber'): string {
 	return SIGNAL_RULES.filter((r) => r.level === level)

@@ -1,4 +1,5 @@
 import type { DB } from '../db';
+import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
 import type { MemberRole } from '../db/schema';
 import type { SessionUser } from './session';
@@ -24,7 +25,7 @@ export interface Membership {
 
 /** The active memberships of a user, for the company switcher and the home redirect. */
 export async function listMemberships(db: DB, userId: string): Promise<Membership[]> {
-	const rows = await acrossCompanies('own memberships', () =>
+	const rows = await acrossCompanies(CROSS_COMPANY.ownMemberships, () =>
 		db
 			.selectFrom('membership as m')
 			.innerJoin('company as c', 'c.id', 'm.company_id')

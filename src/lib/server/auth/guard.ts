@@ -30,8 +30,8 @@ export function requireCompany(
 	return ctx;
 }
 
-export function requirePlatformRole(locals: Locals, role: PlatformRole): SessionUser {
+export function requirePlatformRole(locals: Locals, ...roles: PlatformRole[]): SessionUser {
 	const user = requireUser(locals);
-	if (!user.platformRoles.includes(role)) error(403, m.error_forbidden());
+	if (!roles.some((role) => user.platformRoles.includes(role))) error(403, m.error_forbidden());
 	return user;
 }

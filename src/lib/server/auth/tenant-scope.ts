@@ -1,51 +1,23 @@
-import type { PlatformRole } from '../db/schema';
-import type { SessionUser } from './session';
+import { CROSS_COMPANY, type CrossCompanyReason } from '../db/cross-company';
 
 /**
- * The pages that read across companies by design, each with the reason the tenant wall
- * (src/lib/server/db/scope.ts) opens for them and who it opens for. Everything else runs
- * either for one company (/o/[company]/…, for its members only) or for no company at all.
- * The guards in the pages' loads still decide what a user sees; this list only decides
- * for whom the database shows more than one company at all.
+ * The only pages the tenant wall (src/lib/server/db/scope.ts) opens for as a whole: two
+ * public pages found by a token, before anyone is known, whose token decides the company
+ * (an invitation, an anonymous learning-culture link). Every other page runs either for
+ * one company (/o/[company]/…, for its members only) or for no company at all; what an
+ * adviser, admin, juror, nominator or the passport reads across companies goes through
+ * the narrow functions that open the wall themselves, with a reason from
+ * src/lib/server/db/cross-company.ts (`grep -rn acrossCompanies src`).
  */
-const anyone = () => true;
-const loggedIn = (user: SessionUser | null) => user !== null;
-const hasRole =
-	(...roles: PlatformRole[]) =>
-	(user: SessionUser | null) =>
-		!!user && roles.some((r) => user.platformRoles.includes(r));
-
-const CROSS_COMPANY_ROUTES: {
-	prefix: string;
-	reason: string;
-	opensFor: (user: SessionUser | null) => boolean;
-}[] = [
-	{
-		prefix: '/(app)/sbb',
-		reason: "adviser: companies of the adviser's regions",
-		opensFor: hasRole('adviser', 'admin')
-	},
-	{ prefix: '/(app)/beheer', reason: 'platform admin', opensFor: hasRole('admin') },
-	{ prefix: '/(app)/jury', reason: 'award jury: nominations of every company', opensFor: loggedIn },
-	{
-		prefix: '/(app)/verkiezing',
-		reason: 'award election: nominations in every company',
-		opensFor: loggedIn
-	},
-	{
-		prefix: '/(app)/paspoort',
-		reason: 'passport: own records in every company',
-		opensFor: loggedIn
-	},
-	{ prefix: '/(auth)/uitnodiging', reason: 'invitation by its token', opensFor: anyone },
-	{ prefix: '/leercultuur', reason: 'learning-culture scan by its link', opensFor: anyone },
-	{ prefix: '/uitslag', reason: 'public award results', opensFor: anyone }
+const CROSS_COMPANY_ROUTES: { prefix: string; reason: CrossCompanyReason }[] = [
+	{ prefix: '/(auth)/uitnodiging', reason: CROSS_COMPANY.invitation },
+	{ prefix: '/leercultuur', reason: CROSS_COMPANY.cultureLink }
 ];
 
-/** The reason a route reads across companies for this user, or null: it does not. */
-export function crossCompanyReason(routeId: string, user: SessionUser | null): string | null {
+/** The reason a route reads across companies as a whole, or null: it does not. */
+export function crossCompanyReason(routeId: string): CrossCompanyReason | null {
 	const route = CROSS_COMPANY_ROUTES.find(
 		(r) => routeId === r.prefix || routeId.startsWith(`${r.prefix}/`)
 	);
-	return route && route.opensFor(user) ? route.reason : null;
+	return route ? route.reason : null;
 }

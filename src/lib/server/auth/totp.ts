@@ -8,6 +8,8 @@ import { DomainError } from '../errors';
 import { requireCurrentPassword } from './password';
 import { roleRequiresTwoFactor } from './two-factor-policy';
 import { open, seal } from './secret-box';
+import { CROSS_COMPANY } from '../db/cross-company';
+import { acrossCompanies } from '../db/scope';
 import { generateToken, hashToken } from './tokens';
 
 /**
@@ -375,7 +377,21 @@ export interface AccountSecurity {
 
 /** An account by email for the admin's help desk (case-insensitive), or null. */
 export async function accountByEmail(db: DB, email: string): Promise<AccountSecurity | null> {
-	const row = await db
+	// The companies the account belongs to: the wall opens for this one query.
+	const row = await acrossCompanies(CROSS_COMPANY.adminAccount, () => accountRow(db, email));
+	if (!row) return null;
+	return {
+		id: row.id,
+		name: row.name,
+		email: row.email,
+		companies: (row.companies ?? []).sort(),
+		totpEnabledAt: row.totp_enabled_at,
+		recoveryCodesLeft: Number(row.codes_left ?? 0)
+	};
+}
+
+function accountRow(db: DB, email: string) {
+	return db
 		.selectFrom('app_user as u')
 		.select((eb) => [
 			'u.id',
@@ -397,15 +413,6 @@ export async function accountByEmail(db: DB, email: string): Promise<AccountSecu
 		])
 		.where(sql<boolean>`lower(u.email) = lower(${email.trim()})`)
 		.executeTakeFirst();
-	if (!row) return null;
-	return {
-		id: row.id,
-		name: row.name,
-		email: row.email,
-		companies: (row.companies ?? []).sort(),
-		totpEnabledAt: row.totp_enabled_at,
-		recoveryCodesLeft: Number(row.codes_left ?? 0)
-	};
 }
 
 /**

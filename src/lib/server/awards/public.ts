@@ -1,5 +1,7 @@
 import type { DB } from '../db';
-import { roundResults } from './jury';
+import { CROSS_COMPANY } from '../db/cross-company';
+import { acrossCompanies } from '../db/scope';
+import { roundResults } from './tally';
 import { phaseAt } from './phase';
 import { criteriaOf, type Round } from './rounds';
 
@@ -42,17 +44,20 @@ export async function publicResult(
 	);
 	if (round.winner_user_id) shown.add(round.winner_user_id);
 	const ids = [...shown];
+	// The published motivations, from whichever company nominated: the wall opens for them.
 	const motivations = ids.length
-		? await db
-				.selectFrom('nomination as n')
-				.innerJoin('nomination_motivation as nm', 'nm.nomination_id', 'n.id')
-				.select(['n.id', 'n.nominee_id', 'nm.criterion_id', 'nm.text'])
-				.where('n.round_id', '=', round.id)
-				.where('n.status', '=', 'accepted')
-				.where('n.publish_consent', '=', true)
-				.where('n.nominee_id', 'in', ids)
-				.orderBy('n.created_at')
-				.execute()
+		? await acrossCompanies(CROSS_COMPANY.awardResults, () =>
+				db
+					.selectFrom('nomination as n')
+					.innerJoin('nomination_motivation as nm', 'nm.nomination_id', 'n.id')
+					.select(['n.id', 'n.nominee_id', 'nm.criterion_id', 'nm.text'])
+					.where('n.round_id', '=', round.id)
+					.where('n.status', '=', 'accepted')
+					.where('n.publish_consent', '=', true)
+					.where('n.nominee_id', 'in', ids)
+					.orderBy('n.created_at')
+					.execute()
+			)
 		: [];
 	const position = new Map(criteria.map((c) => [c.id, c]));
 	const entry = (nomineeId: string, name: string, companyName: string): PublicEntry => {

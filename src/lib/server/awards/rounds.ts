@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from '../db';
+import { CROSS_COMPANY } from '../db/cross-company';
+import { acrossCompanies } from '../db/scope';
 import { DomainError, isUuid } from '../errors';
 import { phaseAt, type PhaseAt, type RoundClock } from './phase';
 import { once, type FormToken } from '../once';
@@ -121,19 +123,22 @@ export interface RoundListItem {
 }
 
 export async function listRounds(db: DB, now = new Date()): Promise<RoundListItem[]> {
-	const rows = await db
-		.selectFrom('award_round as r')
-		.select(ROUND_COLUMNS.map((c) => `r.${c}` as const))
-		.select((eb) =>
-			eb
-				.selectFrom('nomination as n')
-				.select(sql<number>`count(*)::int`.as('c'))
-				.whereRef('n.round_id', '=', 'r.id')
-				.where('n.status', '<>', 'withdrawn')
-				.as('nominations')
-		)
-		.orderBy('r.year', 'desc')
-		.execute();
+	// Nominations are counted over every company: the wall opens for this one query.
+	const rows = await acrossCompanies(CROSS_COMPANY.awardRounds, () =>
+		db
+			.selectFrom('award_round as r')
+			.select(ROUND_COLUMNS.map((c) => `r.${c}` as const))
+			.select((eb) =>
+				eb
+					.selectFrom('nomination as n')
+					.select(sql<number>`count(*)::int`.as('c'))
+					.whereRef('n.round_id', '=', 'r.id')
+					.where('n.status', '<>', 'withdrawn')
+					.as('nominations')
+			)
+			.orderBy('r.year', 'desc')
+			.execute()
+	);
 	return rows.map((r) => ({
 		id: r.id,
 		year: r.year,

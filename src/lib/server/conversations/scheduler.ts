@@ -1,4 +1,5 @@
 import type { DB } from '../db';
+import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
 import { runHousekeeping } from '../housekeeping';
 import { log } from '../log';
@@ -76,11 +77,11 @@ export function startJobs(
 	// Reminders, outbox and housekeeping work for every company.
 	const jobs = exclusive('jobs', async () => {
 		const db = await getDb();
-		await acrossCompanies('job: reminders, outbox, housekeeping', () => runJobRound(db, origin()));
+		await acrossCompanies(CROSS_COMPANY.jobs, () => runJobRound(db, origin()));
 	});
 	const mail = exclusive('mail', async () => {
 		const db = await getDb();
-		await acrossCompanies('job: mail outbox', () => deliverOutbox(db));
+		await acrossCompanies(CROSS_COMPANY.outbox, () => deliverOutbox(db));
 	});
 
 	const timers = [setInterval(jobs, jobSeconds * 1000), setInterval(mail, mailSeconds * 1000)];

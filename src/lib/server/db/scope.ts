@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { CompiledQuery, PostgresDialect, type DatabaseConnection, type Driver } from 'kysely';
 import { log } from '../log';
+import { isCrossCompanyReason, type CrossCompanyReason } from './cross-company';
 
 /**
  * The second tenant wall (issue 19): on PostgreSQL every table whose rows carry company_id
@@ -12,9 +13,12 @@ import { log } from '../log';
  * (an AsyncLocalStorage, so it follows the request through every await):
  * - {@link inCompany}: a company page (/o/[company]/…, entered in hooks.server.ts from
  *   the request's context `ctx`, i.e. only for a member of that company);
- * - {@link acrossCompanies}: the only way to open the wall, with a reason that is logged
- *   (the request's log line lists the reasons; outside a request each opening is logged).
- *   `grep -rn acrossCompanies src` shows every use;
+ * - {@link acrossCompanies}: the only way to open the wall, with a reason from the registry
+ *   in ./cross-company.ts that is logged (the request's log line lists the reasons; outside
+ *   a request each opening is logged). Called only inside the narrow service functions that
+ *   need it, around the query (or transaction) itself, never for a whole page:
+ *   `grep -rn acrossCompanies src` shows every use (tests/unit/cross-company.test.ts keeps
+ *   the list to the files allowed to);
  * - neither: nothing of any company is visible (public pages, platform pages that do not
  *   need company data, anything that forgot to say).
  *
@@ -58,12 +62,16 @@ export function inCompany<T>(companyId: string, fn: () => T): T {
 }
 
 /**
- * Runs `fn` with every company's rows visible: adviser and admin pages, the learner's own
- * records in all their companies, the session lookup, background jobs. `reason` says why,
- * in a few words; it is logged (with the request's log line, or on its own outside a
- * request).
+ * Runs `fn` with every company's rows visible: one query (or transaction) of an adviser or
+ * admin function, of the learner's own records in all their companies, the session lookup,
+ * background jobs. `reason`, from the registry CROSS_COMPANY (./cross-company.ts), says
+ * why; it is logged (with the request's log line, or on its own outside a request). A
+ * transaction takes its connection, and so its scope, when it begins: open the wall
+ * around the whole transaction, not inside it.
  */
-export function acrossCompanies<T>(reason: string, fn: () => T): T {
+export function acrossCompanies<T>(reason: CrossCompanyReason, fn: () => T): T {
+	if (!isCrossCompanyReason(reason))
+		throw new Error(`tenant wall: unknown reason '${String(reason)}'`);
 	const parent = storage.getStore();
 	if (parent) {
 		if (!parent.trail.includes(reason)) parent.trail.push(reason);

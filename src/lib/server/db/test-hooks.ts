@@ -5,5 +5,7 @@
  */
 export const testHooks = {
 	/** listLearners (trajectories.ts) reads learner records without its company filter. */
-	dropLearnerCompanyFilter: false
+	dropLearnerCompanyFilter: false,
+	/** contactsOf (adviser/contacts.ts) reads the contact log without its company filter. */
+	dropContactCompanyFilter: false
 };

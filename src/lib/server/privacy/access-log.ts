@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { RequestContext } from '../auth/context';
 import type { DB } from '../db';
+import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
 import { isUuid } from '../errors';
 
@@ -236,7 +237,7 @@ export async function accessLog(
 	const period = sql`${q.from ? sql`and a.created_at >= ${q.from}::date` : sql``}
 		${q.to ? sql`and a.created_at < ${q.to}::date + 1` : sql``}`;
 	const limit = q.limit === null ? sql`` : sql`limit ${q.limit} offset ${q.offset}`;
-	const { rows } = await acrossCompanies('privacy: own access log', () =>
+	const { rows } = await acrossCompanies(CROSS_COMPANY.privacyAccessLog, () =>
 		sql<{
 			id: string;
 			created_at: Date;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from '../db';
+import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
 import { FEEDBACK_THRESHOLD } from '../profiles/feedback';
 import { accessLog } from './access-log';
@@ -49,7 +50,7 @@ function zipName(name: string): string {
 }
 
 export async function personalDataExport(db: DB, userId: string, now = new Date()) {
-	return acrossCompanies('privacy: own data export', () => build(db, userId, now));
+	return acrossCompanies(CROSS_COMPANY.privacyExport, () => build(db, userId, now));
 }
 
 async function build(db: DB, userId: string, now: Date) {

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from '../db';
+import { CROSS_COMPANY } from '../db/cross-company';
+import { acrossCompanies } from '../db/scope';
 import { COMPETENT } from './progress';
 
 /**
@@ -62,38 +64,41 @@ export interface Passport {
 }
 
 export async function passportFor(db: DB, userId: string): Promise<Passport> {
-	const [user, achievements, certificates] = await Promise.all([
-		db
-			.selectFrom('app_user')
-			.select(['name', 'email'])
-			.where('id', '=', userId)
-			.executeTakeFirstOrThrow(),
-		sql<{
-			trajectory_id: string;
-			company: string;
-			trajectory_title: string;
-			route: string;
-			status: string;
-			start_date: string;
-			target_kind: PassportTrajectory['target']['kind'];
-			target_crebo: string | null;
-			target_title: string | null;
-			target_level: number | null;
-			cert_code: string | null;
-			cert_title: string | null;
-			code: string | null;
-			title: string | null;
-			core_task_code: string | null;
-			core_task: string | null;
-			dossier_nr: string | null;
-			dossier_title: string | null;
-			crebo: string | null;
-			qualification: string | null;
-			level: number | null;
-			source: 'competent' | 'exempt' | null;
-			achieved_on: string | null;
-			by: string | null;
-		}>`
+	// The learner's own records in every company they learn(ed) in: the wall opens for
+	// these three queries, which all start from the user's own id.
+	const [user, achievements, certificates] = await acrossCompanies(CROSS_COMPANY.passport, () =>
+		Promise.all([
+			db
+				.selectFrom('app_user')
+				.select(['name', 'email'])
+				.where('id', '=', userId)
+				.executeTakeFirstOrThrow(),
+			sql<{
+				trajectory_id: string;
+				company: string;
+				trajectory_title: string;
+				route: string;
+				status: string;
+				start_date: string;
+				target_kind: PassportTrajectory['target']['kind'];
+				target_crebo: string | null;
+				target_title: string | null;
+				target_level: number | null;
+				cert_code: string | null;
+				cert_title: string | null;
+				code: string | null;
+				title: string | null;
+				core_task_code: string | null;
+				core_task: string | null;
+				dossier_nr: string | null;
+				dossier_title: string | null;
+				crebo: string | null;
+				qualification: string | null;
+				level: number | null;
+				source: 'competent' | 'exempt' | null;
+				achieved_on: string | null;
+				by: string | null;
+			}>`
 			with mine as (
 				select t.company_id, t.id, t.title, t.route, t.status, t.start_date, c.name as company,
 					t.target_kind, t.qualification_id, t.certificate_id
@@ -137,7 +142,7 @@ export async function passportFor(db: DB, userId: string): Promise<Passport> {
 			left join certificate cert on cert.id = mine.certificate_id
 			left join qualification tq on tq.id = coalesce(mine.qualification_id, cert.qualification_id)
 			order by mine.start_date desc, mine.id, ct.position, wp.position`.execute(db),
-		sql<{ company: string; code: string; title: string; obtained_on: string; issuer: string }>`
+			sql<{ company: string; code: string; title: string; obtained_on: string; issuer: string }>`
 			select c.name as company, cert.code, cert.title,
 				to_char(oc.obtained_on, 'YYYY-MM-DD') as obtained_on, oc.issuer
 			from learner l
@@ -146,7 +151,8 @@ export async function passportFor(db: DB, userId: string): Promise<Passport> {
 			join company c on c.id = l.company_id
 			where l.user_id = ${userId}
 			order by oc.obtained_on desc`.execute(db)
-	]);
+		])
+	);
 	const trajectories = new Map<string, PassportTrajectory>();
 	for (const r of achievements.rows) {
 		let t = trajectories.get(r.trajectory_id);

@@ -1,4 +1,4 @@
-import { panelsOfJuror } from '$lib/server/awards/jury';
+import { panelsOfJuror } from '$lib/server/awards/scoring';
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import type { PageServerLoad } from './$types';

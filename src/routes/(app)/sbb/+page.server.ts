@@ -1,16 +1,12 @@
+import { redirect } from '@sveltejs/kit';
+import { requirePlatformRole } from '$lib/server/auth/guard';
+import { notFoundOr } from '$lib/server/forms';
 import { getDb } from '$lib/server/db/app';
 import { followUpsDue } from '$lib/server/adviser/contacts';
-import {
-	auditOverview,
-	overviewPage,
-	overviewScope,
-	parseOverviewFilters,
-	refreshDue,
-	regionTotals,
-	requireAdviserOrAdmin,
-	SIZE_CLASS_KEYS,
-	SORTS
-} from '$lib/server/adviser/overview';
+import { auditOverview, overviewPage, refreshDue } from '$lib/server/adviser/overview';
+import { overviewScope } from '$lib/server/adviser/regions';
+import { parseOverviewFilters, SIZE_CLASS_KEYS, SORTS } from '$lib/server/adviser/filters';
+import { regionTotals } from '$lib/server/adviser/totals';
 import { reasonThresholds } from '$lib/server/adviser/signals';
 import { ROUTES } from '$lib/server/trajectories/trajectories';
 import type { PageServerLoad } from './$types';
@@ -22,9 +18,10 @@ import type { PageServerLoad } from './$types';
  * all from company_overview (without filters the list's count comes from the totals).
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireAdviserOrAdmin(locals);
+	const user = requirePlatformRole(locals, 'adviser', 'admin');
 	const db = await getDb();
-	const scope = await overviewScope(db, user, url.searchParams.get('regio'));
+	const scope = await overviewScope(db, user, url.searchParams.get('regio')).catch(notFoundOr);
+	if (scope.national) redirect(303, '/sbb/landelijk');
 	const regionIds = scope.selected.map((r) => r.id);
 	const filters = parseOverviewFilters(url.searchParams);
 	await refreshDue(db, regionIds);

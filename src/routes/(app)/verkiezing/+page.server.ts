@@ -1,13 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { awardFail, text } from '$lib/server/awards/actions';
-import {
-	eligibilityOf,
-	nominate,
-	ownNomination,
-	searchTrainers,
-	trainerAt
-} from '$lib/server/awards/nominations';
+import { awardFail, text } from '$lib/server/actions/award-fail';
+import { eligibilityOf, searchTrainers, trainerAt } from '$lib/server/awards/eligibility';
+import { nominate, ownNomination } from '$lib/server/awards/nominations';
 import { phaseAt } from '$lib/server/awards/phase';
 import { publishedYears } from '$lib/server/awards/public';
 import { criteriaOf, currentRound } from '$lib/server/awards/rounds';

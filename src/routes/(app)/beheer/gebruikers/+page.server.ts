@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
+import { audit } from '$lib/server/accounts/audit';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { accountByEmail, resetTotpByAdmin } from '$lib/server/auth/totp';
 import { getDb } from '$lib/server/db/app';
@@ -12,12 +13,21 @@ import { formText } from '$lib/form-data';
  * two-step verification off for someone who lost their phone and recovery codes.
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
-	requirePlatformRole(locals, 'admin');
+	const admin = requirePlatformRole(locals, 'admin');
 	const email = (url.searchParams.get('email') ?? '').trim().slice(0, 254);
-	return {
-		email,
-		account: email ? await accountByEmail(await getDb(), email) : null
-	};
+	const db = await getDb();
+	const account = email ? await accountByEmail(db, email) : null;
+	// An admin reading a person's account and companies: audited.
+	if (account) {
+		await audit(db, {
+			actorUserId: admin.id,
+			action: 'admin.account_viewed',
+			entityType: 'app_user',
+			entityId: account.id,
+			requestId: locals.requestId
+		});
+	}
+	return { email, account };
 };
 
 export const actions: Actions = {

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { awardFail } from '$lib/server/awards/actions';
+import { awardFail } from '$lib/server/actions/award-fail';
 import { formValues, roundInputFrom } from '$lib/server/awards/admin-form';
 import { createRound, listRounds } from '$lib/server/awards/rounds';
 import { requirePlatformRole } from '$lib/server/auth/guard';

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { juryPanel } from '$lib/server/awards/jury';
+import { juryPanel } from '$lib/server/awards/scoring';
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import type { PageServerLoad } from './$types';

@@ -1,6 +1,7 @@
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { auditOverview, nationalTotals } from '$lib/server/adviser/overview';
+import { auditOverview } from '$lib/server/adviser/overview';
+import { nationalTotals } from '$lib/server/adviser/totals';
 import type { PageServerLoad } from './$types';
 
 const MEASURES = ['companies', 'learners', 'progress', 'stalled', 'red', 'llo'] as const;

@@ -1,5 +1,5 @@
-import { awardFail, text } from '$lib/server/awards/actions';
-import { receivedNominations, respondToNomination } from '$lib/server/awards/nominations';
+import { awardFail, text } from '$lib/server/actions/award-fail';
+import { receivedNominations, respondToNomination } from '$lib/server/awards/received';
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import type { Actions, PageServerLoad } from './$types';

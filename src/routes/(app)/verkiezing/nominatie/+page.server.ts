@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { awardFail, text } from '$lib/server/awards/actions';
+import { awardFail, text } from '$lib/server/actions/award-fail';
 import {
 	ownNomination,
 	updateNomination,

@@ -1,17 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { setError, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
-import { domainErrorMessage } from '$lib/errors';
 import { resetPasswordSchema } from '$lib/schemas/auth';
 import { passwordResetOwner, passwordResetStatus, resetPassword } from '$lib/server/accounts/users';
 import { getDb } from '$lib/server/db/app';
-import { DomainError } from '$lib/server/errors';
+import { domainFail, formFor, readForm } from '$lib/server/forms';
 import { startSession } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const status = await passwordResetStatus(await getDb(), params.token);
-	return { status, form: await superValidate(zod4(resetPasswordSchema())) };
+	return { status, form: await formFor(resetPasswordSchema()) };
 };
 
 export const actions: Actions = {
@@ -19,7 +16,7 @@ export const actions: Actions = {
 		const db = await getDb();
 		// The policy refuses the account's own email and name.
 		const owner = (await passwordResetOwner(db, event.params.token)) ?? {};
-		const form = await superValidate(event.request, zod4(resetPasswordSchema(owner)));
+		const form = await readForm(event.request, resetPasswordSchema(owner));
 		const password = form.data.password;
 		form.data.password = '';
 		form.data.confirm = '';
@@ -28,8 +25,7 @@ export const actions: Actions = {
 		try {
 			userId = await resetPassword(db, event.params.token, password);
 		} catch (e) {
-			if (e instanceof DomainError) return setError(form, '', domainErrorMessage(e.code));
-			throw e;
+			return domainFail(form, e);
 		}
 		redirect(303, await startSession(db, event, userId));
 	}

@@ -12,8 +12,11 @@ import { DomainError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	requirePlatformRole(locals, 'admin');
-	const detail = await getCompanyForAdmin(await getDb(), params.id);
+	const user = requirePlatformRole(locals, 'admin');
+	const detail = await getCompanyForAdmin(await getDb(), params.id, {
+		user,
+		requestId: locals.requestId
+	});
 	if (!detail) error(404, m.error_not_found());
 	return { ...detail, form: await superValidate(zod4(inviteHrSchema)) };
 };

@@ -1,16 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { awardFail, text } from '$lib/server/awards/actions';
+import { awardFail, text } from '$lib/server/actions/award-fail';
 import { formValues, roundInputFrom } from '$lib/server/awards/admin-form';
-import {
-	addJuror,
-	addPanel,
-	juryProgress,
-	panelsOfRound,
-	publishRound,
-	replaceJuror,
-	roundResults
-} from '$lib/server/awards/jury';
+import { addJuror, addPanel, panelsOfRound, replaceJuror } from '$lib/server/awards/panels';
+import { juryProgress, publishRound, roundResults } from '$lib/server/awards/tally';
 import { phaseAt, toAmsterdamLocal } from '$lib/server/awards/phase';
 import {
 	criteriaOf,

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { awardFail, text } from '$lib/server/awards/actions';
-import { declareConflict, juryNominee, juryPanel, saveScores } from '$lib/server/awards/jury';
+import { awardFail, text } from '$lib/server/actions/award-fail';
+import { declareConflict, juryNominee, juryPanel, saveScores } from '$lib/server/awards/scoring';
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import type { Actions, PageServerLoad } from './$types';

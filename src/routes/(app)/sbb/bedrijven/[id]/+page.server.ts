@@ -5,10 +5,11 @@ import { m } from '$lib/paraglide/messages';
 import { contactSchema } from '$lib/schemas/adviser';
 import { companyFigures, companyForAdviser } from '$lib/server/adviser/company';
 import { addContact, contactsOf } from '$lib/server/adviser/contacts';
-import { requireAdviserOrAdmin } from '$lib/server/adviser/overview';
 import { reasonThresholds } from '$lib/server/adviser/signals';
 import { cultureForAdviser } from '$lib/server/culture/share';
+import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
+import { inCompany } from '$lib/server/db/scope';
 import { formTokenOf } from '$lib/server/once';
 import { ROUTES } from '$lib/server/trajectories/trajectories';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,14 +20,15 @@ import { todayIso } from '$lib/time';
  * outside the adviser's regions, or no company at all: 404.
  */
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const user = requireAdviserOrAdmin(locals);
+	const user = requirePlatformRole(locals, 'adviser', 'admin');
 	const db = await getDb();
 	const company = await companyForAdviser(db, user, params.id);
 	if (!company) error(404, m.error_not_found());
 	const [{ figures, trainers }, contacts, culture] = await Promise.all([
 		companyFigures(db, user, company, locals.requestId),
 		contactsOf(db, company.id),
-		cultureForAdviser(db, company.id)
+		// Access checked above (companyForAdviser): the wall shows this company alone.
+		inCompany(company.id, () => cultureForAdviser(db, company.id))
 	]);
 	const form = await superValidate(zod4(contactSchema), {
 		defaults: {
@@ -53,7 +55,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	contact: async ({ locals, params, request }) => {
-		const user = requireAdviserOrAdmin(locals);
+		const user = requirePlatformRole(locals, 'adviser', 'admin');
 		const db = await getDb();
 		const company = await companyForAdviser(db, user, params.id);
 		if (!company) error(404, m.error_not_found());

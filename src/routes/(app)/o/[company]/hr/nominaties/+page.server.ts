@@ -1,5 +1,5 @@
-import { awardFail, text } from '$lib/server/awards/actions';
-import { companyNominations, endorseNomination } from '$lib/server/awards/nominations';
+import { awardFail, text } from '$lib/server/actions/award-fail';
+import { companyNominations, endorseNomination } from '$lib/server/awards/endorsements';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import type { Actions, PageServerLoad } from './$types';

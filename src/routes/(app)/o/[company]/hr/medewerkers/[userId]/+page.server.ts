@@ -1,6 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { message, setError, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
+import { message } from 'sveltekit-superforms';
 import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 import { memberRolesSchema } from '$lib/schemas/company';
@@ -13,6 +12,7 @@ import {
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
+import { domainFail, formFor, notFoundOr, readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -22,23 +22,19 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		member,
 		isSelf: member.userId === ctx.user.id,
-		form: await superValidate({ roles: member.roles }, zod4(memberRolesSchema), { errors: false })
+		form: await formFor(memberRolesSchema, { roles: member.roles })
 	};
 };
 
 export const actions: Actions = {
 	roles: async ({ locals, request, params }) => {
 		const ctx = requireCompany({ locals, params }, 'hr');
-		const form = await superValidate(request, zod4(memberRolesSchema));
+		const form = await readForm(request, memberRolesSchema);
 		if (!form.valid) return fail(400, { form });
 		try {
 			await updateMemberRoles(await getDb(), ctx, params.userId, form.data.roles);
 		} catch (e) {
-			if (e instanceof DomainError) {
-				if (e.code === 'member_not_found') error(404, m.error_not_found());
-				return setError(form, 'roles._errors', domainErrorMessage(e.code));
-			}
-			throw e;
+			return domainFail(form, e);
 		}
 		return message(form, { type: 'success', text: m.member_roles_saved() });
 	},
@@ -60,8 +56,7 @@ export const actions: Actions = {
 		try {
 			await reactivateMember(await getDb(), ctx, params.userId);
 		} catch (e) {
-			if (e instanceof DomainError) error(404, m.error_not_found());
-			throw e;
+			notFoundOr(e);
 		}
 		return { statusMessage: m.member_reactivated_done() };
 	}

@@ -1,0 +1,377 @@
+import { sql } from 'kysely';
+import type { DB } from '../db';
+import type { PanelKind } from '../db/schema';
+import { DomainError, isUuid } from '../errors';
+import { phaseAt, ROUND_CLOCK_COLUMNS, type Phase } from './phase';
+import { criteriaOf, requireRound, type Criterion, type Round } from './rounds';
+import { getPanel, type Panel } from './panels';
+import { candidatesOfRound, roundResults, type Candidate } from './tally';
+import { CROSS_COMPANY } from '../db/cross-company';
+import { acrossCompanies } from '../db/scope';
+
+/**
+ * Scoring, as a juror does it: their panels, a panel's nominees with conflicts and what
+ * they scored, one nominee's motivations and scores, saving scores and declaring a
+ * conflict. Only an active juror of the panel sees any of it.
+ */
+
+export interface JurorPanel {
+	id: string;
+	name: string;
+	kind: PanelKind;
+	roundId: string;
+	year: number;
+	title: string;
+	phase: Phase;
+}
+
+export async function panelsOfJuror(
+	db: DB,
+	userId: string,
+	now = new Date()
+): Promise<JurorPanel[]> {
+	const rows = await db
+		.selectFrom('jury_member as jm')
+		.innerJoin('jury_panel as p', 'p.id', 'jm.panel_id')
+		.innerJoin('award_round as r', 'r.id', 'p.round_id')
+		.select([
+			'p.id',
+			'p.name',
+			'p.kind',
+			'r.id as round_id',
+			'r.year',
+			'r.title',
+			...ROUND_CLOCK_COLUMNS
+		])
+		.where('jm.user_id', '=', userId)
+		.where('jm.replaced_at', 'is', null)
+		.orderBy('r.year', 'desc')
+		.orderBy('p.kind', 'desc')
+		.orderBy('p.name')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		name: r.name,
+		kind: r.kind,
+		roundId: r.round_id,
+		year: r.year,
+		title: r.title,
+		phase: phaseAt(r, now).phase
+	}));
+}
+
+export type ConflictKind = 'member' | 'nominator' | 'declared';
+
+export interface JuryNominee extends Candidate {
+	conflict: ConflictKind | null;
+	conflictReason: string | null;
+	motivations: { criterionId: string; text: string }[][];
+	endorsements: string[];
+	evidence: string[];
+	mine: Map<string, { score: number; comment: string }>;
+	submittedAt: Date | null;
+	/** Others' scores, only once this juror submitted their own. */
+	others: { jurorName: string; criterionId: string; score: number; comment: string }[];
+}
+
+export interface JuryView {
+	panel: Panel;
+	round: Round;
+	phase: Phase;
+	canScore: boolean;
+	criteria: Criterion[];
+	nominees: JuryNominee[];
+}
+
+/** A panel as one of its active jurors sees it: null for anyone else or an unknown panel. */
+async function jurorsPanel(db: DB, panelId: string, userId: string, now: Date) {
+	const panel = await getPanel(db, panelId);
+	if (!panel) return null;
+	const member = await db
+		.selectFrom('jury_member')
+		.select('id')
+		.where('panel_id', '=', panelId)
+		.where('user_id', '=', userId)
+		.where('replaced_at', 'is', null)
+		.executeTakeFirst();
+	if (!member) return null;
+	const round = await requireRound(db, panel.round_id);
+	const phase = phaseAt(round, now).phase;
+	// A regional panel judges the candidates of its regions; the national panel the
+	// finalists of the regional panels, which takes every regional result.
+	const [candidates, criteria] = await Promise.all([
+		panel.kind === 'regional'
+			? candidatesOfRound(db, CROSS_COMPANY.juryNominations, round.id, panel.region_ids)
+			: roundResults(db, round).then(
+					(results) => results.find((r) => r.panel.id === panelId)?.candidates ?? []
+				),
+		criteriaOf(db, round.id)
+	]);
+	const scoringPhase = panel.kind === 'regional' ? 'regional_jury' : 'national_jury';
+	return { panel, round, phase, canScore: phase === scoringPhase, criteria, candidates };
+}
+
+/**
+ * Why this juror may not score these nominees (automatic or declared), per nominee: from
+ * the juror's memberships and nominations in every company (the wall opens).
+ */
+async function conflictsOf(
+	db: DB,
+	roundId: string,
+	panelId: string,
+	userId: string,
+	nomineeIds: string[]
+): Promise<Map<string, { kind: ConflictKind | null; reason: string | null }>> {
+	if (!nomineeIds.length) return new Map();
+	const rows = await acrossCompanies(CROSS_COMPANY.juryNominations, () =>
+		conflictRows(db, roundId, panelId, userId, nomineeIds)
+	);
+	return new Map(rows.rows.map((r) => [r.nominee_id, { kind: r.kind, reason: r.reason }]));
+}
+
+function conflictRows(
+	db: DB,
+	roundId: string,
+	panelId: string,
+	userId: string,
+	nomineeIds: string[]
+) {
+	return sql<{ nominee_id: string; kind: ConflictKind | null; reason: string | null }>`
+		select c.nominee_id,
+			case when jc.reason is not null then 'declared'
+				when exists (select 1 from membership m where m.user_id = ${userId}
+					and m.company_id = c.company_id and m.deactivated_at is null) then 'member'
+				when exists (select 1 from nomination n where n.round_id = c.round_id
+					and n.nominator_id = ${userId} and n.nominee_id = c.nominee_id
+					and n.status <> 'withdrawn') then 'nominator'
+			end as kind,
+			jc.reason
+		from award_candidate c
+		left join jury_conflict jc on jc.panel_id = ${panelId} and jc.juror_id = ${userId}
+			and jc.nominee_id = c.nominee_id
+		where c.round_id = ${roundId} and c.nominee_id = any(${nomineeIds}::uuid[])`.execute(db);
+}
+
+export interface JuryListItem extends Candidate {
+	conflict: ConflictKind | null;
+	/** When this juror submitted their scores for the nominee; null: not yet. */
+	submittedAt: Date | null;
+}
+
+/**
+ * The panel's nominees for one of its jurors: who they still have to score, who they
+ * scored and where they have a conflict. The motivations and the score form are on each
+ * nominee's own page (juryNominee), so the list stays small with 100+ candidates.
+ */
+export async function juryPanel(
+	db: DB,
+	panelId: string,
+	userId: string,
+	now = new Date()
+): Promise<(Omit<JuryView, 'nominees'> & { nominees: JuryListItem[] }) | null> {
+	const view = await jurorsPanel(db, panelId, userId, now);
+	if (!view) return null;
+	const { candidates, ...rest } = view;
+	const ids = candidates.map((c) => c.nomineeId);
+	const [conflicts, submitted] = await Promise.all([
+		conflictsOf(db, view.round.id, panelId, userId, ids),
+		db
+			.selectFrom('jury_score')
+			.select(['nominee_id', (eb) => eb.fn.max('submitted_at').as('submitted_at')])
+			.where('panel_id', '=', panelId)
+			.where('juror_id', '=', userId)
+			.groupBy('nominee_id')
+			.execute()
+	]);
+	const submittedAt = new Map(submitted.map((r) => [r.nominee_id, r.submitted_at]));
+	return {
+		...rest,
+		nominees: candidates.map((c) => ({
+			...c,
+			conflict: conflicts.get(c.nomineeId)?.kind ?? null,
+			submittedAt: submittedAt.get(c.nomineeId) ?? null
+		}))
+	};
+}
+
+/**
+ * One nominee of the panel for one of its jurors: the motivations, evidence and
+ * endorsements, the juror's own scores and (once they submitted theirs) the other
+ * jurors' scores, and the next nominee they still have to score. Null when the panel is
+ * not theirs or the nominee is not one of the panel's candidates.
+ */
+export async function juryNominee(
+	db: DB,
+	panelId: string,
+	userId: string,
+	nomineeId: string,
+	now = new Date()
+): Promise<(Omit<JuryView, 'nominees'> & { nominee: JuryNominee; next: Candidate | null }) | null> {
+	if (!isUuid(nomineeId)) return null;
+	const view = await jurorsPanel(db, panelId, userId, now);
+	const c = view?.candidates.find((x) => x.nomineeId === nomineeId);
+	if (!view || !c) return null;
+	const { candidates, ...rest } = view;
+	const [conflicts, nominations, scores, mySubmissions] = await Promise.all([
+		conflictsOf(
+			db,
+			view.round.id,
+			panelId,
+			userId,
+			candidates.map((x) => x.nomineeId)
+		),
+		// The nominee's nominations, from whichever company nominated them: the wall opens.
+		acrossCompanies(CROSS_COMPANY.juryNominations, () =>
+			db
+				.selectFrom('nomination as n')
+				.leftJoin('nomination_motivation as nm', 'nm.nomination_id', 'n.id')
+				.select(['n.id', 'n.evidence', 'n.endorsement', 'nm.criterion_id', 'nm.text'])
+				.where('n.round_id', '=', view.round.id)
+				.where('n.status', '=', 'accepted')
+				.where('n.nominee_id', '=', nomineeId)
+				.orderBy('n.created_at')
+				.execute()
+		),
+		db
+			.selectFrom('jury_score as s')
+			.innerJoin('app_user as u', 'u.id', 's.juror_id')
+			.select(['s.juror_id', 'u.name', 's.criterion_id', 's.score', 's.comment', 's.submitted_at'])
+			.where('s.panel_id', '=', panelId)
+			.where('s.nominee_id', '=', nomineeId)
+			.execute(),
+		db
+			.selectFrom('jury_score')
+			.select('nominee_id')
+			.distinct()
+			.where('panel_id', '=', panelId)
+			.where('juror_id', '=', userId)
+			.execute()
+	]);
+	const mineRows = scores.filter((s) => s.juror_id === userId);
+	const submittedAt = mineRows[0]?.submitted_at ?? null;
+	const byNomination = new Map<string, { criterionId: string; text: string }[]>();
+	const evidence = new Map<string, string>();
+	const endorsements = new Map<string, string>();
+	for (const n of nominations) {
+		const list = byNomination.get(n.id) ?? [];
+		if (n.criterion_id && n.text) list.push({ criterionId: n.criterion_id, text: n.text });
+		byNomination.set(n.id, list);
+		if (n.evidence) evidence.set(n.id, n.evidence);
+		if (n.endorsement) endorsements.set(n.id, n.endorsement);
+	}
+	const conflict = conflicts.get(nomineeId);
+	// The next nominee in the list (after this one, then from the top) still to score.
+	const scored = new Set(mySubmissions.map((r) => r.nominee_id));
+	const at = candidates.findIndex((x) => x.nomineeId === nomineeId);
+	const next =
+		[...candidates.slice(at + 1), ...candidates.slice(0, at)].find(
+			(x) => !scored.has(x.nomineeId) && !conflicts.get(x.nomineeId)?.kind
+		) ?? null;
+	return {
+		...rest,
+		next,
+		nominee: {
+			...c,
+			conflict: conflict?.kind ?? null,
+			conflictReason: conflict?.reason ?? null,
+			motivations: [...byNomination.values()],
+			evidence: [...evidence.values()],
+			endorsements: [...endorsements.values()],
+			mine: new Map(mineRows.map((s) => [s.criterion_id, { score: s.score, comment: s.comment }])),
+			submittedAt,
+			others: submittedAt
+				? scores
+						.filter((s) => s.juror_id !== userId)
+						.map((s) => ({
+							jurorName: s.name,
+							criterionId: s.criterion_id,
+							score: s.score,
+							comment: s.comment
+						}))
+				: []
+		}
+	};
+}
+
+export interface ScoreInput {
+	criterionId: string;
+	score: number;
+	comment: string;
+}
+
+/**
+ * Scores of one juror for one nominee, every criterion at once; saving again replaces
+ * them while the panel's phase lasts. Refused outside the phase, for a nominee outside
+ * the panel, with a conflict, or with a score that is not 1–10.
+ */
+export async function saveScores(
+	db: DB,
+	panelId: string,
+	userId: string,
+	nomineeId: string,
+	input: ScoreInput[],
+	now = new Date()
+): Promise<void> {
+	const view = await juryPanel(db, panelId, userId, now);
+	if (!view) throw new DomainError('award_not_juror');
+	if (!view.canScore) throw new DomainError('award_scoring_closed');
+	const nominee = view.nominees.find((n) => n.nomineeId === nomineeId);
+	if (!nominee) throw new DomainError('award_not_candidate');
+	if (nominee.conflict) throw new DomainError('award_conflict');
+	const byCriterion = new Map(input.map((s) => [s.criterionId, s]));
+	for (const c of view.criteria) {
+		const s = byCriterion.get(c.id);
+		if (!s || !Number.isInteger(s.score) || s.score < 1 || s.score > 10) {
+			throw new DomainError('award_score_invalid', `score_${c.id}`);
+		}
+		if (s.comment.length > 1000) throw new DomainError('award_comment_too_long', `comment_${c.id}`);
+	}
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.deleteFrom('jury_score')
+			.where('panel_id', '=', panelId)
+			.where('juror_id', '=', userId)
+			.where('nominee_id', '=', nomineeId)
+			.execute();
+		await trx
+			.insertInto('jury_score')
+			.values(
+				view.criteria.map((c) => ({
+					panel_id: panelId,
+					juror_id: userId,
+					nominee_id: nomineeId,
+					criterion_id: c.id,
+					score: byCriterion.get(c.id)!.score,
+					comment: byCriterion.get(c.id)!.comment.trim(),
+					submitted_at: now
+				}))
+			)
+			.execute();
+	});
+}
+
+/** A further conflict, with a reason; the juror's scores for that nominee stop counting. */
+export async function declareConflict(
+	db: DB,
+	panelId: string,
+	userId: string,
+	nomineeId: string,
+	reason: string,
+	now = new Date()
+): Promise<void> {
+	const view = await juryPanel(db, panelId, userId, now);
+	if (!view) throw new DomainError('award_not_juror');
+	if (!view.nominees.some((n) => n.nomineeId === nomineeId)) {
+		throw new DomainError('award_not_candidate');
+	}
+	const text = reason.trim();
+	if (!text) throw new DomainError('award_reason_required', 'reason');
+	if (text.length > 500) throw new DomainError('award_motivation_too_long', 'reason');
+	await db
+		.insertInto('jury_conflict')
+		.values({ panel_id: panelId, juror_id: userId, nominee_id: nomineeId, reason: text })
+		.onConflict((oc) =>
+			oc.columns(['panel_id', 'juror_id', 'nominee_id']).doUpdateSet({ reason: text })
+		)
+		.execute();
+}
