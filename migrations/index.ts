@@ -23,6 +23,7 @@ import * as m0021 from './0021_form_token';
 import * as m0022 from './0022_row_level_security';
 import * as m0023 from './0023_cancelled_conversation_actions';
 import * as m0025 from './0025_learning_culture_scan';
+import * as m0026 from './0026_access_log';
 import * as m0027 from './0027_security_invoker_views';
 
 /**
@@ -55,5 +56,6 @@ export const migrations: Record<string, Migration> = {
 	'0022_row_level_security': m0022,
 	'0023_cancelled_conversation_actions': m0023,
 	'0025_learning_culture_scan': m0025,
+	'0026_access_log': m0026,
 	'0027_security_invoker_views': m0027
 };

@@ -208,6 +208,14 @@ export const MATRIX: MatrixRow[] = [
 	GETQ('/account/tweestaps', 'redirectTo=%2F%2Fevil.example',                                   ['login',   200,       200,       200,       200,       200], {}, ['href="//evil.example']),
 	POST('/account/tweestaps', {}, 'totpStart', {},                                               ['login',   200,       200,       200,       200,       200]),
 	POST('/account/tweestaps', {}, 'totpConfirm', { code: '' },                                   ['login',   400,       400,       400,       400,       400]),
+	// Privacy (issue 18): only ever the user's own data, so no id in the URL. The download
+	// needs a single-use link made by the page's POST (tests/e2e/privacy.spec.ts); none or an
+	// unknown one is 404, like another user's.
+	GET('/account/mijn-gegevens',                   {},                                           ['login',   200,       200,       200,       200,       200]),
+	GET('/account/mijn-gegevens/download',          {},                                           ['login',   404,       404,       404,       404,       404]),
+	GETQ('/account/mijn-gegevens/download', 'sleutel={unknownToken}',                             ['login',   404,       404,       404,       404,       404]),
+	GET('/account/inzage',                          {},                                           ['login',   200,       200,       200,       200,       200]),
+	GETQ('/account/inzage', 'van=2026-02-01&tot=2026-01-01&pagina=2',                             ['login',   200,       200,       200,       200,       200]),
 
 	// reference data (qualification structure), read-only for every logged-in user
 	GET('/kwalificaties',                           {},                                           ['login',   200,       200,       200,       200,       200]),

@@ -26,7 +26,9 @@ const ALLOWED_FILES = [
 	'src/lib/server/awards/scoring.ts',
 	'src/lib/server/awards/tally.ts',
 	'src/lib/server/conversations/scheduler.ts',
-	'src/lib/server/trajectories/passport.ts'
+	'src/lib/server/trajectories/passport.ts',
+	'src/lib/server/privacy/access-log.ts',
+	'src/lib/server/privacy/export.ts'
 ];
 
 const root = join(__dirname, '../..');

@@ -38,6 +38,10 @@ export const CROSS_COMPANY = {
 	receivedNominations: 'award election: nominations received',
 	/** the learner's own passport: their records in every company. */
 	passport: 'passport: own records in every company',
+	/** privacy: the user's own data export, their records in every company (issue 18). */
+	privacyExport: 'privacy: own data export',
+	/** privacy: the user's own access log, reads and changes of their records in every company. */
+	privacyAccessLog: 'privacy: own access log',
 	/** the invitation page, found by its token. */
 	invitation: 'invitation by its token',
 	/** the anonymous learning-culture scan, found by its link. */

@@ -118,6 +118,18 @@ export interface AuditLogTable {
 	data: ColumnType<unknown, string | undefined, never>;
 	request_id: string | null;
 	created_at: CreatedAt;
+	/** The person whose data was read or changed (the access log; migration 0026). */
+	subject_user_id: string | null;
+}
+
+/** A single-use link to the download of a user's own data (migration 0026). */
+export interface PersonalDataExportTable {
+	id: Generated<string>;
+	user_id: string;
+	token_hash: string;
+	created_at: CreatedAt;
+	expires_at: Timestamp;
+	used_at: Timestamp | null;
 }
 
 export interface LoginAttemptTable {
@@ -921,6 +933,7 @@ export interface Database {
 	invitation: InvitationTable;
 	password_reset: PasswordResetTable;
 	audit_log: AuditLogTable;
+	personal_data_export: PersonalDataExportTable;
 	login_attempt: LoginAttemptTable;
 	auth_throttle: AuthThrottleTable;
 	competence: CompetenceTable;

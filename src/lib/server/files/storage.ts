@@ -109,6 +109,11 @@ export async function readStoredFile(
 	}
 }
 
+/** The path of a stored file of this company (for streaming it), or null when the key is not valid. */
+export function storedFilePath(companyId: string, storageKey: string): string | null {
+	return pathOf(companyId, storageKey);
+}
+
 export async function removeStoredFile(companyId: string, storageKey: string): Promise<void> {
 	const path = pathOf(companyId, storageKey);
 	if (path) await rm(path, { force: true });

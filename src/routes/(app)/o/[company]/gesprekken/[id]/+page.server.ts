@@ -21,6 +21,7 @@ import { DomainError } from '$lib/server/errors';
 import { isNotFound, notFoundOr } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import { listTrainers } from '$lib/server/trajectories/people';
+import { readerOf, recordRead } from '$lib/server/privacy/access-log';
 import type { Actions, PageServerLoad } from './$types';
 import { formText } from '$lib/form-data';
 import { amsterdamDateTime } from '$lib/time';
@@ -30,7 +31,10 @@ export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
 	const view = await getConversation(db, ctx, event.params.id);
 	if (!view) error(404, m.error_not_found());
-	const trainers = view.can.reschedule ? await listTrainers(db, ctx) : [];
+	const [trainers] = await Promise.all([
+		view.can.reschedule ? listTrainers(db, ctx) : [],
+		recordRead(db, readerOf(ctx), { conversationId: view.id }, 'conversation', event.url.pathname)
+	]);
 	return { conversation: view, trainers, planned: amsterdamDateTime(view.plannedAt) };
 };
 

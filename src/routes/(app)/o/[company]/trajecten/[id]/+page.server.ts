@@ -18,6 +18,7 @@ import { getTrajectory, targetQualificationId } from '$lib/server/trajectories/d
 import { setTrajectoryStatus, STATUSES } from '$lib/server/trajectories/status';
 import type { Actions, PageServerLoad } from './$types';
 import { todayIso } from '$lib/time';
+import { readerOf, recordRead } from '$lib/server/privacy/access-log';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event);
@@ -29,7 +30,14 @@ export const load: PageServerLoad = async (event) => {
 	const [distance, certificates, related] = await Promise.all([
 		qualificationId ? distanceToDiploma(db, ctx.company.id, learnerId, qualificationId) : null,
 		certificateStates(db, ctx.company.id, learnerId),
-		relatedForLearner(db, ctx.company.id, learnerId)
+		relatedForLearner(db, ctx.company.id, learnerId),
+		recordRead(
+			db,
+			readerOf(ctx),
+			{ trajectoryId: detail.trajectory.id },
+			'trajectory',
+			event.url.pathname
+		)
 	]);
 	return {
 		...detail,

@@ -8,6 +8,7 @@ import { domainFail, formFor, readForm } from '$lib/server/forms';
 import { listActivities, listGoals } from '$lib/server/profiles/development';
 import { setCapacity, trainerForHr } from '$lib/server/profiles/profile';
 import { selfAssessmentHistory } from '$lib/server/profiles/self-assessment';
+import { readerOf, recordRead } from '$lib/server/privacy/access-log';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A trainer of THIS company, read-only for HR; everyone else (other companies, non-trainers, unknown) 404. */
@@ -19,7 +20,8 @@ export const load: PageServerLoad = async (event) => {
 	const [history, activities, goals] = await Promise.all([
 		selfAssessmentHistory(db, trainer.userId),
 		listActivities(db, trainer.userId),
-		listGoals(db, trainer.userId)
+		listGoals(db, trainer.userId),
+		recordRead(db, readerOf(ctx), { userId: trainer.userId }, 'trainer_profile', event.url.pathname)
 	]);
 	const form = await formFor(capacitySchema, {
 		maxLearners: trainer.capacity === null ? '' : String(trainer.capacity)

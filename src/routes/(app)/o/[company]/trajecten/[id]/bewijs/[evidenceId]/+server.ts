@@ -4,6 +4,7 @@ import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { attachment } from '$lib/server/download';
 import { evidenceFile } from '$lib/server/trajectories/evidence';
+import { readerOf, recordRead } from '$lib/server/privacy/access-log';
 import type { RequestHandler } from './$types';
 
 /**
@@ -14,6 +15,13 @@ export const GET: RequestHandler = async (event) => {
 	const ctx = requireCompany(event);
 	const file = await evidenceFile(await getDb(), ctx, event.params.id, event.params.evidenceId);
 	if (!file) error(404, m.error_not_found());
+	await recordRead(
+		await getDb(),
+		readerOf(ctx),
+		{ evidenceId: event.params.evidenceId },
+		'evidence_file',
+		event.url.pathname
+	);
 	return new Response(new Uint8Array(file.bytes), {
 		headers: {
 			'content-type': file.contentType,
