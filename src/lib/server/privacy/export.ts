@@ -2,8 +2,10 @@ import { sql } from 'kysely';
 import type { DB } from '../db';
 import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
-import { FEEDBACK_THRESHOLD } from '../profiles/feedback';
 import { accessLog } from './access-log';
+import { awardPart } from './export-awards';
+import { iso } from './export-iso';
+import { trainerPart } from './export-trainer';
 
 /**
  * "Alles over mij" (issue 18): every personal datum Vakmaat holds about a user, across all
@@ -15,7 +17,7 @@ import { accessLog } from './access-log';
  * - in a conversation the user held as trainer: the learner's name and answers (the
  *   learner's data); the trainer gets their own preparation and the agreed record's dates;
  * - a trainer's preparation the trainer has not shared with the learner;
- * - feedback received below the threshold of {@link FEEDBACK_THRESHOLD} responses, and
+ * - feedback received below the threshold of FEEDBACK_THRESHOLD (profiles/feedback.ts) responses, and
  *   who gave it;
  * - who nominated the user when the nominator chose not to be named;
  * - other people's answers and scores in an award round.
@@ -34,9 +36,6 @@ export interface ExportFile {
 	storageKey: string;
 	sizeBytes: number | null;
 }
-
-const iso = (d: Date | string | null | undefined) =>
-	d === null || d === undefined ? null : new Date(d).toISOString();
 
 /** A safe file name for the zip (no directories, no control characters). */
 function zipName(name: string): string {
@@ -594,257 +593,6 @@ async function build(db: DB, userId: string, now: Date) {
 		}
 	};
 	return { document, files };
-}
-
-async function trainerPart(db: DB, userId: string) {
-	const [profile, sectors, qualifications, capacity, rounds, activities, goals, feedback, held] =
-		await Promise.all([
-			db
-				.selectFrom('trainer_profile')
-				.select(['bio', 'specialisms', 'languages', 'years_experience', 'updated_at'])
-				.where('user_id', '=', userId)
-				.executeTakeFirst(),
-			db
-				.selectFrom('trainer_profile_sector as s')
-				.innerJoin('sector_chamber as sc', 'sc.id', 's.sector_chamber_id')
-				.select('sc.name')
-				.where('s.user_id', '=', userId)
-				.execute(),
-			db
-				.selectFrom('trainer_profile_qualification as p')
-				.innerJoin('qualification as q', 'q.id', 'p.qualification_id')
-				.select(['q.crebo', 'q.title'])
-				.where('p.user_id', '=', userId)
-				.execute(),
-			db
-				.selectFrom('trainer_capacity as tc')
-				.innerJoin('company as co', 'co.id', 'tc.company_id')
-				.select(['co.name as company', 'tc.max_learners', 'tc.updated_at'])
-				.where('tc.user_id', '=', userId)
-				.execute(),
-			db
-				.selectFrom('self_assessment as s')
-				.innerJoin('competence_framework_version as v', 'v.id', 's.version_id')
-				.select(['s.id', 'v.number', 's.status', 's.created_at', 's.submitted_at'])
-				.where('s.user_id', '=', userId)
-				.orderBy('s.created_at')
-				.execute(),
-			db
-				.selectFrom('development_activity')
-				.select(['kind', 'title', 'provider', 'activity_date', 'hours', 'impact', 'created_at'])
-				.where('user_id', '=', userId)
-				.orderBy('activity_date')
-				.execute(),
-			db
-				.selectFrom('development_goal')
-				.select(['text', 'target_date', 'status', 'created_at'])
-				.where('user_id', '=', userId)
-				.orderBy('created_at')
-				.execute(),
-			sql<{
-				company: string;
-				responses: number;
-				explains: number;
-				listens: number;
-				recognises: number;
-				available: number;
-			}>`
-				select co.name as company, count(*)::int as responses,
-					round(avg(f.explains), 1)::float8 as explains, round(avg(f.listens), 1)::float8 as listens,
-					round(avg(f.recognises), 1)::float8 as recognises,
-					round(avg(f.available), 1)::float8 as available
-				from trainer_feedback f join company co on co.id = f.company_id
-				where f.trainer_user_id = ${userId}::uuid
-				group by co.name
-				having count(*) >= ${FEEDBACK_THRESHOLD}`.execute(db),
-			db
-				.selectFrom('conversation')
-				.select('id')
-				.where('trainer_user_id', '=', userId)
-				.limit(1)
-				.execute()
-		]);
-	const roundIds = rounds.length
-		? rounds.map((r) => r.id)
-		: ['00000000-0000-0000-0000-000000000000'];
-	const answers = await db
-		.selectFrom('self_assessment_answer as a')
-		.innerJoin('competence_indicator as i', 'i.id', 'a.indicator_id')
-		.innerJoin('competence_area as ar', 'ar.id', 'i.area_id')
-		.select(['a.assessment_id', 'ar.code', 'i.text', 'a.level', 'a.reflection'])
-		.where('a.assessment_id', 'in', roundIds)
-		.orderBy('ar.position')
-		.orderBy('i.position')
-		.execute();
-	const empty =
-		!profile &&
-		!sectors.length &&
-		!qualifications.length &&
-		!capacity.length &&
-		!rounds.length &&
-		!activities.length &&
-		!goals.length &&
-		!held.length;
-	if (empty) return null;
-	return {
-		profile: profile
-			? {
-					bio: profile.bio,
-					specialisms: profile.specialisms,
-					languages: profile.languages,
-					yearsExperience: profile.years_experience,
-					updatedAt: iso(profile.updated_at)
-				}
-			: null,
-		sectors: sectors.map((s) => s.name),
-		qualifications: qualifications.map((q) => ({ crebo: q.crebo, title: q.title })),
-		capacity: capacity.map((c) => ({
-			company: c.company,
-			maxLearners: c.max_learners,
-			updatedAt: iso(c.updated_at)
-		})),
-		selfAssessments: rounds.map((r) => ({
-			frameworkVersion: r.number,
-			status: r.status,
-			startedAt: iso(r.created_at),
-			submittedAt: iso(r.submitted_at),
-			answers: answers
-				.filter((a) => a.assessment_id === r.id)
-				.map((a) => ({ area: a.code, indicator: a.text, level: a.level, reflection: a.reflection }))
-		})),
-		developmentActivities: activities.map((a) => ({
-			kind: a.kind,
-			title: a.title,
-			provider: a.provider,
-			date: a.activity_date,
-			hours: a.hours === null ? null : Number(a.hours),
-			impact: a.impact,
-			recordedAt: iso(a.created_at)
-		})),
-		developmentGoals: goals.map((g) => ({
-			text: g.text,
-			targetDate: g.target_date,
-			status: g.status,
-			recordedAt: iso(g.created_at)
-		})),
-		feedbackReceived: feedback.rows.map((f) => ({
-			company: f.company,
-			responses: f.responses,
-			averages: {
-				explains: f.explains,
-				listens: f.listens,
-				recognises: f.recognises,
-				available: f.available
-			}
-		}))
-	};
-}
-
-async function awardPart(db: DB, userId: string) {
-	const [nominations, jury] = await Promise.all([
-		db
-			.selectFrom('nomination as n')
-			.innerJoin('award_round as r', 'r.id', 'n.round_id')
-			.innerJoin('company as co', 'co.id', 'n.company_id')
-			.innerJoin('app_user as nominee', 'nominee.id', 'n.nominee_id')
-			.innerJoin('app_user as nominator', 'nominator.id', 'n.nominator_id')
-			.select([
-				'n.id',
-				'r.year',
-				'co.name as company',
-				'n.nominator_id',
-				'n.nominee_id',
-				'nominee.name as nominee',
-				'nominator.name as nominator',
-				'n.nominator_named',
-				'n.evidence',
-				'n.status',
-				'n.publish_consent',
-				'n.consented_at',
-				'n.endorsement',
-				'n.endorsed_at',
-				'n.created_at'
-			])
-			.where((eb) => eb.or([eb('n.nominator_id', '=', userId), eb('n.nominee_id', '=', userId)]))
-			.orderBy('n.created_at')
-			.execute(),
-		db
-			.selectFrom('jury_member as m')
-			.innerJoin('jury_panel as p', 'p.id', 'm.panel_id')
-			.innerJoin('award_round as r', 'r.id', 'p.round_id')
-			.select(['r.year', 'p.name', 'p.kind', 'm.added_at', 'm.replaced_at'])
-			.where('m.user_id', '=', userId)
-			.execute()
-	]);
-	const ids = nominations.length
-		? nominations.map((n) => n.id)
-		: ['00000000-0000-0000-0000-000000000000'];
-	const [motivations, scores] = await Promise.all([
-		db
-			.selectFrom('nomination_motivation as nm')
-			.innerJoin('award_criterion as c', 'c.id', 'nm.criterion_id')
-			.select(['nm.nomination_id', 'c.name', 'nm.text'])
-			.where('nm.nomination_id', 'in', ids)
-			.execute(),
-		db
-			.selectFrom('jury_score as s')
-			.innerJoin('award_criterion as c', 'c.id', 's.criterion_id')
-			.innerJoin('jury_panel as p', 'p.id', 's.panel_id')
-			.innerJoin('award_round as r', 'r.id', 'p.round_id')
-			.select(['r.year', 'c.name', 's.score', 's.comment', 's.submitted_at'])
-			.where('s.juror_id', '=', userId)
-			.execute()
-	]);
-	if (!nominations.length && !jury.length) return null;
-	return {
-		nominationsMade: nominations
-			.filter((n) => n.nominator_id === userId)
-			.map((n) => ({
-				year: n.year,
-				nominee: n.nominee,
-				company: n.company,
-				named: n.nominator_named,
-				evidence: n.evidence,
-				status: n.status,
-				motivations: motivations
-					.filter((m) => m.nomination_id === n.id)
-					.map((m) => ({ criterion: m.name, text: m.text })),
-				createdAt: iso(n.created_at)
-			})),
-		nominationsReceived: nominations
-			.filter((n) => n.nominee_id === userId)
-			.map((n) => ({
-				year: n.year,
-				company: n.company,
-				nominator: n.nominator_named ? n.nominator : null,
-				evidence: n.evidence,
-				status: n.status,
-				publishConsent: n.publish_consent,
-				consentedAt: iso(n.consented_at),
-				endorsement: n.endorsement,
-				endorsedAt: iso(n.endorsed_at),
-				motivations: motivations
-					.filter((m) => m.nomination_id === n.id)
-					.map((m) => ({ criterion: m.name, text: m.text })),
-				createdAt: iso(n.created_at)
-			})),
-		jury: jury.map((j) => ({
-			year: j.year,
-			panel: j.name,
-			kind: j.kind,
-			since: iso(j.added_at),
-			until: iso(j.replaced_at),
-			// Own scores, without whom they were about (the nominee's data).
-			scores: scores
-				.filter((s) => s.year === j.year)
-				.map((s) => ({
-					criterion: s.name,
-					score: s.score,
-					comment: s.comment,
-					at: iso(s.submitted_at)
-				}))
-		}))
-	};
 }
 
 export type PersonalDataExport = Awaited<ReturnType<typeof personalDataExport>>['document'];
