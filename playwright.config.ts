@@ -15,7 +15,9 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: process.env.CI ? 2 : undefined,
 	retries: process.env.CI ? 1 : 0,
-	timeout: 30_000,
+	// CI runs the server, its database and two browsers on two cores: a journey of
+	// several pages and axe scans that takes 15 s on a laptop can take 30 s there.
+	timeout: process.env.CI ? 60_000 : 30_000,
 	expect: { timeout: 7_000 },
 	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
 	use: {

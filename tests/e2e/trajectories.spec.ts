@@ -19,7 +19,9 @@ function progressText(page: Page) {
 
 test('a trainer sees their learners and records several assessments in one go', async ({
 	page
-}) => {
+}, testInfo) => {
+	// Five axe scans, an assessment, a certificate and the print page.
+	test.setTimeout(90_000);
 	await login(page, 'opleider@delinde.example');
 	await page.goto(`/o/${COMPANY}/praktijkopleider`);
 	await expect(page.getByRole('heading', { name: 'Mijn lerenden', level: 2 })).toBeVisible();
@@ -41,17 +43,21 @@ test('a trainer sees their learners and records several assessments in one go', 
 	await expect(page.getByText('Kies bij minstens één werkproces een niveau.')).toBeVisible();
 
 	// Two work processes of P2-K1 (not yet competent in the demo data) become competent.
+	// A retry finds what the first attempt saved, so it counts what is competent already.
+	let alreadyCompetent = 0;
 	for (const code of ['P2-K1-W1', 'P2-K1-W2']) {
 		const group = page.getByRole('group', { name: new RegExp(code) });
+		if ((await group.getByText('Nu: Beheerst').count()) > 0) alreadyCompetent++;
 		await group.getByRole('radio', { name: 'Beheerst' }).check();
 	}
+	if (testInfo.retry === 0) expect(alreadyCompetent).toBe(0);
 	await page.locator('summary', { hasText: 'Toelichting bij P2-K1-W1' }).click();
 	await page
 		.getByLabel('Toelichting bij P2-K1-W1')
 		.fill('Vandaag zelfstandig de ochtendzorg gedaan.');
 	await page.getByRole('button', { name: 'Beoordelingen opslaan' }).click();
 	await expect(page.getByText('2 beoordelingen opgeslagen.')).toBeVisible();
-	expect(Number(await progressText(page))).toBe(before + 2);
+	expect(Number(await progressText(page))).toBe(before + 2 - alreadyCompetent);
 	await expect(page.getByText('Vandaag zelfstandig de ochtendzorg gedaan.')).toBeVisible();
 
 	// Both work processes of the demo certificate are now competent: ready, and recorded.
