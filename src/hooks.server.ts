@@ -20,7 +20,6 @@ import {
 import { appDatabase, closeAppDatabase, getDb } from '$lib/server/db/app';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { acrossCompanies, currentScope, inCompany, requestScope } from '$lib/server/db/scope';
-import { crossCompanyReason } from '$lib/server/auth/tenant-scope';
 import { CROSS_COMPANY } from '$lib/server/db/cross-company';
 import { QUERY_TRACE_DIR, QUERY_TRACE_HEADER, traced } from '$lib/server/db/trace';
 import { bodyLimit, guardRequest, tooLargeResponse } from '$lib/server/input';
@@ -230,19 +229,9 @@ const requireSecondFactor: Handle = async ({ event, resolve }) => {
  * $lib/server/auth/guard (a company the user does not belong to is a 404).
  */
 const authorize: Handle = async ({ event, resolve }) => {
+	// No page opens the tenant wall as a whole: what reads across companies (an adviser's
+	// region, a token page finding its company) does so in its own narrow service function.
 	const routeId = event.route.id ?? '';
-	// Two public token pages open the wall as a whole (tenant-scope.ts); everything else
-	// that reads across companies does so in its own narrow service functions.
-	const reason = crossCompanyReason(routeId);
-	if (reason) return acrossCompanies(reason, () => authorizeApp(event, resolve, routeId));
-	return authorizeApp(event, resolve, routeId);
-};
-
-const authorizeApp = (
-	event: Parameters<Handle>[0]['event'],
-	resolve: Parameters<Handle>[0]['resolve'],
-	routeId: string
-) => {
 	if (!routeId.startsWith('/(app)')) return resolve(event);
 	const user = event.locals.user;
 	if (!user) {

@@ -14,7 +14,12 @@ import { overviewPage } from '../../src/lib/server/adviser/overview';
 import { parseOverviewFilters } from '../../src/lib/server/adviser/filters';
 import { receivedNominations } from '../../src/lib/server/awards/received';
 import { TENANT_TABLES } from '../../migrations/0022_row_level_security';
-import { contextFor, sessionUser, userId } from './fixtures';
+import { acceptInvitation, getInvitation } from '../../src/lib/server/accounts/invitations';
+import { generateToken, hashToken } from '../../src/lib/server/auth/tokens';
+import { questionnaire } from '../../src/lib/server/culture/respond';
+import { createRound } from '../../src/lib/server/culture/rounds';
+import { addDays, momentFromNow, today } from '../clock';
+import { contextFor, sessionUser, tokenFromLatestMail, userId } from './fixtures';
 import { createTestDatabase, type TestDatabase } from './db';
 
 /**
@@ -319,6 +324,65 @@ describe.skipIf(!url)('row-level security on PostgreSQL (as the app role)', () =
 		expect(scopeStats.sets).toBe(before);
 		await inCompany(vanDijk, () => single.selectFrom('learner').select('id').execute());
 		expect(scopeStats.sets).toBe(before + 1);
+	});
+
+	it('a token page reads across companies only to find its company, and runs inside it', async () => {
+		// An invitation of De Linde, reached with its token before anyone is known (no scope).
+		const token = generateToken();
+		await t.db
+			.insertInto('invitation')
+			.values({
+				company_id: linde,
+				email: 'nieuw-via-rls@delinde.example',
+				roles: ['learner'],
+				token_hash: hashToken(token),
+				invited_by: null,
+				expires_at: momentFromNow(7)
+			})
+			.execute();
+		expect(await getInvitation(app, token)).toMatchObject({
+			status: 'valid',
+			companyName: 'Zorggroep De Linde'
+		});
+		expect(await getInvitation(app, generateToken())).toEqual({ status: 'unknown' });
+		const accepted = await acceptInvitation(
+			app,
+			token,
+			{ kind: 'new', name: 'Nieuw Via Rls', password: 'een lange zin als wachtwoord' },
+			'rls-test'
+		);
+		expect(accepted.companySlug).toBe('zorggroep-de-linde');
+		expect(
+			await t.db
+				.selectFrom('membership')
+				.select('company_id')
+				.where('user_id', '=', accepted.userId)
+				.execute()
+		).toEqual([{ company_id: linde }]);
+
+		// A learning-culture link of De Linde: the questionnaire opens as the app role.
+		const ctx = await contextFor(t.db, 'hr@delinde.example', 'zorggroep-de-linde');
+		await createRound(
+			t.db,
+			ctx,
+			{
+				opensOn: today(),
+				closesOn: addDays(today(), 14),
+				reminderOn: null,
+				recipients: 'members',
+				emails: [],
+				managerEmails: []
+			},
+			'http://localhost:5173'
+		);
+		const link = tokenFromLatestMail('lerende@delinde.example', '/leercultuur');
+		expect(await questionnaire(app, link)).toMatchObject({
+			company: 'Zorggroep De Linde',
+			state: 'open'
+		});
+		expect(await questionnaire(app, 'a'.repeat(32))).toBeNull();
+		// What the page did left no company open behind it.
+		expect(await app.selectFrom('culture_invitation').select('id').execute()).toEqual([]);
 	});
 
 	it('the app refuses to run as a superuser or as the tables’ owner', async () => {

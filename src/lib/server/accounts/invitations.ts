@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from '../db';
+import { CROSS_COMPANY } from '../db/cross-company';
+import { acrossCompanies, inCompany } from '../db/scope';
 import type { MemberRole } from '../db/schema';
 import type { SessionUser } from '../auth/session';
 import type { CompanyRef } from '../auth/context';
@@ -106,7 +108,29 @@ export type InvitationView =
 	  }
 	| { status: 'expired' | 'used' | 'unknown' };
 
+/**
+ * The company an invitation link belongs to, or null: the one read across companies of
+ * the invitation page (the link comes before anyone is known); everything else the page
+ * does runs inside that company (issue 19, a narrow wall).
+ */
+async function companyOfInvitation(db: DB, token: string): Promise<string | null> {
+	const row = await acrossCompanies(CROSS_COMPANY.invitation, () =>
+		db
+			.selectFrom('invitation')
+			.select('company_id')
+			.where('token_hash', '=', hashToken(token))
+			.executeTakeFirst()
+	);
+	return row?.company_id ?? null;
+}
+
 export async function getInvitation(db: DB, token: string): Promise<InvitationView> {
+	const companyId = await companyOfInvitation(db, token);
+	if (!companyId) return { status: 'unknown' };
+	return inCompany(companyId, () => invitationIn(db, token));
+}
+
+async function invitationIn(db: DB, token: string): Promise<InvitationView> {
 	const row = await db
 		.selectFrom('invitation as i')
 		.innerJoin('company as c', 'c.id', 'i.company_id')
@@ -145,7 +169,19 @@ export async function acceptInvitation(
 	input: AcceptInput,
 	requestId: string
 ): Promise<{ userId: string; companySlug: string; roles: MemberRole[] }> {
+	const companyId = await companyOfInvitation(db, token);
+	if (!companyId) throw new DomainError('token_invalid');
 	const newHash = input.kind === 'new' ? await hashPassword(input.password) : null;
+	return inCompany(companyId, () => acceptIn(db, token, input, requestId, newHash));
+}
+
+async function acceptIn(
+	db: DB,
+	token: string,
+	input: AcceptInput,
+	requestId: string,
+	newHash: string | null
+): Promise<{ userId: string; companySlug: string; roles: MemberRole[] }> {
 	return db.transaction().execute(async (trx) => {
 		const inv = await trx
 			.selectFrom('invitation as i')

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { todayIso } from '../../time';
 import { hashToken } from '../auth/tokens';
 import type { DB } from '../db';
+import { CROSS_COMPANY } from '../db/cross-company';
+import { acrossCompanies, inCompany } from '../db/scope';
 import type { CultureAudience } from '../db/schema';
 import { DomainError } from '../errors';
 import { instrumentOf, statementIds, type CultureDimension } from './instrument';
@@ -34,8 +36,25 @@ export interface Questionnaire {
 	openAnswer: string | null;
 }
 
+/**
+ * The link's invitation. Finding its company is the one read across companies (the link
+ * comes before anyone is known, issue 19's narrow wall); the rest runs inside that company.
+ */
 async function invitationOf(db: DB, token: string) {
 	if (!TOKEN.test(token)) return null;
+	const link = await acrossCompanies(CROSS_COMPANY.cultureLink, () =>
+		db
+			.selectFrom('culture_invitation')
+			.select('company_id')
+			.where('token_hash', '=', hashToken(token))
+			.executeTakeFirst()
+	);
+	if (!link) return null;
+	const inv = await inCompany(link.company_id, () => invitationIn(db, token));
+	return inv ? { ...inv, companyId: link.company_id } : null;
+}
+
+async function invitationIn(db: DB, token: string) {
 	return db
 		.selectFrom('culture_invitation as i')
 		.innerJoin('culture_round as r', (j) =>
@@ -63,6 +82,15 @@ export async function questionnaire(
 ): Promise<Questionnaire | null> {
 	const inv = await invitationOf(db, token);
 	if (!inv) return null;
+	return inCompany(inv.companyId, () => questionnaireIn(db, token, inv, today));
+}
+
+async function questionnaireIn(
+	db: DB,
+	token: string,
+	inv: NonNullable<Awaited<ReturnType<typeof invitationOf>>>,
+	today: string
+): Promise<Questionnaire> {
 	const [instrument, earlier] = await Promise.all([
 		instrumentOf(db, inv.versionId),
 		db
@@ -109,6 +137,16 @@ export async function saveResponse(
 ): Promise<'stored'> {
 	const inv = await invitationOf(db, token);
 	if (!inv) throw new DomainError('culture_link_unknown');
+	return inCompany(inv.companyId, () => saveIn(db, token, inv, input, today));
+}
+
+async function saveIn(
+	db: DB,
+	token: string,
+	inv: NonNullable<Awaited<ReturnType<typeof invitationOf>>>,
+	input: { answers: Record<string, number>; openAnswer: string | null },
+	today: string
+): Promise<'stored'> {
 	const state = roundState(inv, today);
 	if (state === 'planned') throw new DomainError('culture_round_not_open');
 	if (state === 'closed') throw new DomainError('culture_round_closed');

@@ -42,9 +42,9 @@ export const CROSS_COMPANY = {
 	privacyExport: 'privacy: own data export',
 	/** privacy: the user's own access log, reads and changes of their records in every company. */
 	privacyAccessLog: 'privacy: own access log',
-	/** the invitation page, found by its token. */
+	/** the invitation page: which company a token belongs to (one row; the rest of the page runs in that company). */
 	invitation: 'invitation by its token',
-	/** the anonymous learning-culture scan, found by its link. */
+	/** the anonymous learning-culture scan: which company a link belongs to (one row; the rest runs in that company). */
 	cultureLink: 'learning-culture scan by its link',
 	/** background job: reminders, outbox and housekeeping. */
 	jobs: 'job: reminders, outbox, housekeeping',
