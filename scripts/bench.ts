@@ -2,6 +2,7 @@
  * npm run bench [-- --scale small|region|national] [--duration 10] [--warmup 3]
  *                [--no-build] [--no-write] [--port 4180] [--allow-unsettled]
  * npm run bench -- --mix [--rates 25,50,100,…] [--users 40] [--duration 20] [--warmup 5]
+ * npm run bench -- --rls-ab [--rounds 6] [--seconds 4]   (DATABASE_OWNER_URL required)
  *
  * Builds the app, starts the production server (adapter-node, scripts/serve.js) against
  * the generated database of DATABASE_URL (or PGlite in PGLITE_DIR), logs in as the known
@@ -15,6 +16,14 @@
  * --mix runs the mixed workload instead (scripts/bench-mix.ts, issue 20): every role at
  * once, reads and writes, at rising request rates; it reports the highest rate at which
  * every page still met its p95 target.
+ *
+ * --rls-ab measures what the second tenant wall costs (issue 19) in one server process:
+ * per page, short bursts alternate between row-level security off on every tenant table
+ * ("before", no policy evaluated) and on and forced ("after", as in production), switched
+ * by DATABASE_OWNER_URL between bursts; the latencies of each side are pooled. Alternating
+ * every few seconds, in alternating order, keeps a drifting machine from favouring either
+ * side. Row-level security is restored at the end, also on failure or Ctrl-C. Never point
+ * it at a production database.
  *
  * The conditions a run needs, so that anyone who repeats it lands near the published
  * figures: a settled database (vacuumed: a freshly loaded table without a visibility map
@@ -59,6 +68,9 @@ const mixRates = arg('rates', '25,50,100,150,200,250,300,400,500,650,800')
 	.filter((n) => n > 0);
 const mixUsersPerRole = Number(arg('users', '40'));
 const allowUnsettled = argv.includes('--allow-unsettled');
+const rlsAb = argv.includes('--rls-ab');
+const abRounds = Number(arg('rounds', '6'));
+const abSeconds = Number(arg('seconds', '4'));
 const loadAtStart = loadavg();
 const CONNECTIONS = 10;
 const TRACE_DIR = '.data/bench-trace';
@@ -518,6 +530,130 @@ ${jsTable}
 	process.exitCode = failed ? 1 : 0;
 }
 
+/** The tables whose row-level security --rls-ab switches, and the switch. */
+async function wallSwitch(ownerUrl: string) {
+	const owner = new pg.Client({ connectionString: ownerUrl });
+	owner.on('error', () => {});
+	await owner.connect();
+	const tables = (
+		await owner.query<{ name: string }>(
+			`select format('%I.%I', n.nspname, c.relname) as name
+			   from pg_class c join pg_namespace n on n.oid = c.relnamespace
+			  where c.relrowsecurity and c.relforcerowsecurity and c.relkind in ('r', 'p')
+			  order by 1`
+		)
+	).rows.map((r) => r.name);
+	if (tables.length === 0)
+		throw new Error('no table with forced row-level security: migrate first');
+	let restored = false;
+	/**
+	 * All tables' locks first, in one statement, with a lock timeout; a deadlock with a
+	 * request still in flight or a background job is retried (the transaction is rolled
+	 * back first, so the switch is all or nothing).
+	 */
+	const set = async (on: boolean) => {
+		const statements = tables.map((t) =>
+			on
+				? `alter table ${t} enable row level security; alter table ${t} force row level security;`
+				: `alter table ${t} no force row level security; alter table ${t} disable row level security;`
+		);
+		for (let attempt = 1; ; attempt++) {
+			try {
+				await owner.query('begin');
+				await owner.query("set local lock_timeout = '2s'");
+				await owner.query(`lock table ${tables.join(', ')} in access exclusive mode`);
+				await owner.query(statements.join(' '));
+				await owner.query('commit');
+				return;
+			} catch (err) {
+				await owner.query('rollback').catch(() => {});
+				if (attempt >= 10) throw err;
+				await new Promise((r) => setTimeout(r, 250));
+			}
+		}
+	};
+	const restore = async () => {
+		if (restored) return;
+		restored = true;
+		await set(true);
+		await owner.end();
+	};
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+		process.once(signal, () => void restore().finally(() => process.exit(130)));
+	}
+	return { tables, set, restore };
+}
+
+/** --rls-ab: the wall's cost per page, bursts with row-level security off and on alternating. */
+async function wallAb() {
+	const ownerUrl = process.env.DATABASE_OWNER_URL;
+	if (!ownerUrl || !process.env.DATABASE_URL) {
+		throw new Error('--rls-ab: set DATABASE_OWNER_URL (the owner) and DATABASE_URL (the app role)');
+	}
+	const wall = await wallSwitch(ownerUrl);
+	const cookies: Record<Page['as'], string | undefined> = {
+		anonymous: undefined,
+		learner: await login(known.learner.email),
+		trainer: await login(known.trainer.email),
+		hr: await login(known.hr.email),
+		adviser: known.adviser ? await login(known.adviser.email) : undefined,
+		juror: known.juror ? await login(known.juror.email) : undefined
+	};
+	console.log(
+		`${scale}: row-level security off/on on ${wall.tables.length} tables; ${abRounds} rounds of ${abSeconds} s each side per page, after ${warmup} s warm-up`
+	);
+	const rows: string[] = [];
+	try {
+		for (const page of pages) {
+			const url = `${origin}${page.path}`;
+			const cookie = cookies[page.as];
+			await wall.set(true);
+			await drive(url, cookie, warmup);
+			const sides = { before: [] as number[], after: [] as number[] };
+			let failures = 0;
+			for (let r = 0; r < abRounds; r++) {
+				const order = r % 2 ? (['after', 'before'] as const) : (['before', 'after'] as const);
+				for (const side of order) {
+					await wall.set(side === 'after');
+					const { result, latencies } = await drive(url, cookie, abSeconds);
+					sides[side].push(...latencies);
+					failures += result.errors + result.timeouts + result.non2xx;
+					// Let the burst's last requests finish before the next switch takes its locks.
+					await new Promise((r) => setTimeout(r, 300));
+				}
+			}
+			for (const l of Object.values(sides)) l.sort((a, b) => a - b);
+			const [b50, b95, a50, a95] = [
+				percentile(sides.before, 50),
+				percentile(sides.before, 95),
+				percentile(sides.after, 50),
+				percentile(sides.after, 95)
+			];
+			const change = ((a95 - b95) / b95) * 100;
+			const row = `| ${page.name} | ${sides.before.length} / ${sides.after.length} | ${b50.toFixed(1)} | ${b95.toFixed(1)} | ${a50.toFixed(1)} | ${a95.toFixed(1)} | ${change >= 0 ? '+' : ''}${change.toFixed(1)} % | ${failures} |`;
+			console.log(row);
+			rows.push(row);
+		}
+	} finally {
+		await wall.restore();
+	}
+	const report = `## ${new Date().toISOString().slice(0, 10)} — the tenant wall, row-level security off/on (scale \`${scale}\`)
+
+- Machine: ${machine()}; Node ${process.version}; ${postgres}
+- Conditions: ${conditions}
+- Run: ${CONNECTIONS} connections; per page ${warmup} s warm-up, then ${abRounds} rounds of ${abSeconds} s with row-level security off (before) and ${abSeconds} s on and forced (after), alternating order; latencies pooled per side; always as the app role
+
+| page | requests before / after | before p50 ms | before p95 ms | after p50 ms | after p95 ms | p95 change | errors, non-2xx |
+| ---- | ----------------------: | ------------: | ------------: | -----------: | -----------: | ---------: | --------------: |
+${rows.join('\n')}
+`;
+	console.log(`\n${report}`);
+	if (write) {
+		writeReport(report);
+		console.log(`written to ${BENCH_FILE}`);
+	}
+}
+
 /** The mixed workload at rising rates (scripts/bench-mix.ts). */
 async function mixed() {
 	const mixRun = new Mix(origin, users, todayIso(), server.pid!);
@@ -601,6 +737,7 @@ process.on('exit', stopServer);
 try {
 	await waitHealthy();
 	if (mix) await mixed();
+	else if (rlsAb) await wallAb();
 	else await perPage();
 } finally {
 	stopServer();
