@@ -182,7 +182,9 @@ describe('housekeeping', () => {
 				mails: 2,
 				formTokens: 0,
 				files: 0
-			}
+			},
+			// The migration prepared the audit log's months a year ahead.
+			auditPartitions: 0
 		});
 		expect(await left()).toEqual({
 			loginAttempts: ['kept-23h', 'kept-5m'],

@@ -19,6 +19,9 @@ async function schemaColumns(): Promise<Map<string, string[]>> {
 			on tb.table_schema = c.table_schema and tb.table_name = c.table_name
 		where c.table_schema = current_schema() and tb.table_type = 'BASE TABLE'
 			and c.table_name not like 'kysely\\_%'
+			-- A partition (audit_log's months, migration 0030) is registered as its parent.
+			and not exists (select 1 from pg_class pc join pg_namespace pn on pn.oid = pc.relnamespace
+				where pn.nspname = c.table_schema and pc.relname = c.table_name and pc.relispartition)
 		order by c.table_name, c.ordinal_position`.execute(t.db);
 	const columns = new Map<string, string[]>();
 	for (const r of rows) {

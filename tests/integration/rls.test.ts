@@ -385,6 +385,14 @@ describe.skipIf(!url)('row-level security on PostgreSQL (as the app role)', () =
 		expect(await app.selectFrom('culture_invitation').select('id').execute()).toEqual([]);
 	});
 
+	it("the app's role, which owns nothing, gets the audit log's next months made (housekeeping)", async () => {
+		const { rows } = await sql<{ made: number }>`
+			select ensure_audit_log_partitions((current_date + 500)::date, 0) as made`.execute(app);
+		expect(rows[0].made).toBe(1);
+		// …but cannot make a table itself.
+		await expect(sql`create table rls_probe (id int)`.execute(app)).rejects.toThrow(/permission/);
+	});
+
 	it('the app refuses to run as a superuser or as the tables’ owner', async () => {
 		// The integration tests' own connection: a superuser.
 		expect((await unsafeAppRole(t.db)).join()).toMatch(/superuser/);

@@ -18,6 +18,9 @@ import { log } from './log';
  *   older than that is rare, and the token only guards against creating twice.
  * - uploaded files: temp files and files without a row, an hour old (files/sweep.ts;
  *   also run on server start).
+ * - `audit_log` is partitioned by month (migration 0030): the run makes sure the months
+ *   up to three ahead have their partition (rows of a month without one would land in
+ *   the default partition; nothing is lost, but that month's reads get slower).
  *
  * Deletes run in batches of `HOUSEKEEPING_BATCH` rows, each its own short statement, and
  * at most `HOUSEKEEPING_MAX_BATCHES` per table per run: the first run on a large backlog
@@ -39,6 +42,8 @@ export const RETENTION = {
 	formTokenMs: 2 * DAY
 } as const;
 export const HOUSEKEEPING_BATCH = 5_000;
+/** Months ahead of the current one that always have their audit-log partition. */
+export const AUDIT_PARTITIONS_AHEAD = 3;
 export const HOUSEKEEPING_MAX_BATCHES = 200;
 
 export interface HousekeepingResult {
@@ -54,6 +59,8 @@ export interface HousekeepingResult {
 		/** Files in FILES_DIR: temp files of interrupted uploads and files without a row. */
 		files: number;
 	};
+	/** Audit-log partitions created (months that had none yet). */
+	auditPartitions: number;
 }
 
 export async function runHousekeeping(
@@ -83,7 +90,7 @@ export async function runHousekeeping(
 			returning job`.execute(trx);
 		return claimed.rows.length > 0;
 	});
-	if (!due) return { skipped: true, deleted };
+	if (!due) return { skipped: true, deleted, auditPartitions: 0 };
 
 	const before = (ms: number) => new Date(now.getTime() - ms);
 	const tokenCutoff = before(RETENTION.tokenMs);
@@ -122,8 +129,14 @@ export async function runHousekeeping(
 	// File ages are modification times: on the wall clock, not on `now`.
 	const swept = await sweepOrphanFiles(db);
 	deleted.files = swept.tempFiles + swept.orphanFiles;
-	log.info({ deleted }, 'housekeeping done');
-	return { skipped: false, deleted };
+	// Partitions are UTC months (the function truncates the date to its month).
+	const partitions = await sql<{ made: number }>`
+		select ensure_audit_log_partitions(${now.toISOString().slice(0, 10)}::date, ${AUDIT_PARTITIONS_AHEAD}) as made`.execute(
+		db
+	);
+	const auditPartitions = partitions.rows[0].made;
+	log.info({ deleted, auditPartitions }, 'housekeeping done');
+	return { skipped: false, deleted, auditPartitions };
 }
 
 /** Deletes the rows matching `where`, `batch` at a time (by physical row id). */

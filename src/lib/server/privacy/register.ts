@@ -211,7 +211,7 @@ export const REGISTER: RegisteredTable[] = [
 		legalBasis: 'legal_obligation',
 		visibleTo: 'the subject ("Wie bekeek mijn gegevens"), admins',
 		retention:
-			'kept for accountability; partitioned by month later (issue 18); after erasure only that an erasure happened'
+			'kept for accountability, partitioned by month (migration 0030); after erasure only that an erasure happened'
 	},
 	{
 		table: 'personal_data_export',
