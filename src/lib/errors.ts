@@ -67,9 +67,6 @@ export type DomainErrorCode =
 	| 'feedback_not_your_trainer'
 	| 'feedback_answer_required'
 	| 'list_too_long'
-	| 'bio_too_long'
-	| 'years_invalid'
-	| 'capacity_invalid'
 	| 'template_not_found'
 	| 'conversation_not_found'
 	| 'conversation_conflict'
@@ -78,14 +75,10 @@ export type DomainErrorCode =
 	| 'trainer_unknown'
 	| 'award_year_taken'
 	| 'award_dates_order'
-	| 'award_date_invalid'
-	| 'award_title_required'
 	| 'award_published'
 	| 'award_round_not_found'
 	| 'award_rules_locked'
 	| 'award_criteria_locked'
-	| 'award_weight_invalid'
-	| 'award_panel_name_required'
 	| 'award_regions_required'
 	| 'award_national_exists'
 	| 'award_juror_role'
@@ -110,8 +103,7 @@ export type DomainErrorCode =
 	| 'award_reason_required'
 	| 'award_not_candidate'
 	| 'award_not_publishable'
-	| 'award_winner_tie'
-	| 'award_finalists_invalid';
+	| 'award_winner_tie';
 
 /**
  * The message for each DomainError code thrown by services. A Record, so that a new code
@@ -179,9 +171,6 @@ export const domainErrorMessages: Record<DomainErrorCode, () => string> = {
 	feedback_not_your_trainer: m.err_feedback_not_your_trainer,
 	feedback_answer_required: m.err_feedback_answer_required,
 	list_too_long: m.err_list_too_long,
-	bio_too_long: () => m.v_too_long({ max: 2000 }),
-	years_invalid: m.err_years_invalid,
-	capacity_invalid: m.err_capacity_invalid,
 	template_not_found: m.err_template_not_found,
 	conversation_not_found: m.err_conversation_not_found,
 	conversation_conflict: m.err_conversation_conflict,
@@ -190,14 +179,10 @@ export const domainErrorMessages: Record<DomainErrorCode, () => string> = {
 	trainer_unknown: m.err_trainer_unknown,
 	award_year_taken: m.err_award_year_taken,
 	award_dates_order: m.err_award_dates_order,
-	award_date_invalid: m.err_award_date_invalid,
-	award_title_required: m.err_award_title_required,
 	award_published: m.err_award_published,
 	award_round_not_found: m.err_award_round_not_found,
 	award_rules_locked: m.err_award_rules_locked,
 	award_criteria_locked: m.err_award_criteria_locked,
-	award_weight_invalid: m.err_award_weight_invalid,
-	award_panel_name_required: m.err_award_panel_name_required,
 	award_regions_required: m.err_award_regions_required,
 	award_national_exists: m.err_award_national_exists,
 	award_juror_role: m.err_award_juror_role,
@@ -222,8 +207,7 @@ export const domainErrorMessages: Record<DomainErrorCode, () => string> = {
 	award_reason_required: m.err_award_reason_required,
 	award_not_candidate: m.err_award_not_candidate,
 	award_not_publishable: m.err_award_not_publishable,
-	award_winner_tie: m.err_award_winner_tie,
-	award_finalists_invalid: m.err_award_finalists_invalid
+	award_winner_tie: m.err_award_winner_tie
 };
 
 export function domainErrorMessage(code: DomainErrorCode): string {

@@ -150,7 +150,7 @@ function schemaKeys(schema: unknown): string[] {
 
 async function schemaFields(src: string): Promise<string[]> {
 	const names = new Set<string>();
-	const imports = src.matchAll(/import \{([^}]+)\} from '\$lib\/schemas\/(\w+)'/g);
+	const imports = src.matchAll(/import \{([^}]+)\} from '\$lib\/schemas\/([\w-]+)'/g);
 	for (const [, list, module] of imports) {
 		const mod = (await import(`../../src/lib/schemas/${module}.ts`)) as Record<string, unknown>;
 		for (const name of list.split(',').map((s) => s.trim())) {

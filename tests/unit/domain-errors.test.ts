@@ -7,7 +7,7 @@ import { baseLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
  * wrong with the value, whatever the field ("at most 2000 characters", "fill this in").
  */
 const SHARED: DomainErrorCode[][] = [
-	['reflection_too_long', 'bio_too_long', 'award_motivation_too_long', 'award_evidence_too_long'],
+	['reflection_too_long', 'award_motivation_too_long', 'award_evidence_too_long'],
 	['framework_name_required', 'award_endorsement_required']
 ];
 

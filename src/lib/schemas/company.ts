@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { email, requiredText, roles } from './fields';
+import { email, recordId, requiredText, roles } from './fields';
 
 export const KVK = /^[0-9]{8}$/;
 /** Dutch postcode: four digits (no leading zero), optional space, two letters. */
@@ -43,3 +43,6 @@ export const inviteHrSchema = z.object({ email: email() });
 export const inviteMemberSchema = z.object({ email: email(), roles: roles() });
 
 export const memberRolesSchema = z.object({ roles: roles() });
+
+/** Revoke an open invitation (HR's member list). */
+export const invitationRefSchema = z.object({ invitationId: recordId() });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { requiredText } from './fields';
+import { recordId, requiredText } from './fields';
 
 const code = () =>
 	requiredText(40).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: () => m.v_code() });
@@ -52,3 +52,6 @@ export const catalogueSchema = z.object({
 		.default([])
 });
 export type CatalogueJson = z.infer<typeof catalogueSchema>;
+
+/** Confirm a staged qualification upload (its preview). */
+export const uploadConfirmSchema = z.object({ uploadId: recordId() });

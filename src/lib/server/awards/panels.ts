@@ -95,9 +95,6 @@ export async function addPanel(
 ): Promise<string> {
 	const round = await requireRound(db, roundId);
 	if (phaseAt(round, now).phase === 'published') throw new DomainError('award_published');
-	if (!input.name.trim() || input.name.length > 120) {
-		throw new DomainError('award_panel_name_required', 'name');
-	}
 	const regionIds = input.kind === 'national' ? [] : [...new Set(input.regionIds)];
 	if (input.kind === 'regional') {
 		const known = await db

@@ -168,18 +168,12 @@ export interface RoundInput {
 	finalistsPerPanel: number;
 }
 
-function checkRoundInput(input: RoundInput): void {
-	if (!input.title.trim() || input.title.length > 160) {
-		throw new DomainError('award_title_required', 'title');
-	}
-	if (
-		!Number.isInteger(input.finalistsPerPanel) ||
-		input.finalistsPerPanel < 1 ||
-		input.finalistsPerPanel > 20
-	) {
-		throw new DomainError('award_finalists_invalid', 'finalistsPerPanel');
-	}
-	const order: [keyof RoundInput, Date][] = [
+/**
+ * The phases follow each other. (Title, year, number of finalists and well-formed dates are
+ * the form's to check: roundCreateSchema / roundDatesSchema in src/lib/schemas/award-admin.ts.)
+ */
+function checkRoundInput(input: Omit<RoundInput, 'year'>): void {
+	const order: [keyof RoundInput & string, Date][] = [
 		['nominationsOpenAt', input.nominationsOpenAt],
 		['nominationsCloseAt', input.nominationsCloseAt],
 		['regionalJuryUntil', input.regionalJuryUntil],
@@ -199,9 +193,6 @@ export async function createRound(
 	input: RoundInput,
 	token?: FormToken
 ): Promise<string> {
-	if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) {
-		throw new DomainError('award_year_taken', 'year');
-	}
 	checkRoundInput(input);
 	return db.transaction().execute((trx) =>
 		// A double submit answers with the round the first one created (not 'year taken').
@@ -245,7 +236,7 @@ export async function updateRound(
 ): Promise<void> {
 	const round = await requireRound(db, roundId);
 	if (phaseAt(round, now).phase === 'published') throw new DomainError('award_published');
-	checkRoundInput({ ...input, year: round.year });
+	checkRoundInput(input);
 	await db
 		.updateTable('award_round')
 		.set({
@@ -260,13 +251,12 @@ export async function updateRound(
 		.execute();
 }
 
-const RULE_LIMITS: Record<Exclude<keyof EligibilityRules, 'llo_profile_complete'>, number> = {
-	min_years_experience: 60,
-	coached_adult_months: 60,
-	no_win_in_last_years: 20
-};
+const RULE_KEYS = ['min_years_experience', 'coached_adult_months', 'no_win_in_last_years'] as const;
 
-/** The eligibility rules (data); 0 or false switches a rule off. Until nominations close. */
+/**
+ * The eligibility rules (data); 0 or false switches a rule off. Until nominations close.
+ * The numbers are whole and within RULE_LIMITS (rulesSchema in src/lib/schemas/award-admin.ts).
+ */
 export async function updateRules(
 	db: DB,
 	roundId: string,
@@ -278,11 +268,9 @@ export async function updateRules(
 	if (phase !== 'upcoming' && phase !== 'nominations') throw new DomainError('award_rules_locked');
 	const clean: EligibilityRules = {};
 	if (rules.llo_profile_complete) clean.llo_profile_complete = true;
-	for (const [key, max] of Object.entries(RULE_LIMITS) as [keyof typeof RULE_LIMITS, number][]) {
+	for (const key of RULE_KEYS) {
 		const v = rules[key];
-		if (v === undefined || v === 0) continue;
-		if (!Number.isInteger(v) || v < 0 || v > max) throw new DomainError('years_invalid', key);
-		clean[key] = v;
+		if (v) clean[key] = v;
 	}
 	await db
 		.updateTable('award_round')
@@ -298,7 +286,10 @@ export interface CriterionInput {
 	weight: number;
 }
 
-/** Names, descriptions and weights of the criteria, until the juries start. */
+/**
+ * Names, descriptions and weights of the criteria, until the juries start. (Their lengths
+ * and the weight's range are the form's to check: criteriaSchema.)
+ */
 export async function updateCriteria(
 	db: DB,
 	roundId: string,
@@ -313,14 +304,6 @@ export async function updateCriteria(
 	const existing = new Set((await criteriaOf(db, roundId)).map((c) => c.id));
 	for (const c of input) {
 		if (!existing.has(c.id)) throw new DomainError('award_round_not_found');
-		if (!c.name.trim() || c.name.length > 120) {
-			throw new DomainError('award_title_required', `name_${c.id}`);
-		}
-		if (c.description.length > 500)
-			throw new DomainError('award_motivation_too_long', `description_${c.id}`);
-		if (!(c.weight > 0 && c.weight <= 10) || Math.round(c.weight * 10) !== c.weight * 10) {
-			throw new DomainError('award_weight_invalid', `weight_${c.id}`);
-		}
 	}
 	await db.transaction().execute(async (trx) => {
 		for (const c of input) {

@@ -1,10 +1,12 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
+import { message, setError } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
+import { adviserAddSchema, adviserRegionsSchema } from '$lib/schemas/platform-admin';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
+import { formFor, readForm, requireIds } from '$lib/server/forms';
 import { listAdvisers, makeAdviser, setAdviserRegions } from '$lib/server/adviser/admin';
 import type { Actions, PageServerLoad } from './$types';
-import { formText } from '$lib/form-data';
 
 /** Adviser accounts and their regions (admin). */
 export const load: PageServerLoad = async ({ locals }) => {
@@ -14,29 +16,51 @@ export const load: PageServerLoad = async ({ locals }) => {
 		listAdvisers(db),
 		db.selectFrom('region').select(['id', 'name']).orderBy('name').execute()
 	]);
-	return { advisers, regions };
+	// one regions form per adviser, each with its own id
+	const regionForms = Object.fromEntries(
+		await Promise.all(
+			advisers.map(
+				async (a) =>
+					[
+						a.userId,
+						await formFor(
+							adviserRegionsSchema,
+							{ userId: a.userId, region: a.regionIds },
+							{ id: `regions-${a.userId}` }
+						)
+					] as const
+			)
+		)
+	);
+	return {
+		advisers,
+		regions,
+		addForm: await formFor(adviserAddSchema, null, { id: 'add' }),
+		regionForms
+	};
 };
 
 export const actions: Actions = {
 	add: async ({ locals, request }) => {
 		const admin = requirePlatformRole(locals, 'admin');
-		const email = formText(await request.formData(), 'email').trim();
-		if (!email) return fail(400, { add: { email, error: m.v_required() } });
-		if (email.length > 254) return fail(400, { add: { email, error: m.v_too_long({ max: 254 }) } });
-		const made = await makeAdviser(await getDb(), admin, email, locals.requestId);
-		if (!made) return fail(400, { add: { email, error: m.adviser_admin_unknown_user() } });
-		return { added: m.adviser_admin_added({ name: made.name }) };
+		const form = await readForm(request, adviserAddSchema, { id: 'add' });
+		if (!form.valid) return fail(400, { form });
+		const made = await makeAdviser(await getDb(), admin, form.data.email, locals.requestId);
+		if (!made) return setError(form, 'email', m.adviser_admin_unknown_user());
+		form.data.email = '';
+		return message(form, { type: 'success', text: m.adviser_admin_added({ name: made.name }) });
 	},
 	regions: async ({ locals, request }) => {
 		const admin = requirePlatformRole(locals, 'admin');
 		const data = await request.formData();
-		const userId = formText(data, 'userId');
-		const regionIds = data
-			.getAll('region')
-			.map(Number)
-			.filter((n) => Number.isInteger(n) && n > 0 && n < 1000);
-		const ok = await setAdviserRegions(await getDb(), admin, userId, regionIds, locals.requestId);
-		if (!ok) return fail(404, { regionsError: m.error_not_found() });
-		return { saved: userId };
+		const form = await readForm(data, adviserRegionsSchema, {
+			id: `regions-${String(data.get('userId'))}`
+		});
+		requireIds(form, 'userId');
+		if (!form.valid) return fail(400, { form });
+		const { userId, region } = form.data;
+		const ok = await setAdviserRegions(await getDb(), admin, userId, region, locals.requestId);
+		if (!ok) error(404, m.error_not_found());
+		return message(form, { type: 'success', text: m.adviser_admin_saved() });
 	}
 };

@@ -1,9 +1,13 @@
 import { fail } from '@sveltejs/kit';
-import { domainErrorMessage } from '$lib/errors';
+import { message } from 'sveltekit-superforms';
+import { m } from '$lib/paraglide/messages';
+import { noFields } from '$lib/schemas/fields';
+import { frameworkDraftSchema } from '$lib/schemas/framework';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { formTokenOf } from '$lib/server/once';
 import { DomainError } from '$lib/server/errors';
+import { domainFail, formFor, readForm } from '$lib/server/forms';
+import { formTokenOf } from '$lib/server/once';
 import {
 	createDraft,
 	currentFramework,
@@ -12,21 +16,38 @@ import {
 	frameworkOf,
 	listVersions,
 	publishDraft,
-	saveDraft
+	saveDraft,
+	type Framework
 } from '$lib/server/profiles/framework';
 import type { Actions, PageServerLoad } from './$types';
-import { formText } from '$lib/form-data';
+
+/** The draft form: the areas of the draft (none without a draft). */
+const draftSchema = (draft: Framework | null) =>
+	frameworkDraftSchema(draft?.areas.map((a) => a.code) ?? []);
+
+async function currentDraft() {
+	const db = await getDb();
+	const draftId = await draftVersionId(db);
+	return { db, draft: draftId ? await frameworkOf(db, draftId) : null };
+}
 
 export const load: PageServerLoad = async ({ locals }) => {
 	requirePlatformRole(locals, 'admin');
-	const db = await getDb();
-	const draftId = await draftVersionId(db);
-	const [current, draft, versions] = await Promise.all([
-		currentFramework(db),
-		draftId ? frameworkOf(db, draftId) : null,
-		listVersions(db)
-	]);
-	return { current, draft, versions };
+	const { db, draft } = await currentDraft();
+	const [current, versions] = await Promise.all([currentFramework(db), listVersions(db)]);
+	const values: Record<string, string> = {};
+	for (const a of draft?.areas ?? []) {
+		values[`name_${a.code}`] = a.name;
+		values[`description_${a.code}`] = a.description;
+		values[`indicators_${a.code}`] = a.indicators.map((i) => i.text).join('\n');
+	}
+	return {
+		current,
+		draft,
+		versions,
+		form: await formFor(draftSchema(draft), values, { id: 'draft' }),
+		publishForm: await formFor(noFields, null, { id: 'publish' })
+	};
 };
 
 export const actions: Actions = {
@@ -37,42 +58,32 @@ export const actions: Actions = {
 	},
 	save: async ({ locals, request }) => {
 		const user = requirePlatformRole(locals, 'admin');
-		const db = await getDb();
-		const draftId = await draftVersionId(db);
-		const draft = draftId ? await frameworkOf(db, draftId) : null;
-		if (!draft) return fail(400, { error: domainErrorMessage('framework_no_draft') });
-		const form = await request.formData();
+		const { db, draft } = await currentDraft();
+		const form = await readForm(request, draftSchema(draft), { id: 'draft' });
+		if (!draft) return domainFail(form, new DomainError('framework_no_draft'));
+		if (!form.valid) return fail(400, { form });
 		const areas = draft.areas.map((a) => ({
 			code: a.code,
-			name: formText(form, `name_${a.code}`),
-			description: formText(form, `description_${a.code}`),
-			indicators: formText(form, `indicators_${a.code}`).split(/\r?\n/)
+			name: form.data[`name_${a.code}`],
+			description: form.data[`description_${a.code}`],
+			indicators: form.data[`indicators_${a.code}`].split(/\r?\n/)
 		}));
 		try {
 			await saveDraft(db, user.id, areas);
 		} catch (e) {
-			if (e instanceof DomainError) {
-				return fail(400, {
-					values: Object.fromEntries(
-						areas.map((a) => [a.code, { ...a, indicators: a.indicators.join('\n') }])
-					),
-					errors: { [e.field ?? '']: domainErrorMessage(e.code) },
-					error: null
-				});
-			}
-			throw e;
+			return domainFail(form, e);
 		}
-		return { saved: true };
+		return message(form, { type: 'success', text: m.fw_saved() });
 	},
-	publish: async ({ locals }) => {
+	publish: async ({ locals, request }) => {
 		const user = requirePlatformRole(locals, 'admin');
+		const form = await readForm(request, noFields, { id: 'publish' });
 		try {
 			await publishDraft(await getDb(), user.id);
 		} catch (e) {
-			if (e instanceof DomainError) return fail(400, { error: domainErrorMessage(e.code) });
-			throw e;
+			return domainFail(form, e);
 		}
-		return { published: true };
+		return message(form, { type: 'success', text: m.fw_published() });
 	},
 	discard: async ({ locals }) => {
 		const user = requirePlatformRole(locals, 'admin');

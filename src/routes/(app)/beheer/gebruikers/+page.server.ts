@@ -1,12 +1,12 @@
-import { fail } from '@sveltejs/kit';
+import { message } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
+import { totpResetSchema } from '$lib/schemas/platform-admin';
 import { audit } from '$lib/server/accounts/audit';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { accountByEmail, resetTotpByAdmin } from '$lib/server/auth/totp';
 import { getDb } from '$lib/server/db/app';
-import { isUuid } from '$lib/server/errors';
+import { formFor, readForm, requireIds } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
-import { formText } from '$lib/form-data';
 
 /**
  * The admin's help desk for accounts: find one by email and see its two-step status; turn
@@ -27,16 +27,27 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			requestId: locals.requestId
 		});
 	}
-	return { email, account };
+	return {
+		email,
+		account,
+		resetForm: await formFor(totpResetSchema, account ? { userId: account.id } : null)
+	};
 };
 
 export const actions: Actions = {
 	resetTotp: async ({ locals, request }) => {
 		const admin = requirePlatformRole(locals, 'admin');
-		const userId = formText(await request.formData(), 'userId');
-		if (!isUuid(userId)) return fail(404, { resetError: m.error_not_found() });
-		const done = await resetTotpByAdmin(await getDb(), admin.id, userId, locals.requestId);
-		if (!done) return fail(404, { resetError: m.admin_totp_not_on() });
-		return { reset: true };
+		const form = await readForm(request, totpResetSchema);
+		requireIds(form, 'userId');
+		const done = await resetTotpByAdmin(
+			await getDb(),
+			admin.id,
+			form.data.userId,
+			locals.requestId
+		);
+		// no account with two-step verification on: said on the page, nothing changed
+		if (!done)
+			return message(form, { type: 'error', text: m.admin_totp_not_on() }, { status: 404 });
+		return message(form, { type: 'success', text: m.admin_totp_reset_done() });
 	}
 };

@@ -1,8 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { importErrorMessage } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
+import { uploadConfirmSchema } from '$lib/schemas/qualifications';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
+import { readForm } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import { MAX_IMPORT_BYTES, QualificationImportError } from '$lib/server/qualifications/parse';
 import {
@@ -13,7 +15,6 @@ import {
 } from '$lib/server/qualifications/uploads';
 import { planChangesAnything } from '$lib/server/qualifications/import';
 import type { Actions, PageServerLoad } from './$types';
-import { formText } from '$lib/form-data';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePlatformRole(locals, 'admin');
@@ -30,6 +31,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
+	// Files only: read as a stream with its own limits (MAX_IMPORT_BYTES), not through a schema.
 	upload: async ({ locals, request }) => {
 		const user = requirePlatformRole(locals, 'admin');
 		const data = await request.formData();
@@ -54,13 +56,11 @@ export const actions: Actions = {
 	},
 	confirm: async ({ locals, request }) => {
 		const user = requirePlatformRole(locals, 'admin');
-		const data = await request.formData();
-		const plan = await confirmUpload(
-			await getDb(),
-			user,
-			formText(data, 'uploadId'),
-			locals.requestId
-		);
+		const form = await readForm(request, uploadConfirmSchema);
+		// an upload that is not (or no longer) there, the admin's own, has expired
+		const plan = form.valid
+			? await confirmUpload(await getDb(), user, form.data.uploadId, locals.requestId)
+			: null;
 		if (!plan) return fail(400, { uploadError: m.import_expired() });
 		const count = (action: string) => plan.dossiers.filter((d) => d.action === action).length;
 		return {

@@ -1,7 +1,17 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
+import { message } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
-import { awardFail, text } from '$lib/server/actions/award-fail';
-import { formValues, roundInputFrom } from '$lib/server/awards/admin-form';
+import {
+	criteriaSchema,
+	jurorAddSchema,
+	jurorReplaceSchema,
+	panelSchema,
+	roundDatesSchema,
+	roundMoments,
+	rulesSchema,
+	weightOf
+} from '$lib/schemas/award-admin';
+import { noFields } from '$lib/schemas/fields';
 import { addJuror, addPanel, panelsOfRound, replaceJuror } from '$lib/server/awards/panels';
 import { juryProgress, publishRound, roundResults } from '$lib/server/awards/tally';
 import { phaseAt, toAmsterdamLocal } from '$lib/server/awards/phase';
@@ -14,6 +24,7 @@ import {
 } from '$lib/server/awards/rounds';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
+import { domainFail, formFor, readForm, requireIds } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,28 +40,73 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		db.selectFrom('region').select(['id', 'name']).orderBy('name').execute()
 	]);
 	const progress = await juryProgress(db, round, results);
+	const rules = round.eligibility;
+	const criteriaValues: Record<string, string> = {};
+	for (const c of criteria) {
+		criteriaValues[`name_${c.id}`] = c.name;
+		criteriaValues[`description_${c.id}`] = c.description;
+		criteriaValues[`weight_${c.id}`] = String(c.weight);
+	}
+	// One form per panel (add a juror) and per active juror (replace): each its own id.
+	const jurorForms = Object.fromEntries(
+		await Promise.all(
+			panels.map(
+				async (p) =>
+					[p.id, await formFor(jurorAddSchema, null, { id: `addJuror-${p.id}` })] as const
+			)
+		)
+	);
+	const active = panels.flatMap((p) => p.members.filter((mb) => !mb.replacedAt));
+	const replaceForms = Object.fromEntries(
+		await Promise.all(
+			active.map(
+				async (mb) =>
+					[mb.id, await formFor(jurorReplaceSchema, null, { id: `replaceJuror-${mb.id}` })] as const
+			)
+		)
+	);
 	return {
 		round: {
 			id: round.id,
 			year: round.year,
 			title: round.title,
-			eligibility: round.eligibility,
 			published: round.results_published_at !== null
-		},
-		roundValues: {
-			title: round.title,
-			nominationsOpenAt: toAmsterdamLocal(round.nominations_open_at),
-			nominationsCloseAt: toAmsterdamLocal(round.nominations_close_at),
-			regionalJuryUntil: toAmsterdamLocal(round.regional_jury_until),
-			nationalJuryUntil: toAmsterdamLocal(round.national_jury_until),
-			finalistsPerPanel: String(round.finalists_per_panel)
 		},
 		state: phaseAt(round, new Date()),
 		criteria,
 		panels,
 		results: results.map((r) => ({ panelId: r.panel.id, name: r.panel.name, results: r.results })),
 		progress,
-		regions
+		regions,
+		datesForm: await formFor(
+			roundDatesSchema,
+			{
+				title: round.title,
+				nominationsOpenAt: toAmsterdamLocal(round.nominations_open_at),
+				nominationsCloseAt: toAmsterdamLocal(round.nominations_close_at),
+				regionalJuryUntil: toAmsterdamLocal(round.regional_jury_until),
+				nationalJuryUntil: toAmsterdamLocal(round.national_jury_until),
+				finalistsPerPanel: round.finalists_per_panel
+			},
+			{ id: 'dates' }
+		),
+		rulesForm: await formFor(
+			rulesSchema,
+			{
+				llo_profile_complete: rules.llo_profile_complete === true,
+				min_years_experience: rules.min_years_experience ?? 0,
+				coached_adult_months: rules.coached_adult_months ?? 0,
+				no_win_in_last_years: rules.no_win_in_last_years ?? 0
+			},
+			{ id: 'rules' }
+		),
+		criteriaForm: await formFor(criteriaSchema(criteria.map((c) => c.id)), criteriaValues, {
+			id: 'criteria'
+		}),
+		panelForm: await formFor(panelSchema, { kind: 'regional', regionIds: [] }, { id: 'panel' }),
+		jurorForms,
+		replaceForms,
+		publishForm: await formFor(noFields, null, { id: 'publish' })
 	};
 };
 
@@ -62,118 +118,118 @@ async function roundOr404(locals: App.Locals, id: string) {
 	return { user, db, round };
 }
 
-const int = (v: string) =>
-	/^\d{1,3}$/.test(v.trim()) ? Number(v.trim()) : v.trim() === '' ? 0 : NaN;
+const saved = () => ({ type: 'success' as const, text: m.award_saved() });
 
 export const actions: Actions = {
 	dates: async ({ locals, params, request }) => {
 		const { db, round } = await roundOr404(locals, params.id);
-		const form = await request.formData();
+		const form = await readForm(request, roundDatesSchema, { id: 'dates' });
+		if (!form.valid) return fail(400, { form });
 		try {
-			await updateRound(db, round.id, roundInputFrom(form));
+			await updateRound(db, round.id, roundMoments(form.data));
 		} catch (e) {
-			return awardFail(e, 'dates', formValues(form));
+			return domainFail(form, e);
 		}
-		return { saved: 'dates' };
+		return message(form, saved());
 	},
 	rules: async ({ locals, params, request }) => {
 		const { db, round } = await roundOr404(locals, params.id);
-		const form = await request.formData();
+		const form = await readForm(request, rulesSchema, { id: 'rules' });
+		if (!form.valid) return fail(400, { form });
 		try {
-			await updateRules(db, round.id, {
-				llo_profile_complete: form.get('llo_profile_complete') === 'on',
-				min_years_experience: int(text(form, 'min_years_experience')),
-				coached_adult_months: int(text(form, 'coached_adult_months')),
-				no_win_in_last_years: int(text(form, 'no_win_in_last_years'))
-			});
+			await updateRules(db, round.id, form.data);
 		} catch (e) {
-			return awardFail(e, 'rules', formValues(form));
+			return domainFail(form, e);
 		}
-		return { saved: 'rules' };
+		return message(form, saved());
 	},
 	criteria: async ({ locals, params, request }) => {
 		const { db, round } = await roundOr404(locals, params.id);
-		const form = await request.formData();
 		const criteria = await criteriaOf(db, round.id);
+		const form = await readForm(request, criteriaSchema(criteria.map((c) => c.id)), {
+			id: 'criteria'
+		});
+		if (!form.valid) return fail(400, { form });
 		try {
 			await updateCriteria(
 				db,
 				round.id,
 				criteria.map((c) => ({
 					id: c.id,
-					name: text(form, `name_${c.id}`),
-					description: text(form, `description_${c.id}`),
-					weight: /^\d{1,2}([.,]\d)?$/.test(text(form, `weight_${c.id}`).trim())
-						? Number(text(form, `weight_${c.id}`).trim().replace(',', '.'))
-						: NaN
+					name: form.data[`name_${c.id}`],
+					description: form.data[`description_${c.id}`],
+					weight: weightOf(form.data[`weight_${c.id}`])
 				}))
 			);
 		} catch (e) {
-			return awardFail(e, 'criteria', formValues(form));
+			return domainFail(form, e);
 		}
-		return { saved: 'criteria' };
+		return message(form, saved());
 	},
 	addPanel: async ({ locals, params, request }) => {
 		const { user, db, round } = await roundOr404(locals, params.id);
-		const form = await request.formData();
+		const data = await request.formData();
+		const form = await readForm(data, panelSchema, { id: 'panel' });
+		if (!form.valid) return fail(400, { form });
 		try {
-			await addPanel(
-				db,
-				round.id,
-				{
-					kind: text(form, 'kind') === 'national' ? 'national' : 'regional',
-					name: text(form, 'name'),
-					regionIds: form
-						.getAll('regionIds')
-						.map((v) => Number(v))
-						.filter((n) => Number.isInteger(n))
-				},
-				undefined,
-				{ userId: user.id, token: formTokenOf(form) }
-			);
+			await addPanel(db, round.id, form.data, undefined, {
+				userId: user.id,
+				token: formTokenOf(data)
+			});
 		} catch (e) {
-			return awardFail(e, 'addPanel', formValues(form));
+			return domainFail(form, e);
 		}
-		return { saved: 'addPanel' };
+		// the new panel's heading says it
+		return { form };
 	},
 	addJuror: async ({ locals, params, request }) => {
 		const { user, db, round } = await roundOr404(locals, params.id);
-		const form = await request.formData();
-		const panelId = text(form, 'panelId');
+		const data = await request.formData();
+		const form = await readForm(data, jurorAddSchema, {
+			id: `addJuror-${String(data.get('panelId'))}`
+		});
+		requireIds(form, 'panelId');
 		const panels = await panelsOfRound(db, round.id);
-		if (!panels.some((p) => p.id === panelId)) error(404, m.error_not_found());
+		if (!panels.some((p) => p.id === form.data.panelId)) error(404, m.error_not_found());
+		if (!form.valid) return fail(400, { form });
 		try {
-			await addJuror(db, panelId, text(form, 'email'), {
+			await addJuror(db, form.data.panelId, form.data.email, {
 				userId: user.id,
-				token: formTokenOf(form)
+				token: formTokenOf(data)
 			});
 		} catch (e) {
-			return awardFail(e, `addJuror:${panelId}`, formValues(form));
+			return domainFail(form, e);
 		}
-		return { saved: 'addJuror' };
+		// the new juror in the panel's list says it
+		return { form };
 	},
 	replaceJuror: async ({ locals, params, request }) => {
 		const { db, round } = await roundOr404(locals, params.id);
-		const form = await request.formData();
-		const memberId = text(form, 'memberId');
+		const data = await request.formData();
+		const form = await readForm(data, jurorReplaceSchema, {
+			id: `replaceJuror-${String(data.get('memberId'))}`
+		});
+		requireIds(form, 'memberId');
 		const panels = await panelsOfRound(db, round.id);
-		if (!panels.some((p) => p.members.some((mb) => mb.id === memberId))) {
+		if (!panels.some((p) => p.members.some((mb) => mb.id === form.data.memberId))) {
 			error(404, m.error_not_found());
 		}
+		if (!form.valid) return fail(400, { form });
 		try {
-			await replaceJuror(db, memberId, text(form, 'email'));
+			await replaceJuror(db, form.data.memberId, form.data.email);
 		} catch (e) {
-			return awardFail(e, `replaceJuror:${memberId}`, formValues(form));
+			return domainFail(form, e);
 		}
-		return { saved: 'replaceJuror' };
+		return { form };
 	},
-	publish: async ({ locals, params }) => {
+	publish: async ({ locals, params, request }) => {
 		const { db, round } = await roundOr404(locals, params.id);
+		const form = await readForm(request, noFields, { id: 'publish' });
 		try {
 			await publishRound(db, round.id);
 		} catch (e) {
-			return awardFail(e, 'publish');
+			return domainFail(form, e);
 		}
-		return { saved: 'publish' };
+		return message(form, { type: 'success', text: m.award_published_notice() });
 	}
 };

@@ -1,12 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { setError, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
-import { domainErrorMessage } from '$lib/errors';
 import { certificateSchema } from '$lib/schemas/qualifications';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { formTokenOf } from '$lib/server/once';
-import { DomainError } from '$lib/server/errors';
+import { domainFail, formFor, readForm } from '$lib/server/forms';
 import { getQualification } from '$lib/server/qualifications/browse';
 import { createCertificate } from '$lib/server/qualifications/certificates';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,7 +24,7 @@ async function workProcessesFor(crebo: string) {
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePlatformRole(locals, 'admin');
 	const crebo = (url.searchParams.get('crebo') ?? '').trim();
-	const form = await superValidate({ crebo }, zod4(certificateSchema), { errors: false });
+	const form = await formFor(certificateSchema, { crebo });
 	return { form, qualification: crebo ? await workProcessesFor(crebo) : null, crebo };
 };
 
@@ -35,7 +32,7 @@ export const actions: Actions = {
 	default: async ({ locals, request }) => {
 		const user = requirePlatformRole(locals, 'admin');
 		const data = await request.formData();
-		const form = await superValidate(data, zod4(certificateSchema));
+		const form = await readForm(data, certificateSchema);
 		if (!form.valid) return fail(400, { form });
 		try {
 			await createCertificate(
@@ -45,14 +42,7 @@ export const actions: Actions = {
 				formTokenOf(data)
 			);
 		} catch (e) {
-			if (e instanceof DomainError) {
-				const field =
-					e.field === 'workProcessCodes'
-						? 'workProcessCodes._errors'
-						: ((e.field ?? '') as 'code' | 'crebo' | '');
-				return setError(form, field, domainErrorMessage(e.code));
-			}
-			throw e;
+			return domainFail(form, e);
 		}
 		redirect(303, '/beheer/kwalificaties/certificaten?nieuw=1');
 	}

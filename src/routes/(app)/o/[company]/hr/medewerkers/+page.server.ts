@@ -1,16 +1,13 @@
 import { fail } from '@sveltejs/kit';
-import { message, setError, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
-import { domainErrorMessage } from '$lib/errors';
+import { message } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
-import { inviteMemberSchema } from '$lib/schemas/company';
+import { invitationRefSchema, inviteMemberSchema } from '$lib/schemas/company';
 import { inviteMember, listMembers, revokeInvitation } from '$lib/server/accounts/members';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
+import { domainFail, formFor, notFoundOr, readForm, requireIds } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
-import { DomainError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
-import { formText } from '$lib/form-data';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const ctx = requireCompany({ locals, params }, 'hr');
@@ -18,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		members,
 		invitations,
-		form: await superValidate({ roles: ['learner'] }, zod4(inviteMemberSchema), { errors: false })
+		form: await formFor(inviteMemberSchema, { roles: ['learner'] })
 	};
 };
 
@@ -26,13 +23,12 @@ export const actions: Actions = {
 	invite: async ({ locals, params, request, url }) => {
 		const ctx = requireCompany({ locals, params }, 'hr');
 		const data = await request.formData();
-		const form = await superValidate(data, zod4(inviteMemberSchema));
+		const form = await readForm(data, inviteMemberSchema);
 		if (!form.valid) return fail(400, { form });
 		try {
 			await inviteMember(await getDb(), ctx, form.data, url.origin, formTokenOf(data));
 		} catch (e) {
-			if (e instanceof DomainError) return setError(form, 'email', domainErrorMessage(e.code));
-			throw e;
+			return domainFail(form, e);
 		}
 		const email = form.data.email;
 		form.data.email = '';
@@ -40,12 +36,12 @@ export const actions: Actions = {
 	},
 	revoke: async ({ locals, params, request }) => {
 		const ctx = requireCompany({ locals, params }, 'hr');
-		const data = await request.formData();
+		const form = await readForm(request, invitationRefSchema);
+		requireIds(form, 'invitationId');
 		try {
-			await revokeInvitation(await getDb(), ctx, formText(data, 'invitationId'));
+			await revokeInvitation(await getDb(), ctx, form.data.invitationId);
 		} catch (e) {
-			if (e instanceof DomainError) return fail(404, { revokeError: domainErrorMessage(e.code) });
-			throw e;
+			notFoundOr(e);
 		}
 		return { revoked: true };
 	}

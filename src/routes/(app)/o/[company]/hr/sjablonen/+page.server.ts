@@ -1,7 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { message } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
-import { domainErrorMessage } from '$lib/errors';
-import { settingsSchema, templateNameSchema } from '$lib/schemas/conversations';
+import { settingsSchema } from '$lib/schemas/conversations';
+import {
+	templateArchiveSchema,
+	templateCopySchema,
+	templateCreateSchema
+} from '$lib/schemas/templates';
 import { requireCompany } from '$lib/server/auth/guard';
 import { saveSettings, settingsOf } from '$lib/server/conversations/settings';
 import {
@@ -11,11 +16,9 @@ import {
 	setTemplateArchived
 } from '$lib/server/conversations/templates';
 import { getDb } from '$lib/server/db/app';
+import { domainFail, formFor, notFoundOr, readForm, requireIds } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
-import { DomainError } from '$lib/server/errors';
-import { notFoundOr } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
-import { formText } from '$lib/form-data';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event, 'hr');
@@ -24,16 +27,22 @@ export const load: PageServerLoad = async (event) => {
 		listTemplates(db, ctx),
 		settingsOf(db, ctx.company.id)
 	]);
-	return { templates, settings };
+	return {
+		templates,
+		createForm: await formFor(templateCreateSchema, null, { id: 'create' }),
+		settingsForm: await formFor(settingsSchema, settings, { id: 'settings' })
+	};
 };
 
 export const actions: Actions = {
 	copy: async (event) => {
 		const ctx = requireCompany(event, 'hr');
 		const data = await event.request.formData();
+		const form = await readForm(data, templateCopySchema);
+		requireIds(form, 'templateId');
 		let id: string;
 		try {
-			id = await copyTemplate(await getDb(), ctx, formText(data, 'templateId'), formTokenOf(data));
+			id = await copyTemplate(await getDb(), ctx, form.data.templateId, formTokenOf(data));
 		} catch (e) {
 			notFoundOr(e);
 		}
@@ -42,50 +51,31 @@ export const actions: Actions = {
 	create: async (event) => {
 		const ctx = requireCompany(event, 'hr');
 		const data = await event.request.formData();
-		const name = formText(data, 'name');
-		const parsed = templateNameSchema().safeParse(name);
-		if (!parsed.success) {
-			return fail(400, { formId: 'create', name, error: parsed.error.issues[0].message });
-		}
-		const id = await createTemplate(await getDb(), ctx, parsed.data, 'other', formTokenOf(data));
+		const form = await readForm(data, templateCreateSchema, { id: 'create' });
+		if (!form.valid) return fail(400, { form });
+		const id = await createTemplate(await getDb(), ctx, form.data.name, 'other', formTokenOf(data));
 		redirect(303, `/o/${ctx.company.slug}/hr/sjablonen/${id}`);
 	},
 	archive: async (event) => {
 		const ctx = requireCompany(event, 'hr');
-		const data = await event.request.formData();
+		const form = await readForm(event.request, templateArchiveSchema);
+		requireIds(form, 'templateId');
 		try {
-			await setTemplateArchived(
-				await getDb(),
-				ctx,
-				formText(data, 'templateId'),
-				data.get('archived') !== 'false'
-			);
+			await setTemplateArchived(await getDb(), ctx, form.data.templateId, form.data.archived);
 		} catch (e) {
 			notFoundOr(e);
 		}
-		return { formId: 'archive', success: m.tpl_archive_saved() };
+		return { archiveSaved: m.tpl_archive_saved() };
 	},
 	settings: async (event) => {
 		const ctx = requireCompany(event, 'hr');
-		const data = await event.request.formData();
-		const values = {
-			apkIntervalMonths: formText(data, 'apkIntervalMonths'),
-			reminderDays: formText(data, 'reminderDays')
-		};
-		const parsed = settingsSchema.safeParse(values);
-		if (!parsed.success) {
-			const errors: Record<string, string> = {};
-			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-			return fail(400, { formId: 'settings', values, errors });
-		}
+		const form = await readForm(event.request, settingsSchema, { id: 'settings' });
+		if (!form.valid) return fail(400, { form });
 		try {
-			await saveSettings(await getDb(), ctx, parsed.data);
+			await saveSettings(await getDb(), ctx, form.data);
 		} catch (e) {
-			if (e instanceof DomainError) {
-				return fail(400, { formId: 'settings', values, errors: { _: domainErrorMessage(e.code) } });
-			}
-			throw e;
+			return domainFail(form, e);
 		}
-		return { formId: 'settings', success: m.tpl_settings_saved() };
+		return message(form, { type: 'success', text: m.tpl_settings_saved() });
 	}
 };

@@ -1,11 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { setError, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
-import { domainErrorMessage } from '$lib/errors';
 import { newTrajectorySchema } from '$lib/schemas/assessments';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { DomainError } from '$lib/server/errors';
+import { domainFail, formFor, readForm } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import { listLearners, listTrainers } from '$lib/server/trajectories/people';
 import { ROUTES } from '$lib/server/trajectories/status';
@@ -21,15 +18,11 @@ export const load: PageServerLoad = async (event) => {
 		listTrainers(db, ctx),
 		targetOptions(db)
 	]);
-	const form = await superValidate(
-		{
-			startDate: todayIso(),
-			route: 'bbl_diploma',
-			targetKind: 'qualification'
-		},
-		zod4(newTrajectorySchema),
-		{ errors: false }
-	);
+	const form = await formFor(newTrajectorySchema, {
+		startDate: todayIso(),
+		route: 'bbl_diploma',
+		targetKind: 'qualification'
+	});
 	return { form, learners, trainers, routes: ROUTES, ...targets };
 };
 
@@ -37,7 +30,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const ctx = requireCompany(event, 'hr');
 		const data = await event.request.formData();
-		const form = await superValidate(data, zod4(newTrajectorySchema));
+		const form = await readForm(data, newTrajectorySchema);
 		if (!form.valid) return fail(400, { form });
 		let created: { id: string; invited: string | null };
 		try {
@@ -53,11 +46,7 @@ export const actions: Actions = {
 				formTokenOf(data)
 			);
 		} catch (e) {
-			if (e instanceof DomainError) {
-				const field = (e.field === 'trainerIds' ? 'trainerIds._errors' : (e.field ?? '')) as '';
-				return setError(form, field, domainErrorMessage(e.code));
-			}
-			throw e;
+			return domainFail(form, e);
 		}
 		// The new trajectory says it was created (and whether the learner was invited).
 		const note = created.invited ? 'uitgenodigd' : '1';
