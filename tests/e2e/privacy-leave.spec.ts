@@ -12,6 +12,8 @@ import { expectAccessible, login } from './helpers';
 const COMPANY = 'bouwbedrijf-van-dijk';
 
 test('HR plans the end of a membership; the learner is told what is kept', async ({ browser }) => {
+	// Two browsers and several axe runs.
+	test.slow();
 	const a = await browser.newContext();
 	const hr = await a.newPage();
 	await login(hr, 'hr@vandijkbouw.example');
