@@ -25,6 +25,7 @@ import * as m0023 from './0023_cancelled_conversation_actions';
 import * as m0025 from './0025_learning_culture_scan';
 import * as m0026 from './0026_access_log';
 import * as m0027 from './0027_security_invoker_views';
+import * as m0028 from './0028_leaving';
 import * as m0030 from './0030_audit_log_partitions';
 
 /**
@@ -59,5 +60,6 @@ export const migrations: Record<string, Migration> = {
 	'0025_learning_culture_scan': m0025,
 	'0026_access_log': m0026,
 	'0027_security_invoker_views': m0027,
+	'0028_leaving': m0028,
 	'0030_audit_log_partitions': m0030
 };

@@ -16,6 +16,7 @@ export type DomainErrorCode =
 	| 'invitation_pending'
 	| 'last_hr'
 	| 'cannot_deactivate_self'
+	| 'membership_already_ended'
 	| 'member_not_found'
 	| 'wrong_password'
 	| 'token_invalid'
@@ -120,6 +121,7 @@ export const domainErrorMessages: Record<DomainErrorCode, () => string> = {
 	invitation_pending: m.err_invitation_pending,
 	last_hr: m.err_last_hr,
 	cannot_deactivate_self: m.err_cannot_deactivate_self,
+	membership_already_ended: m.err_membership_already_ended,
 	member_not_found: m.err_member_not_found,
 	wrong_password: m.err_wrong_password,
 	token_invalid: m.err_token_invalid,

@@ -296,6 +296,19 @@ export const MATRIX: MatrixRow[] = [
 	                                                                                              ['login',   403,       403,       404,       404,       404]),
 	POST('/o/[company]/hr/medewerkers/[userId]', { ...OTHER, userId: 'otherMember' }, 'deactivate', {},
 	                                                                                              ['login',   404,       404,       404,       404,       404]),
+	// leaving a company (issue 18): an end date, its undo, the retention period
+	POST('/o/[company]/hr/medewerkers/[userId]', { ...OWN, userId: 'otherMember' }, 'end', {},
+	                                                                                              ['login',   403,       403,       404,       404,       404]),
+	POST('/o/[company]/hr/medewerkers/[userId]', { ...OWN, userId: 'ownMember' }, 'end', { endsOn: 'gisteren' },
+	                                                                                              ['login',   403,       403,       400,       404,       404]),
+	POST('/o/[company]/hr/medewerkers/[userId]', { ...OWN, userId: 'otherMember' }, 'cancelEnd', {},
+	                                                                                              ['login',   403,       403,       404,       404,       404]),
+	POST('/o/[company]/hr/medewerkers/[userId]', { ...OTHER, userId: 'otherMember' }, 'end', {},
+	                                                                                              ['login',   404,       404,       404,       404,       404]),
+	GET('/o/[company]/hr/bewaartermijn',            OWN,                                          ['login',   403,       403,       200,       404,       404]),
+	GET('/o/[company]/hr/bewaartermijn',            OTHER,                                        ['login',   404,       404,       404,       404,       404]),
+	POST('/o/[company]/hr/bewaartermijn', OWN, '', { months: '3' },                               ['login',   403,       403,       400,       404,       404]),
+	POST('/o/[company]/hr/bewaartermijn', OTHER, '', { months: '24' },                            ['login',   404,       404,       404,       404,       404]),
 
 	// learning trajectories: HR sees all, a trainer their own learners, a learner themselves
 	GET('/o/[company]/trajecten/[id]',              { ...OWN, id: 'ownTrajectory' },              ['login',   200,       200,       200,       404,       404]),

@@ -29,7 +29,8 @@ const ALLOWED_FILES = [
 	'src/lib/server/culture/respond.ts',
 	'src/lib/server/trajectories/passport.ts',
 	'src/lib/server/privacy/access-log.ts',
-	'src/lib/server/privacy/export.ts'
+	'src/lib/server/privacy/export.ts',
+	'src/lib/server/privacy/leave.ts'
 ];
 
 const root = join(__dirname, '../..');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
+import { DATE_RULES, dateField } from './dates';
 import { email, recordId, requiredText, roles } from './fields';
 
 export const KVK = /^[0-9]{8}$/;
@@ -46,3 +47,23 @@ export const memberRolesSchema = z.object({ roles: roles() });
 
 /** Revoke an open invitation (HR's member list). */
 export const invitationRefSchema = z.object({ invitationId: recordId() });
+
+/** HR ends a membership (privacy/leave.ts): a date from today, and "yes, I mean it". */
+export const endMembershipSchema = z.object({
+	endsOn: dateField(DATE_RULES.membershipEnd),
+	confirm: z
+		.boolean()
+		.optional()
+		.default(false)
+		.refine((v) => v, { error: () => m.member_end_confirm_required() })
+});
+
+/** The retention period in months (docs/privacy.md: why 6 to 84). */
+export const RETENTION_BOUNDS = { min: 6, max: 84 } as const;
+export const retentionSchema = z.object({
+	months: z
+		.number({ error: () => m.v_retention_months() })
+		.int({ error: () => m.v_retention_months() })
+		.min(RETENTION_BOUNDS.min, { error: () => m.v_retention_months() })
+		.max(RETENTION_BOUNDS.max, { error: () => m.v_retention_months() })
+});

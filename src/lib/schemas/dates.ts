@@ -49,7 +49,9 @@ export const DATE_RULES = {
 	/** An adviser's contact took place: not in the future, at most ten years ago; over a year: confirm. */
 	contact: { earliest: -120, latest: 0, confirmBefore: -12 },
 	/** An adviser's follow-up: within five years; over a year ahead: confirm. */
-	followUp: { latest: 60, confirmAfter: 12 }
+	followUp: { latest: 60, confirmAfter: 12 },
+	/** A membership's end (leaving the company): from today, within five years. */
+	membershipEnd: { earliest: 0, latest: 60 }
 } as const satisfies Record<string, DateRule>;
 
 export type DateRuleName = keyof typeof DATE_RULES;

@@ -241,9 +241,12 @@ async function acceptIn(
 			.insertInto('membership')
 			.values({ company_id: inv.company_id, user_id: userId, roles: inv.roles })
 			.onConflict((oc) =>
-				oc
-					.columns(['company_id', 'user_id'])
-					.doUpdateSet({ roles: inv.roles, deactivated_at: null })
+				oc.columns(['company_id', 'user_id']).doUpdateSet({
+					roles: inv.roles,
+					deactivated_at: null,
+					ends_on: null,
+					anonymised_at: null
+				})
 			)
 			.execute();
 		// A learner HR registered before they had an account is linked to it now.

@@ -16,6 +16,8 @@ export interface MemberRow {
 	roles: MemberRole[];
 	since: Date;
 	deactivatedAt: Date | null;
+	/** A planned end (HR set it; privacy/leave.ts): inactive from this date. */
+	endsOn: string | null;
 }
 
 export interface OpenInvitation {
@@ -35,8 +37,17 @@ export async function listMembers(
 		db
 			.selectFrom('membership as m')
 			.innerJoin('app_user as u', 'u.id', 'm.user_id')
-			.select(['u.id', 'u.name', 'u.email', 'm.roles', 'm.created_at', 'm.deactivated_at'])
+			.select([
+				'u.id',
+				'u.name',
+				'u.email',
+				'm.roles',
+				'm.created_at',
+				'm.deactivated_at',
+				'm.ends_on'
+			])
 			.where('m.company_id', '=', ctx.company.id)
+			.where('m.anonymised_at', 'is', null)
 			.orderBy(sql`m.deactivated_at is not null`)
 			.orderBy('u.name')
 			.execute(),
@@ -57,7 +68,8 @@ export async function listMembers(
 			email: r.email,
 			roles: r.roles,
 			since: r.created_at,
-			deactivatedAt: r.deactivated_at
+			deactivatedAt: r.deactivated_at,
+			endsOn: r.ends_on
 		})),
 		invitations: invitations.map((i) => ({
 			id: i.id,
@@ -87,26 +99,34 @@ export async function inviteMember(
 	await deliverNow(db, mails);
 }
 
-async function lockMember(trx: DB, ctx: RequestContext, userId: string) {
+export async function lockMember(trx: DB, ctx: RequestContext, userId: string) {
 	if (!isUuid(userId)) throw new DomainError('member_not_found');
 	const member = await trx
 		.selectFrom('membership')
-		.select(['roles', 'deactivated_at'])
+		.select(['roles', 'deactivated_at', 'ends_on'])
 		.where('company_id', '=', ctx.company.id)
 		.where('user_id', '=', userId)
+		// Once anonymised, the company no longer knows the person (privacy/anonymise.ts).
+		.where('anonymised_at', 'is', null)
 		.forUpdate()
 		.executeTakeFirst();
 	if (!member) throw new DomainError('member_not_found');
 	return member;
 }
 
-async function otherActiveHrCount(trx: DB, ctx: RequestContext, userId: string): Promise<number> {
+export async function otherActiveHrCount(
+	trx: DB,
+	ctx: RequestContext,
+	userId: string
+): Promise<number> {
 	const row = await trx
 		.selectFrom('membership')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.where('company_id', '=', ctx.company.id)
 		.where('user_id', '<>', userId)
 		.where('deactivated_at', 'is', null)
+		// An HR manager who is leaving (a planned end) does not count as the one who stays.
+		.where('ends_on', 'is', null)
 		.where(sql<boolean>`'hr' = any(roles)`)
 		.executeTakeFirstOrThrow();
 	return row.n;
@@ -151,7 +171,8 @@ export async function deactivateMember(db: DB, ctx: RequestContext, userId: stri
 		}
 		await trx
 			.updateTable('membership')
-			.set({ deactivated_at: new Date() })
+			// An immediate end replaces a planned one: the retention period counts from now.
+			.set({ deactivated_at: new Date(), ends_on: null })
 			.where('company_id', '=', ctx.company.id)
 			.where('user_id', '=', userId)
 			.execute();
@@ -169,7 +190,7 @@ export async function reactivateMember(db: DB, ctx: RequestContext, userId: stri
 		await lockMember(trx, ctx, userId);
 		await trx
 			.updateTable('membership')
-			.set({ deactivated_at: null })
+			.set({ deactivated_at: null, ends_on: null })
 			.where('company_id', '=', ctx.company.id)
 			.where('user_id', '=', userId)
 			.execute();
@@ -250,9 +271,18 @@ export async function getMember(
 	const r = await db
 		.selectFrom('membership as m')
 		.innerJoin('app_user as u', 'u.id', 'm.user_id')
-		.select(['u.id', 'u.name', 'u.email', 'm.roles', 'm.created_at', 'm.deactivated_at'])
+		.select([
+			'u.id',
+			'u.name',
+			'u.email',
+			'm.roles',
+			'm.created_at',
+			'm.deactivated_at',
+			'm.ends_on'
+		])
 		.where('m.company_id', '=', ctx.company.id)
 		.where('m.user_id', '=', userId)
+		.where('m.anonymised_at', 'is', null)
 		.executeTakeFirst();
 	if (!r) return null;
 	return {
@@ -261,6 +291,7 @@ export async function getMember(
 		email: r.email,
 		roles: r.roles,
 		since: r.created_at,
-		deactivatedAt: r.deactivated_at
+		deactivatedAt: r.deactivated_at,
+		endsOn: r.ends_on
 	};
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DB } from '../db';
 import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
@@ -32,6 +33,9 @@ export async function listMemberships(db: DB, userId: string): Promise<Membershi
 			.select(['c.id', 'c.slug', 'c.name', 'm.roles'])
 			.where('m.user_id', '=', userId)
 			.where('m.deactivated_at', 'is', null)
+			.where((eb) =>
+				eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>', sql<string>`current_date`)])
+			)
 			.orderBy('c.name')
 			.orderBy('c.id')
 			.execute()

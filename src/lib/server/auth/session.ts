@@ -92,7 +92,9 @@ export async function validateSessionToken(
 				select coalesce(json_agg(json_build_object('id', c.id, 'slug', c.slug,
 					'name', c.name, 'roles', m.roles) order by c.name, c.id), '[]'::json)
 				from membership m join company c on c.id = m.company_id
-				where m.user_id = u.id and m.deactivated_at is null)`.as('memberships')
+				where m.user_id = u.id and m.deactivated_at is null
+					-- a planned end (privacy/leave.ts): no access from that date, before the job marks it
+					and (m.ends_on is null or m.ends_on > current_date))`.as('memberships')
 		])
 		.where('s.id', '=', sessionId)
 		.executeTakeFirst();

@@ -7,13 +7,17 @@ import { deliverOutbox } from '../mail/outbox';
 import { configuredOrigin } from '../origin';
 import { runReminders } from './reminders';
 import { sendDueCultureMails } from '../culture/rounds';
+import { applyDueMembershipEnds } from '../privacy/leave';
+import { runAnonymisation } from '../privacy/anonymise';
 
 /**
  * A small interval scheduler for the background jobs. Every app server runs it; each job
  * makes sure only one server does the work at a time (advisory lock, `skip locked`).
  *
  * - every JOBS_INTERVAL_SECONDS (default 900): conversation reminders (queued in the
- *   mail outbox), then the housekeeping when it last ran a day ago or longer;
+ *   mail outbox), planned membership ends that came due (privacy/leave.ts), then the
+ *   housekeeping and the anonymisation of former members (privacy/anonymise.ts) when
+ *   each last ran a day ago or longer;
  * - every MAIL_INTERVAL_SECONDS (default 60): the outbox's sender (due mails and retries).
  *
  * JOBS=off switches it off (tests, one-off scripts; request mails are still delivered
@@ -58,7 +62,11 @@ export async function runJobRound(db: DB, origin: string | null): Promise<void> 
 			'ORIGIN is not set: conversation reminders and scan invitations wait (their links need it)'
 		);
 	}
+	// Leaving a company (issue 18): planned ends that came due, every round; the
+	// anonymisation of members whose company's retention period passed, once a day.
+	await applyDueMembershipEnds(db);
 	await runHousekeeping(db);
+	await runAnonymisation(db);
 }
 
 export function startJobs(

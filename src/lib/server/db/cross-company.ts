@@ -42,6 +42,8 @@ export const CROSS_COMPANY = {
 	privacyExport: 'privacy: own data export',
 	/** privacy: the user's own access log, reads and changes of their records in every company. */
 	privacyAccessLog: 'privacy: own access log',
+	/** privacy: the user's own ended or ending memberships and what each company keeps (issue 18). */
+	privacyLeaving: 'privacy: own memberships ending',
 	/** the invitation page: which company a token belongs to (one row; the rest of the page runs in that company). */
 	invitation: 'invitation by its token',
 	/** the anonymous learning-culture scan: which company a link belongs to (one row; the rest runs in that company). */

@@ -76,6 +76,8 @@ export interface CompanyTable {
 	region_id: number;
 	sector_chamber_id: number;
 	created_at: CreatedAt;
+	/** Months a former member's records are kept before anonymisation (6–84; migration 0028). */
+	retention_months: Generated<number>;
 }
 
 export interface MembershipTable {
@@ -84,6 +86,26 @@ export interface MembershipTable {
 	roles: MemberRole[];
 	created_at: CreatedAt;
 	deactivated_at: Timestamp | null;
+	/** The planned last day before the membership ends (migration 0028): inactive from this date. */
+	ends_on: DateString | null;
+	/** When the member's records in the company were anonymised (migration 0028). */
+	anonymised_at: Timestamp | null;
+}
+
+/**
+ * What a person achieved in a company, kept for their LLO passport when the company's
+ * records of them are anonymised (migration 0028). The person's own data: no company_id.
+ */
+export interface PassportSnapshotTable {
+	id: Generated<string>;
+	user_id: string;
+	company_name: string;
+	left_on: DateString;
+	taken_at: CreatedAt;
+	/** JSON of PassportTrajectory[] (src/lib/server/trajectories/passport.ts). */
+	trajectories: ColumnType<unknown, string, string>;
+	/** JSON of the passport's certificates of that company. */
+	certificates: ColumnType<unknown, string, string>;
 }
 
 export interface InvitationTable {
@@ -930,6 +952,7 @@ export interface Database {
 	adviser_region: AdviserRegionTable;
 	company: CompanyTable;
 	membership: MembershipTable;
+	passport_snapshot: PassportSnapshotTable;
 	invitation: InvitationTable;
 	password_reset: PasswordResetTable;
 	audit_log: AuditLogTable;

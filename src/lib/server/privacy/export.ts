@@ -6,6 +6,7 @@ import { accessLog } from './access-log';
 import { awardPart } from './export-awards';
 import { iso } from './export-iso';
 import { trainerPart } from './export-trainer';
+import { leavingPart } from './leave';
 
 /**
  * "Alles over mij" (issue 18): every personal datum Vakmaat holds about a user, across all
@@ -325,7 +326,7 @@ async function build(db: DB, userId: string, now: Date) {
 		]);
 
 	const trainer = await trainerPart(db, userId);
-	const awards = await awardPart(db, userId);
+	const [awards, leaving] = await Promise.all([awardPart(db, userId), leavingPart(db, userId)]);
 	const [about, adviserContacts] = await Promise.all([
 		accessLog(db, userId, { from: null, to: null, limit: null, offset: 0 }),
 		db
@@ -477,6 +478,7 @@ async function build(db: DB, userId: string, now: Date) {
 			since: iso(m.created_at),
 			endedAt: iso(m.deactivated_at)
 		})),
+		leaving,
 		learnerRecords: learners.map((l) => ({
 			company: l.company,
 			name: l.name,

@@ -49,9 +49,9 @@ export interface RegisteredTable {
 
 /** Retention wordings used by several tables. */
 const UNTIL_ERASURE =
-	'while the account exists; removal on request and anonymisation after leaving a company are the next slices of issue 18 (not yet enforced)';
+	'while the account exists (the account, not a company, holds it: leaving a company does not remove it); removal on request is the next slice of issue 18 (not yet enforced)';
 const COMPANY_RECORD =
-	'while the person is a member of the company; afterwards the company retention period (issue 18, not yet enforced), then anonymised';
+	"while the person is a member of the company; afterwards the company's retention period (6–84 months, default 24), then anonymised by the daily job";
 const REFERENCE = 'reference data, no personal data';
 
 /** `created_by`-style columns: which account did something. */
@@ -147,7 +147,8 @@ export const REGISTER: RegisteredTable[] = [
 			'city',
 			'region_id',
 			'sector_chamber_id',
-			'created_at'
+			'created_at',
+			'retention_months'
 		]
 	},
 	{
@@ -157,13 +158,35 @@ export const REGISTER: RegisteredTable[] = [
 			company_id: 'the company they belong to',
 			roles: 'roles in the company',
 			created_at: 'since',
-			deactivated_at: 'when the membership ended'
+			deactivated_at: 'when the membership ended',
+			ends_on: 'the date HR set for the membership to end',
+			anonymised_at: "when the member's records in the company were anonymised"
 		},
 		notPersonal: [],
 		purpose: 'who works or learns in which company and in which role',
 		legalBasis: 'contract',
-		visibleTo: 'the member, HR of the company',
-		retention: COMPANY_RECORD
+		visibleTo: 'the member; HR of the company until the records are anonymised',
+		retention:
+			"while the account exists (the member's own record of having been in the company); hidden from the company once its records of the member are anonymised"
+	},
+	{
+		table: 'passport_snapshot',
+		personal: {
+			id: 'the snapshot',
+			user_id: 'the account it belongs to',
+			company_name: 'the company the person left',
+			left_on: 'when the membership ended',
+			taken_at: 'when the company records were anonymised',
+			trajectories:
+				'what the person achieved there: trajectories, work processes competent or exempt, by whom and when',
+			certificates: 'certificates obtained there'
+		},
+		notPersonal: [],
+		purpose:
+			"the LLO passport keeps what the person achieved after a company's records are anonymised",
+		legalBasis: 'contract',
+		visibleTo: 'the person only (not the company)',
+		retention: 'while the account exists'
 	},
 	{
 		table: 'invitation',

@@ -63,42 +63,55 @@ export interface Passport {
 	}[];
 }
 
-export async function passportFor(db: DB, userId: string): Promise<Passport> {
+/**
+ * The passport of `userId`. `companyId`: only what the records of that one company hold
+ * (the anonymisation takes it as the snapshot it keeps, privacy/anonymise.ts), without
+ * snapshots. Without it: every company's records plus the snapshots of companies whose
+ * records were anonymised after the person left (passport_snapshot, migration 0028).
+ */
+export async function passportFor(
+	db: DB,
+	userId: string,
+	opts: { companyId?: string } = {}
+): Promise<Passport> {
+	const companyId = opts.companyId ?? null;
 	// The learner's own records in every company they learn(ed) in: the wall opens for
-	// these three queries, which all start from the user's own id.
-	const [user, achievements, certificates] = await acrossCompanies(CROSS_COMPANY.passport, () =>
-		Promise.all([
-			db
-				.selectFrom('app_user')
-				.select(['name', 'email'])
-				.where('id', '=', userId)
-				.executeTakeFirstOrThrow(),
-			sql<{
-				trajectory_id: string;
-				company: string;
-				trajectory_title: string;
-				route: string;
-				status: string;
-				start_date: string;
-				target_kind: PassportTrajectory['target']['kind'];
-				target_crebo: string | null;
-				target_title: string | null;
-				target_level: number | null;
-				cert_code: string | null;
-				cert_title: string | null;
-				code: string | null;
-				title: string | null;
-				core_task_code: string | null;
-				core_task: string | null;
-				dossier_nr: string | null;
-				dossier_title: string | null;
-				crebo: string | null;
-				qualification: string | null;
-				level: number | null;
-				source: 'competent' | 'exempt' | null;
-				achieved_on: string | null;
-				by: string | null;
-			}>`
+	// these queries, which all start from the user's own id.
+	const [user, achievements, certificates, snapshots] = await acrossCompanies(
+		CROSS_COMPANY.passport,
+		() =>
+			Promise.all([
+				db
+					.selectFrom('app_user')
+					.select(['name', 'email'])
+					.where('id', '=', userId)
+					.executeTakeFirstOrThrow(),
+				sql<{
+					trajectory_id: string;
+					company: string;
+					trajectory_title: string;
+					route: string;
+					status: string;
+					start_date: string;
+					target_kind: PassportTrajectory['target']['kind'];
+					target_crebo: string | null;
+					target_title: string | null;
+					target_level: number | null;
+					cert_code: string | null;
+					cert_title: string | null;
+					code: string | null;
+					title: string | null;
+					core_task_code: string | null;
+					core_task: string | null;
+					dossier_nr: string | null;
+					dossier_title: string | null;
+					crebo: string | null;
+					qualification: string | null;
+					level: number | null;
+					source: 'competent' | 'exempt' | null;
+					achieved_on: string | null;
+					by: string | null;
+				}>`
 			with mine as (
 				select t.company_id, t.id, t.title, t.route, t.status, t.start_date, c.name as company,
 					t.target_kind, t.qualification_id, t.certificate_id
@@ -106,6 +119,7 @@ export async function passportFor(db: DB, userId: string): Promise<Passport> {
 				join trajectory t on t.company_id = l.company_id and t.learner_id = l.id
 				join company c on c.id = l.company_id
 				where l.user_id = ${userId}
+					and (${companyId}::uuid is null or l.company_id = ${companyId}::uuid)
 			),
 			official as (
 				select distinct on (a.company_id, a.trajectory_id, a.work_process_id)
@@ -142,7 +156,7 @@ export async function passportFor(db: DB, userId: string): Promise<Passport> {
 			left join certificate cert on cert.id = mine.certificate_id
 			left join qualification tq on tq.id = coalesce(mine.qualification_id, cert.qualification_id)
 			order by mine.start_date desc, mine.id, ct.position, wp.position`.execute(db),
-			sql<{ company: string; code: string; title: string; obtained_on: string; issuer: string }>`
+				sql<{ company: string; code: string; title: string; obtained_on: string; issuer: string }>`
 			select c.name as company, cert.code, cert.title,
 				to_char(oc.obtained_on, 'YYYY-MM-DD') as obtained_on, oc.issuer
 			from learner l
@@ -150,8 +164,16 @@ export async function passportFor(db: DB, userId: string): Promise<Passport> {
 			join certificate cert on cert.id = oc.certificate_id
 			join company c on c.id = l.company_id
 			where l.user_id = ${userId}
-			order by oc.obtained_on desc`.execute(db)
-		])
+				and (${companyId}::uuid is null or l.company_id = ${companyId}::uuid)
+			order by oc.obtained_on desc`.execute(db),
+				companyId
+					? Promise.resolve([])
+					: db
+							.selectFrom('passport_snapshot')
+							.select(['trajectories', 'certificates'])
+							.where('user_id', '=', userId)
+							.execute()
+			])
 	);
 	const trajectories = new Map<string, PassportTrajectory>();
 	for (const r of achievements.rows) {
@@ -192,17 +214,28 @@ export async function passportFor(db: DB, userId: string): Promise<Passport> {
 			});
 		}
 	}
+	const all = [...trajectories.values()];
+	const certs: Passport['certificates'] = certificates.rows.map((c) => ({
+		company: c.company,
+		code: c.code,
+		title: c.title,
+		obtainedOn: c.obtained_on,
+		issuer: c.issuer
+	}));
+	if (snapshots.length) {
+		// Kept from companies that anonymised their records: merged in date order.
+		for (const s of snapshots) {
+			all.push(...(s.trajectories as PassportTrajectory[]));
+			certs.push(...(s.certificates as Passport['certificates']));
+		}
+		all.sort((a, b) => b.startDate.localeCompare(a.startDate));
+		certs.sort((a, b) => b.obtainedOn.localeCompare(a.obtainedOn));
+	}
 	return {
 		name: user.name,
 		email: user.email,
 		generatedAt: new Date().toISOString(),
-		trajectories: [...trajectories.values()],
-		certificates: certificates.rows.map((c) => ({
-			company: c.company,
-			code: c.code,
-			title: c.title,
-			obtainedOn: c.obtained_on,
-			issuer: c.issuer
-		}))
+		trajectories: all,
+		certificates: certs
 	};
 }

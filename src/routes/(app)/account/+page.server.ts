@@ -13,13 +13,18 @@ import { startSession } from '$lib/server/http/session';
 import { disableTotp, totpStatus } from '$lib/server/auth/totp';
 import { totpConfirmAction, totpConfirmForm, totpStartAction } from '$lib/server/auth/totp-actions';
 import { readSearch } from '$lib/server/search';
+import { leaveNotices } from '$lib/server/privacy/leave';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals);
+	const db = await getDb();
+	const [totp, leaving] = await Promise.all([totpStatus(db, user.id), leaveNotices(db, user.id)]);
 	return {
 		email: user.email,
-		totp: await totpStatus(await getDb(), user.id),
+		totp,
+		/** Companies the user leaves or left, and what each keeps until when (issue 18). */
+		leaving,
 		// An admin or adviser cannot turn it off (auth/two-factor-policy.ts).
 		totpRequired: roleRequiresTwoFactor(user.platformRoles),
 		/** Back from saving the profile (a redirect, so the language applies at once). */
