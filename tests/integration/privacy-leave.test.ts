@@ -43,6 +43,9 @@ async function companyTables(): Promise<string[]> {
 		select c.table_name from information_schema.columns c
 		join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
 		where c.table_schema = current_schema() and c.column_name = 'company_id' and t.table_type = 'BASE TABLE'
+			-- audit_log's monthly partitions (migration 0030) are searched through audit_log.
+			and not exists (select 1 from pg_class pc join pg_namespace pn on pn.oid = pc.relnamespace
+				where pn.nspname = c.table_schema and pc.relname = c.table_name and pc.relispartition)
 		order by 1`.execute(t.db);
 	return rows.map((r) => r.table_name);
 }
