@@ -9,10 +9,11 @@ import type {
 import type { DB } from '../../src/lib/server/db/index';
 
 /**
- * Counts the statements that reach the database (one transformResult per executed
- * statement), as the server's query trace (src/lib/server/db/trace.ts) does per request.
- * The scope statement of the tenant wall (set_config, src/lib/server/db/scope.ts) is not a
- * Kysely query and is not counted, here or in the trace.
+ * Counts the statements a page runs for its data (one transformResult per executed
+ * query). The server's query trace (src/lib/server/db/trace.ts, the bench's "SQL
+ * statements") also lists the session lookup and the tenant wall's scope statements
+ * (set_config, src/lib/server/db/scope.ts: one when a pooled connection last carried
+ * another scope); neither is counted here.
  */
 export class QueryCounter implements KyselyPlugin {
 	count = 0;
