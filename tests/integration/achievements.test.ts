@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import {
+	achievementsOf,
 	certificateStates,
 	distanceToDiploma,
 	recordObtainedCertificate,
@@ -145,6 +146,23 @@ describe('related qualifications for a learner', () => {
 		for (const r of related) {
 			expect(r.covered).toBeGreaterThan(0);
 			expect(r.covered).toBeLessThanOrEqual(r.total);
+		}
+	});
+});
+
+describe('the trajectory page reads them in one statement', () => {
+	it('achievementsOf gives what the three queries give, for every learner of the demo', async () => {
+		const hr = await contextFor(t.db, 'hr@delinde.example', DELINDE);
+		for (const item of await listTrajectories(t.db, hr)) {
+			const detail = (await getTrajectory(t.db, hr, item.id))!;
+			const { learnerId, targetQualificationId: target } = detail.trajectory;
+			expect(target).toBe(await targetQualificationId(t.db, detail.trajectory));
+			const one = await achievementsOf(t.db, hr.company.id, learnerId, target);
+			expect(one).toEqual({
+				distance: target ? await distanceToDiploma(t.db, hr.company.id, learnerId, target) : null,
+				certificates: await certificateStates(t.db, hr.company.id, learnerId),
+				related: await relatedForLearner(t.db, hr.company.id, learnerId)
+			});
 		}
 	});
 });

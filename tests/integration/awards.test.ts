@@ -32,6 +32,7 @@ import {
 import { publicResult } from '../../src/lib/server/awards/public';
 import { thisYear } from '../clock';
 import { createTestDatabase, type TestDatabase } from './db';
+import { countStatements, MAX_PAGE_STATEMENTS } from './statements';
 import { contextFor, mailsTo, userId } from './fixtures';
 
 const DAY = 24 * 3600 * 1000;
@@ -635,6 +636,29 @@ describe('the jury', () => {
 			.execute();
 		const results = await roundResults(t.db, await requireRound(t.db, roundId));
 		expect(results.find((r) => r.panel.id === midden)!.results[0].weightedMean).toBeCloseTo(7, 9);
+	});
+
+	it('the panel list: two statements, each nominee with the juror’s conflict and submission', async () => {
+		// Issue 20: the panel with its round and criteria, then its candidates with this
+		// juror's conflicts and submissions.
+		const { statements, result } = await countStatements(t.db, (db) =>
+			juryPanel(db, midden, ids.adviser, at(11))
+		);
+		expect(statements).toBe(2);
+		expect(statements).toBeLessThanOrEqual(MAX_PAGE_STATEMENTS);
+		const ahmed = (view: typeof result) => view!.nominees.find((n) => n.nomineeId === ids.ahmed)!;
+		expect(ahmed(result).conflict).toBeNull();
+		expect(ahmed(result).submittedAt).toBeInstanceOf(Date);
+		expect(result!.criteria.map((c) => c.id)).toEqual(
+			(await criteriaOf(t.db, roundId)).map((c) => c.id)
+		);
+		expect(result!.canScore).toBe(true);
+		expect(ahmed(await juryPanel(t.db, midden, ids.kees, at(11))).conflict).toBe('declared');
+		expect(ahmed(await juryPanel(t.db, midden, ids.hrLinde, at(11))).conflict).toBe('member');
+		expect(ahmed(await juryPanel(t.db, midden, ids.peter, at(11))).submittedAt).toBeNull();
+		// Not a juror of this panel, or not a panel: nothing.
+		expect(await juryPanel(t.db, zuidwest, ids.adviser, at(11))).toBeNull();
+		expect(await juryPanel(t.db, 'x', ids.adviser, at(11))).toBeNull();
 	});
 
 	it('a nominator who is no member of the company is excluded as nominator', async () => {

@@ -17,14 +17,10 @@ import {
 	recordRead,
 	recordTrajectoriesExport
 } from '../../src/lib/server/privacy/access-log';
-import {
-	certificateStates,
-	distanceToDiploma,
-	relatedForLearner
-} from '../../src/lib/server/trajectories/achievements';
+import { achievementsOf } from '../../src/lib/server/trajectories/achievements';
 import { trajectoriesCsv } from '../../src/lib/server/trajectories/export';
 import { recordAssessments } from '../../src/lib/server/trajectories/assess';
-import { getTrajectory, targetQualificationId } from '../../src/lib/server/trajectories/detail';
+import { getTrajectory, trajectoryPageData } from '../../src/lib/server/trajectories/detail';
 import { createTestDatabase, type TestDatabase } from './db';
 import { contextFor, userId } from './fixtures';
 import { today } from '../clock';
@@ -54,18 +50,19 @@ let fatima: string;
 let ahmed: string;
 let trajectoryId: string;
 
-/** The trajectory page's load (routes/(app)/o/[company]/trajecten/[id]), with or without recording. */
+/**
+ * The trajectory page's load (routes/(app)/o/[company]/trajecten/[id]: trajectoryPageData),
+ * or, without recording, what it reads (the trajectory and the learner's achievements).
+ */
 async function trajectoryPage(db: DB, ctx: RequestContext, id: string, record: boolean) {
+	if (record) {
+		if (!(await trajectoryPageData(db, ctx, id, '/t'))) throw new Error('not found');
+		return;
+	}
 	const detail = await getTrajectory(db, ctx, id);
 	if (!detail) throw new Error('not found');
-	const { learnerId } = detail.trajectory;
-	const qualificationId = await targetQualificationId(db, detail.trajectory);
-	await Promise.all([
-		qualificationId ? distanceToDiploma(db, ctx.company.id, learnerId, qualificationId) : null,
-		certificateStates(db, ctx.company.id, learnerId),
-		relatedForLearner(db, ctx.company.id, learnerId),
-		record ? recordRead(db, readerOf(ctx), { trajectoryId: id }, 'trajectory', '/t') : null
-	]);
+	const { learnerId, targetQualificationId } = detail.trajectory;
+	await achievementsOf(db, ctx.company.id, learnerId, targetQualificationId);
 }
 
 async function statements(ctx: RequestContext, record: boolean) {

@@ -19,7 +19,11 @@ import {
 	learnerHome,
 	trainerHome
 } from '../../src/lib/server/trajectories/home';
+import { learnerConversationTasks } from '../../src/lib/server/conversations/list';
+import { trajectoryPageData } from '../../src/lib/server/trajectories/detail';
+import { pageOfTrajectories } from '../../src/lib/server/trajectories/list';
 import { createTestDatabase, type TestDatabase } from './db';
+import { countStatements, MAX_PAGE_STATEMENTS } from './statements';
 import { contextFor, userId } from './fixtures';
 
 /**
@@ -180,12 +184,71 @@ describe('queries per page do not grow with the data', () => {
 		// …and the number of queries did not. The CSV export adds its audit record.
 		expect(queries(large)).toEqual(queries(small));
 		expect(queries(small)).toEqual({
-			learner: 2 + 1,
-			learnerFeed: 1 + 2,
-			trainer: 2,
+			learner: 1,
+			learnerFeed: 1,
+			trainer: 1,
 			hr: 1 + 3,
 			hrFiltered: 4,
-			csv: 2 + 1
+			csv: 1 + 1
 		});
+	});
+});
+
+/**
+ * Issue 20: every page runs at most MAX_PAGE_STATEMENTS statements for its data (the
+ * session and memberships come in one more, in hooks.server.ts). Each page's data as its
+ * load reads it, on the grown demo company; the adviser overview and the jury panel are
+ * counted in adviser.test.ts and awards.test.ts.
+ */
+describe('at most four statements per page', () => {
+	const page = async (name: string, run: (db: DB) => Promise<unknown>) => {
+		const { statements } = await countStatements(t.db, run);
+		console.log(`${name}: ${statements} statements`);
+		expect(statements).toBeLessThanOrEqual(MAX_PAGE_STATEMENTS);
+		return statements;
+	};
+
+	it('learner home', async () => {
+		const n = await page('learner home', (db) =>
+			Promise.all([
+				learnerHome(db, learner),
+				learnerFeed(db, learner),
+				learnerConversationTasks(db, learner)
+			])
+		);
+		expect(n).toBe(3);
+	});
+
+	it('trainer home', async () => {
+		expect(await page('trainer home', (db) => trainerHome(db, trainer))).toBe(1);
+	});
+
+	it('HR home', async () => {
+		const filters = parseDashboardFilters(new URLSearchParams());
+		expect(await page('HR home', (db) => hrHome(db, hr, filters))).toBe(4);
+	});
+
+	it('HR trajectory list', async () => {
+		const n = await page('HR trajectory list', (db) =>
+			pageOfTrajectories(db, hr, 1, { status: null, stalled: false })
+		);
+		expect(n).toBe(1);
+	});
+
+	it('trajectory page, as the learner, a trainer and HR (who leave a read record)', async () => {
+		const own = (await learnerHome(t.db, learner))[0].id;
+		const counts = [];
+		for (const [who, ctx] of [
+			['learner', learner],
+			['trainer', trainer],
+			['HR', hr]
+		] as const) {
+			counts.push(
+				await page(`trajectory page (${who})`, async (db) => {
+					expect(await trajectoryPageData(db, ctx, own, '/t')).not.toBeNull();
+				})
+			);
+		}
+		expect(counts).toEqual([2, 3, 3]);
 	});
 });

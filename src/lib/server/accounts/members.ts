@@ -227,7 +227,12 @@ export async function revokeInvitation(
 
 /** Counts for the HR home page, in one query. */
 export async function memberSummary(db: DB, ctx: RequestContext) {
-	const row = await db
+	return toMemberSummary(await memberSummaryQuery(db, ctx).executeTakeFirstOrThrow());
+}
+
+/** memberSummary's query (one row), for a statement that reads more (the HR home). */
+export function memberSummaryQuery(db: DB, ctx: RequestContext) {
+	return db
 		.selectFrom('membership')
 		.select((eb) => [
 			eb.fn
@@ -252,12 +257,19 @@ export async function memberSummary(db: DB, ctx: RequestContext) {
 				.as('open_invitations')
 		])
 		.where('company_id', '=', ctx.company.id)
-		.where('deactivated_at', 'is', null)
-		.executeTakeFirstOrThrow();
+		.where('deactivated_at', 'is', null);
+}
+
+export function toMemberSummary(row: {
+	learners: number | string;
+	trainers: number | string;
+	hr: number | string;
+	open_invitations: number | string | null;
+}) {
 	return {
-		learners: row.learners,
-		trainers: row.trainers,
-		hr: row.hr,
+		learners: Number(row.learners),
+		trainers: Number(row.trainers),
+		hr: Number(row.hr),
 		openInvitations: Number(row.open_invitations ?? 0)
 	};
 }

@@ -131,9 +131,24 @@ export async function followUpsDue(
 ): Promise<{ items: FollowUp[]; total: number }> {
 	if (!regionIds.length) return { items: [], total: 0 };
 	const rows = await acrossCompanies(CROSS_COMPANY.adviserRegions, () =>
-		followUpRows(db, regionIds)
+		followUpSql(regionIds).execute(db)
 	);
-	const items = rows.rows.map((r) => ({
+	return toFollowUps(rows.rows);
+}
+
+/** A row of followUpSql. */
+export interface FollowUpRow {
+	company_id: string;
+	company_name: string;
+	follow_up_on: string;
+	kind: AdviserContactKind;
+	contacted_on: string;
+	agreements: string | null;
+	total: number;
+}
+
+export function toFollowUps(rows: FollowUpRow[]): { items: FollowUp[]; total: number } {
+	const items = rows.map((r) => ({
 		companyId: r.company_id,
 		companyName: r.company_name,
 		followUpOn: r.follow_up_on,
@@ -141,19 +156,15 @@ export async function followUpsDue(
 		contactedOn: r.contacted_on,
 		agreements: r.agreements
 	}));
-	return { items, total: rows.rows[0]?.total ?? 0 };
+	return { items, total: rows[0]?.total ?? 0 };
 }
 
-function followUpRows(db: DB, regionIds: number[]) {
-	return sql<{
-		company_id: string;
-		company_name: string;
-		follow_up_on: string;
-		kind: AdviserContactKind;
-		contacted_on: string;
-		agreements: string | null;
-		total: number;
-	}>`
+/**
+ * The FOLLOW_UPS_SHOWN most urgent follow-ups due in these regions, each with the number
+ * due in all (`total`). To be run with the wall open (adviser regions).
+ */
+export function followUpSql(regionIds: number[]) {
+	return sql<FollowUpRow>`
 		with due as materialized (
 			select o.company_id, o.name, o.follow_up_on, o.follow_up_contact_id,
 				count(*) over ()::int as total
@@ -168,7 +179,7 @@ function followUpRows(db: DB, regionIds: number[]) {
 			to_char(a.contacted_on, 'YYYY-MM-DD') as contacted_on, a.agreements, d.total
 		from due d
 		join adviser_contact a on a.company_id = d.company_id and a.id = d.follow_up_contact_id
-		order by d.follow_up_on, d.name, d.company_id`.execute(db);
+		order by d.follow_up_on, d.name, d.company_id`;
 }
 
 export interface HrAdviserView {

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { DB } from '../db';
 import type { SessionUser } from '../auth/session';
 import { audit } from '../accounts/audit';
-import { CROSS_COMPANY, type CrossCompanyReason } from '../db/cross-company';
+import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
 import { isFiltered, OVERVIEW_PAGE_SIZE, type OverviewFilters } from './filters';
 import {
@@ -13,30 +13,17 @@ import {
 	type OverviewRow,
 	type RawRow
 } from './rows';
+import { toTotals, totalsSql, type TotalsRow } from './totals';
+import { followUpSql, toFollowUps, type FollowUpRow } from './contacts';
+
+export { refreshDue } from './totals';
 
 /**
- * The adviser's overview of their regions: one page of companies, every company (the
- * export), the refresh of due summaries and the audit entry. Filters are in ./filters.ts,
- * the region choice in ./regions.ts, the totals in ./totals.ts.
+ * The adviser's overview of their regions: everything the page shows in one statement
+ * (overviewData), one page of companies, every company (the export) and the audit entry.
+ * Filters are in ./filters.ts, the region choice in ./regions.ts, the totals and the
+ * refresh of due summaries in ./totals.ts.
  */
-
-/**
- * Brings the summaries of these regions up to date with today: the rows whose recheck_on
- * has come (a trajectory reached the stall threshold, an LLO profile expired, a new
- * quarter began). Usually none; an index on (region_id, recheck_on) finds them.
- */
-export async function refreshDue(
-	db: DB,
-	regionIds: number[],
-	reason: CrossCompanyReason = CROSS_COMPANY.adviserRegions
-): Promise<void> {
-	if (!regionIds.length) return;
-	await acrossCompanies(reason, () =>
-		sql`select refresh_company_overview(array(
-			select company_id from company_overview
-			where region_id = any(${regionIds}::int[]) and recheck_on <= current_date))`.execute(db)
-	);
-}
 
 /**
  * One page of the overview and the number of companies matching the filters. Without
@@ -48,45 +35,128 @@ export async function overviewPage(
 	regionIds: number[],
 	filters: OverviewFilters,
 	knownTotal?: Promise<number>
-): Promise<{ rows: OverviewRow[]; total: number; page: number; pages: number }> {
-	// The page and the count are two queries: with the count in the page query (a window
-	// over all rows) PostgreSQL sorts the whole region instead of reading the first 50
-	// rows in index order (company_overview_signal_idx, company_overview_region_idx).
-	const query = (page: number) =>
-		acrossCompanies(CROSS_COMPANY.adviserRegions, () =>
-			sql<RawRow>`
-			select ${rowColumns}
-			from company_overview o
-			join sector_chamber sc on sc.id = o.sector_chamber_id
-			where ${whereFilters(regionIds, filters)}
-			order by ${orderBy(filters.sort)}
-			limit ${OVERVIEW_PAGE_SIZE} offset ${(page - 1) * OVERVIEW_PAGE_SIZE}`.execute(db)
-		);
+): Promise<OverviewList> {
 	const count = async () =>
 		knownTotal && !isFiltered(filters)
 			? knownTotal
 			: Number(
 					(
 						await acrossCompanies(CROSS_COMPANY.adviserRegions, () =>
-							sql<{ n: number }>`select count(*)::int as n from company_overview o
-								where ${whereFilters(regionIds, filters)}`.execute(db)
+							sql<{ n: number }>`select ${countSql(regionIds, filters)} as n`.execute(db)
 						)
 					).rows[0].n
 				);
+	const [first, total] = await Promise.all([
+		pageRows(db, regionIds, filters, filters.page),
+		count()
+	]);
+	return toList(db, regionIds, filters, first, total);
+}
+
+export interface OverviewList {
+	rows: OverviewRow[];
+	total: number;
+	page: number;
+	pages: number;
+}
+
+/**
+ * One page of the overview. The page and the count are two queries (or two subqueries of
+ * overviewData): with the count in the page query (a window over all rows) PostgreSQL
+ * sorts the whole region instead of reading the first 50 rows in index order
+ * (company_overview_signal_idx, company_overview_region_idx).
+ */
+function pageSql(regionIds: number[], filters: OverviewFilters, page: number) {
+	return sql<RawRow>`
+		select ${rowColumns}
+		from company_overview o
+		join sector_chamber sc on sc.id = o.sector_chamber_id
+		where ${whereFilters(regionIds, filters)}
+		order by ${orderBy(filters.sort)}
+		limit ${OVERVIEW_PAGE_SIZE} offset ${(page - 1) * OVERVIEW_PAGE_SIZE}`;
+}
+
+/** The number of companies matching the filters (a scalar subquery). */
+function countSql(regionIds: number[], filters: OverviewFilters) {
+	return sql<number>`(select count(*)::int from company_overview o
+		where ${whereFilters(regionIds, filters)})`;
+}
+
+async function pageRows(db: DB, regionIds: number[], filters: OverviewFilters, page: number) {
+	const result = await acrossCompanies(CROSS_COMPANY.adviserRegions, () =>
+		pageSql(regionIds, filters, page).execute(db)
+	);
+	return result.rows;
+}
+
+/** The page's rows protected; past the last page (a bookmark after the list shrank), the last page. */
+async function toList(
+	db: DB,
+	regionIds: number[],
+	filters: OverviewFilters,
+	first: RawRow[],
+	total: number
+): Promise<OverviewList> {
 	let page = filters.page;
-	const [first, total] = await Promise.all([query(page), count()]);
-	let rows = first.rows;
+	let rows = first;
 	const last = Math.max(1, Math.ceil(total / OVERVIEW_PAGE_SIZE));
 	if (page > last) {
-		// Past the last page (a bookmark after the list shrank): show the last page.
 		page = last;
-		rows = total ? (await query(page)).rows : [];
+		rows = total ? await pageRows(db, regionIds, filters, page) : [];
 	}
 	return {
 		rows: rows.map(toOverviewRow),
 		total,
 		page,
 		pages: Math.max(1, Math.ceil(total / OVERVIEW_PAGE_SIZE))
+	};
+}
+
+/**
+ * Everything the overview page reads about its regions, in one statement: the page of
+ * companies, their number (without filters: the region's company count from the
+ * totals), the region totals, the follow-ups due and the sector chambers (for the
+ * filter). Each part is its own subquery, planned as it would be alone (the page still
+ * reads its 50 rows in index order); the lists come back as JSON. Small numbers are
+ * protected as always, after the query (toOverviewRow, toTotals).
+ */
+export async function overviewData(db: DB, regionIds: number[], filters: OverviewFilters) {
+	if (!regionIds.length) {
+		// No regions (an adviser none were given yet): nothing to read but the sectors.
+		return {
+			list: await toList(db, regionIds, filters, [], 0),
+			totals: toTotals(undefined),
+			followUps: toFollowUps([]),
+			sectors: await db
+				.selectFrom('sector_chamber')
+				.select(['id', 'name'])
+				.orderBy('name')
+				.execute()
+		};
+	}
+	const list = (query: RawBuilder<unknown>) =>
+		sql`(select coalesce(json_agg(x), '[]') from (${query}) x)`;
+	const row = (
+		await acrossCompanies(CROSS_COMPANY.adviserRegions, () =>
+			sql<{
+				totals: TotalsRow;
+				rows: RawRow[];
+				total: number | null;
+				follow_ups: FollowUpRow[];
+				sectors: { id: number; name: string }[];
+			}>`
+				select (select row_to_json(x) from (${totalsSql(regionIds, false)}) x) as totals,
+					${list(pageSql(regionIds, filters, filters.page))} as rows,
+					${isFiltered(filters) ? countSql(regionIds, filters) : sql`null::int`} as total,
+					${list(followUpSql(regionIds))} as follow_ups,
+					${list(sql`select id, name from sector_chamber order by name`)} as sectors`.execute(db)
+		)
+	).rows[0];
+	return {
+		list: await toList(db, regionIds, filters, row.rows, row.total ?? row.totals.companies),
+		totals: toTotals(row.totals),
+		followUps: toFollowUps(row.follow_ups),
+		sectors: row.sectors
 	};
 }
 

@@ -12,11 +12,10 @@ import {
 } from '../../adviser/small-numbers';
 import type { SignalLevel } from './signals';
 import { todayIso } from '../../time';
-import { CROSS_COMPANY } from '../db/cross-company';
+import { CROSS_COMPANY, type CrossCompanyReason } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
 import { QUARTERS } from './filters';
 import { inRegions } from './rows';
-import { refreshDue } from './overview';
 
 /** Region totals (the overview's and the admin's national view), small numbers guarded. */
 
@@ -63,34 +62,44 @@ async function totalsQuery(db: DB, regionIds: number[] | null, grouped: boolean)
 
 /** totalsQuery's query, run with the wall open (by totalsQuery only). */
 async function totalsRows(db: DB, regionIds: number[] | null, grouped: boolean) {
+	return (await totalsSql(regionIds, grouped).execute(db)).rows;
+}
+
+/** A row of totalsSql: the sums and the counts that say which totals must be hidden. */
+export interface TotalsRow {
+	region_id: number | null;
+	companies: number;
+	trainers: number;
+	trainers_llo: number;
+	active_learners: number;
+	active_trajectories: number;
+	stalled: number;
+	progress_sum: number;
+	routes: number[];
+	buckets: number[];
+	by_quarter: number[];
+	small_k: number[];
+	small_s: number[];
+	stalled_other_k: number;
+	stalled_other_s: number;
+	red: number;
+	amber: number;
+	green: number;
+	quarter: string;
+}
+
+/**
+ * The totals query (one pass over company_overview): for these regions, or all; one row,
+ * or one per region. To be run with the wall open (adviser regions or national totals).
+ */
+export function totalsSql(regionIds: number[] | null, grouped: boolean) {
 	const sums = (cols: string[]) =>
 		sql.join(cols.map((c) => sql`coalesce(sum(${sql.ref(`o.${c}`)}), 0)::int`));
 	const small = (c: string) => sql`${sql.ref(`o.${c}`)} between 1 and ${SMALL_MAX}`;
 	// A stalled count is also hidden when the rest of the active trajectories is 1 or 2.
 	const stalledOther = sql`o.stalled >= ${SMALL_MAX + 1}
 		and o.active_trajectories - o.stalled between 1 and ${SMALL_MAX}`;
-	return (
-		await sql<{
-			region_id: number | null;
-			companies: number;
-			trainers: number;
-			trainers_llo: number;
-			active_learners: number;
-			active_trajectories: number;
-			stalled: number;
-			progress_sum: number;
-			routes: number[];
-			buckets: number[];
-			by_quarter: number[];
-			small_k: number[];
-			small_s: number[];
-			stalled_other_k: number;
-			stalled_other_s: number;
-			red: number;
-			amber: number;
-			green: number;
-			quarter: string;
-		}>`
+	return sql<TotalsRow>`
 			select ${grouped ? sql`o.region_id` : sql`null::int`} as region_id,
 				count(*)::int as companies,
 				coalesce(sum(o.trainers), 0)::int as trainers,
@@ -112,8 +121,7 @@ async function totalsRows(db: DB, regionIds: number[] | null, grouped: boolean) 
 				to_char(date_trunc('quarter', current_date), 'YYYY-MM-DD') as quarter
 			from company_overview o
 			${regionIds ? sql`where ${inRegions(regionIds)}` : sql``}
-			${grouped ? sql`group by o.region_id` : sql``}`.execute(db)
-	).rows;
+			${grouped ? sql`group by o.region_id` : sql``}`;
 }
 
 const SMALL_MAX = 2;
@@ -153,7 +161,8 @@ export function quarterStarts(current: string): string[] {
 	});
 }
 
-function toTotals(r: Awaited<ReturnType<typeof totalsQuery>>[number] | undefined): RegionTotals {
+/** The totals as they leave the server: every total that could give a company's hidden figure away is hidden. */
+export function toTotals(r: TotalsRow | undefined): RegionTotals {
 	const n = (v: number | null | undefined) => Number(v ?? 0);
 	const current = r?.quarter ?? todayIso();
 	const exposed = new Map(
@@ -217,6 +226,24 @@ function toTotals(r: Awaited<ReturnType<typeof totalsQuery>>[number] | undefined
 		),
 		signals: { red: n(r?.red), amber: n(r?.amber), green: n(r?.green) }
 	};
+}
+
+/**
+ * Brings the summaries of these regions up to date with today: the rows whose recheck_on
+ * has come (a trajectory reached the stall threshold, an LLO profile expired, a new
+ * quarter began). Usually none; an index on (region_id, recheck_on) finds them.
+ */
+export async function refreshDue(
+	db: DB,
+	regionIds: number[],
+	reason: CrossCompanyReason = CROSS_COMPANY.adviserRegions
+): Promise<void> {
+	if (!regionIds.length) return;
+	await acrossCompanies(reason, () =>
+		sql`select refresh_company_overview(array(
+			select company_id from company_overview
+			where region_id = any(${regionIds}::int[]) and recheck_on <= current_date))`.execute(db)
+	);
 }
 
 export async function regionTotals(db: DB, regionIds: number[]): Promise<RegionTotals> {

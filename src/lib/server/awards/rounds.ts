@@ -71,7 +71,7 @@ export interface Criterion {
 	position: number;
 }
 
-const ROUND_COLUMNS = [
+export const ROUND_COLUMNS = [
 	'id',
 	'year',
 	'title',

@@ -3,8 +3,8 @@ import type { DB } from '../db';
 import type { PanelKind } from '../db/schema';
 import { DomainError, isUuid } from '../errors';
 import { phaseAt, ROUND_CLOCK_COLUMNS, type Phase } from './phase';
-import { criteriaOf, requireRound, type Criterion, type Round } from './rounds';
-import { getPanel, type Panel } from './panels';
+import { ROUND_COLUMNS, type Criterion, type Round } from './rounds';
+import type { Panel } from './panels';
 import { candidatesOfRound, roundResults, type Candidate } from './tally';
 import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
@@ -83,32 +83,76 @@ export interface JuryView {
 	nominees: JuryNominee[];
 }
 
-/** A panel as one of its active jurors sees it: null for anyone else or an unknown panel. */
-async function jurorsPanel(db: DB, panelId: string, userId: string, now: Date) {
-	const panel = await getPanel(db, panelId);
-	if (!panel) return null;
-	const member = await db
-		.selectFrom('jury_member')
-		.select('id')
-		.where('panel_id', '=', panelId)
-		.where('user_id', '=', userId)
-		.where('replaced_at', 'is', null)
+/**
+ * A panel as one of its active jurors sees it, with its round and the round's criteria,
+ * in one statement: null for anyone else or an unknown panel.
+ */
+async function panelOfJuror(db: DB, panelId: string, userId: string, now: Date) {
+	if (!isUuid(panelId)) return null;
+	const row = await db
+		.selectFrom('jury_panel as p')
+		.innerJoin('award_round as r', 'r.id', 'p.round_id')
+		.select([
+			'p.id as panel_id',
+			'p.kind as panel_kind',
+			'p.name as panel_name',
+			'p.region_ids as panel_region_ids',
+			...ROUND_COLUMNS.map((c) => `r.${c}` as const),
+			sql<(Omit<Criterion, 'weight'> & { weight: number | string })[]>`coalesce((
+				select json_agg(json_build_object('id', c.id, 'name', c.name,
+					'description', c.description, 'weight', c.weight, 'position', c.position)
+					order by c.position)
+				from award_criterion c where c.round_id = r.id), '[]')`.as('criteria')
+		])
+		.where('p.id', '=', panelId)
+		.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('jury_member as jm')
+					.whereRef('jm.panel_id', '=', 'p.id')
+					.where('jm.user_id', '=', userId)
+					.where('jm.replaced_at', 'is', null)
+					.select(sql`1`.as('one'))
+			)
+		)
 		.executeTakeFirst();
-	if (!member) return null;
-	const round = await requireRound(db, panel.round_id);
+	if (!row) return null;
+	const { panel_id, panel_kind, panel_name, panel_region_ids, criteria, ...round } = row;
+	const panel: Panel = {
+		id: panel_id,
+		round_id: round.id,
+		kind: panel_kind,
+		name: panel_name,
+		region_ids: panel_region_ids
+	};
 	const phase = phaseAt(round, now).phase;
-	// A regional panel judges the candidates of its regions; the national panel the
-	// finalists of the regional panels, which takes every regional result.
-	const [candidates, criteria] = await Promise.all([
-		panel.kind === 'regional'
-			? candidatesOfRound(db, CROSS_COMPANY.juryNominations, round.id, panel.region_ids)
-			: roundResults(db, round).then(
-					(results) => results.find((r) => r.panel.id === panelId)?.candidates ?? []
-				),
-		criteriaOf(db, round.id)
-	]);
 	const scoringPhase = panel.kind === 'regional' ? 'regional_jury' : 'national_jury';
-	return { panel, round, phase, canScore: phase === scoringPhase, criteria, candidates };
+	return {
+		panel,
+		round: round as Round,
+		phase,
+		canScore: phase === scoringPhase,
+		criteria: criteria.map((c) => ({ ...c, weight: Number(c.weight) }))
+	};
+}
+
+/** A panel as one of its active jurors sees it, with its candidates: null for anyone else. */
+async function jurorsPanel(db: DB, panelId: string, userId: string, now: Date) {
+	const view = await panelOfJuror(db, panelId, userId, now);
+	if (!view) return null;
+	return { ...view, candidates: await panelCandidates(db, view.panel, view.round) };
+}
+
+/**
+ * A regional panel judges the candidates of its regions; the national panel the
+ * finalists of the regional panels, which takes every regional result.
+ */
+async function panelCandidates(db: DB, panel: Panel, round: Round): Promise<Candidate[]> {
+	return panel.kind === 'regional'
+		? candidatesOfRound(db, CROSS_COMPANY.juryNominations, round.id, panel.region_ids)
+		: roundResults(db, round).then(
+				(results) => results.find((r) => r.panel.id === panel.id)?.candidates ?? []
+			);
 }
 
 /**
@@ -129,6 +173,20 @@ async function conflictsOf(
 	return new Map(rows.rows.map((r) => [r.nominee_id, { kind: r.kind, reason: r.reason }]));
 }
 
+/**
+ * The juror's conflict with candidate `c` (award_candidate), given their declared one
+ * `jc` (jury_conflict): declared, a member of the nominee's company, or their nominator.
+ */
+function conflictKind(userId: string) {
+	return sql<ConflictKind | null>`case when jc.reason is not null then 'declared'
+		when exists (select 1 from membership m where m.user_id = ${userId}
+			and m.company_id = c.company_id and m.deactivated_at is null) then 'member'
+		when exists (select 1 from nomination n where n.round_id = c.round_id
+			and n.nominator_id = ${userId} and n.nominee_id = c.nominee_id
+			and n.status <> 'withdrawn') then 'nominator'
+	end`;
+}
+
 function conflictRows(
 	db: DB,
 	roundId: string,
@@ -138,13 +196,7 @@ function conflictRows(
 ) {
 	return sql<{ nominee_id: string; kind: ConflictKind | null; reason: string | null }>`
 		select c.nominee_id,
-			case when jc.reason is not null then 'declared'
-				when exists (select 1 from membership m where m.user_id = ${userId}
-					and m.company_id = c.company_id and m.deactivated_at is null) then 'member'
-				when exists (select 1 from nomination n where n.round_id = c.round_id
-					and n.nominator_id = ${userId} and n.nominee_id = c.nominee_id
-					and n.status <> 'withdrawn') then 'nominator'
-			end as kind,
+			${conflictKind(userId)} as kind,
 			jc.reason
 		from award_candidate c
 		left join jury_conflict jc on jc.panel_id = ${panelId} and jc.juror_id = ${userId}
@@ -169,29 +221,75 @@ export async function juryPanel(
 	userId: string,
 	now = new Date()
 ): Promise<(Omit<JuryView, 'nominees'> & { nominees: JuryListItem[] }) | null> {
-	const view = await jurorsPanel(db, panelId, userId, now);
+	const view = await panelOfJuror(db, panelId, userId, now);
 	if (!view) return null;
-	const { candidates, ...rest } = view;
-	const ids = candidates.map((c) => c.nomineeId);
-	const [conflicts, submitted] = await Promise.all([
-		conflictsOf(db, view.round.id, panelId, userId, ids),
-		db
-			.selectFrom('jury_score')
-			.select(['nominee_id', (eb) => eb.fn.max('submitted_at').as('submitted_at')])
-			.where('panel_id', '=', panelId)
-			.where('juror_id', '=', userId)
-			.groupBy('nominee_id')
-			.execute()
-	]);
-	const submittedAt = new Map(submitted.map((r) => [r.nominee_id, r.submitted_at]));
+	// A regional panel: its candidates with this juror's conflicts and submissions in one
+	// statement. The national panel: its finalists first (the regional results), then theirs.
+	const national =
+		view.panel.kind === 'regional' ? null : await panelCandidates(db, view.panel, view.round);
+	if (national?.length === 0) return { ...view, nominees: [] };
+	const rows = await acrossCompanies(CROSS_COMPANY.juryNominations, () =>
+		juryListRows(
+			db,
+			view.round.id,
+			view.panel,
+			userId,
+			national?.map((c) => c.nomineeId)
+		)
+	);
+	const byId = new Map(rows.rows.map((r) => [r.nominee_id, r]));
+	const candidates: Candidate[] =
+		national ??
+		rows.rows.map((r) => ({
+			nomineeId: r.nominee_id,
+			name: r.name,
+			companyId: r.company_id,
+			companyName: r.company_name,
+			regionId: r.region_id
+		}));
 	return {
-		...rest,
+		...view,
 		nominees: candidates.map((c) => ({
 			...c,
-			conflict: conflicts.get(c.nomineeId)?.kind ?? null,
-			submittedAt: submittedAt.get(c.nomineeId) ?? null
+			conflict: byId.get(c.nomineeId)?.kind ?? null,
+			submittedAt: byId.get(c.nomineeId)?.submitted_at ?? null
 		}))
 	};
+}
+
+/**
+ * The candidates of a regional panel (its regions), or these nominees of the round
+ * (`nomineeIds`, the national panel's finalists), by name, each with this juror's
+ * conflict (conflictRows' rule) and when they submitted their scores for them.
+ */
+function juryListRows(
+	db: DB,
+	roundId: string,
+	panel: Panel,
+	userId: string,
+	nomineeIds?: string[]
+) {
+	return sql<{
+		nominee_id: string;
+		name: string;
+		company_id: string;
+		company_name: string;
+		region_id: number;
+		kind: ConflictKind | null;
+		submitted_at: Date | null;
+	}>`
+		select c.nominee_id, u.name, c.company_id, co.name as company_name, c.region_id,
+			${conflictKind(userId)} as kind,
+			(select max(s.submitted_at) from jury_score s where s.panel_id = ${panel.id}
+				and s.nominee_id = c.nominee_id and s.juror_id = ${userId}) as submitted_at
+		from award_candidate c
+		join app_user u on u.id = c.nominee_id
+		join company co on co.id = c.company_id
+		left join jury_conflict jc on jc.panel_id = ${panel.id} and jc.juror_id = ${userId}
+			and jc.nominee_id = c.nominee_id
+		where c.round_id = ${roundId}
+			and ${nomineeIds ? sql`c.nominee_id = any(${nomineeIds}::uuid[])` : sql`c.region_id = any(${panel.region_ids}::int[])`}
+		order by u.name`.execute(db);
 }
 
 /**

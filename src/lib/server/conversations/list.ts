@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { RequestContext } from '../auth/context';
 import type { DB } from '../db';
 import type { ConversationStatus } from '../db/schema';
@@ -130,55 +131,60 @@ export async function learnerName(db: DB, ctx: RequestContext, learnerId: string
 
 /**
  * The learner home's tasks: own planned conversations (to prepare) and own open
- * actions. One query each, whatever the history's size.
+ * actions. One statement (two JSON arrays), whatever the history's size.
  */
 export async function learnerConversationTasks(db: DB, ctx: RequestContext) {
 	const own = { ...ctx, roles: ['learner' as const] };
-	const [conversations, actions] = await Promise.all([
-		db
-			.selectFrom('conversation as c')
-			.innerJoin('conversation_template_version as v', 'v.id', 'c.template_version_id')
-			.innerJoin('conversation_template as t', 't.id', 'v.template_id')
-			.innerJoin('conversation_answer as an', (j) =>
-				j
-					.onRef('an.company_id', '=', 'c.company_id')
-					.onRef('an.conversation_id', '=', 'c.id')
-					.on('an.role', '=', 'learner')
-			)
-			.select(['c.id', 't.name', 'c.planned_at', 'c.status', 'an.shared_at'])
-			.where(visibleConversations(own))
-			.where((eb) =>
-				eb.or([
-					eb('c.status', '=', 'planned'),
-					eb.and([eb('c.status', '=', 'held'), eb('c.learner_signed_at', 'is', null)])
-				])
-			)
-			.orderBy('c.planned_at')
-			.limit(20)
-			.execute(),
-		db
-			.selectFrom('conversation_action as a')
-			.innerJoin('conversation as c', (j) =>
-				j.onRef('c.company_id', '=', 'a.company_id').onRef('c.id', '=', 'a.conversation_id')
-			)
-			.select(['a.id', 'a.conversation_id', 'a.description', 'a.due_date'])
-			.where(visibleConversations(own))
-			.where('a.done_at', 'is', null)
-			.where('a.owner_role', '=', 'learner')
-			.where('c.status', '!=', 'cancelled')
-			.orderBy('a.due_date')
-			.limit(20)
-			.execute()
-	]);
+	const row = await db
+		.selectNoFrom((eb) => [
+			jsonArrayFrom(
+				eb
+					.selectFrom('conversation as c')
+					.innerJoin('conversation_template_version as v', 'v.id', 'c.template_version_id')
+					.innerJoin('conversation_template as t', 't.id', 'v.template_id')
+					.innerJoin('conversation_answer as an', (j) =>
+						j
+							.onRef('an.company_id', '=', 'c.company_id')
+							.onRef('an.conversation_id', '=', 'c.id')
+							.on('an.role', '=', 'learner')
+					)
+					.select(['c.id', 't.name', 'c.planned_at', 'c.status', 'an.shared_at'])
+					.where(visibleConversations(own))
+					.where((eb) =>
+						eb.or([
+							eb('c.status', '=', 'planned'),
+							eb.and([eb('c.status', '=', 'held'), eb('c.learner_signed_at', 'is', null)])
+						])
+					)
+					.orderBy('c.planned_at')
+					.limit(20)
+			).as('conversations'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('conversation_action as a')
+					.innerJoin('conversation as c', (j) =>
+						j.onRef('c.company_id', '=', 'a.company_id').onRef('c.id', '=', 'a.conversation_id')
+					)
+					.select(['a.id', 'a.conversation_id', 'a.description', 'a.due_date'])
+					.where(visibleConversations(own))
+					.where('a.done_at', 'is', null)
+					.where('a.owner_role', '=', 'learner')
+					.where('c.status', '!=', 'cancelled')
+					.orderBy('a.due_date')
+					.limit(20)
+			).as('actions')
+		])
+		.executeTakeFirstOrThrow();
 	return {
-		conversations: conversations.map((c) => ({
+		// JSON carries timestamps as text: back to Date, as the page formats them.
+		conversations: row.conversations.map((c) => ({
 			id: c.id,
 			name: c.name,
-			plannedAt: c.planned_at,
+			plannedAt: new Date(c.planned_at),
 			status: c.status,
 			shared: c.shared_at !== null
 		})),
-		actions: actions.map((a) => ({
+		actions: row.actions.map((a) => ({
 			id: a.id,
 			conversationId: a.conversation_id,
 			description: a.description,

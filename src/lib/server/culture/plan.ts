@@ -161,7 +161,12 @@ export async function setActionStatus(
 
 /** HR's dashboard: the number of open actions and the first few, soonest due first. */
 export async function openActions(db: DB, ctx: RequestContext, today = todayIso(), limit = 5) {
-	const rows = await db
+	return toOpenActions(await openActionsQuery(db, ctx, limit).execute(), today);
+}
+
+/** openActions' query, for a statement that reads more (the HR home). */
+export function openActionsQuery(db: DB, ctx: RequestContext, limit = 5) {
+	return db
 		.selectFrom('culture_action as a')
 		.innerJoin('app_user as u', 'u.id', 'a.owner_user_id')
 		.select([
@@ -175,10 +180,22 @@ export async function openActions(db: DB, ctx: RequestContext, today = todayIso(
 		.where('a.company_id', '=', ctx.company.id)
 		.where('a.status', 'in', ['open', 'in_progress'])
 		.orderBy('a.due_on')
-		.limit(limit)
-		.execute();
+		.limit(limit);
+}
+
+export function toOpenActions(
+	rows: {
+		id: string;
+		round_id: string;
+		title: string;
+		name: string;
+		due_on: string;
+		total: number;
+	}[],
+	today = todayIso()
+) {
 	return {
-		total: rows[0]?.total ?? 0,
+		total: Number(rows[0]?.total ?? 0),
 		items: rows.map((r) => ({
 			id: r.id,
 			roundId: r.round_id,

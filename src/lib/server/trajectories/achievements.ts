@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { DB } from '../db';
 import type { RequestContext } from '../auth/context';
 import { auditAs } from '../accounts/audit';
@@ -15,9 +15,19 @@ import { once, type FormToken } from '../once';
 
 export type CoverSource = 'competent' | 'exempt' | 'certificate';
 
-/** SQL for the work processes a learner covers, with the strongest source per work process
- * (a competent judgement, then an exemption, then an obtained certificate). */
-function coveredSql(companyId: string, learnerId: string) {
+/**
+ * The learner in the SQL below: their id (a parameter), or an SQL expression that yields
+ * it (e.g. `(select id from me)` in a statement that looks the learner up itself).
+ */
+export type LearnerRef = string | RawBuilder<unknown>;
+
+/**
+ * SQL for the work processes a learner covers, with the strongest source per work process
+ * (a competent judgement, then an exemption, then an obtained certificate). The queries
+ * below take it as `covered`: inline (`(${coveredSql(…)})`) when they run alone, or the
+ * name of a CTE when one statement reads several of them (achievementsOf).
+ */
+export function coveredSql(companyId: string, learnerId: LearnerRef) {
 	return sql`
 		select work_process_id,
 			(array_agg(source order by case source when 'competent' then 1 when 'exempt' then 2 else 3 end))[1] as source
@@ -63,19 +73,29 @@ export async function distanceToDiploma(
 	learnerId: string,
 	qualificationId: number
 ): Promise<{ items: DistanceItem[]; covered: number; remaining: number }> {
-	const result = await sql<DistanceItem>`
-		with covered as (${coveredSql(companyId, learnerId)})
+	const result = await distanceSql(
+		sql`(${coveredSql(companyId, learnerId)})`,
+		qualificationId
+	).execute(db);
+	return distanceOf(result.rows);
+}
+
+function distanceSql(covered: RawBuilder<unknown>, qualificationId: number) {
+	return sql<DistanceItem>`
 		select wp.id, wp.code, wp.title, ct.code as "coreTaskCode", ct.title as "coreTaskTitle",
 			covered.source
 		from qualification q
 		join work_process wp on wp.dossier_id = q.dossier_id
 		join core_task ct on ct.id = wp.core_task_id
 			and (ct.qualification_id is null or ct.qualification_id = q.id)
-		left join covered on covered.work_process_id = wp.id
+		left join ${covered} covered on covered.work_process_id = wp.id
 		where q.id = ${qualificationId}
-		order by ct.qualification_id is not null, ct.position, wp.position`.execute(db);
-	const covered = result.rows.filter((r) => r.source).length;
-	return { items: result.rows, covered, remaining: result.rows.length - covered };
+		order by ct.qualification_id is not null, ct.position, wp.position`;
+}
+
+function distanceOf(items: DistanceItem[]) {
+	const covered = items.filter((r) => r.source).length;
+	return { items, covered, remaining: items.length - covered };
 }
 
 export interface CertificateState {
@@ -97,17 +117,27 @@ export async function certificateStates(
 	companyId: string,
 	learnerId: string
 ): Promise<CertificateState[]> {
-	const result = await sql<{
-		id: number;
-		code: string;
-		title: string;
-		total: number;
-		covered: number;
-		obtained_on: string | null;
-		issuer: string | null;
-	}>`
-		with covered as (${coveredSql(companyId, learnerId)}),
-		relevant as (
+	const result = await certificatesSql(
+		sql`(${coveredSql(companyId, learnerId)})`,
+		companyId,
+		learnerId
+	).execute(db);
+	return result.rows.map(toCertificateState);
+}
+
+interface CertificateRow {
+	id: number;
+	code: string;
+	title: string;
+	total: number;
+	covered: number;
+	obtained_on: string | null;
+	issuer: string | null;
+}
+
+function certificatesSql(covered: RawBuilder<unknown>, companyId: string, learnerId: LearnerRef) {
+	return sql<CertificateRow>`
+		with relevant as (
 			select c.id from certificate c
 			join trajectory t on t.company_id = ${companyId} and t.learner_id = ${learnerId}
 				and (t.certificate_id = c.id or t.qualification_id = c.qualification_id)
@@ -122,12 +152,15 @@ export async function certificateStates(
 		from certificate c
 		join relevant r on r.id = c.id
 		join certificate_work_process cw on cw.certificate_id = c.id
-		left join covered on covered.work_process_id = cw.work_process_id
+		left join ${covered} covered on covered.work_process_id = cw.work_process_id
 		left join obtained_certificate oc on oc.company_id = ${companyId}
 			and oc.learner_id = ${learnerId} and oc.certificate_id = c.id
 		group by c.id, c.code, c.title, oc.id, oc.obtained_on, oc.issuer
-		order by c.title`.execute(db);
-	return result.rows.map((r) => ({
+		order by c.title`;
+}
+
+function toCertificateState(r: CertificateRow): CertificateState {
+	return {
 		id: r.id,
 		code: r.code,
 		title: r.title,
@@ -135,7 +168,7 @@ export async function certificateStates(
 		covered: r.covered,
 		ready: !r.obtained_on && r.total > 0 && r.covered >= r.total,
 		obtained: r.obtained_on ? { on: r.obtained_on, issuer: r.issuer ?? '' } : null
-	}));
+	};
 }
 
 export interface RelatedForLearner {
@@ -156,10 +189,26 @@ export async function relatedForLearner(
 	learnerId: string,
 	limit = 5
 ): Promise<RelatedForLearner[]> {
-	const result = await sql<RelatedForLearner>`
-		with covered as (${coveredSql(companyId, learnerId)}),
-		covered_titles as (
-			select distinct lower(wp.title) as t from covered join work_process wp on wp.id = covered.work_process_id
+	const result = await relatedSql(
+		sql`(${coveredSql(companyId, learnerId)})`,
+		companyId,
+		learnerId,
+		limit
+	).execute(db);
+	return result.rows;
+}
+
+/** relatedForLearner's query; `covered` as for coveredSql. */
+export function relatedSql(
+	covered: RawBuilder<unknown>,
+	companyId: string,
+	learnerId: LearnerRef,
+	limit: number
+) {
+	return sql<RelatedForLearner>`
+		with covered_titles as (
+			select distinct lower(wp.title) as t
+			from ${covered} covered join work_process wp on wp.id = covered.work_process_id
 		),
 		targets as (
 			select t.qualification_id from trajectory t
@@ -182,8 +231,44 @@ export async function relatedForLearner(
 		having count(distinct t) filter (where t in (select t from covered_titles)) > 0
 		order by (count(distinct t) filter (where t in (select t from covered_titles)))::float
 			/ count(distinct t) desc, title
-		limit ${limit}`.execute(db);
-	return result.rows;
+		limit ${limit}`;
+}
+
+/**
+ * What the trajectory page shows of a learner's achievements — distance to the diploma of
+ * `qualificationId` (if any), the certificates and related qualifications — in one
+ * statement: the learner's covered work processes are worked out once (a CTE) and the
+ * three lists come back as JSON arrays, each in its own query's order.
+ */
+export async function achievementsOf(
+	db: DB,
+	companyId: string,
+	learnerId: string,
+	qualificationId: number | null
+): Promise<{
+	distance: { items: DistanceItem[]; covered: number; remaining: number } | null;
+	certificates: CertificateState[];
+	related: RelatedForLearner[];
+}> {
+	const covered = sql`covered`;
+	const list = (query: RawBuilder<unknown>) =>
+		sql`(select coalesce(json_agg(x), '[]') from (${query}) x)`;
+	const row = (
+		await sql<{
+			distance: DistanceItem[] | null;
+			certificates: CertificateRow[];
+			related: RelatedForLearner[];
+		}>`
+			with covered as materialized (${coveredSql(companyId, learnerId)})
+			select ${qualificationId === null ? sql`null` : list(distanceSql(covered, qualificationId))} as distance,
+				${list(certificatesSql(covered, companyId, learnerId))} as certificates,
+				${list(relatedSql(covered, companyId, learnerId, 5))} as related`.execute(db)
+	).rows[0];
+	return {
+		distance: row.distance ? distanceOf(row.distance) : null,
+		certificates: row.certificates.map(toCertificateState),
+		related: row.related
+	};
 }
 
 /** Records an obtained certificate (HR, or a trainer of one of the learner's trajectories). */

@@ -10,7 +10,7 @@ import { todayIso } from '../../time';
 
 /**
  * The company's trajectory list as CSV for Excel, with the dashboard's filters: one row
- * per trajectory (every status), progress from the same SQL as the pages (2 queries).
+ * per trajectory (every status), progress from the same SQL as the pages (one statement, and the audit entry).
  * Headers and labels come from the message catalogue, in the request's language.
  */
 export async function trajectoriesCsv(

@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { RequestContext } from '../auth/context';
-import { memberSummary } from '../accounts/members';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { memberSummaryQuery, toMemberSummary } from '../accounts/members';
+import { openActionsQuery, toOpenActions } from '../culture/plan';
 import { hrDashboard, type DashboardFilters } from './dashboard';
-import { relatedForLearner } from './achievements';
-import { coreTaskProgressOf } from './progress';
+import { coveredSql, relatedSql, type RelatedForLearner } from './achievements';
 import { listTrajectories, pageOfTrajectories } from './list';
 
 /**
@@ -13,30 +14,37 @@ import { listTrajectories, pageOfTrajectories } from './list';
  * queries. Each makes a fixed number of queries, whatever the amount of data.
  */
 
-/** Learner home: own trajectories with overall progress and progress per core task (3 queries). */
+/** Learner home: own trajectories with overall progress and progress per core task (1 statement). */
 export async function learnerHome(db: DB, ctx: RequestContext) {
 	// A learner only ever sees their own trajectories, also when they hold other roles.
-	const own = await listTrajectories(db, { ...ctx, roles: ['learner'] });
-	const coreTasks = await coreTaskProgressOf(
-		db,
-		ctx.company.id,
-		own.map((t) => t.id)
-	);
-	return own.map((t) => ({ ...t, coreTasks: coreTasks.get(t.id) ?? [] }));
+	const own = await listTrajectories(db, { ...ctx, roles: ['learner'] }, { coreTasks: true });
+	return own.map((t) => ({ ...t, coreTasks: t.coreTasks ?? [] }));
 }
 
-/** Trainer home: a page of the trajectories the trainer coaches, with progress (2 queries). */
+/** Trainer home: a page of the trajectories the trainer coaches, with progress (1 statement). */
 export async function trainerHome(db: DB, ctx: RequestContext, page = 1) {
 	return pageOfTrajectories(db, ctx, page, { onlyMine: true });
 }
 
-/** HR home: member counts and the dashboard (4 queries, side by side). */
+/**
+ * HR home: member counts, the open actions of the learning-culture plan and the dashboard
+ * (4 statements, side by side: the counts and the actions in one, the dashboard's three).
+ */
 export async function hrHome(db: DB, ctx: RequestContext, filters: DashboardFilters) {
-	const [summary, dashboard] = await Promise.all([
-		memberSummary(db, ctx),
+	const [row, dashboard] = await Promise.all([
+		db
+			.selectNoFrom([
+				jsonObjectFrom(memberSummaryQuery(db, ctx)).as('summary'),
+				jsonArrayFrom(openActionsQuery(db, ctx)).as('actions')
+			])
+			.executeTakeFirstOrThrow(),
 		hrDashboard(db, ctx, filters)
 	]);
-	return { summary, dashboard };
+	return {
+		summary: toMemberSummary(row.summary!),
+		cultureActions: toOpenActions(row.actions),
+		dashboard
+	};
 }
 
 export interface FeedbackItem {
@@ -54,30 +62,36 @@ export interface FeedbackItem {
 /**
  * The learner home's side panels: the latest judgements and comments of trainers and
  * school assessors (what changed lately, feedback), and related qualifications the
- * learner already covers in part. Three queries whatever the history's size.
+ * learner already covers in part. One statement whatever the history's size: the learner
+ * is looked up in it (`me`), the two lists come back as JSON arrays.
  */
 export async function learnerFeed(db: DB, ctx: RequestContext) {
-	const learner = await db
-		.selectFrom('learner')
-		.select('id')
-		.where('company_id', '=', ctx.company.id)
-		.where('user_id', '=', ctx.user.id)
-		.executeTakeFirst();
-	if (!learner) return { recent: [] as FeedbackItem[], related: [] };
-	const [recent, related] = await Promise.all([
-		sql<FeedbackItem>`
-			select t.id as "trajectoryId", t.title as "trajectoryTitle", wp.code, wp.title, a.level,
-				a.assessor_kind as kind, coalesce(a.assessor_name, u.name) as by,
-				to_char(a.assessed_on, 'YYYY-MM-DD') as "on", a.comment
-			from assessment a
-			join trajectory t on t.company_id = a.company_id and t.id = a.trajectory_id
-			join work_process wp on wp.id = a.work_process_id
-			left join app_user u on u.id = a.assessed_by
-			where a.company_id = ${ctx.company.id} and t.learner_id = ${learner.id}
-			  and a.assessor_kind in ('trainer', 'school')
-			order by a.assessed_on desc, a.id desc
-			limit 8`.execute(db),
-		relatedForLearner(db, ctx.company.id, learner.id, 3)
-	]);
-	return { recent: recent.rows, related };
+	const me = sql`(select id from me)`;
+	const row = (
+		await sql<{ recent: FeedbackItem[]; related: RelatedForLearner[] }>`
+			with me as (
+				select id from learner where company_id = ${ctx.company.id} and user_id = ${ctx.user.id}
+			)
+			select
+				(select coalesce(json_agg(x), '[]') from (
+					select t.id as "trajectoryId", t.title as "trajectoryTitle", wp.code, wp.title, a.level,
+						a.assessor_kind as kind, coalesce(a.assessor_name, u.name) as by,
+						to_char(a.assessed_on, 'YYYY-MM-DD') as "on", a.comment
+					from assessment a
+					join trajectory t on t.company_id = a.company_id and t.id = a.trajectory_id
+					join work_process wp on wp.id = a.work_process_id
+					left join app_user u on u.id = a.assessed_by
+					where a.company_id = ${ctx.company.id} and t.learner_id = ${me}
+					  and a.assessor_kind in ('trainer', 'school')
+					order by a.assessed_on desc, a.id desc
+					limit 8) x) as recent,
+				(select coalesce(json_agg(x), '[]') from (${relatedSql(
+					sql`(${coveredSql(ctx.company.id, me)})`,
+					ctx.company.id,
+					me,
+					3
+				)}) x) as related
+			from me`.execute(db)
+	).rows[0];
+	return row ?? { recent: [] as FeedbackItem[], related: [] as RelatedForLearner[] };
 }

@@ -4,7 +4,13 @@ import type { TrajectoryRoute, TrajectoryStatus } from '../db/schema';
 import type { RequestContext } from '../auth/context';
 import { isUuid } from '../errors';
 import { visibleTrajectories } from './access';
-import { isStalled, progressOf, type TrajectoryProgress } from './progress';
+import {
+	coreTasksColumn,
+	isStalled,
+	progressColumns,
+	type CoreTaskSummary,
+	type TrajectoryProgress
+} from './progress';
 
 export interface TrajectoryListItem {
 	id: string;
@@ -20,6 +26,8 @@ export interface TrajectoryListItem {
 	progress: TrajectoryProgress;
 	/** All trajectories matching the filters (for paging). */
 	totalCount: number;
+	/** Progress per core task, when asked for (`coreTasks`: the learner home). */
+	coreTasks?: CoreTaskSummary[];
 }
 
 /** The trajectories the member may see (HR: all; trainer: own learners; learner: own). */
@@ -39,6 +47,8 @@ export async function listTrajectories(
 		limit?: number | null;
 		/** Skip this many (paging). */
 		offset?: number;
+		/** With each trajectory's progress per core task (coreTasksColumn), in the same statement. */
+		coreTasks?: boolean;
 	} = {}
 ): Promise<TrajectoryListItem[]> {
 	if (opts.trainerId && !isUuid(opts.trainerId)) return [];
@@ -65,9 +75,10 @@ export async function listTrajectories(
 		);
 	}
 	const limit = opts.limit === undefined ? 500 : opts.limit;
-	const rows = await q
+	const page = q
 		.select((eb) => [
 			't.id',
+			't.company_id',
 			't.title',
 			't.route',
 			't.status',
@@ -94,14 +105,35 @@ export async function listTrajectories(
 		.orderBy('t.start_date', 'desc')
 		.orderBy('t.id')
 		.$if(limit !== null, (qb) => qb.limit(limit!))
-		.$if(!!opts.offset, (qb) => qb.offset(opts.offset!))
-		.execute();
-	const progress = await progressOf(
-		db,
-		ctx.company.id,
-		rows.map((r) => r.id)
-	);
-	return rows.map((r) => ({
+		.$if(!!opts.offset, (qb) => qb.offset(opts.offset!));
+	// The page's progress from the maintained summary (and, if asked, per core task), in
+	// the same statement: joined to the page's rows only (after the limit), not to every
+	// matching trajectory.
+	const rows = await sql<{
+		id: string;
+		title: string;
+		route: TrajectoryRoute;
+		status: TrajectoryStatus;
+		start_date: string;
+		planned_end_date: string | null;
+		school: string | null;
+		learner_id: string;
+		learner_name: string;
+		trainers: string[];
+		total_count: number;
+		total: number | null;
+		competent: number | null;
+		exempt: number | null;
+		covered: number | null;
+		last_assessed_on: string | null;
+		stalled: boolean;
+		core_tasks?: CoreTaskSummary[];
+	}>`
+		select t.*, ${progressColumns}${opts.coreTasks ? sql`, ${coreTasksColumn} as core_tasks` : sql``}
+		from (${page}) t
+		left join trajectory_progress tp on tp.company_id = t.company_id and tp.trajectory_id = t.id
+		order by t.learner_name, t.start_date desc, t.id`.execute(db);
+	return rows.rows.map((r) => ({
 		id: r.id,
 		title: r.title,
 		route: r.route,
@@ -112,8 +144,17 @@ export async function listTrajectories(
 		school: r.school,
 		startDate: r.start_date,
 		plannedEndDate: r.planned_end_date,
-		progress: progress.get(r.id)!,
-		totalCount: r.total_count
+		progress: {
+			trajectoryId: r.id,
+			total: r.total ?? 0,
+			covered: r.covered ?? 0,
+			competent: r.competent ?? 0,
+			exempt: r.exempt ?? 0,
+			lastAssessedOn: r.last_assessed_on,
+			stalled: r.stalled
+		},
+		totalCount: r.total_count,
+		...(r.core_tasks ? { coreTasks: r.core_tasks } : {})
 	}));
 }
 

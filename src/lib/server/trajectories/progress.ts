@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { DB } from '../db';
 
 /** The four steps of the scale: 0 not started · 1 developing · 2 nearly there · 3 competent. */
@@ -17,6 +17,10 @@ export interface TrajectoryProgress {
 	stalled: boolean;
 }
 
+/** Whether trajectory `t` with its summary `tp` is stalled (see progressColumns). */
+export const stalledColumn = sql<boolean>`(t.status = 'active'
+	and coalesce(tp.last_assessed_on, t.start_date) < current_date - ${STALLED_DAYS}::int)`;
+
 /**
  * The progress columns of trajectory `t` joined with its maintained summary `tp`
  * (table trajectory_progress, kept up to date by database triggers in the same
@@ -30,56 +34,15 @@ export interface TrajectoryProgress {
 export const progressColumns = sql`tp.total, tp.competent, tp.exempt,
 	(tp.competent + tp.exempt) as covered, tp.last_assessed_on,
 	coalesce(tp.last_assessed_on, t.start_date) as since,
-	(t.status = 'active'
-		and coalesce(tp.last_assessed_on, t.start_date) < current_date - ${STALLED_DAYS}::int) as stalled`;
+	${stalledColumn} as stalled`;
 
 /** Whether trajectory `t` is stalled, read from its summary (for filters). */
 export const isStalled = sql<boolean>`exists (select 1 from trajectory_progress tp
-	where tp.company_id = t.company_id and tp.trajectory_id = t.id and t.status = 'active'
-	  and coalesce(tp.last_assessed_on, t.start_date) < current_date - ${STALLED_DAYS}::int)`;
+	where tp.company_id = t.company_id and tp.trajectory_id = t.id and ${stalledColumn})`;
 
 /** Joins the summary `tp` of trajectory `t` (every trajectory has one). */
 export const joinProgress = sql`join trajectory_progress tp
 	on tp.company_id = t.company_id and tp.trajectory_id = t.id`;
-
-/**
- * Progress of many trajectories in one query: per trajectory the number of target work
- * processes, how many are covered (trainer's latest judgement competent, or exempt),
- * the last assessment date and whether it is stalled. `companyId` scopes everything.
- */
-export async function progressOf(
-	db: DB,
-	companyId: string,
-	ids: string[]
-): Promise<Map<string, TrajectoryProgress>> {
-	if (!ids.length) return new Map();
-	const result = await sql<{
-		trajectory_id: string;
-		total: number;
-		competent: number;
-		exempt: number;
-		covered: number;
-		last_assessed_on: string | null;
-		stalled: boolean;
-	}>`
-		select t.id as trajectory_id, ${progressColumns}
-		from trajectory t ${joinProgress}
-		where t.company_id = ${companyId} and t.id = any(${ids}::uuid[])`.execute(db);
-	return new Map(
-		result.rows.map((r) => [
-			r.trajectory_id,
-			{
-				trajectoryId: r.trajectory_id,
-				total: r.total,
-				covered: r.covered,
-				competent: r.competent,
-				exempt: r.exempt,
-				lastAssessedOn: r.last_assessed_on,
-				stalled: r.stalled
-			}
-		])
-	);
-}
 
 export interface CoreTaskSummary {
 	code: string;
@@ -89,9 +52,10 @@ export interface CoreTaskSummary {
 }
 
 /**
- * Progress per core task of several trajectories in one query (the learner home shows
- * it for each of the learner's trajectories), in the order of the qualification:
- * basisdeel first, then the profiel, each by position.
+ * Progress per core task of several trajectories in one query (a conversation shows it
+ * for the learner's trajectories; the learner home reads the same rows through
+ * coreTasksColumn), in the order of the qualification: basisdeel first, then the
+ * profiel, each by position.
  */
 export async function coreTaskProgressOf(
 	db: DB,
@@ -100,27 +64,11 @@ export async function coreTaskProgressOf(
 ): Promise<Map<string, CoreTaskSummary[]>> {
 	const byTrajectory = new Map<string, CoreTaskSummary[]>(ids.map((id) => [id, []]));
 	if (!ids.length) return byTrajectory;
-	const result = await sql<{
-		trajectory_id: string;
-		code: string;
-		title: string;
-		covered: number;
-		total: number;
-	}>`
+	const result = await sql<CoreTaskSummary & { trajectory_id: string }>`
 		with covered as materialized (
 			select * from covered_work_processes(${companyId}, ${ids}::uuid[])
 		)
-		select tw.trajectory_id, ct.code, ct.title,
-			count(c.work_process_id)::int as covered,
-			count(*)::int as total
-		from trajectory_work_process tw
-		join work_process wp on wp.id = tw.work_process_id
-		join core_task ct on ct.id = wp.core_task_id
-		left join covered c
-			on c.trajectory_id = tw.trajectory_id and c.work_process_id = tw.work_process_id
-		where tw.company_id = ${companyId} and tw.trajectory_id = any(${ids}::uuid[])
-		group by tw.trajectory_id, ct.id, ct.code, ct.title, ct.qualification_id, ct.position
-		order by tw.trajectory_id, ct.qualification_id is not null, ct.position, ct.code`.execute(db);
+		${coreTaskRows(companyId, sql`${ids}::uuid[]`, sql`covered`)}`.execute(db);
 	for (const r of result.rows) {
 		byTrajectory
 			.get(r.trajectory_id)
@@ -128,3 +76,40 @@ export async function coreTaskProgressOf(
 	}
 	return byTrajectory;
 }
+
+/**
+ * The rows of coreTaskProgressOf: per trajectory in `ids` (an SQL uuid[]) and core task,
+ * the covered and total target work processes; `covered` is the relation of
+ * covered_work_processes for these trajectories.
+ */
+function coreTaskRows(
+	companyId: string | RawBuilder<unknown>,
+	ids: RawBuilder<unknown>,
+	covered: RawBuilder<unknown>
+) {
+	return sql`
+		select tw.trajectory_id, ct.code, ct.title,
+			count(c.work_process_id)::int as covered,
+			count(*)::int as total
+		from trajectory_work_process tw
+		join work_process wp on wp.id = tw.work_process_id
+		join core_task ct on ct.id = wp.core_task_id
+		left join ${covered} c
+			on c.trajectory_id = tw.trajectory_id and c.work_process_id = tw.work_process_id
+		where tw.company_id = ${companyId} and tw.trajectory_id = any(${ids})
+		group by tw.trajectory_id, ct.id, ct.code, ct.title, ct.qualification_id, ct.position
+		order by tw.trajectory_id, ct.qualification_id is not null, ct.position, ct.code`;
+}
+
+/**
+ * coreTaskProgressOf as a column of a query over trajectory `t` (its company and id): its core tasks as a JSON
+ * array of CoreTaskSummary (the learner home reads them with its list, in one statement).
+ */
+export const coreTasksColumn = sql<CoreTaskSummary[]>`(
+	select coalesce(json_agg(json_build_object('code', x.code, 'title', x.title,
+		'covered', x.covered, 'total', x.total)), '[]')
+	from (${coreTaskRows(
+		sql`t.company_id`,
+		sql`array[t.id]`,
+		sql`covered_work_processes(t.company_id, array[t.id])`
+	)}) x)`;

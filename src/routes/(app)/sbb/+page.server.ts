@@ -2,11 +2,9 @@ import { redirect } from '@sveltejs/kit';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { notFoundOr } from '$lib/server/forms';
 import { getDb } from '$lib/server/db/app';
-import { followUpsDue } from '$lib/server/adviser/contacts';
-import { auditOverview, overviewPage, refreshDue } from '$lib/server/adviser/overview';
+import { auditOverview, overviewData, refreshDue } from '$lib/server/adviser/overview';
 import { overviewScope } from '$lib/server/adviser/regions';
 import { parseOverviewFilters, SIZE_CLASS_KEYS, SORTS } from '$lib/server/adviser/filters';
-import { regionTotals } from '$lib/server/adviser/totals';
 import { reasonThresholds } from '$lib/server/adviser/signals';
 import { ROUTES } from '$lib/server/trajectories/status';
 import type { PageServerLoad } from './$types';
@@ -14,8 +12,9 @@ import type { PageServerLoad } from './$types';
 /**
  * The adviser's overview: the companies of their regions (an admin: the region chosen in
  * the national view) with figures and health signal, filters, paging, region totals and
- * the follow-ups due: a fixed number of queries whatever the region's size, the figures
- * all from company_overview (without filters the list's count comes from the totals).
+ * the follow-ups due: four statements whatever the region's size (the regions, the
+ * refresh of due summaries, everything shown in one, the audit entry), the figures all
+ * from company_overview (without filters the list's count comes from the totals).
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePlatformRole(locals, 'adviser', 'admin');
@@ -25,18 +24,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const regionIds = scope.selected.map((r) => r.id);
 	const filters = parseOverviewFilters(url.searchParams);
 	await refreshDue(db, regionIds);
-	const totalsQuery = regionTotals(db, regionIds);
-	const [list, totals, followUps, sectors] = await Promise.all([
-		overviewPage(
-			db,
-			regionIds,
-			filters,
-			totalsQuery.then((t) => t.companies)
-		),
-		totalsQuery,
-		followUpsDue(db, regionIds),
-		db.selectFrom('sector_chamber').select(['id', 'name']).orderBy('name').execute()
-	]);
+	const { list, totals, followUps, sectors } = await overviewData(db, regionIds, filters);
 	await auditOverview(
 		db,
 		user,

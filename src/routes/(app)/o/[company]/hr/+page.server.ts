@@ -1,5 +1,4 @@
 import { requireCompany } from '$lib/server/auth/guard';
-import { openActions } from '$lib/server/culture/plan';
 import { getDb } from '$lib/server/db/app';
 import { parseDashboardFilters } from '$lib/server/trajectories/dashboard';
 import { hrHome } from '$lib/server/trajectories/home';
@@ -10,9 +9,6 @@ export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event, 'hr');
 	const filters = parseDashboardFilters(event.url.searchParams);
 	const db = await getDb();
-	const [home, cultureActions] = await Promise.all([
-		hrHome(db, ctx, filters),
-		openActions(db, ctx)
-	]);
-	return { name: ctx.user.name, routes: ROUTES, cultureActions, ...home };
+	const home = await hrHome(db, ctx, filters);
+	return { name: ctx.user.name, routes: ROUTES, ...home };
 };

@@ -8,45 +8,17 @@ import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getDb } from '$lib/server/db/app';
 import { formTokenOf } from '$lib/server/once';
 import { DomainError } from '$lib/server/errors';
-import {
-	certificateStates,
-	distanceToDiploma,
-	recordObtainedCertificate,
-	relatedForLearner
-} from '$lib/server/trajectories/achievements';
-import { getTrajectory, targetQualificationId } from '$lib/server/trajectories/detail';
+import { recordObtainedCertificate } from '$lib/server/trajectories/achievements';
+import { trajectoryPageData } from '$lib/server/trajectories/detail';
 import { setTrajectoryStatus, STATUSES } from '$lib/server/trajectories/status';
 import type { Actions, PageServerLoad } from './$types';
 import { todayIso } from '$lib/time';
-import { readerOf, recordRead } from '$lib/server/privacy/access-log';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event);
-	const db = await getDb();
-	const detail = await getTrajectory(db, ctx, event.params.id);
-	if (!detail) error(404, m.error_not_found());
-	const { learnerId } = detail.trajectory;
-	const qualificationId = await targetQualificationId(db, detail.trajectory);
-	const [distance, certificates, related] = await Promise.all([
-		qualificationId ? distanceToDiploma(db, ctx.company.id, learnerId, qualificationId) : null,
-		certificateStates(db, ctx.company.id, learnerId),
-		relatedForLearner(db, ctx.company.id, learnerId),
-		recordRead(
-			db,
-			readerOf(ctx),
-			{ trajectoryId: detail.trajectory.id },
-			'trajectory',
-			event.url.pathname
-		)
-	]);
-	return {
-		...detail,
-		distance,
-		certificates,
-		related,
-		statuses: STATUSES,
-		today: todayIso()
-	};
+	const data = await trajectoryPageData(await getDb(), ctx, event.params.id, event.url.pathname);
+	if (!data) error(404, m.error_not_found());
+	return { ...data, statuses: STATUSES, today: todayIso() };
 };
 
 export const actions: Actions = {
