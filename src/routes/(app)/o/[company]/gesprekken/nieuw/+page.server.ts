@@ -1,9 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { setError } from 'sveltekit-superforms';
+import { domainErrorMessage } from '$lib/errors';
 import { planSchema } from '$lib/schemas/conversations';
 import { requireCompany } from '$lib/server/auth/guard';
 import { planConversation, plannableLearners } from '$lib/server/conversations/plan';
 import { plannableTemplates } from '$lib/server/conversations/templates';
 import { getDb } from '$lib/server/db/app';
+import { DomainError } from '$lib/server/errors';
 import { domainFail, formFor, readForm } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import { listTrainers } from '$lib/server/trajectories/people';
@@ -45,6 +48,10 @@ export const actions: Actions = {
 				formTokenOf(data)
 			);
 		} catch (e) {
+			// a template archived since the page loaded is a choice to make again, not a 404
+			if (e instanceof DomainError && e.code === 'template_not_found') {
+				return setError(form, 'templateId', domainErrorMessage(e.code));
+			}
 			return domainFail(form, e);
 		}
 		redirect(303, `/o/${ctx.company.slug}/gesprekken/${id}`);
