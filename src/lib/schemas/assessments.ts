@@ -3,65 +3,84 @@ import { m } from '$lib/paraglide/messages';
 import { formText } from '$lib/form-data';
 import { checkDate, confirmFlag, confirmUnusual, DATE_RULES, dateField, isRealDate } from './dates';
 
-export const assessmentFormSchema = z
-	.object({
-		assessedOn: dateField(DATE_RULES.assessment),
-		assessedOnConfirmed: confirmFlag(),
-		kind: z.enum(['trainer', 'school', 'self']),
-		assessorName: z
-			.string()
-			.trim()
-			.max(120, { error: () => m.v_too_long({ max: 120 }) })
-			.optional()
-			.default(''),
-		entries: z
-			.array(
-				z.object({
-					workProcessId: z.number().int().positive(),
-					level: z.number().int().min(0).max(3),
-					comment: z
-						.string()
-						.trim()
-						.max(2000, { error: () => m.v_too_long({ max: 2000 }) })
-						.optional()
-						.default('')
-				})
-			)
-			.min(1, { error: () => m.err_assessment_required() })
-	})
-	.superRefine((data, ctx) => {
-		if (data.kind === 'school' && !data.assessorName) {
-			ctx.addIssue({ code: 'custom', path: ['assessorName'], message: m.err_assessor_required() });
-		}
-		confirmUnusual<typeof data>([{ field: 'assessedOn', rule: DATE_RULES.assessment }])(data, ctx);
-	});
+const assessmentFields = {
+	assessedOn: dateField(DATE_RULES.assessment),
+	assessedOnConfirmed: confirmFlag(),
+	kind: z.enum(['trainer', 'school', 'self']).default('trainer'),
+	assessorName: z
+		.string()
+		.trim()
+		.max(120, { error: () => m.v_too_long({ max: 120 }) })
+		.optional()
+		.default('')
+};
 
-/** Reads `level_<id>` / `comment_<id>` fields of the quick-assess form. */
-export function readAssessmentForm(form: FormData) {
-	const entries: { workProcessId: number; level: number; comment: string }[] = [];
+function refineAssessment<T extends { kind: string; assessorName: string; assessedOn: string }>(
+	data: T,
+	ctx: z.RefinementCtx
+) {
+	if (data.kind === 'school' && !data.assessorName) {
+		ctx.addIssue({ code: 'custom', path: ['assessorName'], message: m.err_assessor_required() });
+	}
+	confirmUnusual<T>([{ field: 'assessedOn', rule: DATE_RULES.assessment }])(data, ctx);
+}
+
+const assessmentEntry = z.object({
+	workProcessId: z.number().int().positive(),
+	level: z.number().int().min(0).max(3),
+	comment: z
+		.string()
+		.trim()
+		.max(2000, { error: () => m.v_too_long({ max: 2000 }) })
+		.optional()
+		.default('')
+});
+
+/**
+ * The assessment form's own fields (date, kind, assessor). The judgements are one radio
+ * group per work process of the target (`level_<id>`, `comment_<id>`), so not a fixed
+ * object: `assessmentEntriesOf` reads them.
+ */
+export const assessmentFieldsSchema = z.object(assessmentFields).superRefine(refineAssessment);
+
+const assessmentEntries = z
+	.array(assessmentEntry)
+	.min(1, { error: () => m.err_assessment_required() });
+
+/** A whole assessment: its fields and at least one judgement. */
+export const assessmentFormSchema = z
+	.object({ ...assessmentFields, entries: assessmentEntries })
+	.superRefine(refineAssessment);
+
+/** At most this many posted fields are read (a crafted post has more). */
+const ASSESSMENT_MAX_FIELDS = 2000;
+
+/**
+ * The judgements of the quick-assess form (`level_<id>` / `comment_<id>`, '' is "no
+ * change"), checked: the entries, or the first problem (none chosen, a comment too long);
+ * and the posted values, shown again after an error.
+ */
+export function assessmentEntriesOf(form: FormData) {
+	const raw: { workProcessId: number; level: number; comment: string }[] = [];
 	const values: Record<string, string> = {};
+	let fields = 0;
 	for (const [key, value] of form) {
-		if (typeof value !== 'string') continue;
+		if (++fields > ASSESSMENT_MAX_FIELDS) break;
+		if (typeof value !== 'string' || !/^(level|comment)_\d{1,9}$/.test(key)) continue;
 		values[key] = value;
 		const match = key.match(/^level_(\d+)$/);
 		if (match && value !== '') {
-			entries.push({
+			raw.push({
 				workProcessId: Number(match[1]),
 				level: Number(value),
 				comment: formText(form, `comment_${match[1]}`)
 			});
 		}
 	}
-	return {
-		input: {
-			assessedOn: formText(form, 'assessedOn'),
-			assessedOnConfirmed: formText(form, 'assessedOnConfirmed') === 'on',
-			kind: formText(form, 'kind', 'trainer'),
-			assessorName: formText(form, 'assessorName'),
-			entries
-		},
-		values
-	};
+	const parsed = assessmentEntries.safeParse(raw);
+	return parsed.success
+		? { entries: parsed.data, error: null, values }
+		: { entries: null, error: parsed.error.issues[0].message, values };
 }
 
 export const newTrajectorySchema = z

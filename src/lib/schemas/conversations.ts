@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { requiredText } from './fields';
+import { recordId, requiredText } from './fields';
 import { confirmFlag, confirmUnusual, DATE_RULES, dateField, optionalDateField } from './dates';
 import { OWNER_ROLES, QUESTION_TYPES } from './conversation-constants';
 
@@ -120,8 +120,20 @@ export const planSchema = z
 	.object({ learnerId: choice(), templateId: choice(), ...when })
 	.superRefine(confirmUnusual([{ field: 'plannedDate', rule: DATE_RULES.conversation }]));
 
+/**
+ * A version number the page loaded (an answer set, the agreed answers, the conversation):
+ * a save against an older one is a conflict. Missing: 0 (always stale).
+ */
+const version = () =>
+	z
+		.number()
+		.int()
+		.min(0)
+		.max(2 ** 31 - 1)
+		.default(0);
+
 export const rescheduleSchema = z
-	.object(when)
+	.object({ ...when, version: version() })
 	.superRefine(confirmUnusual([{ field: 'plannedDate', rule: DATE_RULES.conversation }]));
 
 export const actionSchema = z
@@ -141,6 +153,43 @@ export const actionSchema = z
 	.superRefine(confirmUnusual([{ field: 'dueDate', rule: DATE_RULES.actionDue }]));
 
 export const addendumSchema = z.object({ body: requiredText(5000) });
+
+/**
+ * The fixed fields of the preparation and the agreed answers. The answers themselves are
+ * one field per question of the conversation's template version (`q_<question id>`), read
+ * and checked against that version and the learner's work processes by the service
+ * (server/conversations/answers.ts): what the template allows is not known to a static schema.
+ */
+export const prepareSchema = z.object({
+	version: version(),
+	intent: z.enum(['save', 'share']).default('save')
+});
+
+export const agreedSchema = z.object({
+	version: version(),
+	intent: z.enum(['save', 'hold']).default('save'),
+	nextDate: optionalDateField(DATE_RULES.nextConversation)
+});
+
+/** One action of the list (done, reopened or removed by its row's button). */
+export const actionRowSchema = z.object({
+	actionId: recordId(),
+	done: z.enum(['true', 'false']).default('true')
+});
+
+/** Signing: the version of the agreed answers the signer read. */
+export const signSchema = z.object({ agreedVersion: version() });
+
+/**
+ * Cancelling: only the confirmation step posts `confirm=yes`; a bare post cancels nothing.
+ * (A string with a check, not a literal: a missing field would get the literal as default.)
+ */
+export const cancelSchema = z.object({
+	confirm: z
+		.string()
+		.default('')
+		.refine((v) => v === 'yes', { error: () => m.conv_cancel_unconfirmed() })
+});
 
 export const settingsSchema = z.object({
 	apkIntervalMonths: z.coerce

@@ -150,6 +150,18 @@ export const cultureResponseSchema = z.object({
 
 export type CultureResponse = z.infer<typeof cultureResponseSchema>;
 
+/**
+ * The respondent's form as the pipeline reads it: the open answer. The statements' answers
+ * are a radio group per statement of the round (`s<statementId>`), read beside it by
+ * `cultureResponseOf`.
+ */
+export const cultureOpenAnswerSchema = z.object({
+	openAnswer: z
+		.string()
+		.max(2000, { error: () => m.v_too_long({ max: 2000 }) })
+		.default('')
+});
+
 /** The posted questionnaire, read through cultureResponseSchema. */
 export function cultureResponseOf(data: FormData): CultureResponse {
 	const answers: Record<string, number> = {};

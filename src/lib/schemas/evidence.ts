@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { confirmFlag, confirmUnusual, DATE_RULES, dateField } from './dates';
+import { recordId } from './fields';
 
 const optionalText = (max: number) =>
 	z
@@ -62,3 +63,9 @@ export const exemptionFormSchema = z
 		grantedOnConfirmed: confirmFlag()
 	})
 	.superRefine(confirmUnusual([{ field: 'grantedOn', rule: DATE_RULES.exemption }]));
+
+/** Removing an exemption recorded by mistake: its id. */
+export const exemptionRemoveSchema = z.object({ exemptionId: recordId() });
+
+/** Removing a piece of evidence: its id. */
+export const evidenceRemoveSchema = z.object({ evidenceId: recordId() });

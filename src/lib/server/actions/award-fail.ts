@@ -3,6 +3,7 @@ import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 import { DomainError } from '../errors';
 import { formText } from '$lib/form-data';
+import { domainFail, isNotFound } from '../forms';
 
 /**
  * A refused award action as the page shows it: the Dutch message next to `field` (or
@@ -21,3 +22,21 @@ export function awardFail(e: unknown, action: string, values: Record<string, unk
 }
 
 export const text = (form: FormData, name: string) => formText(form, name);
+
+/**
+ * A refused nomination (new or changed) on the form pipeline: a motivation's message next
+ * to that motivation (`motivationError`; the motivations are fields per criterion, beside
+ * the schema), anything else as `domainFail` does; the motivations as posted are kept.
+ */
+export function nominationFail(
+	form: Parameters<typeof domainFail>[0],
+	e: unknown,
+	motivations: Record<string, string>
+) {
+	if (e instanceof DomainError && !isNotFound(e) && e.field?.startsWith('motivation_')) {
+		const motivationError = { field: e.field, text: domainErrorMessage(e.code) };
+		return fail(400, { form, motivations, motivationError });
+	}
+	const failure = domainFail(form, e);
+	return fail(failure.status, { ...failure.data, motivations, motivationError: null });
+}

@@ -36,7 +36,6 @@ async function checkInput(db: DB, round: Round, input: NominationInput) {
 			throw new DomainError('award_motivation_too_long', `motivation_${c.id}`);
 		}
 	}
-	if (input.evidence.length > 2000) throw new DomainError('award_evidence_too_long', 'evidence');
 	return criteria;
 }
 

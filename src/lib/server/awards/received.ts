@@ -1,6 +1,6 @@
 import type { DB } from '../db';
 import type { NominationStatus } from '../db/schema';
-import { DomainError, isUuid } from '../errors';
+import { DomainError } from '../errors';
 import { phaseAt, ROUND_CLOCK_COLUMNS } from './phase';
 import { requireRound } from './rounds';
 import { nominationsOpen } from './nominations';
@@ -102,7 +102,6 @@ export async function respondToNomination(
 	publishConsent: boolean,
 	now = new Date()
 ): Promise<void> {
-	if (!isUuid(nominationId)) throw new DomainError('award_nomination_not_found');
 	// The nominee's own nomination, in whichever company: the wall opens for these two queries.
 	const n = await acrossCompanies(CROSS_COMPANY.receivedNominations, () =>
 		db

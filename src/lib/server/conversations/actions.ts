@@ -1,7 +1,7 @@
 import type { RequestContext } from '../auth/context';
 import { auditAs } from '../accounts/audit';
 import type { DB } from '../db';
-import { DomainError, isUuid } from '../errors';
+import { DomainError } from '../errors';
 import { once, type FormToken } from '../once';
 import { assertEditable, bump, conversationForChange, learnerWorkProcessIds } from './load';
 
@@ -60,7 +60,6 @@ export async function removeAction(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		await conversationForChange(trx, ctx, id, { by: 'trainer', state: 'editable' });
-		if (!isUuid(actionId)) throw new DomainError('conversation_not_found');
 		const r = await trx
 			.deleteFrom('conversation_action')
 			.where('company_id', '=', ctx.company.id)
@@ -86,7 +85,6 @@ export async function setActionDone(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		const a = await conversationForChange(trx, ctx, id, { by: 'viewer' });
-		if (!isUuid(actionId)) throw new DomainError('conversation_not_found');
 		const r = await trx
 			.updateTable('conversation_action')
 			.set({ done_at: done ? new Date() : null, done_by: done ? ctx.user.id : null })

@@ -267,7 +267,7 @@ export async function removeEvidence(
 	evidenceId: string
 ): Promise<void> {
 	const access = await trajectoryAccess(db, ctx, trajectoryId);
-	if (!access || !isUuid(evidenceId)) throw new DomainError('evidence_not_found');
+	if (!access) throw new DomainError('evidence_not_found');
 	const storageKey = await db.transaction().execute(async (trx) => {
 		const row = await trx
 			.selectFrom('evidence')

@@ -21,7 +21,7 @@ export async function setTrajectoryStatus(
 	status: TrajectoryStatus
 ): Promise<void> {
 	if (!ctx.roles.includes('hr')) throw new DomainError('not_allowed');
-	if (!isUuid(id) || !STATUSES.includes(status)) throw new DomainError('trajectory_not_found');
+	if (!isUuid(id)) throw new DomainError('trajectory_not_found');
 	await db.transaction().execute(async (trx) => {
 		const res = await trx
 			.updateTable('trajectory')

@@ -1,6 +1,7 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { awardFail, text } from '$lib/server/actions/award-fail';
+import { motivationsOf, nomineeSchema } from '$lib/schemas/awards';
+import { nominationFail } from '$lib/server/actions/award-fail';
 import { eligibilityOf, searchTrainers, trainerAt } from '$lib/server/awards/eligibility';
 import { nominate, ownNomination } from '$lib/server/awards/nominations';
 import { phaseAt } from '$lib/server/awards/phase';
@@ -8,6 +9,7 @@ import { publishedYears } from '$lib/server/awards/public';
 import { criteriaOf, currentRound } from '$lib/server/awards/rounds';
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
+import { formFor, readForm } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,8 +21,12 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals);
 	const db = await getDb();
-	const [round, years] = await Promise.all([currentRound(db), publishedYears(db)]);
-	if (!round) return { round: null, years };
+	const [round, years, form] = await Promise.all([
+		currentRound(db),
+		publishedYears(db),
+		formFor(nomineeSchema, null)
+	]);
+	if (!round) return { round: null, years, form };
 	const now = new Date();
 	const q = url.searchParams.get('q') ?? '';
 	const [criteria, own, hits] = await Promise.all([
@@ -45,7 +51,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		hits,
 		chosen,
 		eligibility,
-		years
+		years,
+		form
 	};
 };
 
@@ -55,29 +62,24 @@ export const actions: Actions = {
 		const db = await getDb();
 		const round = await currentRound(db);
 		if (!round) error(404, m.error_not_found());
-		const form = await request.formData();
-		const criteria = await criteriaOf(db, round.id);
-		const values = {
-			motivations: Object.fromEntries(
-				criteria.map((c) => [c.id, text(form, `motivation_${c.id}`)])
-			),
-			evidence: text(form, 'evidence'),
-			nominatorNamed: form.get('nominatorNamed') === 'on'
-		};
+		const data = await request.formData();
+		const form = await readForm(data, nomineeSchema);
+		const motivations = motivationsOf(data, await criteriaOf(db, round.id));
+		if (!form.valid) return fail(400, { form, motivations, motivationError: null });
 		try {
 			await nominate(
 				db,
 				user.id,
 				round.id,
-				{ userId: text(form, 'trainer'), companyId: text(form, 'company') },
-				values,
+				{ userId: form.data.trainer, companyId: form.data.company },
+				{ ...form.data, motivations },
 				url.origin,
 				undefined,
-				formTokenOf(form)
+				formTokenOf(data)
 			);
 		} catch (e) {
-			return awardFail(e, 'nominate', values);
+			return nominationFail(form, e, motivations);
 		}
-		return { nominated: true };
+		return { form, nominated: true };
 	}
 };

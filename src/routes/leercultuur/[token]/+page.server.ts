@@ -1,10 +1,11 @@
 import { error, fail } from '@sveltejs/kit';
 import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
-import { cultureResponseOf } from '$lib/schemas/culture';
+import { cultureOpenAnswerSchema, cultureResponseOf } from '$lib/schemas/culture';
 import { questionnaire, saveResponse } from '$lib/server/culture/respond';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
+import { formFor, readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -15,27 +16,31 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store', 'x-robots-tag': 'noindex' });
 	const q = await questionnaire(await getDb(), params.token);
 	if (!q) error(404, m.culture_link_unknown_text());
-	return { q };
+	return { q, form: await formFor(cultureOpenAnswerSchema, { openAnswer: q.openAnswer ?? '' }) };
 };
 
 export const actions: Actions = {
 	default: async ({ params, request }) => {
-		// One radio group per statement: parsed with zod, not a superform (see the schema).
-		const { answers, openAnswer } = cultureResponseOf(await request.formData());
+		const data = await request.formData();
+		const form = await readForm(data, cultureOpenAnswerSchema);
+		// One radio group per statement: read beside the schema (see cultureResponseOf).
+		const { answers } = cultureResponseOf(data);
+		if (!form.valid) return fail(400, { form, answers, field: null });
 		try {
-			await saveResponse(await getDb(), params.token, { answers, openAnswer });
+			await saveResponse(await getDb(), params.token, {
+				answers,
+				openAnswer: form.data.openAnswer
+			});
 		} catch (e) {
-			if (e instanceof DomainError) {
-				if (e.code === 'culture_link_unknown') error(404, m.culture_link_unknown_text());
-				return fail(e.code === 'culture_answers_incomplete' ? 400 : 409, {
-					field: e.field ?? null,
-					message: domainErrorMessage(e.code),
-					answers,
-					openAnswer
-				});
-			}
-			throw e;
+			if (!(e instanceof DomainError)) throw e;
+			if (e.code === 'culture_link_unknown') error(404, m.culture_link_unknown_text());
+			form.message = { type: 'error', text: domainErrorMessage(e.code) };
+			return fail(e.code === 'culture_answers_incomplete' ? 400 : 409, {
+				form,
+				answers,
+				field: e.field ?? null
+			});
 		}
-		return { saved: true };
+		return { form, saved: true };
 	}
 };

@@ -1,9 +1,12 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
+import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
-import { awardFail, text } from '$lib/server/actions/award-fail';
+import { conflictSchema, scoresOf } from '$lib/schemas/awards';
 import { declareConflict, juryNominee, juryPanel, saveScores } from '$lib/server/awards/scoring';
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
+import { DomainError } from '$lib/server/errors';
+import { domainFail, formFor, isNotFound, notFoundOr, readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -23,7 +26,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		canScore: view.canScore,
 		criteria: view.criteria,
 		nominee: { ...n, mine: Object.fromEntries(n.mine) },
-		next: view.next ? { nomineeId: view.next.nomineeId, name: view.next.name } : null
+		next: view.next ? { nomineeId: view.next.nomineeId, name: view.next.name } : null,
+		conflictForm: await formFor(conflictSchema, null, { id: 'conflict' })
 	};
 };
 
@@ -41,40 +45,29 @@ async function jurorOfNominee(locals: App.Locals, params: { panelId: string; nom
 export const actions: Actions = {
 	score: async ({ locals, params, request }) => {
 		const { user, db, view } = await jurorOfNominee(locals, params);
-		const form = await request.formData();
-		const nomineeId = params.nomineeId;
-		const scores = view.criteria.map((c) => ({
-			criterionId: c.id,
-			score: /^\d{1,2}$/.test(text(form, `score_${c.id}`))
-				? Number(text(form, `score_${c.id}`))
-				: NaN,
-			comment: text(form, `comment_${c.id}`)
-		}));
+		// One score and comment per criterion of the round: read beside a schema (see scoresOf).
+		const scores = scoresOf(await request.formData(), view.criteria);
 		try {
-			await saveScores(db, params.panelId, user.id, nomineeId, scores);
+			await saveScores(db, params.panelId, user.id, params.nomineeId, scores);
 		} catch (e) {
-			return awardFail(e, 'score', {
-				nomineeId,
-				scores: Object.fromEntries(
-					view.criteria.map((c) => [
-						c.id,
-						{ score: text(form, `score_${c.id}`), comment: text(form, `comment_${c.id}`) }
-					])
-				)
+			if (!(e instanceof DomainError) || isNotFound(e)) notFoundOr(e);
+			return fail(400, {
+				scoreError: { field: e.field ?? null, text: domainErrorMessage(e.code) },
+				scores
 			});
 		}
-		return { scored: nomineeId };
+		return { scored: params.nomineeId };
 	},
 	conflict: async ({ locals, params, request }) => {
 		const { user, db } = await jurorOfNominee(locals, params);
-		const form = await request.formData();
-		const nomineeId = params.nomineeId;
-		const reason = text(form, 'reason');
+		const form = await readForm(request, conflictSchema, { id: 'conflict' });
+		if (!form.valid) return fail(400, { form });
 		try {
-			await declareConflict(db, params.panelId, user.id, nomineeId, reason);
+			await declareConflict(db, params.panelId, user.id, params.nomineeId, form.data.reason);
 		} catch (e) {
-			return awardFail(e, 'conflict', { nomineeId, reason });
+			return domainFail(form, e);
 		}
-		return { declared: nomineeId };
+		// the page reloads with the declared conflict in place of the score form
+		return { form };
 	}
 };

@@ -1,8 +1,18 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { message, type SuperValidated } from 'sveltekit-superforms';
+import type { z } from 'zod';
 import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
-import { actionSchema, addendumSchema, rescheduleSchema } from '$lib/schemas/conversations';
-import { checkDate, checked, DATE_RULES } from '$lib/schemas/dates';
+import {
+	actionRowSchema,
+	actionSchema,
+	addendumSchema,
+	agreedSchema,
+	cancelSchema,
+	prepareSchema,
+	rescheduleSchema,
+	signSchema
+} from '$lib/schemas/conversations';
 import { requireCompany } from '$lib/server/auth/guard';
 import { answersToFields, readAnswerFields } from '$lib/server/conversations/answers';
 import { addAction, removeAction, setActionDone } from '$lib/server/conversations/actions';
@@ -18,12 +28,19 @@ import { getConversation } from '$lib/server/conversations/view';
 import { rescheduleConversation } from '$lib/server/conversations/reschedule';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
-import { isNotFound, notFoundOr } from '$lib/server/forms';
+import {
+	domainFail,
+	formFor,
+	isNotFound,
+	notFoundOr,
+	readForm,
+	requireIds,
+	type FormMessage
+} from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import { listTrainers } from '$lib/server/trajectories/people';
 import { readerOf, recordRead } from '$lib/server/privacy/access-log';
 import type { Actions, PageServerLoad } from './$types';
-import { formText } from '$lib/form-data';
 import { amsterdamDateTime } from '$lib/time';
 
 export const load: PageServerLoad = async (event) => {
@@ -31,18 +48,47 @@ export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
 	const view = await getConversation(db, ctx, event.params.id);
 	if (!view) error(404, m.error_not_found());
-	const [trainers] = await Promise.all([
-		view.can.reschedule ? listTrainers(db, ctx) : [],
-		recordRead(db, readerOf(ctx), { conversationId: view.id }, 'conversation', event.url.pathname)
-	]);
-	return { conversation: view, trainers, planned: amsterdamDateTime(view.plannedAt) };
+	const planned = amsterdamDateTime(view.plannedAt);
+	const own = view.can.prepare ? view.answers[view.can.prepare] : null;
+	const [trainers, , prepareForm, agreedForm, actionForm, addendumForm, rescheduleForm] =
+		await Promise.all([
+			view.can.reschedule ? listTrainers(db, ctx) : [],
+			recordRead(
+				db,
+				readerOf(ctx),
+				{ conversationId: view.id },
+				'conversation',
+				event.url.pathname
+			),
+			formFor(prepareSchema, { version: own?.version ?? 0 }, { id: 'prepare' }),
+			formFor(
+				agreedSchema,
+				{ version: view.answers.agreed?.version ?? 0, nextDate: view.suggestedNextDate ?? '' },
+				{ id: 'agreed' }
+			),
+			formFor(actionSchema, { ownerRole: 'learner', workProcessId: 0 }, { id: 'action' }),
+			formFor(addendumSchema, null, { id: 'addendum' }),
+			formFor(
+				rescheduleSchema,
+				{
+					plannedDate: planned.date,
+					plannedTime: planned.time,
+					trainerId: view.trainer.id ?? ''
+				},
+				{ id: 'reschedule' }
+			)
+		]);
+	return {
+		conversation: view,
+		trainers,
+		planned,
+		prepareForm,
+		agreedForm,
+		actionForm,
+		addendumForm,
+		rescheduleForm
+	};
 };
-
-/** A posted version number; anything else counts as 0 (a stale version: a conflict). */
-function versionOf(value: FormDataEntryValue | null): number {
-	const n = Number(value);
-	return Number.isInteger(n) && n >= 0 && n < 2 ** 31 ? n : 0;
-}
 
 function answerErrorMessage(code: string): string {
 	switch (code) {
@@ -60,12 +106,13 @@ function answerErrorMessage(code: string): string {
 }
 
 type Viewer = 'learner' | 'trainer' | 'hr';
+type Event = RequestEvent<{ company: string; id: string }>;
 
 /**
  * The conversation (404 when the member may not see it) and the posted form; `allowed`:
  * the viewers who may use this form at all (others: 403).
  */
-async function context(event: RequestEvent<{ company: string; id: string }>, allowed: Viewer[]) {
+async function context(event: Event, allowed: Viewer[]) {
 	const ctx = requireCompany(event);
 	const db = await getDb();
 	const view = await getConversation(db, ctx, event.params.id);
@@ -74,230 +121,208 @@ async function context(event: RequestEvent<{ company: string; id: string }>, all
 	return { ctx, db, view, data: await event.request.formData() };
 }
 
-/** A DomainError as a 4xx answer for one of the page's forms; other errors go up. */
-function failure(e: unknown, formId: string, extra: Record<string, unknown> = {}) {
+/**
+ * A service's refusal that is no field error: a not-found is the 404 page, `not_allowed`
+ * a 403; else the status (409 for a conflict) and the catalogue message.
+ */
+function refusal(e: unknown): { status: 400 | 409; text: string } {
+	if (!(e instanceof DomainError) || isNotFound(e)) notFoundOr(e);
+	if (e.code === 'not_allowed') error(403, m.error_forbidden());
+	return {
+		status: e.code === 'conversation_conflict' ? 409 : 400,
+		text: domainErrorMessage(e.code)
+	};
+}
+
+type ButtonForm = 'actions' | 'sign' | 'cancel';
+
+/**
+ * A button without fields of its own (an action's row, signing, cancelling): its result
+ * is a notice above the part of the page it belongs to.
+ */
+function notice(formId: ButtonForm, type: 'success' | 'error', text: string) {
+	return { notice: { formId, type, text } };
+}
+
+function buttonFail(e: unknown, formId: ButtonForm) {
+	const { status, text } = refusal(e);
+	return fail(status, notice(formId, 'error', text));
+}
+
+/** On a conflict: what is saved now, and its version (a deliberate second save overwrites). */
+async function fresh(event: Event, role: 'learner' | 'trainer' | 'agreed') {
+	const ctx = requireCompany(event);
+	const view = await getConversation(await getDb(), ctx, event.params.id);
+	const set = view?.answers[role];
+	if (!view || !set) return null;
+	return { version: set.version, current: answersToFields(view.content, set.answers) };
+}
+
+/**
+ * The answer forms (preparation, agreed answers): the fixed fields through the schema, the
+ * answers per question beside it (`answers.values`, kept on an error), with their errors
+ * by question id; on a conflict also what is saved now (`answers.current`) and its version.
+ */
+type AnswerForm =
+	| SuperValidated<z.infer<typeof prepareSchema>, FormMessage>
+	| SuperValidated<z.infer<typeof agreedSchema>, FormMessage>;
+
+async function answersFailure(
+	event: Event,
+	e: unknown,
+	form: AnswerForm,
+	values: Record<string, string | string[]>,
+	role: 'learner' | 'trainer' | 'agreed'
+) {
 	if (e instanceof AnswersError) {
 		const errors = Object.fromEntries(
 			Object.entries(e.errors).map(([k, code]) => [k, answerErrorMessage(code)])
 		);
-		return fail(400, { formId, errors, message: m.err_answers_invalid(), ...extra });
+		form.message = { type: 'error', text: m.err_answers_invalid() };
+		return fail(400, { form, answers: answersOf(values, errors) });
 	}
-	if (e instanceof DomainError) {
-		if (isNotFound(e)) notFoundOr(e);
-		if (e.code === 'not_allowed') error(403, m.error_forbidden());
-		const status = e.code === 'conversation_conflict' ? 409 : 400;
-		return fail(status, {
-			formId,
-			errors: e.field ? { [e.field]: domainErrorMessage(e.code) } : {},
-			message: domainErrorMessage(e.code),
-			conflict: e.code === 'conversation_conflict',
-			...extra
-		});
-	}
-	throw e;
+	const { status, text } = refusal(e);
+	const latest = status === 409 ? await fresh(event, role) : null;
+	if (latest) form.data.version = latest.version;
+	form.message = { type: 'error', text };
+	return fail(status, { form, answers: answersOf(values, {}, latest?.current) });
 }
 
-/** On a conflict: what is saved now, and its version (a deliberate second save overwrites). */
-async function fresh(
-	event: RequestEvent<{ company: string; id: string }>,
-	role: 'learner' | 'trainer' | 'agreed'
+function answersOf(
+	values: Record<string, string | string[]>,
+	errors: Record<string, string> = {},
+	current: Record<string, string | string[]> | null = null
 ) {
-	const ctx = requireCompany(event);
-	const view = await getConversation(await getDb(), ctx, event.params.id);
-	const set = view?.answers[role];
-	if (!view || !set) return {};
-	return { freshVersion: set.version, current: answersToFields(view.content, set.answers) };
+	return { values, errors, current };
 }
 
 export const actions: Actions = {
 	prepare: async (event) => {
 		const { ctx, db, view, data } = await context(event, ['learner', 'trainer']);
+		const form = await readForm(data, prepareSchema, { id: 'prepare' });
 		const raw = readAnswerFields(view.content, data);
-		const share = data.get('intent') === 'share';
-		const role = view.viewer === 'trainer' ? 'trainer' : 'learner';
-		let version: number;
+		if (!form.valid) return fail(400, { form, answers: answersOf(raw) });
+		const share = form.data.intent === 'share';
 		try {
-			version = await savePreparation(db, ctx, view.id, {
+			form.data.version = await savePreparation(db, ctx, view.id, {
 				raw,
-				version: versionOf(data.get('version')),
+				version: form.data.version,
 				share
 			});
 		} catch (e) {
-			const extra =
-				e instanceof DomainError && e.code === 'conversation_conflict'
-					? await fresh(event, role)
-					: {};
-			return failure(e, 'prepare', { values: raw, ...extra });
+			return answersFailure(event, e, form, raw, view.viewer === 'trainer' ? 'trainer' : 'learner');
 		}
-		return {
-			formId: 'prepare',
-			version,
-			success: share ? m.conv_prep_shared() : m.conv_saved_draft()
-		};
+		return message(form, {
+			type: 'success',
+			text: share ? m.conv_prep_shared() : m.conv_saved_draft()
+		});
 	},
 	agreed: async (event) => {
 		const { ctx, db, view, data } = await context(event, ['trainer']);
+		const form = await readForm(data, agreedSchema, { id: 'agreed' });
 		const raw = readAnswerFields(view.content, data);
-		const hold = data.get('intent') === 'hold';
-		const nextDate = formText(data, 'nextDate');
-		const nextCheck = nextDate ? checkDate(nextDate, DATE_RULES.nextConversation) : null;
-		if (nextCheck && nextCheck.kind !== 'ok') {
-			return fail(400, {
-				formId: 'agreed',
-				values: raw,
-				nextDate,
-				errors: { nextDate: 'message' in nextCheck ? nextCheck.message : m.v_date() },
-				message: 'message' in nextCheck ? nextCheck.message : m.v_date()
-			});
-		}
-		let version: number;
+		if (!form.valid) return fail(400, { form, answers: answersOf(raw) });
+		const hold = form.data.intent === 'hold';
 		try {
-			version = await saveAgreed(db, ctx, view.id, {
+			form.data.version = await saveAgreed(db, ctx, view.id, {
 				raw,
-				version: versionOf(data.get('version')),
+				version: form.data.version,
 				hold,
-				nextDate: nextDate || null
+				nextDate: form.data.nextDate || null
 			});
 		} catch (e) {
-			const extra =
-				e instanceof DomainError && e.code === 'conversation_conflict'
-					? await fresh(event, 'agreed')
-					: {};
-			return failure(e, 'agreed', { values: raw, nextDate, ...extra });
+			return answersFailure(event, e, form, raw, 'agreed');
 		}
-		return {
-			formId: 'agreed',
-			version,
-			success: hold ? m.conv_held_done() : m.conv_saved_draft()
-		};
+		return message(form, {
+			type: 'success',
+			text: hold ? m.conv_held_done() : m.conv_saved_draft()
+		});
 	},
 	addAction: async (event) => {
 		const { ctx, db, view, data } = await context(event, ['trainer']);
-		const values = Object.fromEntries(
-			['description', 'ownerRole', 'dueDate', 'workProcessId'].map((k) => [k, formText(data, k)])
-		);
-		const parsed = actionSchema.safeParse({
-			...values,
-			dueDateConfirmed: checked(data.get('dueDateConfirmed'))
-		});
-		if (!parsed.success) {
-			const errors: Record<string, string> = {};
-			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-			return fail(400, { formId: 'action', values, errors, message: m.err_answers_invalid() });
-		}
+		const form = await readForm(data, actionSchema, { id: 'action' });
+		if (!form.valid) return fail(400, { form });
 		try {
 			await addAction(
 				db,
 				ctx,
 				view.id,
 				{
-					description: parsed.data.description,
-					ownerRole: parsed.data.ownerRole,
-					dueDate: parsed.data.dueDate || null,
-					workProcessId: parsed.data.workProcessId || null
+					description: form.data.description,
+					ownerRole: form.data.ownerRole,
+					dueDate: form.data.dueDate || null,
+					workProcessId: form.data.workProcessId || null
 				},
 				formTokenOf(data)
 			);
 		} catch (e) {
-			return failure(e, 'action', { values });
+			return domainFail(form, e, refusal(e).status);
 		}
-		return { formId: 'action', success: m.conv_action_added() };
+		return message(form, { type: 'success', text: m.conv_action_added() });
 	},
 	removeAction: async (event) => {
 		const { ctx, db, view, data } = await context(event, ['trainer']);
+		const form = await readForm(data, actionRowSchema);
+		requireIds(form, 'actionId');
 		try {
-			await removeAction(db, ctx, view.id, formText(data, 'actionId'));
+			await removeAction(db, ctx, view.id, form.data.actionId);
 		} catch (e) {
-			return failure(e, 'actions');
+			return buttonFail(e, 'actions');
 		}
-		return { formId: 'actions', success: m.conv_action_removed() };
+		return notice('actions', 'success', m.conv_action_removed());
 	},
 	actionDone: async (event) => {
 		const { ctx, db, view, data } = await context(event, ['learner', 'trainer', 'hr']);
+		const form = await readForm(data, actionRowSchema);
+		requireIds(form, 'actionId');
 		try {
-			await setActionDone(
-				db,
-				ctx,
-				view.id,
-				formText(data, 'actionId'),
-				data.get('done') !== 'false'
-			);
+			await setActionDone(db, ctx, view.id, form.data.actionId, form.data.done !== 'false');
 		} catch (e) {
-			return failure(e, 'actions');
+			return buttonFail(e, 'actions');
 		}
-		return { formId: 'actions', success: m.conv_action_updated() };
+		return notice('actions', 'success', m.conv_action_updated());
 	},
 	sign: async (event) => {
 		const { ctx, db, view, data } = await context(event, ['learner', 'trainer']);
+		const form = await readForm(data, signSchema);
 		try {
-			await signConversation(db, ctx, view.id, versionOf(data.get('agreedVersion')));
+			await signConversation(db, ctx, view.id, form.data.agreedVersion);
 		} catch (e) {
-			return failure(e, 'sign');
+			return buttonFail(e, 'sign');
 		}
-		return { formId: 'sign', success: m.conv_signed_done() };
+		return notice('sign', 'success', m.conv_signed_done());
 	},
 	addendum: async (event) => {
 		const { ctx, db, view, data } = await context(event, ['learner', 'trainer']);
-		const body = formText(data, 'body');
-		const parsed = addendumSchema.safeParse({ body });
-		if (!parsed.success) {
-			return fail(400, {
-				formId: 'addendum',
-				values: { body },
-				errors: { body: parsed.error.issues[0].message },
-				message: parsed.error.issues[0].message
-			});
-		}
+		const form = await readForm(data, addendumSchema, { id: 'addendum' });
+		if (!form.valid) return fail(400, { form });
 		try {
-			await addAddendum(db, ctx, view.id, parsed.data.body, formTokenOf(data));
+			await addAddendum(db, ctx, view.id, form.data.body, formTokenOf(data));
 		} catch (e) {
-			return failure(e, 'addendum', { values: { body } });
+			return domainFail(form, e, refusal(e).status);
 		}
-		return { formId: 'addendum', success: m.conv_addendum_added() };
+		return message(form, { type: 'success', text: m.conv_addendum_added() });
 	},
 	reschedule: async (event) => {
 		const { ctx, db, view, data } = await context(event, ['trainer', 'hr']);
-		const values = Object.fromEntries(
-			['plannedDate', 'plannedTime', 'trainerId'].map((k) => [k, formText(data, k)])
-		);
-		const parsed = rescheduleSchema.safeParse({
-			...values,
-			plannedDateConfirmed: checked(data.get('plannedDateConfirmed'))
-		});
-		if (!parsed.success) {
-			const errors: Record<string, string> = {};
-			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-			return fail(400, { formId: 'reschedule', values, errors, message: m.err_answers_invalid() });
-		}
+		const form = await readForm(data, rescheduleSchema, { id: 'reschedule' });
+		if (!form.valid) return fail(400, { form });
 		try {
-			await rescheduleConversation(
-				db,
-				ctx,
-				view.id,
-				{
-					plannedDate: parsed.data.plannedDate,
-					plannedTime: parsed.data.plannedTime,
-					trainerId: parsed.data.trainerId,
-					version: versionOf(data.get('version'))
-				},
-				event.url.origin
-			);
+			await rescheduleConversation(db, ctx, view.id, form.data, event.url.origin);
 		} catch (e) {
-			return failure(e, 'reschedule', { values });
+			return domainFail(form, e, refusal(e).status);
 		}
-		return { formId: 'reschedule', success: m.conv_rescheduled() };
+		return message(form, { type: 'success', text: m.conv_rescheduled() });
 	},
 	cancel: async (event) => {
 		const { ctx, db, view, data } = await context(event, ['trainer', 'hr']);
-		// Only the confirmation step posts `confirm`: a bare post cancels nothing.
-		if (data.get('confirm') !== 'yes') {
-			return fail(400, { formId: 'cancel', message: m.conv_cancel_unconfirmed() });
-		}
+		const form = await readForm(data, cancelSchema);
+		if (!form.valid) return fail(400, notice('cancel', 'error', m.conv_cancel_unconfirmed()));
 		try {
 			await cancelConversation(db, ctx, view.id, event.url.origin);
 		} catch (e) {
-			return failure(e, 'cancel');
+			return buttonFail(e, 'cancel');
 		}
-		return { formId: 'cancel', success: m.conv_cancelled_done() };
+		return notice('cancel', 'success', m.conv_cancelled_done());
 	}
 };

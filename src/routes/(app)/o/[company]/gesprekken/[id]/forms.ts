@@ -1,27 +1,19 @@
 import type { SubmitFunction } from '@sveltejs/kit';
+import type { ActionData } from './$types';
 
 /**
- * The conversation page's forms share one action result (`form`), told apart by its
- * `formId`: these read the part of it that belongs to one form.
+ * The conversation page's button forms (an action's row, signing, cancelling) answer with
+ * a `notice` for the part of the page they belong to; the answer forms (preparation,
+ * agreed answers) carry the answers per question beside their superform. These read the
+ * action result for one of them.
  */
-export type PageForm = Record<string, unknown> | null | undefined;
+export function noticeOf(form: ActionData, id: 'actions' | 'sign' | 'cancel') {
+	return form?.notice?.formId === id ? form.notice : null;
+}
 
-/** The action result when it answers the form `id`, else null. */
-export const formOf = (form: PageForm, id: string) => (form?.formId === id ? form : null);
-
-/** The field messages of the form `id`. */
-export const errorsOf = (form: PageForm, id: string) =>
-	(formOf(form, id)?.errors ?? {}) as Record<string, string>;
-
-/** The success or error message of the form `id`, for FormMessage. */
-export function messageOf(form: PageForm, id: string) {
-	const r = formOf(form, id);
-	if (!r) return null;
-	if (typeof r.success === 'string' && r.success)
-		return { type: 'success' as const, text: r.success };
-	return typeof r.message === 'string' && r.message
-		? { type: 'error' as const, text: r.message }
-		: null;
+/** The posted answers, their errors and (on a conflict) what is saved now, of form `id`. */
+export function answersOf(form: ActionData, id: 'prepare' | 'agreed') {
+	return form?.answers && form.form?.id === id ? form.answers : null;
 }
 
 /** Keeps what was typed: the page data reloads after a save, the form is not reset. */

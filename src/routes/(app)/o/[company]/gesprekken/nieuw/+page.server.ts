@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { setError, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
+import { setError } from 'sveltekit-superforms';
 import { domainErrorMessage } from '$lib/errors';
 import { planSchema } from '$lib/schemas/conversations';
 import { requireCompany } from '$lib/server/auth/guard';
@@ -8,6 +7,7 @@ import { planConversation, plannableLearners } from '$lib/server/conversations/p
 import { plannableTemplates } from '$lib/server/conversations/templates';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
+import { domainFail, formFor, readForm } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import { listTrainers } from '$lib/server/trajectories/people';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,17 +22,13 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	const q = event.url.searchParams;
 	const date = q.get('datum') ?? '';
-	const form = await superValidate(
-		{
-			learnerId: learners.some((l) => l.id === q.get('lerende')) ? q.get('lerende')! : '',
-			templateId: '',
-			plannedDate: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '',
-			plannedTime: '10:00',
-			trainerId: trainers.some((t) => t.id === ctx.user.id) ? ctx.user.id : ''
-		},
-		zod4(planSchema),
-		{ errors: false }
-	);
+	const form = await formFor(planSchema, {
+		learnerId: learners.some((l) => l.id === q.get('lerende')) ? q.get('lerende')! : '',
+		templateId: '',
+		plannedDate: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '',
+		plannedTime: '10:00',
+		trainerId: trainers.some((t) => t.id === ctx.user.id) ? ctx.user.id : ''
+	});
 	return { form, learners, templates, trainers };
 };
 
@@ -40,7 +36,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const ctx = requireCompany(event, 'trainer', 'hr');
 		const data = await event.request.formData();
-		const form = await superValidate(data, zod4(planSchema));
+		const form = await readForm(data, planSchema);
 		if (!form.valid) return fail(400, { form });
 		let id: string;
 		try {
@@ -52,10 +48,11 @@ export const actions: Actions = {
 				formTokenOf(data)
 			);
 		} catch (e) {
-			if (e instanceof DomainError) {
-				return setError(form, (e.field ?? '') as '', domainErrorMessage(e.code));
+			// a template archived since the page loaded is a choice to make again, not a 404
+			if (e instanceof DomainError && e.code === 'template_not_found') {
+				return setError(form, 'templateId', domainErrorMessage(e.code));
 			}
-			throw e;
+			return domainFail(form, e);
 		}
 		redirect(303, `/o/${ctx.company.slug}/gesprekken/${id}`);
 	}

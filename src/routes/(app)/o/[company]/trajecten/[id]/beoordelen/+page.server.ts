@@ -1,11 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
-import { assessmentFormSchema, readAssessmentForm } from '$lib/schemas/assessments';
+import { assessmentEntriesOf, assessmentFieldsSchema } from '$lib/schemas/assessments';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { DomainError } from '$lib/server/errors';
-import { isNotFound, notFoundOr } from '$lib/server/forms';
+import { domainFail, formFor, readForm } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getTrajectory } from '$lib/server/trajectories/detail';
@@ -18,7 +16,8 @@ export const load: PageServerLoad = async (event) => {
 	const detail = await getTrajectory(await getDb(), ctx, event.params.id);
 	if (!detail) error(404, m.error_not_found());
 	if (!detail.can.assess && !detail.can.selfAssess) error(403, m.error_forbidden());
-	return { ...detail, today: todayIso() };
+	const today = todayIso();
+	return { ...detail, today, form: await formFor(assessmentFieldsSchema, { assessedOn: today }) };
 };
 
 export const actions: Actions = {
@@ -28,31 +27,32 @@ export const actions: Actions = {
 		const access = await trajectoryAccess(db, ctx, event.params.id);
 		if (!access) error(404, m.error_not_found());
 		const data = await event.request.formData();
-		const { input, values } = readAssessmentForm(data);
-		// The learner always self-assesses; a trainer records their own or a school's judgement.
-		if (!access.can.assess) input.kind = 'self';
-		else if (input.kind === 'self') input.kind = 'trainer';
-		const parsed = assessmentFormSchema.safeParse(input);
-		if (!parsed.success) {
-			const errors: Record<string, string> = {};
-			for (const issue of parsed.error.issues) {
-				const key =
-					issue.path[0] === 'entries' && issue.path.length > 1
-						? `entries`
-						: String(issue.path[0] ?? 'form');
-				errors[key] ??= issue.message;
-			}
-			return fail(400, { errors, values });
+		const form = await readForm(data, assessmentFieldsSchema);
+		// The judgements per work process: beside the form, kept on an error.
+		const { entries, error: entriesError, values } = assessmentEntriesOf(data);
+		if (!form.valid) return fail(400, { form, values });
+		if (!entries) {
+			form.message = { type: 'error', text: entriesError ?? m.err_assessment_required() };
+			return fail(400, { form, values });
 		}
+		// The learner always self-assesses; a trainer records their own or a school's judgement.
+		const kind = !access.can.assess
+			? 'self'
+			: form.data.kind === 'self'
+				? 'trainer'
+				: form.data.kind;
 		let count: number;
 		try {
-			count = await recordAssessments(db, ctx, event.params.id, parsed.data, formTokenOf(data));
+			count = await recordAssessments(
+				db,
+				ctx,
+				event.params.id,
+				{ ...form.data, kind, entries },
+				formTokenOf(data)
+			);
 		} catch (e) {
-			if (e instanceof DomainError) {
-				if (isNotFound(e)) notFoundOr(e);
-				return fail(400, { errors: { [e.field ?? 'form']: domainErrorMessage(e.code) }, values });
-			}
-			throw e;
+			const failure = domainFail(form, e);
+			return fail(failure.status, { ...failure.data, values });
 		}
 		redirect(303, `/o/${ctx.company.slug}/trajecten/${event.params.id}?beoordeeld=${count}`);
 	}

@@ -1,19 +1,18 @@
 import { error, fail } from '@sveltejs/kit';
-import { message, setError, superValidate, withFiles } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
+import { message, setError, withFiles } from 'sveltekit-superforms';
 import { domainErrorMessage } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
-import { evidenceFormSchema } from '$lib/schemas/evidence';
+import { evidenceFormSchema, evidenceRemoveSchema } from '$lib/schemas/evidence';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
+import { domainFail, formFor, notFoundOr, readForm, requireIds } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import { MAX_FILE_BYTES } from '$lib/server/files/check';
 import { addEvidence, listEvidence, removeEvidence } from '$lib/server/trajectories/evidence';
 import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getTrajectory } from '$lib/server/trajectories/detail';
 import type { Actions, PageServerLoad } from './$types';
-import { formText } from '$lib/form-data';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event);
@@ -24,11 +23,7 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	if (!detail || !evidence) error(404, m.error_not_found());
 	const chosen = Number(event.url.searchParams.get('werkproces')) || 0;
-	const form = await superValidate(
-		{ kind: 'note', workProcessId: chosen },
-		zod4(evidenceFormSchema),
-		{ errors: false }
-	);
+	const form = await formFor(evidenceFormSchema, { kind: 'note', workProcessId: chosen });
 	return {
 		trajectory: detail.trajectory,
 		coreTasks: detail.coreTasks.map((ct) => ({
@@ -54,7 +49,7 @@ export const actions: Actions = {
 		if (!access) error(404, m.error_not_found());
 		if (!access.can.assess && !access.can.selfAssess) error(403, m.error_forbidden());
 		const data = await event.request.formData();
-		const form = await superValidate(data, zod4(evidenceFormSchema));
+		const form = await readForm(data, evidenceFormSchema);
 		if (!form.valid) return fail(400, withFiles({ form }));
 		const file = form.data.kind === 'file' ? form.data.file : undefined;
 		// Refused before the bytes are read; the service checks the content.
@@ -77,12 +72,7 @@ export const actions: Actions = {
 				formTokenOf(data)
 			);
 		} catch (e) {
-			if (e instanceof DomainError) {
-				if (e.code === 'trajectory_not_found') error(404, m.error_not_found());
-				const field = (e.field ?? '') as 'file';
-				return setError(form, field, domainErrorMessage(e.code));
-			}
-			throw e;
+			return domainFail(form, e);
 		}
 		form.data.title = '';
 		form.data.body = '';
@@ -91,15 +81,13 @@ export const actions: Actions = {
 	},
 	remove: async (event) => {
 		const ctx = requireCompany(event, 'learner', 'trainer');
-		const evidenceId = formText(await event.request.formData(), 'evidenceId');
+		const form = await readForm(event.request, evidenceRemoveSchema);
+		requireIds(form, 'evidenceId');
 		try {
-			await removeEvidence(await getDb(), ctx, event.params.id, evidenceId);
+			await removeEvidence(await getDb(), ctx, event.params.id, form.data.evidenceId);
 		} catch (e) {
-			if (e instanceof DomainError && e.code === 'evidence_not_found') {
-				error(404, m.error_not_found());
-			}
 			if (e instanceof DomainError && e.code === 'not_allowed') error(403, m.error_forbidden());
-			throw e;
+			notFoundOr(e);
 		}
 		return { removed: true };
 	}

@@ -1,12 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
-import { message, setError, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
-import { domainErrorMessage } from '$lib/errors';
+import { message } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
-import { exemptionFormSchema } from '$lib/schemas/evidence';
+import { exemptionFormSchema, exemptionRemoveSchema } from '$lib/schemas/evidence';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { DomainError } from '$lib/server/errors';
+import { domainFail, formFor, notFoundOr, readForm, requireIds } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import {
 	EXEMPTION_BASES,
@@ -17,7 +15,6 @@ import {
 import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getTrajectory } from '$lib/server/trajectories/detail';
 import type { Actions, PageServerLoad } from './$types';
-import { formText } from '$lib/form-data';
 import { todayIso } from '$lib/time';
 
 export const load: PageServerLoad = async (event) => {
@@ -29,11 +26,11 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	if (!detail || !exemptions) error(404, m.error_not_found());
 	const today = todayIso();
-	const form = await superValidate(
-		{ grantedOn: today, basis: 'experience_certificate', workProcessIds: [] },
-		zod4(exemptionFormSchema),
-		{ errors: false }
-	);
+	const form = await formFor(exemptionFormSchema, {
+		grantedOn: today,
+		basis: 'experience_certificate',
+		workProcessIds: []
+	});
 	return {
 		trajectory: detail.trajectory,
 		// The work processes that can still be exempted, per core task.
@@ -68,20 +65,13 @@ export const actions: Actions = {
 	record: async (event) => {
 		const { ctx, db } = await allowed(event);
 		const data = await event.request.formData();
-		const form = await superValidate(data, zod4(exemptionFormSchema));
+		const form = await readForm(data, exemptionFormSchema);
 		if (!form.valid) return fail(400, { form });
 		let count: number;
 		try {
 			count = await recordExemptions(db, ctx, event.params.id, form.data, formTokenOf(data));
 		} catch (e) {
-			if (e instanceof DomainError) {
-				if (e.code === 'trajectory_not_found') error(404, m.error_not_found());
-				const field = (
-					e.field === 'workProcessIds' ? 'workProcessIds._errors' : (e.field ?? '')
-				) as '';
-				return setError(form, field, domainErrorMessage(e.code));
-			}
-			throw e;
+			return domainFail(form, e);
 		}
 		form.data.workProcessIds = [];
 		form.data.reference = '';
@@ -89,15 +79,12 @@ export const actions: Actions = {
 	},
 	remove: async (event) => {
 		const { ctx, db } = await allowed(event);
-		const data = await event.request.formData();
+		const form = await readForm(event.request, exemptionRemoveSchema);
+		requireIds(form, 'exemptionId');
 		try {
-			await removeExemption(db, ctx, event.params.id, formText(data, 'exemptionId'));
+			await removeExemption(db, ctx, event.params.id, form.data.exemptionId);
 		} catch (e) {
-			if (e instanceof DomainError) {
-				if (e.code === 'trajectory_not_found') error(404, m.error_not_found());
-				return fail(404, { removeError: domainErrorMessage(e.code) });
-			}
-			throw e;
+			notFoundOr(e);
 		}
 		return { removed: true };
 	}
