@@ -36,6 +36,15 @@ export type FormMessage = string | { type: 'success' | 'error'; text: string };
 type Form<S extends Schema> = SuperValidated<z.infer<S>, FormMessage>;
 
 /** The posted form, validated by `schema`. */
+/**
+ * A field's text as posted ('' when missing or a file): for the id of one form among
+ * several of the same kind (superforms' multiple-forms pattern) before the form is read.
+ */
+export function postedText(data: FormData, name: string): string {
+	const value = data.get(name);
+	return typeof value === 'string' ? value : '';
+}
+
 export function readForm<S extends Schema>(
 	request: Request | FormData,
 	schema: S,

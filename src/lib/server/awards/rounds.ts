@@ -173,7 +173,7 @@ export interface RoundInput {
  * the form's to check: roundCreateSchema / roundDatesSchema in src/lib/schemas/award-admin.ts.)
  */
 function checkRoundInput(input: Omit<RoundInput, 'year'>): void {
-	const order: [keyof RoundInput & string, Date][] = [
+	const order: [keyof RoundInput, Date][] = [
 		['nominationsOpenAt', input.nominationsOpenAt],
 		['nominationsCloseAt', input.nominationsCloseAt],
 		['regionalJuryUntil', input.regionalJuryUntil],

@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { adviserAddSchema, adviserRegionsSchema } from '$lib/schemas/platform-admin';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { formFor, readForm, requireIds } from '$lib/server/forms';
+import { formFor, readForm, requireIds, postedText } from '$lib/server/forms';
 import { listAdvisers, makeAdviser, setAdviserRegions } from '$lib/server/adviser/admin';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -54,7 +54,7 @@ export const actions: Actions = {
 		const admin = requirePlatformRole(locals, 'admin');
 		const data = await request.formData();
 		const form = await readForm(data, adviserRegionsSchema, {
-			id: `regions-${String(data.get('userId'))}`
+			id: `regions-${postedText(data, 'userId')}`
 		});
 		requireIds(form, 'userId');
 		if (!form.valid) return fail(400, { form });

@@ -24,7 +24,7 @@ import {
 } from '$lib/server/awards/rounds';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { domainFail, formFor, readForm, requireIds } from '$lib/server/forms';
+import { domainFail, formFor, readForm, requireIds, postedText } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -186,7 +186,7 @@ export const actions: Actions = {
 		const { user, db, round } = await roundOr404(locals, params.id);
 		const data = await request.formData();
 		const form = await readForm(data, jurorAddSchema, {
-			id: `addJuror-${String(data.get('panelId'))}`
+			id: `addJuror-${postedText(data, 'panelId')}`
 		});
 		requireIds(form, 'panelId');
 		const panels = await panelsOfRound(db, round.id);
@@ -207,7 +207,7 @@ export const actions: Actions = {
 		const { db, round } = await roundOr404(locals, params.id);
 		const data = await request.formData();
 		const form = await readForm(data, jurorReplaceSchema, {
-			id: `replaceJuror-${String(data.get('memberId'))}`
+			id: `replaceJuror-${postedText(data, 'memberId')}`
 		});
 		requireIds(form, 'memberId');
 		const panels = await panelsOfRound(db, round.id);
