@@ -267,7 +267,9 @@ export async function removeEvidence(
 	evidenceId: string
 ): Promise<void> {
 	const access = await trajectoryAccess(db, ctx, trajectoryId);
-	if (!access) throw new DomainError('evidence_not_found');
+	// The route's schema checks the id too; a service called with anything else still
+	// answers "not found" rather than a database error.
+	if (!access || !isUuid(evidenceId)) throw new DomainError('evidence_not_found');
 	const storageKey = await db.transaction().execute(async (trx) => {
 		const row = await trx
 			.selectFrom('evidence')
