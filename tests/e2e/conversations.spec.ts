@@ -257,9 +257,10 @@ test('dates that cannot be right are refused, unusual ones are confirmed first',
 	await page.getByLabel('Actiepunt', { exact: true }).fill('Iets dat al voorbij is');
 	await page.getByLabel('Klaar op', { exact: true }).fill(inDays(-1));
 	await page.getByRole('button', { name: 'Actiepunt toevoegen' }).click();
-	await expect(
-		page.getByText('Deze datum ligt in het verleden. Kies vandaag of een latere datum.')
-	).toBeVisible();
+	// (The text is also in the summary above the form, which lists the fields to correct.)
+	await expect(page.getByLabel('Klaar op', { exact: true })).toHaveAccessibleDescription(
+		/Deze datum ligt in het verleden\. Kies vandaag of een latere datum\./
+	);
 	await expect(page.getByLabel('Actiepunt', { exact: true })).toHaveValue('Iets dat al voorbij is');
 });
 

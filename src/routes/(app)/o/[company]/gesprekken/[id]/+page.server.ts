@@ -241,7 +241,10 @@ export const actions: Actions = {
 	addAction: async (event) => {
 		const { ctx, db, view, data } = await context(event, ['trainer']);
 		const form = await readForm(data, actionSchema, { id: 'action' });
-		if (!form.valid) return fail(400, { form });
+		// The form-level message makes the summary under it list the fields to correct.
+		if (!form.valid) {
+			return message(form, { type: 'error', text: m.err_answers_invalid() }, { status: 400 });
+		}
 		try {
 			await addAction(
 				db,
