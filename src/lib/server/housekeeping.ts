@@ -63,6 +63,31 @@ export interface HousekeepingResult {
 	auditPartitions: number;
 }
 
+/**
+ * Claims today's run of a daily job across all servers: under a transaction-scoped
+ * advisory lock (`lockKey`), `job_run` is set to `now` only when the job's last run is at
+ * least a day old. True: this caller runs it. Used by the housekeeping and the
+ * anonymisation (privacy/anonymise.ts).
+ */
+export async function claimDailyRun(
+	db: DB,
+	lockKey: number,
+	job: string,
+	now: Date
+): Promise<boolean> {
+	return db.transaction().execute(async (trx) => {
+		const lock = await sql<{ ok: boolean }>`
+			select pg_try_advisory_xact_lock(${lockKey}::bigint) as ok`.execute(trx);
+		if (!lock.rows[0].ok) return false;
+		const claimed = await sql`
+			insert into job_run (job, last_run_at) values (${job}, ${now})
+			on conflict (job) do update set last_run_at = excluded.last_run_at
+			where job_run.last_run_at <= ${new Date(now.getTime() - DAY)}
+			returning job`.execute(trx);
+		return claimed.rows.length > 0;
+	});
+}
+
 export async function runHousekeeping(
 	db: DB,
 	opts: { now?: Date; batch?: number } = {}
@@ -79,17 +104,7 @@ export async function runHousekeeping(
 		files: 0
 	};
 
-	const due = await db.transaction().execute(async (trx) => {
-		const lock = await sql<{ ok: boolean }>`
-			select pg_try_advisory_xact_lock(${HOUSEKEEPING_LOCK_KEY}::bigint) as ok`.execute(trx);
-		if (!lock.rows[0].ok) return false;
-		const claimed = await sql`
-			insert into job_run (job, last_run_at) values ('housekeeping', ${now})
-			on conflict (job) do update set last_run_at = excluded.last_run_at
-			where job_run.last_run_at <= ${new Date(now.getTime() - HOUSEKEEPING_EVERY_MS)}
-			returning job`.execute(trx);
-		return claimed.rows.length > 0;
-	});
+	const due = await claimDailyRun(db, HOUSEKEEPING_LOCK_KEY, 'housekeeping', now);
 	if (!due) return { skipped: true, deleted, auditPartitions: 0 };
 
 	const before = (ms: number) => new Date(now.getTime() - ms);

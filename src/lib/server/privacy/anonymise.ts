@@ -7,6 +7,7 @@ import { log } from '../log';
 import { passportFor } from '../trajectories/passport';
 import { todayIso } from '../../time';
 import { endDateSql } from './leave';
+import { claimDailyRun } from '../housekeeping';
 
 /**
  * The daily anonymisation (issue 18, docs/privacy.md "Leaving a company"): for every
@@ -254,7 +255,6 @@ export const ANONYMISATION: Record<string, Record<string, Handling>> = {
 };
 
 export const ANONYMISATION_LOCK_KEY = 70_300_003;
-const DAY = 24 * 3600_000;
 
 export interface AnonymisationResult {
 	/** Another server runs it, or it ran less than a day ago. */
@@ -288,17 +288,7 @@ export async function runAnonymisation(
 ): Promise<AnonymisationResult> {
 	const now = opts.now ?? new Date();
 	const result: AnonymisationResult = { skipped: true, anonymised: 0, files: 0, failed: 0 };
-	const claimed = await db.transaction().execute(async (trx) => {
-		const lock = await sql<{ ok: boolean }>`
-			select pg_try_advisory_xact_lock(${ANONYMISATION_LOCK_KEY}::bigint) as ok`.execute(trx);
-		if (!lock.rows[0].ok) return false;
-		const rows = await sql`
-			insert into job_run (job, last_run_at) values ('anonymisation', ${now})
-			on conflict (job) do update set last_run_at = excluded.last_run_at
-			where job_run.last_run_at <= ${new Date(now.getTime() - DAY)}
-			returning job`.execute(trx);
-		return rows.rows.length > 0;
-	});
+	const claimed = await claimDailyRun(db, ANONYMISATION_LOCK_KEY, 'anonymisation', now);
 	if (!claimed) return result;
 	result.skipped = false;
 
