@@ -4,6 +4,7 @@ import pg from 'pg';
 import { TIME_ZONE } from '../../time';
 import { log } from '../log';
 import { PGliteDialect } from './pglite-dialect';
+import { prepareRepeated } from './prepared';
 import type { Database } from './schema';
 import { TenantScopedPostgresDialect } from './scope';
 import { QUERY_TRACE_DIR, recordQuery } from './trace';
@@ -45,6 +46,11 @@ export interface DatabaseConfig {
 	 * `app.scope=all`, so row-level security (migration 0022) lets them see every company.
 	 */
 	allCompanies?: boolean;
+	/**
+	 * PostgreSQL only. Statements that repeat run as prepared statements (./prepared.ts).
+	 * Default: on unless DATABASE_PREPARE=0 (a pooler in transaction mode).
+	 */
+	prepare?: boolean;
 }
 
 export interface DatabaseHandle {
@@ -128,8 +134,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 		// listens only while a client is idle, so every client gets a handler of its own for
 		// the time it is checked out; the query in flight fails with the same error (a 503 in
 		// hooks.server.ts) and the pool drops the broken client when it is released.
+		const prepare = config.prepare ?? process.env.DATABASE_PREPARE !== '0';
 		pool.on('connect', (client) => {
 			client.on('error', logConnectionError);
+			if (prepare) prepareRepeated(client);
 		});
 		// The pool re-emits an idle client's error; the handler above has logged it already.
 		pool.on('error', () => {});
