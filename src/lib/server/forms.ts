@@ -17,7 +17,7 @@ import { DomainError, NotFoundError } from './errors';
  *
  * ```ts
  * const form = await readForm(request, schema);            // zod through superforms
- * if (!form.valid) return fail(400, { form });
+ * if (!form.valid) return invalid(form);                   // with a summary message
  * try {
  *   await service(db, ctx, form.data);
  * } catch (e) {
@@ -109,7 +109,17 @@ export function domainFail<S extends Schema>(
 
 /** An invalid form: status 400 with the form and its errors. */
 export function invalid<S extends Schema>(form: Form<S>): ActionFailure<{ form: Form<S> }> {
-	return fail(400, { form });
+	// The form's message (FormMessage) says that something needs correcting and lists the
+	// marked fields, so a user who does not see the field (a long form, a screen reader)
+	// is told; a message the action set already is kept.
+	if (form.message) return fail(400, { form });
+	return message(
+		form,
+		{ type: 'error', text: m.form_invalid() },
+		{ status: 400 }
+	) as ActionFailure<{
+		form: Form<S>;
+	}>;
 }
 
 /**

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Locale } from '../../paraglide/runtime';
-import type { TemplateContent } from '../../schemas/conversations';
 import type { RequestContext } from '../auth/context';
 import type { DB } from '../db';
 import { DomainError, isUuid } from '../errors';
@@ -56,7 +55,7 @@ export async function conversationAccess(db: DB, ctx: RequestContext, id: string
 	if (!row) return null;
 	const viewer = viewerOf(ctx, { isLearner: row.is_learner, isTrainer: row.is_trainer });
 	if (!viewer) return null;
-	return { ...row, content: row.content as TemplateContent, viewer };
+	return { ...row, viewer };
 }
 
 export type Access = NonNullable<Awaited<ReturnType<typeof conversationAccess>>>;

@@ -117,7 +117,7 @@ export async function getTemplate(
 		.where('template_id', '=', id)
 		.orderBy('number', 'desc')
 		.execute();
-	const content = (t.draft ?? versions[0]?.content ?? EMPTY_CONTENT) as TemplateContent;
+	const content = t.draft ?? versions[0]?.content ?? EMPTY_CONTENT;
 	return {
 		id: t.id,
 		name: t.name,
@@ -138,7 +138,7 @@ export async function versionContent(db: DB, versionId: string): Promise<Templat
 		.select('content')
 		.where('id', '=', versionId)
 		.executeTakeFirstOrThrow();
-	return v.content as TemplateContent;
+	return v.content;
 }
 
 /** HR copies a default (or one of the company's templates) into a new company template. */

@@ -184,7 +184,7 @@ export async function getConversation(
 	const recorded = a.status === 'held' || a.status === 'signed';
 	for (const r of answerRows) {
 		const set: AnswerSet = {
-			answers: r.answers as Answers,
+			answers: r.answers,
 			sharedAt: r.shared_at,
 			version: r.version,
 			updatedAt: r.updated_at

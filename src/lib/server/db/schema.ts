@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable } from 'kysely';
+import type { Answers, TemplateContent } from '../../schemas/conversations';
 
 /** Timestamps come back as Date; we write Date or ISO strings. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -716,7 +717,8 @@ export interface TrainerLloStatusView {
 
 export type ConversationStatus = 'planned' | 'held' | 'signed' | 'cancelled';
 export type ConversationAnswerRole = 'learner' | 'trainer' | 'agreed';
-type Json = ColumnType<unknown, string, string>;
+/** A JSON column: read as `T` (pg and PGlite parse json/jsonb), written as a JSON string. */
+type Json<T> = ColumnType<T, string, string>;
 
 export interface ConversationTemplateTable {
 	id: Generated<string>;
@@ -724,7 +726,8 @@ export interface ConversationTemplateTable {
 	kind: string;
 	name: string;
 	based_on: string | null;
-	draft: ColumnType<unknown, string | null | undefined, string | null>;
+	/** The unpublished edit, as the editor saved it (validated on publishing). */
+	draft: ColumnType<TemplateContent | null, string | null | undefined, string | null>;
 	version: Generated<number>;
 	created_at: CreatedAt;
 	created_by: string | null;
@@ -735,7 +738,7 @@ export interface ConversationTemplateVersionTable {
 	id: Generated<string>;
 	template_id: string;
 	number: number;
-	content: Json;
+	content: Json<TemplateContent>;
 	published_at: CreatedAt;
 	published_by: string | null;
 }
@@ -773,7 +776,7 @@ export interface ConversationAnswerTable {
 	company_id: string;
 	conversation_id: string;
 	role: ConversationAnswerRole;
-	answers: ColumnType<unknown, string | undefined, string>;
+	answers: ColumnType<Answers, string | undefined, string>;
 	shared_at: Timestamp | null;
 	version: Generated<number>;
 	updated_at: CreatedAt;

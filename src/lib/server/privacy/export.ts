@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { TemplateContent } from '../../schemas/conversations';
 import type { DB } from '../db';
 import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
@@ -383,13 +384,10 @@ async function build(db: DB, userId: string, now: Date) {
 	const actionsOf = by(actions, (r) => r.conversation_id);
 	const addendaOf = by(addenda, (r) => r.conversation_id);
 
-	const questionsOf = (content: unknown) => {
-		const sections = (content as { sections?: { questions?: { id: string; label: string }[] }[] })
-			?.sections;
-		return Object.fromEntries(
-			(sections ?? []).flatMap((s) => (s.questions ?? []).map((q) => [q.id, q.label]))
+	const questionsOf = (content: TemplateContent | null) =>
+		Object.fromEntries(
+			(content?.sections ?? []).flatMap((s) => s.questions.map((q) => [q.id, q.label]))
 		);
-	};
 
 	const conversationOut = (c: (typeof conversations)[number]) => {
 		const recorded = c.status === 'held' || c.status === 'signed';

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { message } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
 import { changePasswordSchema, profileSchema, totpDisableSchema } from '$lib/schemas/auth';
@@ -7,7 +7,7 @@ import { changePassword, updateProfile } from '$lib/server/accounts/users';
 import { requireUser } from '$lib/server/auth/guard';
 import { roleRequiresTwoFactor } from '$lib/server/auth/two-factor-policy';
 import { getDb } from '$lib/server/db/app';
-import { domainFail, formFor, readForm } from '$lib/server/forms';
+import { domainFail, formFor, invalid, readForm } from '$lib/server/forms';
 import { setLocaleCookie } from '$lib/server/http/cookies';
 import { startSession } from '$lib/server/http/session';
 import { disableTotp, totpStatus } from '$lib/server/auth/totp';
@@ -44,7 +44,7 @@ export const actions: Actions = {
 	profile: async ({ locals, request, cookies }) => {
 		const user = requireUser(locals);
 		const form = await readForm(request, profileSchema, { id: 'profile' });
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		await updateProfile(await getDb(), user.id, form.data);
 		setLocaleCookie(cookies, form.data.locale);
 		redirect(303, '/account?opgeslagen=1');
@@ -60,7 +60,7 @@ export const actions: Actions = {
 		form.data.currentPassword = '';
 		form.data.newPassword = '';
 		form.data.confirm = '';
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		const db = await getDb();
 		try {
 			await changePassword(db, user.id, currentPassword, newPassword);
@@ -79,7 +79,7 @@ export const actions: Actions = {
 		const form = await readForm(request, totpDisableSchema, { id: 'totpDisable' });
 		const password = form.data.password;
 		form.data.password = '';
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		try {
 			await disableTotp(await getDb(), user.id, password, locals.requestId);
 		} catch (e) {

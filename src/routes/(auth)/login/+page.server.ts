@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { message } from 'sveltekit-superforms';
 import { loginWaitMessage } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
@@ -6,7 +6,7 @@ import { loginSchema } from '$lib/schemas/auth';
 import { loginSearch } from '$lib/schemas/search';
 import { attemptLogin } from '$lib/server/accounts/users';
 import { getDb } from '$lib/server/db/app';
-import { formFor, readForm } from '$lib/server/forms';
+import { formFor, invalid, readForm } from '$lib/server/forms';
 import { clientIp } from '$lib/server/http/client';
 import { safeRedirect } from '$lib/server/http/redirect';
 import { startSession } from '$lib/server/http/session';
@@ -29,7 +29,7 @@ export const actions: Actions = {
 		const form = await readForm(event.request, loginSchema);
 		const password = form.data.password;
 		form.data.password = ''; // never sent back to the browser
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		const db = await getDb();
 		const result = await attemptLogin(db, form.data.email, password, clientIp(event));
 		if (!result.ok && result.reason === 'rate_limited') {

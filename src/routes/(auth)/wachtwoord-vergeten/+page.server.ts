@@ -1,10 +1,9 @@
-import { fail } from '@sveltejs/kit';
 import { message } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
 import { forgotPasswordSchema } from '$lib/schemas/auth';
 import { requestPasswordReset } from '$lib/server/accounts/users';
 import { getDb } from '$lib/server/db/app';
-import { formFor, readForm } from '$lib/server/forms';
+import { formFor, invalid, readForm } from '$lib/server/forms';
 import { clientIp } from '$lib/server/http/client';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,7 +14,7 @@ export const load: PageServerLoad = async () => ({
 export const actions: Actions = {
 	default: async (event) => {
 		const form = await readForm(event.request, forgotPasswordSchema);
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		const request = await requestPasswordReset(
 			await getDb(),
 			form.data.email,

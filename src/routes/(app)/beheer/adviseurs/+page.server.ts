@@ -1,10 +1,10 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { message, setError } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
 import { adviserAddSchema, adviserRegionsSchema } from '$lib/schemas/platform-admin';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { formFor, readForm, requireIds, postedText } from '$lib/server/forms';
+import { formFor, invalid, postedText, readForm, requireIds } from '$lib/server/forms';
 import { listAdvisers, makeAdviser, setAdviserRegions } from '$lib/server/adviser/admin';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -44,7 +44,7 @@ export const actions: Actions = {
 	add: async ({ locals, request }) => {
 		const admin = requirePlatformRole(locals, 'admin');
 		const form = await readForm(request, adviserAddSchema, { id: 'add' });
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		const made = await makeAdviser(await getDb(), admin, form.data.email, locals.requestId);
 		if (!made) return setError(form, 'email', m.adviser_admin_unknown_user());
 		form.data.email = '';
@@ -57,7 +57,7 @@ export const actions: Actions = {
 			id: `regions-${postedText(data, 'userId')}`
 		});
 		requireIds(form, 'userId');
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		const { userId, region } = form.data;
 		const ok = await setAdviserRegions(await getDb(), admin, userId, region, locals.requestId);
 		if (!ok) error(404, m.error_not_found());

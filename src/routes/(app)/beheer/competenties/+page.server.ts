@@ -1,4 +1,3 @@
-import { fail } from '@sveltejs/kit';
 import { message } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
 import { noFields } from '$lib/schemas/fields';
@@ -6,7 +5,7 @@ import { frameworkDraftSchema } from '$lib/schemas/framework';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
-import { domainFail, formFor, readForm } from '$lib/server/forms';
+import { domainFail, formFor, invalid, readForm } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import {
 	createDraft,
@@ -61,7 +60,7 @@ export const actions: Actions = {
 		const { db, draft } = await currentDraft();
 		const form = await readForm(request, draftSchema(draft), { id: 'draft' });
 		if (!draft) return domainFail(form, new DomainError('framework_no_draft'));
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		const areas = draft.areas.map((a) => ({
 			code: a.code,
 			name: form.data[`name_${a.code}`],

@@ -1,10 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { roundCreateSchema, roundMoments } from '$lib/schemas/award-admin';
 import { createRound, listRounds } from '$lib/server/awards/rounds';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { domainFail, formFor, readForm } from '$lib/server/forms';
+import { domainFail, formFor, invalid, readForm } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,7 +21,7 @@ export const actions: Actions = {
 		const user = requirePlatformRole(locals, 'admin');
 		const data = await request.formData();
 		const form = await readForm(data, roundCreateSchema);
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		let id: string;
 		try {
 			id = await createRound(

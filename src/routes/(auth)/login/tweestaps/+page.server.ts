@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { setError } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
 import { secondFactorSchema } from '$lib/schemas/auth';
@@ -6,7 +6,7 @@ import { redirectSearch } from '$lib/schemas/search';
 import { deleteSessionCookie } from '$lib/server/auth/session';
 import { verifySecondFactor } from '$lib/server/auth/totp';
 import { getDb } from '$lib/server/db/app';
-import { formFor, readForm } from '$lib/server/forms';
+import { formFor, invalid, readForm } from '$lib/server/forms';
 import { safeRedirect } from '$lib/server/http/redirect';
 import { readSearch } from '$lib/server/search';
 import type { Actions, PageServerLoad } from './$types';
@@ -29,7 +29,7 @@ export const actions: Actions = {
 		const form = await readForm(request, secondFactorSchema);
 		const code = form.data.code;
 		form.data.code = '';
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		const result = await verifySecondFactor(
 			await getDb(),
 			session.id,

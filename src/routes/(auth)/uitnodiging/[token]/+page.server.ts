@@ -1,10 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { acceptExistingSchema, acceptNewSchema } from '$lib/schemas/auth';
 import { acceptInvitation, getInvitation } from '$lib/server/accounts/invitations';
 import { companyHomePath } from '$lib/server/auth/context';
 import { deleteSessionCookie, invalidateSession } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db/app';
-import { domainFail, formFor, readForm } from '$lib/server/forms';
+import { domainFail, formFor, invalid, readForm } from '$lib/server/forms';
 import { COMPANY_COOKIE } from '$lib/server/http/cookies';
 import { startSession } from '$lib/server/http/session';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -47,7 +47,7 @@ export const actions: Actions = {
 		const password = form.data.password;
 		form.data.password = '';
 		form.data.confirm = '';
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		let accepted;
 		try {
 			accepted = await acceptInvitation(
@@ -65,7 +65,7 @@ export const actions: Actions = {
 		const form = await readForm(event.request, acceptExistingSchema, { id: 'existing' });
 		const password = form.data.password;
 		form.data.password = '';
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		let accepted;
 		try {
 			accepted = await acceptInvitation(

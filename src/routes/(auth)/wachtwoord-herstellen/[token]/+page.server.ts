@@ -1,8 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { resetPasswordSchema } from '$lib/schemas/auth';
 import { passwordResetOwner, passwordResetStatus, resetPassword } from '$lib/server/accounts/users';
 import { getDb } from '$lib/server/db/app';
-import { domainFail, formFor, readForm } from '$lib/server/forms';
+import { domainFail, formFor, invalid, readForm } from '$lib/server/forms';
 import { startSession } from '$lib/server/http/session';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,7 +20,7 @@ export const actions: Actions = {
 		const password = form.data.password;
 		form.data.password = '';
 		form.data.confirm = '';
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		let userId: string;
 		try {
 			userId = await resetPassword(db, event.params.token, password);

@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { message } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
 import {
@@ -24,7 +24,7 @@ import {
 } from '$lib/server/awards/rounds';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { domainFail, formFor, readForm, requireIds, postedText } from '$lib/server/forms';
+import { domainFail, formFor, invalid, postedText, readForm, requireIds } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -124,7 +124,7 @@ export const actions: Actions = {
 	dates: async ({ locals, params, request }) => {
 		const { db, round } = await roundOr404(locals, params.id);
 		const form = await readForm(request, roundDatesSchema, { id: 'dates' });
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		try {
 			await updateRound(db, round.id, roundMoments(form.data));
 		} catch (e) {
@@ -135,7 +135,7 @@ export const actions: Actions = {
 	rules: async ({ locals, params, request }) => {
 		const { db, round } = await roundOr404(locals, params.id);
 		const form = await readForm(request, rulesSchema, { id: 'rules' });
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		try {
 			await updateRules(db, round.id, form.data);
 		} catch (e) {
@@ -149,7 +149,7 @@ export const actions: Actions = {
 		const form = await readForm(request, criteriaSchema(criteria.map((c) => c.id)), {
 			id: 'criteria'
 		});
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		try {
 			await updateCriteria(
 				db,
@@ -170,7 +170,7 @@ export const actions: Actions = {
 		const { user, db, round } = await roundOr404(locals, params.id);
 		const data = await request.formData();
 		const form = await readForm(data, panelSchema, { id: 'panel' });
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		try {
 			await addPanel(db, round.id, form.data, undefined, {
 				userId: user.id,
@@ -191,7 +191,7 @@ export const actions: Actions = {
 		requireIds(form, 'panelId');
 		const panels = await panelsOfRound(db, round.id);
 		if (!panels.some((p) => p.id === form.data.panelId)) error(404, m.error_not_found());
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		try {
 			await addJuror(db, form.data.panelId, form.data.email, {
 				userId: user.id,
@@ -214,7 +214,7 @@ export const actions: Actions = {
 		if (!panels.some((p) => p.members.some((mb) => mb.id === form.data.memberId))) {
 			error(404, m.error_not_found());
 		}
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		try {
 			await replaceJuror(db, form.data.memberId, form.data.email);
 		} catch (e) {

@@ -6,7 +6,7 @@ import { declareConflict, juryNominee, juryPanel, saveScores } from '$lib/server
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
-import { domainFail, formFor, isNotFound, notFoundOr, readForm } from '$lib/server/forms';
+import { domainFail, formFor, invalid, isNotFound, notFoundOr, readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -61,7 +61,7 @@ export const actions: Actions = {
 	conflict: async ({ locals, params, request }) => {
 		const { user, db } = await jurorOfNominee(locals, params);
 		const form = await readForm(request, conflictSchema, { id: 'conflict' });
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		try {
 			await declareConflict(db, params.panelId, user.id, params.nomineeId, form.data.reason);
 		} catch (e) {

@@ -1,9 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { certificateSchema } from '$lib/schemas/qualifications';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { formTokenOf } from '$lib/server/once';
-import { domainFail, formFor, readForm } from '$lib/server/forms';
+import { domainFail, formFor, invalid, readForm } from '$lib/server/forms';
 import { getQualification } from '$lib/server/qualifications/browse';
 import { createCertificate } from '$lib/server/qualifications/certificates';
 import type { Actions, PageServerLoad } from './$types';
@@ -33,7 +33,7 @@ export const actions: Actions = {
 		const user = requirePlatformRole(locals, 'admin');
 		const data = await request.formData();
 		const form = await readForm(data, certificateSchema);
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		try {
 			await createCertificate(
 				await getDb(),

@@ -31,6 +31,7 @@ import { DomainError } from '$lib/server/errors';
 import {
 	domainFail,
 	formFor,
+	invalid,
 	isNotFound,
 	notFoundOr,
 	readForm,
@@ -298,7 +299,7 @@ export const actions: Actions = {
 	addendum: async (event) => {
 		const { ctx, db, view, data } = await context(event, ['learner', 'trainer']);
 		const form = await readForm(data, addendumSchema, { id: 'addendum' });
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		try {
 			await addAddendum(db, ctx, view.id, form.data.body, formTokenOf(data));
 		} catch (e) {
@@ -309,7 +310,7 @@ export const actions: Actions = {
 	reschedule: async (event) => {
 		const { ctx, db, view, data } = await context(event, ['trainer', 'hr']);
 		const form = await readForm(data, rescheduleSchema, { id: 'reschedule' });
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		try {
 			await rescheduleConversation(db, ctx, view.id, form.data, event.url.origin);
 		} catch (e) {

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { setError } from 'sveltekit-superforms';
 import { domainErrorMessage } from '$lib/errors';
 import { planSchema } from '$lib/schemas/conversations';
@@ -7,7 +7,7 @@ import { planConversation, plannableLearners } from '$lib/server/conversations/p
 import { plannableTemplates } from '$lib/server/conversations/templates';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
-import { domainFail, formFor, readForm } from '$lib/server/forms';
+import { domainFail, formFor, invalid, readForm } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import { listTrainers } from '$lib/server/trajectories/people';
 import type { Actions, PageServerLoad } from './$types';
@@ -37,7 +37,7 @@ export const actions: Actions = {
 		const ctx = requireCompany(event, 'trainer', 'hr');
 		const data = await event.request.formData();
 		const form = await readForm(data, planSchema);
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		let id: string;
 		try {
 			id = await planConversation(

@@ -1,10 +1,9 @@
-import { fail } from '@sveltejs/kit';
 import { message } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
 import { retentionSchema } from '$lib/schemas/company';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { domainFail, formFor, readForm } from '$lib/server/forms';
+import { domainFail, formFor, invalid, readForm } from '$lib/server/forms';
 import { retentionMonths, setRetentionMonths } from '$lib/server/privacy/leave';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,7 +18,7 @@ export const actions: Actions = {
 	default: async ({ locals, request, params }) => {
 		const ctx = requireCompany({ locals, params }, 'hr');
 		const form = await readForm(request, retentionSchema);
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		try {
 			await setRetentionMonths(await getDb(), ctx, form.data.months);
 		} catch (e) {

@@ -1,11 +1,10 @@
-import { fail } from '@sveltejs/kit';
 import { message } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
 import { invitationRefSchema, inviteMemberSchema } from '$lib/schemas/company';
 import { inviteMember, listMembers, revokeInvitation } from '$lib/server/accounts/members';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { domainFail, formFor, notFoundOr, readForm, requireIds } from '$lib/server/forms';
+import { domainFail, formFor, invalid, notFoundOr, readForm, requireIds } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,7 +23,7 @@ export const actions: Actions = {
 		const ctx = requireCompany({ locals, params }, 'hr');
 		const data = await request.formData();
 		const form = await readForm(data, inviteMemberSchema);
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		try {
 			await inviteMember(await getDb(), ctx, form.data, url.origin, formTokenOf(data));
 		} catch (e) {

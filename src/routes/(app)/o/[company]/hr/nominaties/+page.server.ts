@@ -1,10 +1,9 @@
-import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { recordId } from '$lib/schemas/fields';
 import { companyNominations, endorseNomination } from '$lib/server/awards/endorsements';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { domainFail, readForm, requireIds } from '$lib/server/forms';
+import { domainFail, invalid, readForm, requireIds } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 /** HR's endorsement of one nomination; its rules (required, length, phase) are the service's. */
@@ -21,7 +20,7 @@ export const actions: Actions = {
 		const ctx = requireCompany(event, 'hr');
 		const form = await readForm(event.request, endorseSchema, { id: 'endorse' });
 		requireIds(form, 'nominationId');
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		try {
 			await endorseNomination(await getDb(), ctx, form.data.nominationId, form.data.endorsement);
 		} catch (e) {

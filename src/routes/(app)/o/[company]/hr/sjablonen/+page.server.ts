@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { message } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
 import { settingsSchema } from '$lib/schemas/conversations';
@@ -16,7 +16,7 @@ import {
 	setTemplateArchived
 } from '$lib/server/conversations/templates';
 import { getDb } from '$lib/server/db/app';
-import { domainFail, formFor, notFoundOr, readForm, requireIds } from '$lib/server/forms';
+import { domainFail, formFor, invalid, notFoundOr, readForm, requireIds } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -52,7 +52,7 @@ export const actions: Actions = {
 		const ctx = requireCompany(event, 'hr');
 		const data = await event.request.formData();
 		const form = await readForm(data, templateCreateSchema, { id: 'create' });
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		const id = await createTemplate(await getDb(), ctx, form.data.name, 'other', formTokenOf(data));
 		redirect(303, `/o/${ctx.company.slug}/hr/sjablonen/${id}`);
 	},
@@ -70,7 +70,7 @@ export const actions: Actions = {
 	settings: async (event) => {
 		const ctx = requireCompany(event, 'hr');
 		const form = await readForm(event.request, settingsSchema, { id: 'settings' });
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		try {
 			await saveSettings(await getDb(), ctx, form.data);
 		} catch (e) {

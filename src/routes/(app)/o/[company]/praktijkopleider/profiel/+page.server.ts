@@ -1,10 +1,9 @@
-import { fail } from '@sveltejs/kit';
 import { message } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
 import { trainerProfileSchema } from '$lib/schemas/profiles';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { domainFail, formFor, readForm } from '$lib/server/forms';
+import { domainFail, formFor, invalid, readForm } from '$lib/server/forms';
 import { lloStatusOf } from '$lib/server/profiles/completeness';
 import { feedbackAggregates } from '$lib/server/profiles/feedback';
 import { getProfile, saveProfile, sectorOptions, trainerForHr } from '$lib/server/profiles/profile';
@@ -47,7 +46,7 @@ export const actions: Actions = {
 	save: async (event) => {
 		const ctx = requireCompany(event, 'trainer');
 		const form = await readForm(event.request, trainerProfileSchema);
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		const { yearsExperience } = form.data;
 		try {
 			await saveProfile(await getDb(), ctx.user.id, {

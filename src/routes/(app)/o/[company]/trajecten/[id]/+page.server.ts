@@ -6,7 +6,7 @@ import { requireCompany } from '$lib/server/auth/guard';
 import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getDb } from '$lib/server/db/app';
 import { formTokenOf } from '$lib/server/once';
-import { domainFail, formFor, notFoundOr, readForm } from '$lib/server/forms';
+import { domainFail, formFor, invalid, notFoundOr, readForm } from '$lib/server/forms';
 import { recordObtainedCertificate } from '$lib/server/trajectories/achievements';
 import { trajectoryPageData } from '$lib/server/trajectories/detail';
 import { setTrajectoryStatus, STATUSES } from '$lib/server/trajectories/status';
@@ -61,7 +61,7 @@ export const actions: Actions = {
 		if (!access) error(404, m.error_not_found());
 		const data = await event.request.formData();
 		const form = await readForm(data, obtainedCertificateSchema, { id: 'certificate' });
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		try {
 			await recordObtainedCertificate(
 				db,

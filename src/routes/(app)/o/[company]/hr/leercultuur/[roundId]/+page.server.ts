@@ -1,4 +1,3 @@
-import { fail } from '@sveltejs/kit';
 import { message } from 'sveltekit-superforms';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
@@ -15,7 +14,7 @@ import {
 } from '$lib/server/culture/plan';
 import { roundResults } from '$lib/server/culture/results';
 import { getDb } from '$lib/server/db/app';
-import { domainFail, formFor, notFoundOr, readForm, requireIds } from '$lib/server/forms';
+import { domainFail, formFor, invalid, notFoundOr, readForm, requireIds } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import { readSearch } from '$lib/server/search';
 import { addDays, todayIso } from '$lib/time';
@@ -56,7 +55,7 @@ export const actions: Actions = {
 		const ctx = requireCompany(event, 'hr');
 		const data = await event.request.formData();
 		const form = await readForm(data, cultureActionSchema());
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		try {
 			await addAction(
 				await getDb(),

@@ -1,9 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { cultureRoundSchema, emailsOf } from '$lib/schemas/culture';
 import { requireCompany } from '$lib/server/auth/guard';
 import { createRound } from '$lib/server/culture/rounds';
 import { getDb } from '$lib/server/db/app';
-import { domainFail, formFor, readForm } from '$lib/server/forms';
+import { domainFail, formFor, invalid, readForm } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import { addDays, todayIso } from '$lib/time';
 import type { Actions, PageServerLoad } from './$types';
@@ -32,7 +32,7 @@ export const actions: Actions = {
 		const ctx = requireCompany(event, 'hr');
 		const data = await event.request.formData();
 		const form = await readForm(data, cultureRoundSchema());
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		let id: string;
 		try {
 			id = await createRound(

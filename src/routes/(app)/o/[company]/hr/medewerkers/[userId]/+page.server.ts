@@ -12,7 +12,7 @@ import {
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
-import { domainFail, formFor, notFoundOr, readForm } from '$lib/server/forms';
+import { domainFail, formFor, invalid, notFoundOr, readForm } from '$lib/server/forms';
 import { cancelMembershipEnd, endMembership, retentionMonths } from '$lib/server/privacy/leave';
 import { todayIso } from '$lib/time';
 import type { Actions, PageServerLoad } from './$types';
@@ -39,7 +39,7 @@ export const actions: Actions = {
 	roles: async ({ locals, request, params }) => {
 		const ctx = requireCompany({ locals, params }, 'hr');
 		const form = await readForm(request, memberRolesSchema);
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		try {
 			await updateMemberRoles(await getDb(), ctx, params.userId, form.data.roles);
 		} catch (e) {
@@ -67,7 +67,7 @@ export const actions: Actions = {
 		// Someone else's member is a 404 whatever the form holds.
 		if (!(await getMember(db, ctx, params.userId))) error(404, m.error_not_found());
 		const form = await readForm(request, endMembershipSchema, { id: 'end' });
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		let outcome: 'ended' | 'planned';
 		try {
 			outcome = await endMembership(db, ctx, params.userId, form.data.endsOn);

@@ -1,10 +1,10 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { message } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
 import { capacitySchema } from '$lib/schemas/profiles';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { domainFail, formFor, readForm } from '$lib/server/forms';
+import { domainFail, formFor, invalid, readForm } from '$lib/server/forms';
 import { listActivities, listGoals } from '$lib/server/profiles/development';
 import { setCapacity, trainerForHr } from '$lib/server/profiles/profile';
 import { selfAssessmentHistory } from '$lib/server/profiles/self-assessment';
@@ -33,7 +33,7 @@ export const actions: Actions = {
 	capacity: async (event) => {
 		const ctx = requireCompany(event, 'hr');
 		const form = await readForm(event.request, capacitySchema);
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		try {
 			await setCapacity(await getDb(), ctx, event.params.userId, Number(form.data.maxLearners));
 		} catch (e) {

@@ -1,8 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { newTrajectorySchema } from '$lib/schemas/assessments';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { domainFail, formFor, readForm } from '$lib/server/forms';
+import { domainFail, formFor, invalid, readForm } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import { listLearners, listTrainers } from '$lib/server/trajectories/people';
 import { ROUTES } from '$lib/server/trajectories/status';
@@ -31,7 +31,7 @@ export const actions: Actions = {
 		const ctx = requireCompany(event, 'hr');
 		const data = await event.request.formData();
 		const form = await readForm(data, newTrajectorySchema);
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		let created: { id: string; invited: string | null };
 		try {
 			created = await startTrajectory(

@@ -1,4 +1,3 @@
-import { fail } from '@sveltejs/kit';
 import { message } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
 import {
@@ -10,7 +9,7 @@ import {
 } from '$lib/schemas/profiles';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { domainFail, formFor, notFoundOr, readForm, requireIds } from '$lib/server/forms';
+import { domainFail, formFor, invalid, notFoundOr, readForm, requireIds } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import {
 	ACTIVITY_KINDS,
@@ -51,7 +50,7 @@ export const actions: Actions = {
 		const ctx = requireCompany(event, 'trainer');
 		const data = await event.request.formData();
 		const form = await readForm(data, activitySchema, { id: 'activity' });
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		const hours = Math.round(hoursOf(form.data.hours) * 10) / 10;
 		await addActivity(await getDb(), ctx.user.id, { ...form.data, hours }, formTokenOf(data));
 		return message(form, { type: 'success', text: m.dev_activity_added() });
@@ -71,7 +70,7 @@ export const actions: Actions = {
 		const ctx = requireCompany(event, 'trainer');
 		const data = await event.request.formData();
 		const form = await readForm(data, goalSchema, { id: 'goal' });
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		await addGoal(
 			await getDb(),
 			ctx.user.id,

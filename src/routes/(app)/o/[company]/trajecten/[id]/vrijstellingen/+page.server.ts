@@ -1,10 +1,10 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { message } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
 import { exemptionFormSchema, exemptionRemoveSchema } from '$lib/schemas/evidence';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { domainFail, formFor, notFoundOr, readForm, requireIds } from '$lib/server/forms';
+import { domainFail, formFor, invalid, notFoundOr, readForm, requireIds } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import {
 	EXEMPTION_BASES,
@@ -66,7 +66,7 @@ export const actions: Actions = {
 		const { ctx, db } = await allowed(event);
 		const data = await event.request.formData();
 		const form = await readForm(data, exemptionFormSchema);
-		if (!form.valid) return fail(400, { form });
+		if (!form.valid) return invalid(form);
 		let count: number;
 		try {
 			count = await recordExemptions(db, ctx, event.params.id, form.data, formTokenOf(data));
