@@ -72,7 +72,7 @@ test('the adviser filters the overview, opens a company, logs a visit and export
 	await page.getByLabel('Opvolgen op (optioneel)').fill(daysFromToday(-210));
 	await page.getByRole('button', { name: 'Vastleggen' }).click();
 	await expect(
-		page.getByText('De opvolgdatum ligt op of na de datum van het contact.')
+		page.getByText('De opvolgdatum ligt op of na de datum van het contact.', { exact: true })
 	).toBeVisible();
 	await expect(page.getByLabel('Afspraken (zichtbaar voor HR van het leerbedrijf)')).toHaveValue(
 		agreements

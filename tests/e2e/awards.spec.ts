@@ -95,7 +95,9 @@ test('a whole round: nominate, accept, score in two regions and nationally, publ
 	await admin.getByLabel('Regionale jury tot').fill(local(-2 * DAY));
 	await admin.getByLabel('Finalisten per regionale jury').fill('1');
 	await admin.getByRole('button', { name: 'Verkiezing aanmaken' }).click();
-	await expect(admin.getByText('Deze datum moet na die van de vorige fase liggen.')).toBeVisible();
+	await expect(
+		admin.getByText('Deze datum moet na die van de vorige fase liggen.', { exact: true })
+	).toBeVisible();
 	await expect(admin.getByLabel('Titel')).toHaveValue(`Beste LLO-praktijkopleider ${YEAR}`);
 	await admin.getByLabel('Regionale jury tot').fill(local(2 * DAY));
 	await admin.getByRole('button', { name: 'Verkiezing aanmaken' }).click();
@@ -146,7 +148,7 @@ test('a whole round: nominate, accept, score in two regions and nationally, publ
 		.fill('lerende@delinde.example');
 	await midden.getByRole('button', { name: 'Jurylid toevoegen' }).click();
 	await expect(
-		admin.getByText('Er is geen adviseur of beheerder met dit e-mailadres.')
+		admin.getByText('Er is geen adviseur of beheerder met dit e-mailadres.', { exact: true })
 	).toBeVisible();
 	await addJuror('Midden e2e', 'adviseur@sbb.example');
 	await addJuror('Zuidwest e2e', 'admin@vakmaat.example');

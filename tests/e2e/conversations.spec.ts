@@ -193,7 +193,9 @@ test('HR copies a default template, adds a question, publishes and previews it',
 	await page.getByLabel('Soort vraag').last().selectOption('choice');
 	// a choice without options cannot be published: a clear message, nothing lost
 	await page.getByRole('button', { name: 'Publiceren' }).click();
-	await expect(page.getByText('Geef minstens twee antwoordmogelijkheden.').first()).toBeVisible();
+	await expect(
+		page.getByText('Geef minstens twee antwoordmogelijkheden.', { exact: true }).first()
+	).toBeVisible();
 	await expect(label).toHaveValue('Wie kan je hierbij helpen?');
 	await page
 		.getByLabel('Antwoordmogelijkheden')
@@ -236,7 +238,9 @@ test('dates that cannot be right are refused, unusual ones are confirmed first',
 	await page.getByLabel('Datum', { exact: true }).fill(inDays(-3));
 	await submit.click();
 	await expect(
-		page.getByText('Deze datum ligt in het verleden. Kies vandaag of een latere datum.')
+		page.getByText('Deze datum ligt in het verleden. Kies vandaag of een latere datum.', {
+			exact: true
+		})
 	).toBeVisible();
 	await page.getByLabel('Datum', { exact: true }).fill('2099-06-01');
 	await submit.click();

@@ -80,7 +80,7 @@ test('a learner adds a PDF and a link; her trainer downloads the file; another l
 	await page.getByLabel('Webadres').fill('javascript:alert(1)');
 	await page.getByRole('button', { name: 'Bewijs toevoegen' }).click();
 	await expect(
-		page.getByText('Vul een webadres in dat begint met http:// of https://.')
+		page.getByText('Vul een webadres in dat begint met http:// of https://.', { exact: true })
 	).toBeVisible();
 	await page.getByLabel('Webadres').fill('https://www.example.nl/protocol-tillen');
 	await page.getByRole('button', { name: 'Bewijs toevoegen' }).click();
@@ -117,7 +117,7 @@ test('a learner adds a PDF and a link; her trainer downloads the file; another l
 	});
 	await page.getByRole('button', { name: 'Bewijs toevoegen' }).click();
 	await expect(
-		page.getByText('Het bestand is groter dan 10 MB. Kies een kleiner bestand.')
+		page.getByText('Het bestand is groter dan 10 MB. Kies een kleiner bestand.', { exact: true })
 	).toBeVisible();
 
 	// Her trainer sees both and downloads the file.
@@ -195,7 +195,7 @@ test('a trainer records an exemption; it shows on the trajectory and counts as c
 	await page.getByLabel('Grond').selectOption({ label: 'Eerder diploma' });
 	await page.getByLabel('Kenmerk (niet verplicht)').fill('Diploma MZ 2019-0042');
 	await page.getByRole('button', { name: 'Vrijstelling vastleggen' }).click();
-	await expect(page.getByText('Kies minstens één werkproces.')).toBeVisible();
+	await expect(page.getByText('Kies minstens één werkproces.', { exact: true })).toBeVisible();
 	await expect(page.getByLabel('Kenmerk (niet verplicht)')).toHaveValue('Diploma MZ 2019-0042');
 	await page.getByRole('checkbox', { name: new RegExp(code) }).check();
 	await page.getByRole('button', { name: 'Vrijstelling vastleggen' }).click();

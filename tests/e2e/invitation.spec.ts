@@ -73,7 +73,8 @@ test('HR invites a new learner, who accepts the link from the mail exactly once'
 	await p2.goto(link);
 	await expect(
 		p2.getByText(
-			'Deze uitnodiging is al gebruikt of ingetrokken. Heb je al een account? Log dan in.'
+			'Deze uitnodiging is al gebruikt of ingetrokken. Heb je al een account? Log dan in.',
+			{ exact: true }
 		)
 	).toBeVisible();
 	await expect(p2.getByRole('button', { name: 'Uitnodiging accepteren' })).toHaveCount(0);
@@ -99,7 +100,8 @@ test('an unknown invitation link says so', async ({ page }) => {
 	await page.goto('/uitnodiging/bestaat-niet-1234567890');
 	await expect(
 		page.getByText(
-			'Deze uitnodiging bestaat niet. Controleer of je de hele link uit de e-mail hebt gebruikt.'
+			'Deze uitnodiging bestaat niet. Controleer of je de hele link uit de e-mail hebt gebruikt.',
+			{ exact: true }
 		)
 	).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Terug naar inloggen' })).toBeVisible();

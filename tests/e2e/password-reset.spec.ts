@@ -36,7 +36,7 @@ test('password reset through the mail: new password works, old one and the link 
 	const other = await browser.newContext();
 	const p2 = await other.newPage();
 	await p2.goto(firstLink);
-	await expect(p2.getByText('Deze herstellink is al gebruikt.')).toBeVisible();
+	await expect(p2.getByText('Deze herstellink is al gebruikt.', { exact: true })).toBeVisible();
 
 	await p2.goto(link);
 	await expect(
@@ -57,7 +57,7 @@ test('password reset through the mail: new password works, old one and the link 
 
 	// The link is spent.
 	await p2.goto(link);
-	await expect(p2.getByText('Deze herstellink is al gebruikt.')).toBeVisible();
+	await expect(p2.getByText('Deze herstellink is al gebruikt.', { exact: true })).toBeVisible();
 	await expect(p2.getByRole('button', { name: 'Wachtwoord opslaan' })).toHaveCount(0);
 	await other.close();
 
@@ -84,6 +84,6 @@ test('an unknown address gets the same answer and no mail', async ({ page }) => 
 
 test('a made-up reset link is refused', async ({ page }) => {
 	await page.goto('/wachtwoord-herstellen/verzonnen-token-123');
-	await expect(page.getByText('Deze herstellink is niet geldig.')).toBeVisible();
+	await expect(page.getByText('Deze herstellink is niet geldig.', { exact: true })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Vraag een nieuwe link aan' })).toBeVisible();
 });

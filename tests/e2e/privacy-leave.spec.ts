@@ -32,7 +32,9 @@ test('HR plans the end of a membership; the learner is told what is kept', async
 	await leave.getByLabel('Ja, beëindig het lidmaatschap op deze datum').check();
 	await leave.getByRole('button', { name: 'Lidmaatschap beëindigen' }).click();
 	await expect(
-		leave.getByText('Deze datum ligt in het verleden. Kies vandaag of een latere datum.')
+		leave.getByText('Deze datum ligt in het verleden. Kies vandaag of een latere datum.', {
+			exact: true
+		})
 	).toBeVisible();
 	await expect(leave.getByLabel('Einddatum lidmaatschap')).toHaveValue(yesterday);
 	await expectAccessible(hr);
@@ -42,7 +44,9 @@ test('HR plans the end of a membership; the learner is told what is kept', async
 	await leave.getByLabel('Einddatum lidmaatschap').fill(endsOn);
 	await leave.getByLabel('Ja, beëindig het lidmaatschap op deze datum').uncheck();
 	await leave.getByRole('button', { name: 'Lidmaatschap beëindigen' }).click();
-	await expect(leave.getByText('Vink aan dat je het lidmaatschap wilt beëindigen.')).toBeVisible();
+	await expect(
+		leave.getByText('Vink aan dat je het lidmaatschap wilt beëindigen.', { exact: true })
+	).toBeVisible();
 	await expect(leave.getByLabel('Einddatum lidmaatschap')).toHaveValue(endsOn);
 
 	await leave.getByLabel('Ja, beëindig het lidmaatschap op deze datum').check();
@@ -83,7 +87,9 @@ test('HR sets the retention period within its bounds', async ({ page }) => {
 	await expect(months).toHaveValue('24');
 	await months.fill('3');
 	await page.getByRole('button', { name: 'Opslaan' }).click();
-	await expect(page.getByText('Kies een bewaartermijn van 6 tot en met 84 maanden.')).toBeVisible();
+	await expect(
+		page.getByText('Kies een bewaartermijn van 6 tot en met 84 maanden.', { exact: true })
+	).toBeVisible();
 	await expect(months).toHaveValue('3');
 	await expectAccessible(page);
 	await months.fill('24');

@@ -633,7 +633,7 @@ test.describe('admin defines mbo-certificates', () => {
 		await page.getByRole('button', { name: 'Werkprocessen tonen' }).click();
 		await expect(page).toHaveURL('/beheer/kwalificaties/certificaten/nieuw?crebo=99999');
 		await expect(
-			page.getByText('Er is geen (huidige) kwalificatie met dit crebonummer.')
+			page.getByText('Er is geen (huidige) kwalificatie met dit crebonummer.', { exact: true })
 		).toBeVisible();
 
 		await page.getByLabel('Crebonummer van de kwalificatie').fill('25475');

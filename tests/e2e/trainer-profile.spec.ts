@@ -29,7 +29,9 @@ test('a trainer fills in the self-assessment: missing answers named, draft kept,
 	await page.getByLabel('Over mij').fill('Souschef, begeleidt koks in opleiding.');
 	await page.getByLabel('Jaren ervaring als praktijkopleider').fill('99');
 	await page.getByRole('button', { name: 'Profiel opslaan' }).click();
-	await expect(page.getByText('Vul een heel aantal jaren in tussen 0 en 60.')).toBeVisible();
+	await expect(
+		page.getByText('Vul een heel aantal jaren in tussen 0 en 60.', { exact: true })
+	).toBeVisible();
 	await expect(page.getByLabel('Over mij')).toHaveValue('Souschef, begeleidt koks in opleiding.');
 	await page.getByLabel('Jaren ervaring als praktijkopleider').fill('6');
 	await page.getByLabel('Talen die ik spreek').fill('Nederlands, Engels');
@@ -53,7 +55,7 @@ test('a trainer fills in the self-assessment: missing answers named, draft kept,
 		})
 	).toBeVisible();
 	await expect(summary.getByRole('link', { name: /^Aansturen:/ })).toHaveCount(0);
-	await expect(page.getByText('Kies een niveau.').first()).toBeVisible();
+	await expect(page.getByText('Kies een niveau.', { exact: true }).first()).toBeVisible();
 	await expectAccessible(page);
 
 	// The draft was kept: after a reload the answers are still there.
@@ -102,7 +104,9 @@ test('a trainer fills in the self-assessment: missing answers named, draft kept,
 	await page.getByLabel('Titel').fill('Workshop feedback geven');
 	await page.getByLabel('Aantal uren').fill('0');
 	await page.getByRole('button', { name: 'Activiteit toevoegen' }).click();
-	await expect(page.getByText('Vul een aantal uren in groter dan 0')).toBeVisible();
+	await expect(
+		page.getByText('Vul een aantal uren in groter dan 0, bijvoorbeeld 1,5.', { exact: true })
+	).toBeVisible();
 	await expect(page.getByLabel('Titel')).toHaveValue('Workshop feedback geven');
 	await page.getByLabel('Aantal uren').fill('3,5');
 	await page
@@ -147,7 +151,9 @@ test('HR sees the team: profile status, caseload vs capacity, feedback only from
 	).toHaveCount(1);
 	await page.getByLabel('Capaciteit (maximaal aantal lerenden)').fill('');
 	await page.getByRole('button', { name: 'Capaciteit opslaan' }).click();
-	await expect(page.getByText('Vul een aantal lerenden in tussen 0 en 200.')).toBeVisible();
+	await expect(
+		page.getByText('Vul een aantal lerenden in tussen 0 en 200.', { exact: true })
+	).toBeVisible();
 	await expectAccessible(page);
 
 	// Not a trainer of this company: 404.

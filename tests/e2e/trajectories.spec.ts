@@ -40,7 +40,9 @@ test('a trainer sees their learners and records several assessments in one go', 
 
 	// Nothing chosen: a clear message, nothing saved.
 	await page.getByRole('button', { name: 'Beoordelingen opslaan' }).click();
-	await expect(page.getByText('Kies bij minstens één werkproces een niveau.')).toBeVisible();
+	await expect(
+		page.getByText('Kies bij minstens één werkproces een niveau.', { exact: true })
+	).toBeVisible();
 
 	// Two work processes of P2-K1 (not yet competent in the demo data) become competent.
 	// A retry finds what the first attempt saved, so it counts what is competent already.
@@ -65,7 +67,7 @@ test('a trainer sees their learners and records several assessments in one go', 
 	await expect(certificates.getByText('Klaar voor certificaat')).toBeVisible();
 	await certificates.getByLabel('Uitgegeven door (bijvoorbeeld de school)').fill('');
 	await certificates.getByRole('button', { name: 'Vastleggen' }).click();
-	await expect(certificates.getByText('Vul dit veld in.')).toBeVisible();
+	await expect(certificates.getByText('Vul dit veld in.', { exact: true })).toBeVisible();
 	await certificates
 		.getByLabel('Uitgegeven door (bijvoorbeeld de school)')
 		.fill('ROC Midden Nederland');
@@ -124,7 +126,9 @@ test('a trainer can record a school assessor on a phone', async ({ page }) => {
 	const group = page.getByRole('group', { name: /B1-K1-W1/ });
 	await group.getByRole('radio', { name: 'Bijna zover' }).check();
 	await page.getByRole('button', { name: 'Beoordelingen opslaan' }).click();
-	await expect(page.getByText('Vul de naam van de schoolbeoordelaar in.')).toBeVisible();
+	await expect(
+		page.getByText('Vul de naam van de schoolbeoordelaar in.', { exact: true })
+	).toBeVisible();
 	// The choice made is kept.
 	await expect(
 		page.getByRole('group', { name: /B1-K1-W1/ }).getByRole('radio', { name: 'Bijna zover' })
@@ -181,12 +185,16 @@ test('HR starts a trajectory for a new learner; bad input keeps what was typed',
 	await page.getByLabel('Naam van de nieuwe lerende').fill(name);
 	await page.getByLabel('Kwalificatie', { exact: true }).selectOption('25476');
 	await page.getByRole('button', { name: 'Leertraject aanmaken' }).click();
-	await expect(page.getByText('Kies minstens één praktijkopleider van dit bedrijf.')).toBeVisible();
+	await expect(
+		page.getByText('Kies minstens één praktijkopleider van dit bedrijf.', { exact: true })
+	).toBeVisible();
 	await expect(page.getByLabel('Naam van de nieuwe lerende')).toHaveValue(name);
 	await page.getByLabel('Ingrid Visser').check();
 	await page.getByLabel('Geplande einddatum (niet verplicht)').fill('2020-01-01');
 	await page.getByRole('button', { name: 'Leertraject aanmaken' }).click();
-	await expect(page.getByText('De geplande einddatum ligt na de startdatum.')).toBeVisible();
+	await expect(
+		page.getByText('De geplande einddatum ligt na de startdatum.', { exact: true })
+	).toBeVisible();
 	await page.getByLabel('Geplande einddatum (niet verplicht)').fill('');
 	// A start long ago is unusual: asked to confirm, next to the field, nothing lost.
 	const email = `${name.replace(' ', '.').toLowerCase()}@example.nl`;
