@@ -35,7 +35,6 @@ type Schema = z.ZodObject<z.ZodRawShape>;
 export type FormMessage = string | { type: 'success' | 'error'; text: string };
 type Form<S extends Schema> = SuperValidated<z.infer<S>, FormMessage>;
 
-/** The posted form, validated by `schema`. */
 /**
  * A field's text as posted ('' when missing or a file): for the id of one form among
  * several of the same kind (superforms' multiple-forms pattern) before the form is read.
@@ -45,6 +44,7 @@ export function postedText(data: FormData, name: string): string {
 	return typeof value === 'string' ? value : '';
 }
 
+/** The posted form, validated by `schema`. */
 export function readForm<S extends Schema>(
 	request: Request | FormData,
 	schema: S,

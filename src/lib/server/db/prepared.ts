@@ -38,13 +38,10 @@ function nameOf(text: string): string {
 	return `v_${createHash('sha1').update(text).digest('base64url')}`;
 }
 
-/** Prepared statements per client, for the tests. */
-export const preparedNames = new WeakMap<pg.ClientBase, Set<string>>();
-
 /** Makes `client` send repeated statements with parameters as named (prepared) ones. */
 export function prepareRepeated(client: pg.ClientBase): void {
+	/** The names this connection has prepared (at most PREPARED_PER_CONNECTION). */
 	const names = new Set<string>();
-	preparedNames.set(client, names);
 	const query = client.query.bind(client) as (...args: unknown[]) => unknown;
 	(client as { query: unknown }).query = (...args: unknown[]) => {
 		const [text, values, callback] = args;

@@ -726,7 +726,7 @@ export interface ConversationTemplateTable {
 	kind: string;
 	name: string;
 	based_on: string | null;
-	/** The unpublished edit, as the editor saved it (validated on publishing). */
+	/** The unpublished edit: TemplateContent's shape (templateDraftSchema), its rules checked on publishing. */
 	draft: ColumnType<TemplateContent | null, string | null | undefined, string | null>;
 	version: Generated<number>;
 	created_at: CreatedAt;
