@@ -27,6 +27,7 @@ import * as m0026 from './0026_access_log';
 import * as m0027 from './0027_security_invoker_views';
 import * as m0028 from './0028_leaving';
 import * as m0030 from './0030_audit_log_partitions';
+import * as m0031 from './0031_erasure';
 
 /**
  * Every migration, in order. Forward-only: never edit a migration that has shipped,
@@ -61,5 +62,6 @@ export const migrations: Record<string, Migration> = {
 	'0026_access_log': m0026,
 	'0027_security_invoker_views': m0027,
 	'0028_leaving': m0028,
-	'0030_audit_log_partitions': m0030
+	'0030_audit_log_partitions': m0030,
+	'0031_erasure': m0031
 };

@@ -104,7 +104,9 @@ export type DomainErrorCode =
 	| 'award_reason_required'
 	| 'award_not_candidate'
 	| 'award_not_publishable'
-	| 'award_winner_tie';
+	| 'award_winner_tie'
+	| 'erasure_own'
+	| 'erasure_blocked';
 
 /**
  * The message for each DomainError code thrown by services. A Record, so that a new code
@@ -209,7 +211,9 @@ export const domainErrorMessages: Record<DomainErrorCode, () => string> = {
 	award_reason_required: m.err_award_reason_required,
 	award_not_candidate: m.err_award_not_candidate,
 	award_not_publishable: m.err_award_not_publishable,
-	award_winner_tie: m.err_award_winner_tie
+	award_winner_tie: m.err_award_winner_tie,
+	erasure_own: m.err_erasure_own,
+	erasure_blocked: m.err_erasure_blocked
 };
 
 export function domainErrorMessage(code: DomainErrorCode): string {

@@ -200,6 +200,10 @@ export const MATRIX: MatrixRow[] = [
 
 	// any logged-in user
 	GET('/account',                                 {},                                           ['login',   200,       200,       200,       200,       200]),
+	// Erasure on request (issue 18): the user's own request only; unticked is refused, taking
+	// back when nothing is open changes nothing.
+	POST('/account', {}, 'requestErasure', {},                                                    ['login',   400,       400,       400,       400,       400]),
+	POST('/account', {}, 'cancelErasure', {},                                                     ['login',   '→/account?ingetrokken=1', '→/account?ingetrokken=1', '→/account?ingetrokken=1', '→/account?ingetrokken=1', '→/account?ingetrokken=1']),
 	GET('/geen-toegang',                            {},                                           ['login',   200,       200,       200,       200,       200]),
 	// Setting up two-step verification, required of admins and advisers before anything else
 	// (tests/e2e/two-factor.spec.ts); theirs is on here. Starting gives other roles a pending
@@ -254,6 +258,12 @@ export const MATRIX: MatrixRow[] = [
 	POST('/beheer/bedrijven/[id]', { id: 'unknownId' }, 'inviteHr', { email: 'x@e2e.example' },   ['login',   403,       403,       403,       403,       404]),
 	GET('/beheer/gebruikers',                       {},                                           ['login',   403,       403,       403,       403,       200]),
 	POST('/beheer/gebruikers', {}, 'resetTotp', { userId: '00000000-0000-4000-8000-000000000000' }, ['login', 403,     403,       403,       403,       404]),
+	GET('/beheer/verwijderverzoeken',               {},                                           ['login',   403,       403,       403,       403,       200]),
+	GET('/beheer/verwijderverzoeken/[id]',          { id: 'unknownId' },                          ['login',   403,       403,       403,       403,       404]),
+	GET('/beheer/verwijderverzoeken/[id]',          { id: 'malformedId' },                        ['login',   403,       403,       403,       403,       404]),
+	POST('/beheer/verwijderverzoeken/[id]', { id: 'unknownId' }, '', { confirm: 'on' },           ['login',   403,       403,       403,       403,       404]),
+	POST('/beheer/verwijderverzoeken/[id]', { id: 'malformedId' }, '', { confirm: 'on' },         ['login',   403,       403,       403,       403,       404]),
+	POST('/beheer/verwijderverzoeken/[id]', { id: 'unknownId' }, '', {},                          ['login',   403,       403,       403,       403,       404]),
 	GET('/beheer/adviseurs',                        {},                                           ['login',   403,       403,       403,       403,       200]),
 	POST('/beheer/adviseurs', {}, 'add', { email: '' },                                           ['login',   403,       403,       403,       403,       400]),
 	POST('/beheer/adviseurs', {}, 'regions', { userId: '00000000-0000-4000-8000-000000000000' }, ['login',   403,       403,       403,       403,       404]),
@@ -607,6 +617,8 @@ export const MATRIX: MatrixRow[] = [
 	// a work process outside the trajectory preselects nothing
 	GETQ('/o/[company]/trajecten/[id]/bewijs', 'werkproces=999999',                               ['login',   200,       200,       200,       404,       404], { ...OWN, id: 'ownTrajectory' }),
 	GETQ('/o/[company]/trajecten/[id]/bewijs', 'werkproces=1',                                    ['login',   404,       404,       200,       404,       404], { ...OWN, id: 'peerTrajectory' }),
+	GETQ('/account', 'ingetrokken=1',                                                             ['login',   200,       200,       200,       200,       200]),
+	GETQ('/beheer/verwijderverzoeken', 'bedrijven=2&bestanden=3',                                 ['login',   403,       403,       403,       403,       200]),
 	GETQ('/account', 'opgeslagen=1',                                                              ['login',   200,       200,       200,       200,       200]),
 	GETQ('/kwalificaties', 'q=zorg&niveau=4&sectorkamer=1',                                       ['login',   200,       200,       200,       200,       200]),
 	GETQ('/kwalificaties/[crebo]', 'versie=1',                                                    ['login',   200,       200,       200,       200,       200], { crebo: 'crebo' }),

@@ -1,10 +1,8 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listMemberships } from '../../src/lib/server/auth/context';
 import { seedDemo } from '../../src/lib/server/demo/seed';
-import { filesDir } from '../../src/lib/server/files/storage';
 import { log } from '../../src/lib/server/log';
 import { runAnonymisation, STAND_IN_NAME } from '../../src/lib/server/privacy/anonymise';
 import {
@@ -18,6 +16,7 @@ import { passportFor } from '../../src/lib/server/trajectories/passport';
 import { addMonths, daysFromToday, momentFromNow, today } from '../clock';
 import { createTestDatabase, type TestDatabase } from './db';
 import { contextFor, userId } from './fixtures';
+import * as records from './records';
 
 /**
  * Leaving a company (issue 18). Fatima Yilmaz learns at Zorggroep De Linde (demo: a
@@ -37,99 +36,18 @@ const MARKER = 'LEAVE-MARKER-7Q';
 const NAME = 'Fatima Yilmaz';
 const EMAIL = 'lerende@delinde.example';
 
-/** Every table with a company_id column (from the schema, so a new one is searched too). */
-async function companyTables(): Promise<string[]> {
-	const { rows } = await sql<{ table_name: string }>`
-		select c.table_name from information_schema.columns c
-		join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-		where c.table_schema = current_schema() and c.column_name = 'company_id' and t.table_type = 'BASE TABLE'
-			-- audit_log's monthly partitions (migration 0030) are searched through audit_log.
-			and not exists (select 1 from pg_class pc join pg_namespace pn on pn.oid = pc.relnamespace
-				where pn.nspname = c.table_schema and pc.relname = c.table_name and pc.relispartition)
-		order by 1`.execute(t.db);
-	return rows.map((r) => r.table_name);
-}
-
-/** Rows of `company` in every company table whose text holds `needle` (case-insensitive). */
-async function find(company: string, needle: string): Promise<string[]> {
-	const hits: string[] = [];
-	for (const table of await companyTables()) {
-		const { rows } = await sql<{ row: string }>`
-			select x::text as row from ${sql.table(table)} x
-			where x.company_id = ${company} and strpos(lower(x::text), ${needle.toLowerCase()}) > 0`.execute(
-			t.db
-		);
-		hits.push(...rows.map((r) => `${table}: ${r.row}`));
-	}
-	return hits;
-}
-
-/** Row counts of every company table of `company`, and the maintained summaries. */
-async function figures(company: string) {
-	const counts: Record<string, number> = {};
-	for (const table of await companyTables()) {
-		// The job adds its own audit entry; invitations to her address are deleted by design.
-		if (['audit_log', 'invitation', 'culture_invitation'].includes(table)) continue;
-		const { rows } = await sql<{ n: number }>`
-			select count(*)::int as n from ${sql.table(table)} where company_id = ${company}`.execute(t.db);
-		counts[table] = rows[0].n;
-	}
-	const overview = await t.db
-		.selectFrom('company_overview')
-		.selectAll()
-		.where('company_id', '=', company)
-		.executeTakeFirst();
-	const progress = await sql`select trajectory_id, total, competent, exempt, last_assessed_on
-		from trajectory_progress where company_id = ${company} order by 1`.execute(t.db);
-	const months = await sql`select * from assessment_month where company_id = ${company}
-		order by month, assessor_kind`.execute(t.db);
-	const byLevel = await sql`select level, assessor_kind, count(*)::int as n from assessment
-		where company_id = ${company} group by 1, 2 order by 1, 2`.execute(t.db);
-	const summary = { ...overview, updated_at: undefined };
-	return { counts, summary, progress: progress.rows, months: months.rows, byLevel: byLevel.rows };
-}
-
-async function addFile(
+const find = (company: string, needle: string) => records.find(t.db, company, needle);
+// The job adds its own audit entry; invitations to her address are deleted by design.
+const figures = (company: string) =>
+	records.figures(t.db, company, ['audit_log', 'invitation', 'culture_invitation']);
+const addFile = (
 	company: string,
 	trajectory: string,
 	wp: number,
 	text: string,
 	title = `Bestand ${MARKER}`
-) {
-	const key = crypto.randomUUID();
-	mkdirSync(join(filesDir(), company), { recursive: true });
-	writeFileSync(join(filesDir(), company, key), text);
-	await t.db
-		.insertInto('evidence')
-		.values({
-			company_id: company,
-			trajectory_id: trajectory,
-			work_process_id: wp,
-			kind: 'file',
-			title,
-			file_name: 'bewijs.txt',
-			content_type: 'text/plain',
-			size_bytes: text.length,
-			storage_key: `${company}/${key}`
-		})
-		.execute();
-	return join(filesDir(), company, key);
-}
-
-async function trajectoryOf(user: string, company: string) {
-	return t.db
-		.selectFrom('trajectory as tr')
-		.innerJoin('learner as l', (j) =>
-			j.onRef('l.company_id', '=', 'tr.company_id').onRef('l.id', '=', 'tr.learner_id')
-		)
-		.innerJoin('trajectory_work_process as tw', (j) =>
-			j.onRef('tw.company_id', '=', 'tr.company_id').onRef('tw.trajectory_id', '=', 'tr.id')
-		)
-		.select(['tr.id', 'tw.work_process_id as wp', 'l.id as learner'])
-		.where('l.user_id', '=', user)
-		.where('tr.company_id', '=', company)
-		.executeTakeFirstOrThrow();
-}
+) => records.addFile(t.db, company, trajectory, wp, text, title);
+const trajectoryOf = (user: string, company: string) => records.trajectoryOf(t.db, user, company);
 
 let lindeFile: string;
 let vanDijkFile: string;

@@ -29,6 +29,7 @@ const ALLOWED_FILES = [
 	'src/lib/server/culture/respond.ts',
 	'src/lib/server/trajectories/passport.ts',
 	'src/lib/server/privacy/access-log.ts',
+	'src/lib/server/privacy/erasure.ts',
 	'src/lib/server/privacy/export.ts',
 	'src/lib/server/privacy/leave.ts'
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { email, recordId } from './fields';
 
 /** The platform admin's account forms (/beheer/adviseurs, /beheer/gebruikers). */
@@ -14,3 +15,21 @@ export const adviserRegionsSchema = z.object({
 
 /** Turn someone's two-step verification off (they lost their phone and recovery codes). */
 export const totpResetSchema = z.object({ userId: recordId() });
+
+/** A ticked "yes, I mean it" box (unticked: the message next to it). */
+const confirmed = (message: () => string) =>
+	z
+		.boolean()
+		.optional()
+		.default(false)
+		.refine((v) => v, { error: message });
+
+/** The user asks for their account to be deleted (/account, privacy/erasure.ts). */
+export const erasureRequestSchema = z.object({
+	confirm: confirmed(() => m.erasure_confirm_required())
+});
+
+/** The admin carries out an erasure request (/beheer/verwijderverzoeken/[id]). */
+export const erasureExecuteSchema = z.object({
+	confirm: confirmed(() => m.erasure_execute_confirm_required())
+});

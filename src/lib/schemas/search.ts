@@ -38,5 +38,14 @@ export const pageSearch = z.object({ pagina: pageNumber });
 /** `?opgeslagen` after a form that redirects: the page says it was saved. */
 export const savedSearch = z.object({ opgeslagen: z.string().optional() });
 
+/** `?ingetrokken` on /account after withdrawing an erasure request: the page says so. */
+export const accountSearch = savedSearch.extend({ ingetrokken: z.string().optional() });
+
+/** `?bedrijven=N&bestanden=N` on /beheer/verwijderverzoeken after an erasure: what it did. */
+export const erasedSearch = z.object({
+	bedrijven: z.coerce.number().int().min(0).optional().catch(undefined),
+	bestanden: z.coerce.number().int().min(0).optional().catch(undefined)
+});
+
 /** `?gepland=1` after planning a culture scan: the round's page says so. */
 export const plannedSearch = z.object({ gepland: z.string().optional() });

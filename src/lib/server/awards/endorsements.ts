@@ -45,7 +45,7 @@ export async function companyNominations(
 		.selectFrom('nomination as n')
 		.innerJoin('award_round as r', 'r.id', 'n.round_id')
 		.innerJoin('app_user as u', 'u.id', 'n.nominee_id')
-		.innerJoin('app_user as nominator', 'nominator.id', 'n.nominator_id')
+		.leftJoin('app_user as nominator', 'nominator.id', 'n.nominator_id')
 		.select([
 			'n.id',
 			'n.round_id',

@@ -56,7 +56,7 @@ export async function receivedNominations(
 			.selectFrom('nomination as n')
 			.innerJoin('award_round as r', 'r.id', 'n.round_id')
 			.innerJoin('company as c', 'c.id', 'n.company_id')
-			.innerJoin('app_user as nominator', 'nominator.id', 'n.nominator_id')
+			.leftJoin('app_user as nominator', 'nominator.id', 'n.nominator_id')
 			.select([
 				'n.id',
 				'n.round_id',

@@ -21,8 +21,9 @@ export interface CultureAction {
 	id: string;
 	dimensionCode: string | null;
 	title: string;
-	ownerId: string;
-	ownerName: string;
+	/** Null once the owner's account was erased (privacy/erasure.ts). */
+	ownerId: string | null;
+	ownerName: string | null;
 	dueOn: string;
 	status: CultureActionStatus;
 	overdue: boolean;
@@ -43,7 +44,7 @@ export async function listActions(
 ): Promise<CultureAction[]> {
 	const rows = await db
 		.selectFrom('culture_action as a')
-		.innerJoin('app_user as u', 'u.id', 'a.owner_user_id')
+		.leftJoin('app_user as u', 'u.id', 'a.owner_user_id')
 		.select([
 			'a.id',
 			'a.dimension_code',
@@ -168,7 +169,7 @@ export async function openActions(db: DB, ctx: RequestContext, today = todayIso(
 export function openActionsQuery(db: DB, ctx: RequestContext, limit = 5) {
 	return db
 		.selectFrom('culture_action as a')
-		.innerJoin('app_user as u', 'u.id', 'a.owner_user_id')
+		.leftJoin('app_user as u', 'u.id', 'a.owner_user_id')
 		.select([
 			'a.id',
 			'a.round_id',
@@ -188,7 +189,7 @@ export function toOpenActions(
 		id: string;
 		round_id: string;
 		title: string;
-		name: string;
+		name: string | null;
 		due_on: string;
 		total: number;
 	}[],

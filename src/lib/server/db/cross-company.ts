@@ -44,6 +44,8 @@ export const CROSS_COMPANY = {
 	privacyAccessLog: 'privacy: own access log',
 	/** privacy: the user's own ended or ending memberships and what each company keeps (issue 18). */
 	privacyLeaving: 'privacy: own memberships ending',
+	/** admin: an erasure request, its consequences in every company, and carrying it out (issue 18). */
+	erasure: 'admin: erasure of an account in every company',
 	/** the invitation page: which company a token belongs to (one row; the rest of the page runs in that company). */
 	invitation: 'invitation by its token',
 	/** the anonymous learning-culture scan: which company a link belongs to (one row; the rest runs in that company). */

@@ -155,6 +155,19 @@ export interface PersonalDataExportTable {
 	used_at: Timestamp | null;
 }
 
+/**
+ * A user's request to delete their account (migration 0031). `user_id` becomes null when
+ * it is carried out (the account is gone): only that it was asked and done stays.
+ */
+export interface ErasureRequestTable {
+	id: Generated<string>;
+	user_id: string | null;
+	requested_at: CreatedAt;
+	cancelled_at: Timestamp | null;
+	executed_at: Timestamp | null;
+	executed_by: string | null;
+}
+
 export interface LoginAttemptTable {
 	id: Generated<string>;
 	email: string;
@@ -610,7 +623,8 @@ export interface CultureActionTable {
 	round_id: string;
 	dimension_code: string | null;
 	title: string;
-	owner_user_id: string;
+	/** Null once the owner's account was erased (migration 0031). */
+	owner_user_id: string | null;
 	/** 'YYYY-MM-DD' */
 	due_on: string;
 	status: ColumnType<CultureActionStatus, CultureActionStatus | undefined, CultureActionStatus>;
@@ -880,7 +894,8 @@ export interface AwardCriterionTable {
 export interface NominationTable {
 	id: Generated<string>;
 	round_id: string;
-	nominator_id: string;
+	/** Null once the nominator's account was erased (migration 0031). */
+	nominator_id: string | null;
 	nominee_id: string;
 	company_id: string;
 	evidence: Generated<string>;
@@ -960,6 +975,7 @@ export interface Database {
 	password_reset: PasswordResetTable;
 	audit_log: AuditLogTable;
 	personal_data_export: PersonalDataExportTable;
+	erasure_request: ErasureRequestTable;
 	login_attempt: LoginAttemptTable;
 	auth_throttle: AuthThrottleTable;
 	competence: CompetenceTable;

@@ -9,7 +9,7 @@ export async function awardPart(db: DB, userId: string) {
 			.innerJoin('award_round as r', 'r.id', 'n.round_id')
 			.innerJoin('company as co', 'co.id', 'n.company_id')
 			.innerJoin('app_user as nominee', 'nominee.id', 'n.nominee_id')
-			.innerJoin('app_user as nominator', 'nominator.id', 'n.nominator_id')
+			.leftJoin('app_user as nominator', 'nominator.id', 'n.nominator_id')
 			.select([
 				'n.id',
 				'r.year',

@@ -37,7 +37,7 @@ export function keptUntil(endDate: string, retentionMonths: number): string {
  * the job round (a planned end that came due). Returns whether it ended it (false: it
  * already was).
  */
-async function endNow(
+export async function endNow(
 	trx: DB,
 	companyId: string,
 	userId: string,

@@ -49,7 +49,7 @@ export interface RegisteredTable {
 
 /** Retention wordings used by several tables. */
 const UNTIL_ERASURE =
-	'while the account exists (the account, not a company, holds it: leaving a company does not remove it); removal on request is the next slice of issue 18 (not yet enforced)';
+	'while the account exists (the account, not a company, holds it: leaving a company does not remove it); removed when the user asks for erasure and an admin carries it out (privacy/erasure.ts)';
 const COMPANY_RECORD =
 	"while the person is a member of the company; afterwards the company's retention period (6–84 months, default 24), then anonymised by the daily job";
 const REFERENCE = 'reference data, no personal data';
@@ -249,6 +249,21 @@ export const REGISTER: RegisteredTable[] = [
 		legalBasis: 'legal_obligation',
 		visibleTo: 'nobody in the application (the download is in the audit log)',
 		retention: "until the user's next request (older links are removed then)"
+	},
+	{
+		table: 'erasure_request',
+		personal: {
+			user_id: 'the account that asked to be deleted (null once carried out)',
+			requested_at: 'when asked',
+			cancelled_at: 'when withdrawn',
+			executed_at: 'when carried out',
+			executed_by: 'admin who carried it out'
+		},
+		notPersonal: ['id'],
+		purpose: 'erasure on request: the admin sees and carries out the request',
+		legalBasis: 'legal_obligation',
+		visibleTo: 'the user (own open request), admins',
+		retention: 'kept without the person once carried out (only that an erasure happened)'
 	},
 	{
 		table: 'login_attempt',

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { message } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
 import { changePasswordSchema, profileSchema, totpDisableSchema } from '$lib/schemas/auth';
-import { savedSearch } from '$lib/schemas/search';
+import { accountSearch } from '$lib/schemas/search';
 import { changePassword, updateProfile } from '$lib/server/accounts/users';
 import { requireUser } from '$lib/server/auth/guard';
 import { roleRequiresTwoFactor } from '$lib/server/auth/two-factor-policy';
@@ -14,21 +14,33 @@ import { disableTotp, totpStatus } from '$lib/server/auth/totp';
 import { totpConfirmAction, totpConfirmForm, totpStartAction } from '$lib/server/auth/totp-actions';
 import { readSearch } from '$lib/server/search';
 import { leaveNotices } from '$lib/server/privacy/leave';
+import { cancelErasure, openErasureRequest, requestErasure } from '$lib/server/privacy/erasure';
+import { erasureRequestSchema } from '$lib/schemas/platform-admin';
+import { noFields } from '$lib/schemas/fields';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals);
 	const db = await getDb();
-	const [totp, leaving] = await Promise.all([totpStatus(db, user.id), leaveNotices(db, user.id)]);
+	const search = readSearch(url, accountSearch);
+	const [totp, leaving, erasure] = await Promise.all([
+		totpStatus(db, user.id),
+		leaveNotices(db, user.id),
+		openErasureRequest(db, user.id)
+	]);
 	return {
 		email: user.email,
 		totp,
 		/** Companies the user leaves or left, and what each keeps until when (issue 18). */
 		leaving,
+		/** The user's open request to delete their account (issue 18), if any. */
+		erasure,
 		// An admin or adviser cannot turn it off (auth/two-factor-policy.ts).
 		totpRequired: roleRequiresTwoFactor(user.platformRoles),
 		/** Back from saving the profile (a redirect, so the language applies at once). */
-		saved: readSearch(url, savedSearch).opgeslagen !== undefined,
+		saved: search.opgeslagen !== undefined,
+		/** Back from withdrawing the erasure request. */
+		erasureCancelled: search.ingetrokken !== undefined,
 		profileForm: await formFor(
 			profileSchema,
 			{ name: user.name, locale: user.locale === 'en' ? 'en' : 'nl' },
@@ -36,7 +48,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		),
 		passwordForm: await formFor(changePasswordSchema(), null, { id: 'password' }),
 		totpConfirmForm: await totpConfirmForm(),
-		totpDisableForm: await formFor(totpDisableSchema, null, { id: 'totpDisable' })
+		totpDisableForm: await formFor(totpDisableSchema, null, { id: 'totpDisable' }),
+		erasureForm: await formFor(erasureRequestSchema, null, { id: 'erasure' })
 	};
 };
 
@@ -86,5 +99,19 @@ export const actions: Actions = {
 			return domainFail(form, e);
 		}
 		return message(form, { type: 'success', text: m.totp_disabled_now() });
+	},
+	/** The user asks for their account to be deleted; an admin carries it out (privacy/erasure.ts). */
+	requestErasure: async ({ locals, request }) => {
+		const user = requireUser(locals);
+		const form = await readForm(request, erasureRequestSchema, { id: 'erasure' });
+		if (!form.valid) return invalid(form);
+		await requestErasure(await getDb(), user.id, locals.requestId);
+		return message(form, { type: 'success', text: m.erasure_requested_done() });
+	},
+	cancelErasure: async ({ locals, request }) => {
+		const user = requireUser(locals);
+		await readForm(request, noFields); // a button: nothing to read
+		await cancelErasure(await getDb(), user.id, locals.requestId);
+		redirect(303, '/account?ingetrokken=1');
 	}
 };
