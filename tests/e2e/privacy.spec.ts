@@ -23,6 +23,11 @@ test('a learner sees who viewed her data and downloads all of it', async ({ page
 	await login(hr, 'hr@delinde.example');
 	await hr.goto(trajectoryUrl);
 	await expect(hr.getByRole('heading', { level: 1, name: 'Fatima Yilmaz' })).toBeVisible();
+	// The trajectory's sub-pages are reads of her record too.
+	for (const sub of ['bewijs', 'praktijkverklaring']) {
+		const res = await hr.goto(`${trajectoryUrl}/${sub}`);
+		expect(res?.status()).toBe(200);
+	}
 	await hrContext.close();
 
 	// The access log, from her account page.
@@ -35,7 +40,9 @@ test('a learner sees who viewed her data and downloads all of it', async ({ page
 	await expect(first).toContainText('Marieke Jansen');
 	await expect(first).toContainText('HR');
 	await expect(first).toContainText('Zorggroep De Linde');
-	await expect(first).toContainText('Leertraject bekeken');
+	await expect(page.getByRole('table')).toContainText('Leertraject bekeken');
+	await expect(page.getByRole('table')).toContainText('Bewijsstukken bekeken');
+	await expect(first).toContainText('Praktijkverklaring bekeken');
 	await expect(page.getByRole('table')).not.toContainText('Fatima Yilmaz');
 	await expectAccessible(page);
 

@@ -133,6 +133,23 @@ beforeAll(async () => {
 			}))
 		)
 		.execute();
+	await t.db
+		.insertInto('personal_data_export')
+		.values(
+			(
+				[
+					['gone-expired', ago(MINUTE), null],
+					['gone-used', ago(HOUR), ago(2 * HOUR)],
+					['kept-valid', ahead(5 * MINUTE), null]
+				] as const
+			).map(([token, expires, used]) => ({
+				user_id: user,
+				token_hash: token,
+				expires_at: expires,
+				used_at: used
+			}))
+		)
+		.execute();
 });
 afterAll(async () => {
 	vi.restoreAllMocks();
@@ -154,7 +171,14 @@ const left = async () => ({
 	).map((r) => r.token_hash),
 	mails: (
 		await t.db.selectFrom('mail_outbox').select('recipient').orderBy('recipient').execute()
-	).map((r) => r.recipient)
+	).map((r) => r.recipient),
+	exportLinks: (
+		await t.db
+			.selectFrom('personal_data_export')
+			.select('token_hash')
+			.orderBy('token_hash')
+			.execute()
+	).map((r) => r.token_hash)
 });
 
 describe('housekeeping', () => {
@@ -181,6 +205,7 @@ describe('housekeeping', () => {
 				passwordResets: 2,
 				mails: 2,
 				formTokens: 0,
+				exportLinks: 2,
 				files: 0
 			},
 			// The migration prepared the audit log's months a year ahead.
@@ -195,7 +220,8 @@ describe('housekeeping', () => {
 				'kept-open@example.nl'
 			],
 			passwordResets: ['kept-used-1d', 'kept-valid'],
-			mails: ['kept-failed-31d', 'kept-pending-40d', 'kept-sent-29d']
+			mails: ['kept-failed-31d', 'kept-pending-40d', 'kept-sent-29d'],
+			exportLinks: ['kept-valid']
 		});
 	});
 

@@ -56,6 +56,8 @@ export interface HousekeepingResult {
 		passwordResets: number;
 		mails: number;
 		formTokens: number;
+		/** Expired single-use links to a personal-data export (privacy/download.ts). */
+		exportLinks: number;
 		/** Files in FILES_DIR: temp files of interrupted uploads and files without a row. */
 		files: number;
 	};
@@ -101,6 +103,7 @@ export async function runHousekeeping(
 		passwordResets: 0,
 		mails: 0,
 		formTokens: 0,
+		exportLinks: 0,
 		files: 0
 	};
 
@@ -139,6 +142,13 @@ export async function runHousekeeping(
 		db,
 		'form_token',
 		sql`created_at < ${before(RETENTION.formTokenMs)}`,
+		batch
+	);
+	// Used or not, an expired link serves nothing (the download itself is in the audit log).
+	deleted.exportLinks = await deleteInBatches(
+		db,
+		'personal_data_export',
+		sql`expires_at < ${now}`,
 		batch
 	);
 	// File ages are modification times: on the wall clock, not on `now`.

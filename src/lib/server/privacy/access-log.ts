@@ -4,6 +4,7 @@ import type { DB } from '../db';
 import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
 import { isUuid } from '../errors';
+import type { ReadWhat } from '../../privacy/read-what';
 
 /**
  * "Wie bekeek mijn gegevens" (issue 18): every read of another person's personal data is
@@ -16,14 +17,8 @@ import { isUuid } from '../errors';
  * extra round trip. A person reading their own data is not recorded.
  */
 
-/** What was read: a page or download. Shown to the person through the catalogue. */
-export type ReadWhat =
-	| 'trajectory'
-	| 'evidence_file'
-	| 'conversation'
-	| 'trainer_profile'
-	| 'trajectories_export'
-	| 'adviser_export';
+/** What was read: a page or download (its words: $lib/privacy/read-what.ts). */
+export type { ReadWhat };
 
 /** Whose data: an account, or a record whose learner's account is found in SQL. */
 export type ReadSubject =

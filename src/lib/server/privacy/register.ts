@@ -248,7 +248,8 @@ export const REGISTER: RegisteredTable[] = [
 		purpose: 'a single-use, expiring link to the download of all own data',
 		legalBasis: 'legal_obligation',
 		visibleTo: 'nobody in the application (the download is in the audit log)',
-		retention: "until the user's next request (older links are removed then)"
+		retention:
+			"until it expires (10 minutes; the daily housekeeping removes it), or the user's next request"
 	},
 	{
 		table: 'erasure_request',

@@ -3,14 +3,23 @@ import { m } from '$lib/paraglide/messages';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { getTrajectory } from '$lib/server/trajectories/detail';
+import { readerOf, recordRead } from '$lib/server/privacy/access-log';
 import type { PageServerLoad } from './$types';
 import { todayIso } from '$lib/time';
 
 /** A printable praktijkverklaring: the work processes the learner masters in the trainer's judgement. */
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event);
-	const detail = await getTrajectory(await getDb(), ctx, event.params.id);
+	const db = await getDb();
+	const detail = await getTrajectory(db, ctx, event.params.id);
 	if (!detail) error(404, m.error_not_found());
+	await recordRead(
+		db,
+		readerOf(ctx),
+		{ trajectoryId: detail.trajectory.id },
+		'practice_statement',
+		event.url.pathname
+	);
 	const mastered = detail.coreTasks
 		.map((ct) => ({
 			code: ct.code,

@@ -14,6 +14,7 @@ import {
 } from '$lib/server/trajectories/exemptions';
 import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getTrajectory } from '$lib/server/trajectories/detail';
+import { readerOf, recordRead } from '$lib/server/privacy/access-log';
 import type { Actions, PageServerLoad } from './$types';
 import { todayIso } from '$lib/time';
 
@@ -24,6 +25,15 @@ export const load: PageServerLoad = async (event) => {
 		getTrajectory(db, ctx, event.params.id),
 		listExemptions(db, ctx, event.params.id)
 	]);
+	if (detail) {
+		await recordRead(
+			db,
+			readerOf(ctx),
+			{ trajectoryId: detail.trajectory.id },
+			'exemptions',
+			event.url.pathname
+		);
+	}
 	if (!detail || !exemptions) error(404, m.error_not_found());
 	const today = todayIso();
 	const form = await formFor(exemptionFormSchema, {
