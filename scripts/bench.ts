@@ -59,7 +59,7 @@ const port = Number(arg('port', '4180'));
 const origin = `http://localhost:${port}`;
 const build = !argv.includes('--no-build');
 const write = !argv.includes('--no-write');
-/** --only TEXT: the trivial page (the ratio's base) and the pages whose name contains TEXT. */
+/** --only TEXT[,TEXT…]: the trivial page (the ratio's base) and the pages whose name contains a TEXT. */
 const only = arg('only', '');
 const mix = argv.includes('--mix');
 const mixRates = arg('rates', '25,50,100,150,200,250,300,400,500,650,800')
@@ -317,9 +317,13 @@ async function traceOf(page: Page, cookie: string | undefined, n: number): Promi
 /**
  * The execution time of the statements alone, by EXPLAIN ANALYZE on PostgreSQL, each in
  * a savepoint that is rolled back (a page may refresh a session). null on PGlite: the
- * server holds the embedded database, there is no second connection.
+ * server holds the embedded database, there is no second connection. The connection gets
+ * the tenant scope the page ran with (src/lib/server/db/scope.ts; the trace does not hold
+ * the driver's own set_config): a company page its company, any other page every company
+ * (the openings its services make). Without it the app role would see no rows, and
+ * EXPLAIN would time empty results.
  */
-async function explainMs(queries: TracedQuery[]): Promise<number | null> {
+async function explainMs(queries: TracedQuery[], page: Page): Promise<number | null> {
 	const url = process.env.DATABASE_URL;
 	if (!url) return null;
 	const client = new pg.Client({ connectionString: url });
@@ -327,6 +331,11 @@ async function explainMs(queries: TracedQuery[]): Promise<number | null> {
 	let total = 0;
 	try {
 		await client.query('begin');
+		const company = page.path.startsWith('/o/') ? known.company.id : '';
+		await client.query(
+			"select set_config('app.company_id', $1, true), set_config('app.scope', $2, true)",
+			[company, company ? '' : 'all']
+		);
 		for (const q of queries) {
 			if (!/^\s*(select|with|insert|update|delete)\b/i.test(q.sql)) continue;
 			await client.query('savepoint q');
@@ -432,6 +441,15 @@ const pages: Page[] = [
 		p95Target: 100
 	},
 	{ name: 'HR home', path: `/o/${slug}/hr`, as: 'hr', p95Target: 250 },
+	// The same trajectory as HR: the page writes a recorded read to the audit log (issue 18).
+	{
+		name: 'trajectory (HR, read recorded)',
+		path: `/o/${slug}/trajecten/${known.learner.trajectoryId}`,
+		as: 'hr',
+		p95Target: 100
+	},
+	// "Wie bekeek mijn gegevens": the learner's access log, read from the audit log.
+	{ name: 'access log (learner)', path: '/account/inzage', as: 'learner', p95Target: 100 },
 	{ name: 'HR trajectory list', path: `/o/${slug}/hr/trajecten`, as: 'hr', p95Target: 250 },
 	{ name: 'qualification search', path: '/kwalificaties?q=begeleid', as: 'learner' },
 	// The adviser of the largest region (issue 9): their overview, first page by signal.
@@ -458,7 +476,8 @@ const pages: Page[] = [
 ];
 
 if (only) {
-	const keep = pages.filter((p, i) => i === 0 || p.name.includes(only));
+	const wanted = only.split(',').filter(Boolean);
+	const keep = pages.filter((p, i) => i === 0 || wanted.some((w) => p.name.includes(w)));
 	pages.splice(0, pages.length, ...keep);
 }
 
@@ -483,7 +502,7 @@ async function perPage() {
 			...m,
 			queries: queries.length,
 			sqlMs: queries.reduce((sum, q) => sum + q.ms, 0),
-			explainMs: await explainMs(queries)
+			explainMs: await explainMs(queries, page)
 		};
 		raw.push(r);
 		console.log(
