@@ -28,6 +28,7 @@ import * as m0027 from './0027_security_invoker_views';
 import * as m0028 from './0028_leaving';
 import * as m0030 from './0030_audit_log_partitions';
 import * as m0031 from './0031_erasure';
+import * as m0032 from './0032_audit_log_changes_index';
 
 /**
  * Every migration, in order. Forward-only: never edit a migration that has shipped,
@@ -63,5 +64,6 @@ export const migrations: Record<string, Migration> = {
 	'0027_security_invoker_views': m0027,
 	'0028_leaving': m0028,
 	'0030_audit_log_partitions': m0030,
-	'0031_erasure': m0031
+	'0031_erasure': m0031,
+	'0032_audit_log_changes_index': m0032
 };

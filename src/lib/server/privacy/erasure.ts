@@ -477,7 +477,9 @@ export async function executeErasure(
 					subject_user_id = null,
 					actor_user_id = nullif(actor_user_id, ${P}::uuid),
 					entity_id = case when entity_id = ${P}::text then null else entity_id end
-				where subject_user_id = ${P} or actor_user_id = ${P} or entity_id = ${P}::text
+				where subject_user_id = ${P} or actor_user_id = ${P}
+					-- changes to their account (reads of it have them as subject): the entity index
+					or (subject_user_id is null and entity_id = ${P}::text)
 					or (company_id is null and (strpos(lower(data::text), ${email}) > 0
 						or strpos(lower(data::text), ${person.name.toLowerCase()}) > 0))`.execute(trx);
 
