@@ -13,7 +13,6 @@ import {
 	openErasureRequests,
 	requestErasure
 } from '../../src/lib/server/privacy/erasure';
-import { daysFromToday } from '../clock';
 import { createTestDatabase, type TestDatabase } from './db';
 import { userId } from './fixtures';
 import * as records from './records';
@@ -59,48 +58,21 @@ beforeAll(async () => {
 	vanDijk = (await company('bouwbedrijf-van-dijk')).id;
 
 	// Fatima at Van Dijk too: a trajectory with a judgement and a file.
-	await t.db
-		.insertInto('membership')
-		.values({ company_id: vanDijk, user_id: fatima, roles: ['learner'] })
-		.execute();
-	const learner = await t.db
-		.insertInto('learner')
-		.values({ company_id: vanDijk, user_id: fatima, name: NAME, email: EMAIL })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const wp = (await t.db.selectFrom('work_process').select('id').limit(1).executeTakeFirstOrThrow())
-		.id;
-	const bouw = await t.db
-		.insertInto('trajectory')
-		.values({
-			company_id: vanDijk,
-			learner_id: learner.id,
-			route: 'informal',
-			target_kind: 'work_processes',
-			title: 'Omscholing bouw',
-			start_date: daysFromToday(-60),
-			status: 'active'
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	await t.db
-		.insertInto('trajectory_work_process')
-		.values({ company_id: vanDijk, trajectory_id: bouw.id, work_process_id: wp })
-		.execute();
-	await t.db
-		.insertInto('assessment')
-		.values({
-			company_id: vanDijk,
-			trajectory_id: bouw.id,
-			work_process_id: wp,
-			level: 2,
-			assessor_kind: 'trainer',
-			assessed_on: daysFromToday(-30),
-			comment: `Bouw ${MARKER}`
-		})
-		.execute();
+	const bouw = await records.learnerAt(
+		t.db,
+		vanDijk,
+		{ id: fatima, name: NAME, email: EMAIL },
+		`Bouw ${MARKER}`
+	);
 	files.push(
-		await records.addFile(t.db, vanDijk, bouw.id, wp, `${NAME} bouw`, `Bestand ${MARKER}`)
+		await records.addFile(
+			t.db,
+			vanDijk,
+			bouw.trajectory,
+			bouw.wp,
+			`${NAME} bouw`,
+			`Bestand ${MARKER}`
+		)
 	);
 
 	// De Linde: a file, the marker in a note and an answer; a mail and a sign-in record.

@@ -66,47 +66,13 @@ beforeAll(async () => {
 	vanDijk = (await company('bouwbedrijf-van-dijk')).id;
 
 	// Fatima at Van Dijk too, with a judgement, a note and a file carrying the marker.
-	await t.db
-		.insertInto('membership')
-		.values({ company_id: vanDijk, user_id: fatima, roles: ['learner'] })
-		.execute();
-	const learner = await t.db
-		.insertInto('learner')
-		.values({ company_id: vanDijk, user_id: fatima, name: NAME, email: EMAIL })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const wp = (await t.db.selectFrom('work_process').select('id').limit(1).executeTakeFirstOrThrow())
-		.id;
-	const bouw = await t.db
-		.insertInto('trajectory')
-		.values({
-			company_id: vanDijk,
-			learner_id: learner.id,
-			route: 'informal',
-			target_kind: 'work_processes',
-			title: 'Omscholing bouw',
-			start_date: daysFromToday(-60),
-			status: 'active'
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	await t.db
-		.insertInto('trajectory_work_process')
-		.values({ company_id: vanDijk, trajectory_id: bouw.id, work_process_id: wp })
-		.execute();
-	await t.db
-		.insertInto('assessment')
-		.values({
-			company_id: vanDijk,
-			trajectory_id: bouw.id,
-			work_process_id: wp,
-			level: 2,
-			assessor_kind: 'trainer',
-			assessed_on: daysFromToday(-30),
-			comment: `Bouw ${MARKER}`
-		})
-		.execute();
-	vanDijkFile = await addFile(vanDijk, bouw.id, wp, `${NAME} bouw`);
+	const bouw = await records.learnerAt(
+		t.db,
+		vanDijk,
+		{ id: fatima, name: NAME, email: EMAIL },
+		`Bouw ${MARKER}`
+	);
+	vanDijkFile = await addFile(vanDijk, bouw.trajectory, bouw.wp, `${NAME} bouw`);
 
 	// De Linde: the marker in every kind of free text on her records.
 	const mine = await trajectoryOf(fatima, linde);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { DB } from '../../src/lib/server/db/index';
 import { filesDir } from '../../src/lib/server/files/storage';
+import { daysFromToday } from '../clock';
 
 /**
  * Searching the whole database for a person (the privacy tests: leaving a company,
@@ -110,4 +111,58 @@ export async function trajectoryOf(db: DB, user: string, company: string) {
 		.where('l.user_id', '=', user)
 		.where('tr.company_id', '=', company)
 		.executeTakeFirstOrThrow();
+}
+
+/**
+ * The person `user` as a learner at `company` too: a membership, a learner record, an
+ * active trajectory on one work process and a trainer's judgement whose comment is
+ * `comment`. Returns the trajectory and its work process.
+ */
+export async function learnerAt(
+	db: DB,
+	company: string,
+	user: { id: string; name: string; email: string },
+	comment: string
+): Promise<{ trajectory: string; wp: number }> {
+	await db
+		.insertInto('membership')
+		.values({ company_id: company, user_id: user.id, roles: ['learner'] })
+		.execute();
+	const learner = await db
+		.insertInto('learner')
+		.values({ company_id: company, user_id: user.id, name: user.name, email: user.email })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const wp = (await db.selectFrom('work_process').select('id').limit(1).executeTakeFirstOrThrow())
+		.id;
+	const trajectory = await db
+		.insertInto('trajectory')
+		.values({
+			company_id: company,
+			learner_id: learner.id,
+			route: 'informal',
+			target_kind: 'work_processes',
+			title: 'Omscholing bouw',
+			start_date: daysFromToday(-60),
+			status: 'active'
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	await db
+		.insertInto('trajectory_work_process')
+		.values({ company_id: company, trajectory_id: trajectory.id, work_process_id: wp })
+		.execute();
+	await db
+		.insertInto('assessment')
+		.values({
+			company_id: company,
+			trajectory_id: trajectory.id,
+			work_process_id: wp,
+			level: 2,
+			assessor_kind: 'trainer',
+			assessed_on: daysFromToday(-30),
+			comment
+		})
+		.execute();
+	return { trajectory: trajectory.id, wp };
 }

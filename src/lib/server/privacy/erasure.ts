@@ -215,19 +215,7 @@ export async function erasureConsequences(
 				.executeTakeFirst();
 			if (!request?.user_id) throw new NotFoundError();
 			const P = request.user_id;
-			const { rows: companies } = await sql<{
-				company_id: string;
-				company: string;
-				roles: string[];
-				ended: boolean;
-				trajectories: number;
-				assessments: number;
-				certificates: number;
-				conversations: number;
-				evidence: number;
-				files: number;
-				coached: number;
-			}>`
+			const { rows: companies } = await sql<CompanyConsequence>`
 				with mine as (
 					select m.company_id, c.name as company, m.roles, m.deactivated_at is not null as ended
 					from membership m join company c on c.id = m.company_id
@@ -241,7 +229,7 @@ export async function erasureConsequences(
 					select t.company_id, t.id from trajectory t
 					join learners l on l.company_id = t.company_id and l.id = t.learner_id
 				)
-				select mine.company_id, mine.company, mine.roles, mine.ended,
+				select mine.company_id as "companyId", mine.company, mine.roles, mine.ended,
 					(select count(*) from trajectories t where t.company_id = mine.company_id)::int as trajectories,
 					(select count(*) from assessment a join trajectories t
 						on t.company_id = a.company_id and t.id = a.trajectory_id
@@ -291,19 +279,7 @@ export async function erasureConsequences(
 				requestedAt: request.requested_at,
 				name: request.name,
 				email: request.email,
-				companies: companies.map((c) => ({
-					companyId: c.company_id,
-					company: c.company,
-					roles: c.roles,
-					ended: c.ended,
-					trajectories: c.trajectories,
-					assessments: c.assessments,
-					certificates: c.certificates,
-					conversations: c.conversations,
-					evidence: c.evidence,
-					files: c.files,
-					coached: c.coached
-				})),
+				companies,
 				own: {
 					trainerProfile: o.profile,
 					nominationsReceived: o.received,
