@@ -320,6 +320,36 @@ describe('a round from invitation to results', () => {
 });
 
 describe('planning rules and the daily job', () => {
+	it('plans one of two overlapping rounds submitted at the same moment', async () => {
+		const ctx = await contextFor(t.db, 'hr@zeeuwsekust.example', 'hotel-de-zeeuwse-kust');
+		const opens = addDays(today(), 200);
+		const round = (n: number) =>
+			createRound(
+				t.db,
+				ctx,
+				{
+					opensOn: addDays(opens, n),
+					closesOn: addDays(opens, 10 + n),
+					reminderOn: null,
+					recipients: 'list',
+					emails: [1, 2, 3, 4, 5].map((i) => `race${n}-${i}@kust.example`),
+					managerEmails: []
+				},
+				ORIGIN
+			);
+		const results = await Promise.allSettled([round(0), round(1)]);
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+		const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+		expect(refused.reason).toMatchObject({ code: 'culture_round_overlap' });
+		const rounds = await t.db
+			.selectFrom('culture_round')
+			.select('id')
+			.where('company_id', '=', ctx.company.id)
+			.where('opens_on', '>=', opens)
+			.execute();
+		expect(rounds).toHaveLength(1);
+	});
+
 	it('refuses fewer than five employees and overlapping rounds', async () => {
 		const ctx = await contextFor(t.db, 'hr@vandijkbouw.example', 'bouwbedrijf-van-dijk');
 		const base = {

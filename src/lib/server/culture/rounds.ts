@@ -62,7 +62,12 @@ export async function createRound(
 	let mails: number[] = [];
 	const id = await db.transaction().execute((trx) =>
 		once(trx, ctx.user.id, `culture_round:${ctx.company.id}`, token, async () => {
-			// One round at a time: rounds of a company never overlap.
+			// One round at a time: rounds of a company never overlap. Two HR managers planning
+			// at once: this lock (per company, until the commit) makes the second wait for the
+			// first and then see its round as an overlap.
+			await sql`select pg_advisory_xact_lock(hashtextextended(${'culture_round:' + ctx.company.id}, 0))`.execute(
+				trx
+			);
 			const overlap = await trx
 				.selectFrom('culture_round')
 				.select('id')
