@@ -29,6 +29,7 @@ import * as m0028 from './0028_leaving';
 import * as m0030 from './0030_audit_log_partitions';
 import * as m0031 from './0031_erasure';
 import * as m0032 from './0032_audit_log_changes_index';
+import * as m0033 from './0033_culture_team_template';
 
 /**
  * Every migration, in order. Forward-only: never edit a migration that has shipped,
@@ -65,5 +66,6 @@ export const migrations: Record<string, Migration> = {
 	'0028_leaving': m0028,
 	'0030_audit_log_partitions': m0030,
 	'0031_erasure': m0031,
-	'0032_audit_log_changes_index': m0032
+	'0032_audit_log_changes_index': m0032,
+	'0033_culture_team_template': m0033
 };

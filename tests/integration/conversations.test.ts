@@ -41,6 +41,7 @@ import { REMINDER_LOCK_KEY, runReminders } from '../../src/lib/server/conversati
 import { deliverOutbox } from '../../src/lib/server/mail/outbox';
 import { templateContentSchema } from '../../src/lib/schemas/conversations';
 import { DEFAULT_TEMPLATES } from '../../migrations/0008_conversations';
+import { CULTURE_TEAM_TEMPLATE } from '../../migrations/0033_culture_team_template';
 import { addMonths, daysFromToday, today } from '../clock';
 import { createTestDatabase, type TestDatabase } from './db';
 import { contextFor, mailsTo } from './fixtures';
@@ -109,16 +110,17 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('platform templates', () => {
-	it('has the five defaults, valid, in production data (the migration)', async () => {
+	it('has the six defaults, valid, in production data (the migrations)', async () => {
 		const list = await listTemplates(t.db, hr);
 		expect(list.filter((x) => x.isDefault).map((x) => x.name)).toEqual([
 			'Evc-intake',
+			'Leercultuur in het team',
 			'Loopbaan-APK',
 			'Ontwikkelgesprek',
 			'Reflectiegesprek',
 			'Voortgangsgesprek leertraject'
 		]);
-		for (const d of DEFAULT_TEMPLATES) {
+		for (const d of [...DEFAULT_TEMPLATES, CULTURE_TEAM_TEMPLATE]) {
 			expect(templateContentSchema.safeParse({ sections: d.sections }).success, d.name).toBe(true);
 		}
 	});
