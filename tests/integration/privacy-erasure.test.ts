@@ -8,6 +8,7 @@ import {
 	cancelErasure,
 	erasureConsequences,
 	executeErasure,
+	isOpenErasure,
 	openErasureCount,
 	openErasureRequest,
 	openErasureRequests,
@@ -141,6 +142,9 @@ describe('asking for erasure', () => {
 			NotFoundError
 		);
 		await expect(erasureConsequences(t.db, 'not-a-uuid', admin)).rejects.toThrow(NotFoundError);
+		expect(await isOpenErasure(t.db, crypto.randomUUID())).toBe(false);
+		expect(await isOpenErasure(t.db, 'not-a-uuid')).toBe(false);
+		expect(await isOpenErasure(t.db, (await openErasureRequest(t.db, fatima))!.id)).toBe(true);
 	});
 
 	it('cannot be carried out by the person who asked, nor for an admin', async () => {
@@ -184,6 +188,9 @@ describe('carrying it out', () => {
 		expect(await everywhere(EMAIL)).toEqual([]);
 		expect(await everywhere(fatima)).toEqual([]);
 		expect(await everywhere(MARKER)).toEqual([]);
+		// Another learner of the same company keeps everything.
+		expect(await everywhere('Peter Dekker')).not.toEqual([]);
+		expect(existsSync(peterFile)).toBe(true);
 	});
 
 	it('removes her files', () => {

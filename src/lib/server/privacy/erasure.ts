@@ -255,25 +255,14 @@ export async function erasureConsequences(
 				received: number;
 				made: number;
 				snapshots: number;
-				roles: string[];
-				juror: boolean;
-				contacts: boolean;
 			}>`
 				select
 					exists (select 1 from trainer_profile where user_id = ${P}) as profile,
 					(select count(*) from nomination where nominee_id = ${P})::int as received,
 					(select count(*) from nomination where nominator_id = ${P})::int as made,
-					(select count(*) from passport_snapshot where user_id = ${P})::int as snapshots,
-					array(select role from platform_role where user_id = ${P} order by role) as roles,
-					exists (select 1 from jury_member where user_id = ${P}) as juror,
-					exists (select 1 from adviser_contact where adviser_id = ${P}) as contacts`.execute(trx);
+					(select count(*) from passport_snapshot where user_id = ${P})::int as snapshots`.execute(trx);
 			const o = own[0];
-			const blockers: ErasureBlocker[] = [];
-			if (P === adminId) blockers.push('self');
-			if (o.roles.includes('admin')) blockers.push('admin');
-			if (o.roles.includes('adviser')) blockers.push('adviser');
-			else if (o.contacts) blockers.push('adviser_contacts');
-			if (o.juror) blockers.push('juror');
+			const blockers = await blockersOf(trx, P, adminId);
 			return {
 				id: request.id,
 				requestedAt: request.requested_at,
@@ -290,6 +279,38 @@ export async function erasureConsequences(
 			};
 		})
 	);
+}
+
+/**
+ * What stops the erasure of `P` by `adminId` until it has ended: the admin's own request,
+ * and a role in SBB's processes (the page lists them; carrying it out refuses on any).
+ */
+async function blockersOf(trx: DB, P: string, adminId: string): Promise<ErasureBlocker[]> {
+	const { rows } = await sql<{ roles: string[]; juror: boolean; contacts: boolean }>`
+		select array(select role from platform_role where user_id = ${P} order by role) as roles,
+			exists (select 1 from jury_member where user_id = ${P}) as juror,
+			exists (select 1 from adviser_contact where adviser_id = ${P}) as contacts`.execute(trx);
+	const b = rows[0];
+	const blockers: ErasureBlocker[] = [];
+	if (P === adminId) blockers.push('self');
+	if (b.roles.includes('admin')) blockers.push('admin');
+	if (b.roles.includes('adviser')) blockers.push('adviser');
+	else if (b.contacts) blockers.push('adviser_contacts');
+	if (b.juror) blockers.push('juror');
+	return blockers;
+}
+
+/** Whether `id` is an open request (the admin's action answers 404 before reading its form). */
+export async function isOpenErasure(db: DB, id: string): Promise<boolean> {
+	if (!isUuid(id)) return false;
+	const row = await db
+		.selectFrom('erasure_request')
+		.select('id')
+		.where('id', '=', id)
+		.where('cancelled_at', 'is', null)
+		.where('executed_at', 'is', null)
+		.executeTakeFirst();
+	return row !== undefined;
 }
 
 export interface ErasureResult {
@@ -322,25 +343,9 @@ export async function executeErasure(
 				.executeTakeFirst();
 			if (!request?.user_id) throw new NotFoundError();
 			const P = request.user_id;
-			if (P === adminId) throw new DomainError('erasure_own');
-			const blocked = await trx
-				.selectNoFrom((eb) => [
-					eb
-						.exists(eb.selectFrom('platform_role').select('user_id').where('user_id', '=', P))
-						.as('role'),
-					eb
-						.exists(eb.selectFrom('jury_member').select('user_id').where('user_id', '=', P))
-						.as('juror'),
-					eb
-						.exists(
-							eb.selectFrom('adviser_contact').select('adviser_id').where('adviser_id', '=', P)
-						)
-						.as('contacts')
-				])
-				.executeTakeFirstOrThrow();
-			if (blocked.role || blocked.juror || blocked.contacts) {
-				throw new DomainError('erasure_blocked');
-			}
+			const blockers = await blockersOf(trx, P, adminId);
+			if (blockers.includes('self')) throw new DomainError('erasure_own');
+			if (blockers.length) throw new DomainError('erasure_blocked');
 			const person = await trx
 				.selectFrom('app_user')
 				.select(['name', 'email'])

@@ -1,9 +1,10 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { erasureExecuteSchema } from '$lib/schemas/platform-admin';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { domainFail, formFor, invalid, notFoundOr, readForm } from '$lib/server/forms';
-import { erasureConsequences, executeErasure } from '$lib/server/privacy/erasure';
+import { erasureConsequences, executeErasure, isOpenErasure } from '$lib/server/privacy/erasure';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -23,7 +24,7 @@ export const actions: Actions = {
 		const admin = requirePlatformRole(locals, 'admin');
 		const db = await getDb();
 		// A request that is not (or no longer) open is the 404 page, whatever was posted.
-		await erasureConsequences(db, params.id, admin.id).catch(notFoundOr);
+		if (!(await isOpenErasure(db, params.id))) error(404, m.error_not_found());
 		const form = await readForm(request, erasureExecuteSchema);
 		if (!form.valid) return invalid(form);
 		let result;
