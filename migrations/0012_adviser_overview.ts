@@ -1,10 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 import { STALLED_DAYS } from '../src/lib/server/trajectories/progress';
-import {
-	SIGNAL_RANK_SQL,
-	SIGNAL_REASONS_SQL,
-	SIGNAL_RECHECK_SQL
-} from '../src/lib/server/adviser/signals';
+import { SIGNAL_SQL_0012 } from '../src/lib/server/adviser/signals';
+
+// The signal rules as they were when this migration was written (rules added since
+// carry the migration that recreated the function with them: 0034).
+const {
+	rank: SIGNAL_RANK_SQL,
+	reasons: SIGNAL_REASONS_SQL,
+	recheck: SIGNAL_RECHECK_SQL
+} = SIGNAL_SQL_0012;
 
 /**
  * The SBB adviser's overview (issue #9): a contact log, and a per-company summary

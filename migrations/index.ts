@@ -30,6 +30,8 @@ import * as m0030 from './0030_audit_log_partitions';
 import * as m0031 from './0031_erasure';
 import * as m0032 from './0032_audit_log_changes_index';
 import * as m0033 from './0033_culture_team_template';
+import * as m0034 from './0034_culture_overview';
+import * as m0035 from './0035_award_culture_rule';
 
 /**
  * Every migration, in order. Forward-only: never edit a migration that has shipped,
@@ -67,5 +69,7 @@ export const migrations: Record<string, Migration> = {
 	'0030_audit_log_partitions': m0030,
 	'0031_erasure': m0031,
 	'0032_audit_log_changes_index': m0032,
-	'0033_culture_team_template': m0033
+	'0033_culture_team_template': m0033,
+	'0034_culture_overview': m0034,
+	'0035_award_culture_rule': m0035
 };

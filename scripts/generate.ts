@@ -796,10 +796,100 @@ async function generate(conn: Conn, scale: Scale, seed: number, passwordHash: st
 		)
 	);
 	await step('award round, nominations and jury', () => generateAwards(conn, S, passwordHash));
+	await step('learning-culture scans', () => generateCulture(conn, S));
 	for (const t of ['gen_traj', 'gen_person', 'gen_company', 'gen_q', 'gen_qwp']) {
 		await run(conn, `drop table ${t}`);
 	}
 	return qCount;
+}
+
+/**
+ * Learning-culture scans (issue 15): about a fifth of the companies with five or more
+ * people held a scan, a few of them twice or three times in two years (the latest one
+ * sometimes still open); up to 60 employees answer per round (a third to three quarters of
+ * those asked), HR answers the strategy scan; each company has its own level per
+ * dimension, so regions and sectors differ. Two fifths of the scanning companies share
+ * with their adviser; rounds with results get an improvement plan of two actions. The
+ * per-round results are built at the end (their trigger is off while loading).
+ */
+async function generateCulture(conn: Conn, S: string): Promise<number> {
+	const version = Number(
+		(
+			await sql<{
+				id: number;
+			}>`select max(id)::int as id from culture_instrument_version where status = 'published'`.execute(
+				conn
+			)
+		).rows[0].id
+	);
+	await run(
+		conn,
+		`create temp table gen_culture_round as
+		select pg_temp.uid(${S} || 'cround' || c.i || '.' || k) as id, c.id as company_id, c.i,
+			h.user_id as hr_id,
+			(current_date - (3 + floor(pg_temp.rnd(${S} || 'copen' || c.i) * 170)::int
+				+ (k - 1) * (190 + floor(pg_temp.rnd(${S} || 'cgap' || c.i || '.' || k) * 170)::int)))::date as opens_on,
+			1 + c.learners + c.trainers as invited,
+			least(60, ceil((1 + c.learners + c.trainers)
+				* (0.35 + 0.4 * pg_temp.rnd(${S} || 'cresp' || c.i || '.' || k))))::int as responses
+		from gen_company c
+		join gen_person h on h.company_id = c.id and h.kind = 'h'
+		cross join generate_series(1, 3) k
+		where c.learners + c.trainers >= 4
+			and pg_temp.rnd(${S} || 'cscan' || c.i) < 0.2
+			and pg_temp.rnd(${S} || 'cround' || c.i || '.' || k) < (array[1, 0.5, 0.25])[k]`
+	);
+	const rounds = await run(
+		conn,
+		`insert into culture_round (id, company_id, version_id, opens_on, closes_on, invited_employees,
+			invited_management, invitations_sent_at, created_by, created_at)
+		select r.id, r.company_id, ${version}, r.opens_on, r.opens_on + 14, r.invited, 1,
+			r.opens_on::timestamptz + interval '7 hours', r.hr_id, r.opens_on::timestamptz - interval '10 days'
+		from gen_culture_round r`
+	);
+	/** One answer per statement of the audience: the company's level per dimension, and noise keyed by `key`. */
+	const statements = (audience: string, key: string) => `(
+		select jsonb_object_agg(s.id::text, 1 + floor(5 * (0.55 * pg_temp.rnd(${S} || 'ca' || ${key} || '.' || s.id)
+			+ 0.45 * pg_temp.rnd(${S} || 'cb' || r.company_id || d.code)))::int)
+		from culture_statement s join culture_dimension d on d.id = s.dimension_id
+		where d.version_id = ${version} and s.audience = '${audience}')`;
+	const responses = await run(
+		conn,
+		`insert into culture_response (company_id, round_id, audience, response_key, answers, open_answer)
+		select r.company_id, r.id, 'employee', md5(${S} || 'ckey' || r.id || n), ${statements('employee', "r.id || '.' || n")},
+			case when pg_temp.rnd(${S} || 'copen' || r.id || n) < 0.15
+				then (array['Meer tijd om van collega''s te leren.', 'Graag vaker feedback van mijn leidinggevende.',
+					'Het inwerken van nieuwe collega''s kan beter.'])[1 + floor(pg_temp.rnd(${S} || 'ctext' || r.id || n) * 3)::int]
+			end
+		from gen_culture_round r cross join generate_series(1, r.responses) n
+		union all
+		select r.company_id, r.id, 'management', md5(${S} || 'cmkey' || r.id), ${statements('management', "r.id || '.m'")}, null
+		from gen_culture_round r`
+	);
+	const shares = await run(
+		conn,
+		`insert into culture_share (company_id, shared_at, shared_by)
+		select distinct on (r.company_id) r.company_id, r.opens_on::timestamptz + interval '20 days', r.hr_id
+		from gen_culture_round r
+		where pg_temp.rnd(${S} || 'cshare' || r.company_id) < 0.4 and r.opens_on + 14 < current_date
+		order by r.company_id`
+	);
+	const actions = await run(
+		conn,
+		`insert into culture_action (company_id, round_id, dimension_code, title, owner_user_id, due_on, status, created_by)
+		select r.company_id, r.id, (array['ruimte', 'voorwaarden'])[a],
+			(array['Maandelijks een leermoment in het teamoverleg', 'Opleidingsbudget per medewerker bespreken'])[a],
+			r.hr_id, r.opens_on + 60 + 30 * a,
+			case when r.opens_on + 60 + 30 * a < current_date then 'done' else 'open' end, r.hr_id
+		from gen_culture_round r cross join generate_series(1, 2) a
+		where r.opens_on + 14 < current_date and r.responses >= 5
+			and pg_temp.rnd(${S} || 'cplan' || r.id) < 0.5`
+	);
+	await run(conn, `select refresh_culture_round_result(array(select id from gen_culture_round))`);
+	// The comparisons are computed again on their first read.
+	await run(conn, `delete from culture_benchmark`);
+	await run(conn, `drop table gen_culture_round`);
+	return rounds + responses + shares + actions;
 }
 
 /**

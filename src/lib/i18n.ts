@@ -352,6 +352,8 @@ export function awardRuleLabel(rule: string, n: number | null): string {
 			return m.award_rule_coached_adult_months({ n: n ?? 0 });
 		case 'no_win_in_last_years':
 			return m.award_rule_no_win_in_last_years({ n: n ?? 0 });
+		case 'culture_scan_months':
+			return m.award_rule_culture_scan_months({ n: n ?? 0 });
 		default:
 			return m.award_rule_trainer_at_company();
 	}

@@ -237,6 +237,11 @@ export const MATRIX: MatrixRow[] = [
 	GETQ('/sbb', 'regio=26',                                                                      ['login',   403,       403,       403,       404,       200]),
 	GETQ('/sbb/export.csv', 'regio=15',                                                           ['login',   403,       403,       403,       200,       200]),
 	GETQ('/sbb/export.csv', 'regio=26',                                                           ['login',   403,       403,       403,       404,       200]),
+	// learning culture in the region (issue 15): aggregates over companies; another adviser's region is a 404
+	GET('/sbb/leercultuur',                         {},                                           ['login',   403,       403,       403,       200,       '→/sbb/landelijk']),
+	GETQ('/sbb/leercultuur', 'regio=15',                                                          ['login',   403,       403,       403,       200,       200]),
+	GETQ('/sbb/leercultuur', 'regio=26',                                                          ['login',   403,       403,       403,       404,       200]),
+	GETQ('/sbb/leercultuur', 'regio=abc',                                                         ['login',   403,       403,       403,       404,       404]),
 	GET('/sbb/bedrijven/[id]',                      { id: 'adviserCompany' },                     ['login',   403,       403,       403,       200,       200]),
 	GET('/sbb/bedrijven/[id]',                      { id: 'outsideCompany' },                     ['login',   403,       403,       403,       404,       200]),
 	GET('/sbb/bedrijven/[id]',                      { id: 'unknownId' },                          ['login',   403,       403,       403,       404,       404]),

@@ -215,6 +215,11 @@ test('a whole round: nominate, accept, score in two regions and nationally, publ
 	).toBeVisible();
 	await expectAccessible(adviser);
 	await score(adviser, 'Midden e2e', 'Ahmed El Amrani', '8');
+	// "Leercultuur in het bedrijf": De Linde shares its scan, so the jury sees its means.
+	await expect(adviser.getByRole('heading', { name: 'Leercultuur in het bedrijf' })).toBeVisible();
+	await expect(
+		adviser.getByRole('table', { name: /Leercultuurscan van Zorggroep De Linde/ }).getByRole('row')
+	).toHaveCount(7);
 	// The nominee page, after scoring: the next to score (none left here), and accessible.
 	await expect(adviser.getByText('Je hebt iedereen gescoord die je mag scoren.')).toBeVisible();
 	await expectAccessible(adviser);

@@ -139,6 +139,9 @@ test('HR plans a scan, five people answer through their link, HR reads the resul
 	await expect(
 		page.getByText('Open antwoorden zijn te lezen als de scan gesloten is.')
 	).toBeVisible();
+	// The comparison with region and sector says why it is empty in the demo.
+	await expect(table.getByRole('columnheader', { name: 'Regio' })).toBeVisible();
+	await expect(page.getByText(/Een vergelijking verschijnt pas vanaf 5 bedrijven/)).toBeVisible();
 	await expectAccessible(page);
 
 	// The scan in HR's list.
@@ -152,6 +155,10 @@ test('the adviser sees when De Linde held its scans and, as it shares them, the 
 }) => {
 	await login(page, 'adviseur@sbb.example');
 	await page.goto('/sbb?zoek=Zorggroep');
+	// The overview's column: the latest scan, shared.
+	await expect(
+		page.getByRole('row', { name: /Zorggroep De Linde/ }).getByText(/\(resultaten gedeeld\)/)
+	).toBeVisible();
 	await page.getByRole('link', { name: 'Zorggroep De Linde' }).first().click();
 	const culture = page.getByRole('region', { name: 'Leercultuurscan' });
 	await expect(culture.getByRole('listitem')).toHaveCount(2);
@@ -161,4 +168,32 @@ test('the adviser sees when De Linde held its scans and, as it shares them, the 
 	// Never the open answers or management's answers.
 	await expect(culture).not.toContainText('Budget voor de opleiding');
 	await expectAccessible(page);
+});
+
+test('the adviser sees the learning culture of the region: counts, the sharing companies, no single company’s scores', async ({
+	page
+}) => {
+	await login(page, 'adviseur@sbb.example');
+	await page.goto('/sbb');
+	await page.getByRole('link', { name: 'Leercultuur in de regio' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Leercultuur in de regio' })
+	).toBeVisible();
+	const region = page.getByRole('region', { name: 'Midden-Utrecht' });
+	await expect(region).toContainText(/Daarvan delen hun uitkomsten met u: 1/);
+	// One company with a scan in the demo region: no figures per dimension, only the reason.
+	await expect(
+		region.getByText('Cijfers per onderdeel verschijnen vanaf 5 bedrijven met een scan.')
+	).toBeVisible();
+	await expect(region.getByRole('table')).toHaveCount(0);
+	await region.getByRole('link', { name: 'Zorggroep De Linde' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Zorggroep De Linde' })).toBeVisible();
+	await page.goBack();
+	await expectAccessible(page);
+	// A 390 px phone: nothing wider than the screen.
+	await page.setViewportSize({ width: 390, height: 844 });
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(0);
 });

@@ -30,6 +30,7 @@ describe('signal rules: SQL and TypeScript agree', () => {
 					- ${days}::int)::text as d`.execute(t.db)
 			).rows[0].d;
 		const contacts = [null, await shift(1, 0), await shift(12, 0), await shift(12, 1)];
+		const scans = [null, await shift(18, 0), await shift(18, 1)];
 		const grid: SignalFigures[] = [];
 		for (const [active_learners, active_trajectories] of [
 			[0, 0],
@@ -41,21 +42,24 @@ describe('signal rules: SQL and TypeScript agree', () => {
 					for (const stalled of [0, 2, 3])
 						for (const last_contact_on of contacts)
 							for (const overdue of [0, 1])
-								grid.push({
-									active_learners,
-									active_trajectories,
-									trainers,
-									trainers_llo: Math.min(trainers_llo, trainers),
-									stalled: Math.min(stalled, active_trajectories),
-									last_contact_on,
-									overdue_conversations: overdue,
-									overdue_actions: 1 - overdue
-								});
+								for (const last_scan_on of scans)
+									grid.push({
+										active_learners,
+										active_trajectories,
+										trainers,
+										trainers_llo: Math.min(trainers_llo, trainers),
+										stalled: Math.min(stalled, active_trajectories),
+										last_contact_on,
+										overdue_conversations: overdue,
+										overdue_actions: 1 - overdue,
+										last_scan_on
+									});
 		const rows = await sql<{ rank: number; reasons: string[] }>`
 			select ${sql.raw(SIGNAL_RANK_SQL)} as rank, ${sql.raw(SIGNAL_REASONS_SQL)} as reasons
 			from jsonb_to_recordset(${JSON.stringify(grid)}::jsonb) as o(active_learners int,
 				active_trajectories int, trainers int, trainers_llo int, stalled int,
-				last_contact_on date, overdue_conversations int, overdue_actions int)`.execute(t.db);
+				last_contact_on date, overdue_conversations int, overdue_actions int,
+				last_scan_on date)`.execute(t.db);
 		expect(rows.rows).toHaveLength(grid.length);
 		const fromSql = rows.rows.map((r) => ({ level: levelOfRank(r.rank), reasons: r.reasons }));
 		expect(grid.map((f) => signalOf(f, today))).toEqual(fromSql);

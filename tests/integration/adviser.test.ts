@@ -90,6 +90,7 @@ async function evaluate(figures: Partial<Record<string, number | string | null>>
 		last_contact_on: inDays(-30),
 		overdue_conversations: 0,
 		overdue_actions: 0,
+		last_scan_on: inDays(-60),
 		...figures
 	};
 	const r = await sql<{ rank: number; reasons: string[] }>`
@@ -99,7 +100,8 @@ async function evaluate(figures: Partial<Record<string, number | string | null>>
 			${f.trainers}::int as trainers, ${f.trainers_llo}::int as trainers_llo,
 			${f.stalled}::int as stalled, ${f.last_contact_on}::date as last_contact_on,
 			${f.overdue_conversations}::int as overdue_conversations,
-			${f.overdue_actions}::int as overdue_actions) o`.execute(t.db);
+			${f.overdue_actions}::int as overdue_actions,
+			${f.last_scan_on}::date as last_scan_on) o`.execute(t.db);
 	return { rank: r.rows[0].rank, reasons: r.rows[0].reasons };
 }
 
@@ -303,8 +305,10 @@ describe('small numbers', () => {
 				stalled: COMPLEMENT,
 				overdueConversations: SMALL,
 				overdueActions: 4,
+				lastScanOn: null,
+				cultureShared: false,
 				signal: 'amber',
-				reasons: ['stalled_some', 'conversations_overdue', 'actions_overdue']
+				reasons: ['stalled_some', 'conversations_overdue', 'actions_overdue', 'no_scan']
 			},
 			reasonThresholds()
 		);
@@ -317,6 +321,8 @@ describe('small numbers', () => {
 		expect(s.overdueActions).toBe('4');
 		expect(s.reasons[1]).toContain('< 3');
 		expect(s.reasons[2]).toContain('4');
+		expect(s.reasons[3]).toBe('Geen leercultuurscan in de afgelopen 18 maanden');
+		expect(s.scan).toBe('Nog nooit');
 		// Trainers are work contacts, not learners: shown as they are.
 		expect(s.trainers).toBe('1');
 	});

@@ -228,6 +228,66 @@ describe('eligibility', () => {
 	});
 });
 
+describe('eligibility: the company’s learning-culture scan (issue 15)', () => {
+	it('asks for a scan in the last N months when the round says so, and not otherwise', async () => {
+		const base = {
+			llo_profile_complete: false,
+			min_years_experience: 0,
+			coached_adult_months: 0,
+			no_win_in_last_years: 3
+		};
+		await updateRules(t.db, roundId, { ...base, culture_scan_months: 12 }, T0);
+		// De Linde held scans in the demo (the latest about 2½ months ago); the hotel none.
+		const linde = await eligibilityOf(
+			t.db,
+			roundId,
+			ids.ahmed,
+			companies['zorggroep-de-linde'],
+			T0
+		);
+		expect(linde.rules.find((r) => r.rule === 'culture_scan_months')).toEqual({
+			rule: 'culture_scan_months',
+			ok: true,
+			value: 12
+		});
+		const hotel = await eligibilityOf(
+			t.db,
+			roundId,
+			ids.sanne,
+			companies['hotel-de-zeeuwse-kust'],
+			T0
+		);
+		expect(hotel.eligible).toBe(false);
+		expect(hotel.rules.filter((r) => !r.ok).map((r) => r.rule)).toEqual(['culture_scan_months']);
+		// One month back is too short for De Linde's latest scan.
+		await updateRules(t.db, roundId, { ...base, culture_scan_months: 1 }, T0);
+		expect(
+			(await eligibilityOf(t.db, roundId, ids.ahmed, companies['zorggroep-de-linde'], T0)).eligible
+		).toBe(false);
+		// Switched off: not checked.
+		await updateRules(t.db, roundId, { ...base, culture_scan_months: 0 }, T0);
+		const off = await eligibilityOf(
+			t.db,
+			roundId,
+			ids.sanne,
+			companies['hotel-de-zeeuwse-kust'],
+			T0
+		);
+		expect(off.rules.map((r) => r.rule)).not.toContain('culture_scan_months');
+		await updateRules(
+			t.db,
+			roundId,
+			{
+				llo_profile_complete: true,
+				min_years_experience: 1,
+				coached_adult_months: 12,
+				no_win_in_last_years: 3
+			},
+			T0
+		);
+	});
+});
+
 describe('nominations', () => {
 	it('refuses an ineligible trainer, short motivations, self-nomination; nothing stored', async () => {
 		await expectError(
@@ -687,6 +747,10 @@ describe('the jury', () => {
 		expect(list!.nominees[0].submittedAt).toBeNull();
 		const one = await juryNominee(t.db, national, ids.adviser, ids.ahmed, at(21));
 		expect(one!.nominee.motivations.length).toBeGreaterThan(0);
+		// "Leercultuur in het bedrijf": De Linde shares its scan, so the jury sees its means.
+		expect(one!.nominee.cultureShared).toBe(true);
+		expect(one!.nominee.culture!.dimensions).toHaveLength(7);
+		expect(one!.nominee.culture!.employeeResponses).toBeGreaterThanOrEqual(5);
 		// The only nominee: nothing else to score.
 		expect(one!.next).toBeNull();
 		// Not a candidate of this panel, or not a uuid: no page.

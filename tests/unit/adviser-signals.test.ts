@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
 	contactLimitOf,
+	monthsBefore,
 	NO_CONTACT_MONTHS,
+	NO_SCAN_MONTHS,
 	signalOf,
 	SIGNAL_RULES,
 	STALLED_RED_MIN,
@@ -19,7 +21,8 @@ const healthy: SignalFigures = {
 	stalled: 0,
 	last_contact_on: '2026-05-15',
 	overdue_conversations: 0,
-	overdue_actions: 0
+	overdue_actions: 0,
+	last_scan_on: '2026-03-01'
 };
 const signal = (f: Partial<SignalFigures>) => signalOf({ ...healthy, ...f }, TODAY);
 
@@ -68,6 +71,21 @@ describe('signal rules', () => {
 		expect(contactLimitOf('2026-06-15')).toBe('2025-06-15');
 		expect(contactLimitOf('2028-02-29')).toBe('2027-02-28');
 		expect(contactLimitOf('2026-01-01')).toBe('2025-01-01');
+	});
+
+	it('amber: no learning-culture scan for NO_SCAN_MONTHS, or never, when the company has learners', () => {
+		expect(NO_SCAN_MONTHS).toBe(18);
+		expect(monthsBefore(TODAY, NO_SCAN_MONTHS)).toBe('2024-12-15');
+		expect(signal({ last_scan_on: '2024-12-15' }).reasons).toEqual([]);
+		expect(signal({ last_scan_on: '2024-12-14' })).toEqual({
+			level: 'amber',
+			reasons: ['no_scan']
+		});
+		expect(signal({ last_scan_on: null }).reasons).toEqual(['no_scan']);
+		// No learners: the scan is not what the company needs first.
+		expect(
+			signal({ last_scan_on: null, active_learners: 0, active_trajectories: 0 }).reasons
+		).toEqual(['no_learners']);
 	});
 
 	it('amber: overdue conversations or actions', () => {

@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
-import { routeLabel } from '$lib/i18n';
+import { getLocale } from '$lib/paraglide/runtime';
+import { formatDate, routeLabel } from '$lib/i18n';
 import { isHidden, type Protected, type SmallCount } from './small-numbers';
 
 /**
@@ -19,6 +20,8 @@ export interface ShownFiguresInput {
 	stalled: SmallCount;
 	overdueConversations: SmallCount;
 	overdueActions: SmallCount;
+	lastScanOn: string | null;
+	cultureShared: boolean;
 	signal: SignalLevel;
 	reasons: string[];
 }
@@ -32,6 +35,8 @@ export interface ShownFigures {
 	stalled: string;
 	overdueConversations: string;
 	overdueActions: string;
+	/** The latest learning-culture scan: its date, and whether HR shares the results. */
+	scan: string;
 	signal: string;
 	reasons: string[];
 }
@@ -40,6 +45,7 @@ export interface ShownFigures {
 export interface ReasonThresholds {
 	days: number;
 	months: number;
+	scanMonths: number;
 }
 
 /** A protected figure as text: the number, "< 3" for a small one, "verborgen" for a complement. */
@@ -102,6 +108,8 @@ export function reasonLabel(
 			return m.adviser_reason_conversations_overdue({ count: shown.overdueConversations });
 		case 'actions_overdue':
 			return m.adviser_reason_actions_overdue({ count: shown.overdueActions });
+		case 'no_scan':
+			return m.adviser_reason_no_scan({ months: t.scanMonths });
 		default:
 			return key;
 	}
@@ -143,6 +151,13 @@ export function quarterLabel(start: string): string {
 	return m.adviser_quarter({ year: String(year), quarter: String((month - 1) / 3 + 1) });
 }
 
+/** "12-07-2026 (gedeeld)", "12-07-2026" or "nog nooit". */
+export function scanText(lastScanOn: string | null, shared: boolean): string {
+	if (!lastScanOn) return m.adviser_scan_never();
+	const date = formatDate(lastScanOn, getLocale());
+	return shared ? m.adviser_scan_shared({ date }) : date;
+}
+
 export function shownFigures(f: ShownFiguresInput, t: ReasonThresholds): ShownFigures {
 	const counts = {
 		stalled: countText(f.stalled),
@@ -159,6 +174,7 @@ export function shownFigures(f: ShownFiguresInput, t: ReasonThresholds): ShownFi
 		progress:
 			f.progress === null ? '' : isHidden(f.progress) ? countText(f.progress) : `${f.progress}%`,
 		...counts,
+		scan: scanText(f.lastScanOn, f.cultureShared),
 		signal: signalLabel(f.signal),
 		reasons: f.reasons.map((r) => reasonLabel(r, counts, t))
 	};

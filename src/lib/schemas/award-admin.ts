@@ -77,7 +77,8 @@ export const rulesSchema = z.object({
 	llo_profile_complete: z.boolean(),
 	min_years_experience: ruleValue(60),
 	coached_adult_months: ruleValue(60),
-	no_win_in_last_years: ruleValue(20)
+	no_win_in_last_years: ruleValue(20),
+	culture_scan_months: ruleValue(60)
 });
 
 /** A criterion's weight as typed (0,1 to 10, one decimal, comma or point). */

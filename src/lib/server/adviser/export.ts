@@ -35,6 +35,8 @@ export async function overviewCsv(
 		m.adviser_col_overdue(),
 		m.adviser_col_last_contact(),
 		m.adviser_follow_up_on(),
+		m.adviser_col_scan(),
+		m.adviser_col_scan_shared(),
 		m.adviser_col_signal(),
 		m.adviser_col_reasons()
 	];
@@ -55,6 +57,8 @@ export async function overviewCsv(
 				`${s.overdueConversations} / ${s.overdueActions}`,
 				r.lastContactOn ?? '',
 				r.followUpOn ?? '',
+				r.lastScanOn ?? '',
+				r.cultureShared ? m.csv_yes() : m.csv_no(),
 				s.signal,
 				s.reasons.join('; ')
 			];

@@ -48,6 +48,10 @@ export interface OverviewRow {
 	lastContactOn: string | null;
 	/** The follow-up date of the latest contact, if any. */
 	followUpOn: string | null;
+	/** The opening date of the latest learning-culture scan round, if any (issue 15). */
+	lastScanOn: string | null;
+	/** HR shares the scan's results with the adviser. */
+	cultureShared: boolean;
 	signal: SignalLevel;
 	reasons: ReasonKey[];
 }
@@ -123,6 +127,8 @@ export interface RawRow {
 	follow_up_on: string | null;
 	overdue_conversations: number;
 	overdue_actions: number;
+	last_scan_on: string | null;
+	culture_shared: boolean;
 	rank: number;
 	reasons: ReasonKey[];
 }
@@ -134,6 +140,7 @@ export const rowColumns = sql`o.company_id, o.name, o.kvk_number, sc.name as sec
 	to_char(o.last_contact_on, 'YYYY-MM-DD') as last_contact_on,
 	to_char(o.follow_up_on, 'YYYY-MM-DD') as follow_up_on,
 	o.overdue_conversations, o.overdue_actions,
+	to_char(o.last_scan_on, 'YYYY-MM-DD') as last_scan_on, o.culture_shared,
 	o.signal_rank as rank, o.signal_reasons as reasons`;
 
 /** A company_overview row with its figures protected: the only way a row leaves the server. */
@@ -165,6 +172,8 @@ export function toOverviewRow(r: RawRow): OverviewRow {
 		overdueActions: countOf(r.overdue_actions),
 		lastContactOn: r.last_contact_on,
 		followUpOn: r.follow_up_on,
+		lastScanOn: r.last_scan_on,
+		cultureShared: r.culture_shared,
 		signal: levelOfRank(r.rank),
 		reasons: r.reasons ?? []
 	};

@@ -25,6 +25,8 @@ export const STALLED_RED_MIN = 3;
 export const STALLED_RED_PERCENT = 25;
 /** Amber when no adviser contact was logged for this many months (or never). */
 export const NO_CONTACT_MONTHS = 12;
+/** Amber when a company with learners held no learning-culture scan for this many months (or never). */
+export const NO_SCAN_MONTHS = 18;
 
 export type SignalLevel = 'red' | 'amber' | 'green';
 export const SIGNAL_LEVELS: SignalLevel[] = ['red', 'amber', 'green'];
@@ -38,7 +40,8 @@ export type ReasonKey =
 	| 'never_contacted'
 	| 'no_learners'
 	| 'conversations_overdue'
-	| 'actions_overdue';
+	| 'actions_overdue'
+	| 'no_scan';
 
 /** The per-company figures the rules read (columns of company_overview). */
 export interface SignalFigures {
@@ -51,6 +54,8 @@ export interface SignalFigures {
 	last_contact_on: string | null;
 	overdue_conversations: number;
 	overdue_actions: number;
+	/** The opening date of the latest learning-culture scan round that has opened, or null. */
+	last_scan_on: string | null;
 }
 
 export interface SignalRule {
@@ -64,19 +69,36 @@ export interface SignalRule {
 	 * checks that it agrees with `when`.
 	 */
 	holds: (f: SignalFigures, today: string) => boolean;
+	/**
+	 * When the rule can turn by the passing of time alone: SQL over `o` giving the first
+	 * day after today on which it can, or null (see SIGNAL_RECHECK_SQL).
+	 */
+	recheck?: string;
+	/**
+	 * The migration that added the rule. refresh_company_overview is built by migration
+	 * 0012 from the rules without one, and recreated by the rule's migration with them.
+	 */
+	addedIn?: string;
 }
 
 const stalledMany = `(o.stalled >= ${STALLED_RED_MIN}
 	and o.stalled * 100 >= ${STALLED_RED_PERCENT} * o.active_trajectories)`;
-const contactLimit = `(current_date - interval '${NO_CONTACT_MONTHS} months')::date`;
+const monthsAgo = (months: number) => `(current_date - interval '${months} months')::date`;
+const contactLimit = monthsAgo(NO_CONTACT_MONTHS);
+const scanLimit = monthsAgo(NO_SCAN_MONTHS);
 
 const isStalledMany = (f: SignalFigures) =>
 	f.stalled >= STALLED_RED_MIN && f.stalled * 100 >= STALLED_RED_PERCENT * f.active_trajectories;
 
 /** `today` minus NO_CONTACT_MONTHS, as PostgreSQL's date arithmetic does it (clamped month end). */
 export function contactLimitOf(today: string): string {
+	return monthsBefore(today, NO_CONTACT_MONTHS);
+}
+
+/** `today` minus `months`, as PostgreSQL's date arithmetic does it (clamped month end). */
+export function monthsBefore(today: string, months: number): string {
 	const [y, m, d] = today.split('-').map(Number);
-	const index = y * 12 + (m - 1) - NO_CONTACT_MONTHS;
+	const index = y * 12 + (m - 1) - months;
 	const year = Math.floor(index / 12);
 	const month = (index % 12) + 1;
 	const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -109,7 +131,9 @@ export const SIGNAL_RULES: SignalRule[] = [
 		key: 'no_contact',
 		level: 'amber',
 		when: `(o.last_contact_on < ${contactLimit})`,
-		holds: (f, today) => f.last_contact_on !== null && f.last_contact_on < contactLimitOf(today)
+		holds: (f, today) => f.last_contact_on !== null && f.last_contact_on < contactLimitOf(today),
+		recheck: `(case when o.last_contact_on >= ${contactLimit}
+	then greatest(current_date + 1, (o.last_contact_on + interval '${NO_CONTACT_MONTHS} months')::date + 1) end)`
 	},
 	{
 		key: 'never_contacted',
@@ -136,6 +160,20 @@ export const SIGNAL_RULES: SignalRule[] = [
 		level: 'amber',
 		when: `(o.overdue_actions > 0)`,
 		holds: (f) => f.overdue_actions > 0
+	},
+	// Learning culture (issue 15): a company with learners that never held a scan, or not
+	// for NO_SCAN_MONTHS. A round counts from its opening date; a planned round does not
+	// count until it opens (its opening date is a recheck date of the row).
+	{
+		key: 'no_scan',
+		level: 'amber',
+		when: `(o.active_learners > 0 and (o.last_scan_on is null or o.last_scan_on < ${scanLimit}))`,
+		holds: (f, today) =>
+			f.active_learners > 0 &&
+			(f.last_scan_on === null || f.last_scan_on < monthsBefore(today, NO_SCAN_MONTHS)),
+		recheck: `(case when o.active_learners > 0 and o.last_scan_on >= ${scanLimit}
+	then greatest(current_date + 1, (o.last_scan_on + interval '${NO_SCAN_MONTHS} months')::date + 1) end)`,
+		addedIn: '0034'
 	}
 ];
 
@@ -149,28 +187,43 @@ export function signalOf(
 	return { level, reasons: holding.map((r) => r.key) };
 }
 
-function anyOf(level: 'red' | 'amber'): string {
-	return SIGNAL_RULES.filter((r) => r.level === level)
-		.map((r) => r.when)
-		.join(' or ');
+/** The stored signal as SQL over `o`, for a set of rules (see SignalRule.addedIn). */
+export function signalSql(rules: SignalRule[]): { rank: string; reasons: string; recheck: string } {
+	const anyOf = (level: 'red' | 'amber') =>
+		rules
+			.filter((r) => r.level === level)
+			.map((r) => r.when)
+			.join(' or ');
+	const rechecks = rules.flatMap((r) => (r.recheck ? [r.recheck] : []));
+	return {
+		rank: `(case when ${anyOf('red')} then 2 when ${anyOf('amber')} then 1 else 0 end)`,
+		reasons: `array_remove(array[${rules
+			.map((r) => `case when ${r.when} then '${r.key}' end`)
+			.join(', ')}]::text[], null)`,
+		recheck: rechecks.length === 1 ? rechecks[0] : `least(${rechecks.join(', ')})`
+	};
 }
 
+/** The rules as migration 0012 stored them (the rules added later carry `addedIn`). */
+export const SIGNAL_SQL_0012 = signalSql(SIGNAL_RULES.filter((r) => !r.addedIn));
+/** The rules of migration 0034: all of today's. */
+export const SIGNAL_SQL_0034 = signalSql(SIGNAL_RULES);
+
+const current = signalSql(SIGNAL_RULES);
 /** 2 = red, 1 = amber, 0 = green (stored as company_overview.signal_rank). */
-export const SIGNAL_RANK_SQL = `(case when ${anyOf('red')} then 2 when ${anyOf('amber')} then 1 else 0 end)`;
+export const SIGNAL_RANK_SQL = current.rank;
 
 /** The keys of the rules that hold, in rule order (stored as company_overview.signal_reasons). */
-export const SIGNAL_REASONS_SQL = `array_remove(array[${SIGNAL_RULES.map(
-	(r) => `case when ${r.when} then '${r.key}' end`
-).join(', ')}]::text[], null)`;
+export const SIGNAL_REASONS_SQL = current.reasons;
 
 /**
  * The first day after today on which a rule can turn by the passing of time alone (the
- * last contact becoming older than NO_CONTACT_MONTHS), or null. Stalled trajectories and
- * expiring LLO profiles change the figures themselves and have their own recheck dates
- * in refresh_company_overview.
+ * last contact becoming older than NO_CONTACT_MONTHS, the last scan older than
+ * NO_SCAN_MONTHS), or null. Stalled trajectories, expiring LLO profiles and a scan round
+ * opening change the figures themselves and have their own recheck dates in
+ * refresh_company_overview.
  */
-export const SIGNAL_RECHECK_SQL = `(case when o.last_contact_on >= ${contactLimit}
-	then greatest(current_date + 1, (o.last_contact_on + interval '${NO_CONTACT_MONTHS} months')::date + 1) end)`;
+export const SIGNAL_RECHECK_SQL = current.recheck;
 
 export function levelOfRank(rank: number): SignalLevel {
 	return rank >= 2 ? 'red' : rank === 1 ? 'amber' : 'green';
@@ -181,6 +234,6 @@ export function rankOfLevel(level: SignalLevel): number {
 }
 
 /** The thresholds that the reasons' texts mention. */
-export function reasonThresholds(): { days: number; months: number } {
-	return { days: STALLED_DAYS, months: NO_CONTACT_MONTHS };
+export function reasonThresholds(): { days: number; months: number; scanMonths: number } {
+	return { days: STALLED_DAYS, months: NO_CONTACT_MONTHS, scanMonths: NO_SCAN_MONTHS };
 }

@@ -14,7 +14,8 @@ export type RuleCode =
 	| 'llo_profile_complete'
 	| 'min_years_experience'
 	| 'coached_adult_months'
-	| 'no_win_in_last_years';
+	| 'no_win_in_last_years'
+	| 'culture_scan_months';
 
 export interface RuleVerdict {
 	rule: RuleCode;

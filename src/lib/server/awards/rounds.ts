@@ -12,6 +12,8 @@ export interface EligibilityRules {
 	min_years_experience?: number;
 	coached_adult_months?: number;
 	no_win_in_last_years?: number;
+	/** The trainer's company opened a learning-culture scan in the last N months (migration 0035). */
+	culture_scan_months?: number;
 }
 
 export const DEFAULT_RULES: EligibilityRules = {
@@ -251,7 +253,12 @@ export async function updateRound(
 		.execute();
 }
 
-const RULE_KEYS = ['min_years_experience', 'coached_adult_months', 'no_win_in_last_years'] as const;
+const RULE_KEYS = [
+	'min_years_experience',
+	'coached_adult_months',
+	'no_win_in_last_years',
+	'culture_scan_months'
+] as const;
 
 /**
  * The eligibility rules (data); 0 or false switches a rule off. Until nominations close.

@@ -7,7 +7,8 @@ import { ROUND_COLUMNS, type Criterion, type Round } from './rounds';
 import type { Panel } from './panels';
 import { candidatesOfRound, roundResults, type Candidate } from './tally';
 import { CROSS_COMPANY } from '../db/cross-company';
-import { acrossCompanies } from '../db/scope';
+import { acrossCompanies, inCompany } from '../db/scope';
+import { cultureForAdviser, type AdviserCulture } from '../culture/share';
 
 /**
  * Scoring, as a juror does it: their panels, a panel's nominees with conflicts and what
@@ -70,6 +71,13 @@ export interface JuryNominee extends Candidate {
 	evidence: string[];
 	mine: Map<string, { score: number; comment: string }>;
 	submittedAt: Date | null;
+	/**
+	 * The criterion "Leercultuur in het bedrijf" (issue 15): the nominee's company's latest
+	 * learning-culture results when the company shares them with its adviser, else null;
+	 * whether it shares at all.
+	 */
+	culture: AdviserCulture['latest'];
+	cultureShared: boolean;
 	/** Others' scores, only once this juror submitted their own. */
 	others: { jurorName: string; criterionId: string; score: number; comment: string }[];
 }
@@ -310,7 +318,7 @@ export async function juryNominee(
 	const c = view?.candidates.find((x) => x.nomineeId === nomineeId);
 	if (!view || !c) return null;
 	const { candidates, ...rest } = view;
-	const [conflicts, nominations, scores, mySubmissions] = await Promise.all([
+	const [conflicts, nominations, scores, mySubmissions, culture] = await Promise.all([
 		conflictsOf(
 			db,
 			view.round.id,
@@ -343,7 +351,10 @@ export async function juryNominee(
 			.distinct()
 			.where('panel_id', '=', panelId)
 			.where('juror_id', '=', userId)
-			.execute()
+			.execute(),
+		// The nominee's company's shared scan results: the juror may see this candidate
+		// (checked above); the wall shows that one company.
+		inCompany(c.companyId, () => cultureForAdviser(db, c.companyId))
 	]);
 	const mineRows = scores.filter((s) => s.juror_id === userId);
 	const submittedAt = mineRows[0]?.submitted_at ?? null;
@@ -375,6 +386,8 @@ export async function juryNominee(
 			motivations: [...byNomination.values()],
 			evidence: [...evidence.values()],
 			endorsements: [...endorsements.values()],
+			culture: culture.latest,
+			cultureShared: culture.shared,
 			mine: new Map(mineRows.map((s) => [s.criterion_id, { score: s.score, comment: s.comment }])),
 			submittedAt,
 			others: submittedAt

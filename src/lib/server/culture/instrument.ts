@@ -11,6 +11,10 @@ export const CULTURE_SCALE = [1, 2, 3, 4, 5] as const;
  */
 export const CULTURE_MIN_RESPONSES = 5;
 
+/** A mean at or above this is named a strength; below ATTENTION_BELOW a point of attention. */
+export const STRENGTH_FROM = 3.75;
+export const ATTENTION_BELOW = 3.0;
+
 export interface CultureStatement {
 	id: number;
 	nl: string;

@@ -2,12 +2,17 @@ import { sql } from 'kysely';
 import { todayIso } from '../../time';
 import type { RequestContext } from '../auth/context';
 import type { DB } from '../db';
-import { CULTURE_MIN_RESPONSES, instrumentOf } from './instrument';
+import { ATTENTION_BELOW, CULTURE_MIN_RESPONSES, instrumentOf, STRENGTH_FROM } from './instrument';
+
+export { ATTENTION_BELOW, STRENGTH_FROM };
+import {
+	benchmarksOf,
+	CULTURE_BENCHMARK_MONTHS,
+	CULTURE_MIN_COMPANIES,
+	type CultureBenchmark
+} from './benchmark';
 import { roundOf, roundState, type RoundState } from './rounds';
 
-/** A mean at or above this is named a strength; below ATTENTION_BELOW a point of attention. */
-export const STRENGTH_FROM = 3.75;
-export const ATTENTION_BELOW = 3.0;
 /** Management's intent this much above the employees' experience is a point of attention. */
 export const GAP_FROM = 0.75;
 
@@ -28,6 +33,18 @@ export interface DimensionResult {
 	/** Employees' mean in the previous round with results, and the change since. */
 	previous: number | null;
 	change: number | null;
+	/** The mean of the companies' means in the company's region and sector, null under CULTURE_MIN_COMPANIES. */
+	region: number | null;
+	sector: number | null;
+}
+
+/** What the comparison columns compare with (issue 15). */
+export interface Comparison {
+	name: string;
+	/** Companies with a closed round with enough answers in the last CULTURE_BENCHMARK_MONTHS. */
+	companies: number;
+	/** Enough companies for at least one dimension. */
+	shown: boolean;
 }
 
 export interface Finding {
@@ -55,6 +72,11 @@ export interface RoundResults {
 	openAnswersHidden: 'open' | 'too_few' | null;
 	/** The threshold for results and open answers (CULTURE_MIN_RESPONSES). */
 	min: number;
+	region: Comparison;
+	sector: Comparison;
+	/** The thresholds of the comparisons. */
+	minCompanies: number;
+	months: number;
 }
 
 interface Aggregate {
@@ -92,7 +114,7 @@ export async function roundResults(
 		.limit(1)
 		.executeTakeFirst();
 	const roundIds = previous ? [round.id, previous.id] : [round.id];
-	const [instrument, counts, aggregates] = await Promise.all([
+	const [instrument, counts, aggregates, place] = await Promise.all([
 		instrumentOf(db, round.version_id),
 		db
 			.selectFrom('culture_response')
@@ -108,8 +130,26 @@ export async function roundResults(
 			join culture_statement s on s.id = a.statement_id::int
 			join culture_dimension d on d.id = s.dimension_id
 			where r.company_id = ${ctx.company.id} and r.round_id in (${sql.join(roundIds)})
-			group by r.round_id, s.audience, d.code, a.value`.execute(db)
+			group by r.round_id, s.audience, d.code, a.value`.execute(db),
+		db
+			.selectFrom('company as c')
+			.innerJoin('region as rg', 'rg.id', 'c.region_id')
+			.innerJoin('sector_chamber as sc', 'sc.id', 'c.sector_chamber_id')
+			.select(['c.region_id', 'c.sector_chamber_id', 'rg.name as region', 'sc.name as sector'])
+			.where('c.id', '=', ctx.company.id)
+			.executeTakeFirstOrThrow()
 	]);
+	const [region, sector] = await benchmarksOf(db, [
+		{ scope: 'region', id: place.region_id },
+		{ scope: 'sector', id: place.sector_chamber_id }
+	]);
+	const compared = (b: CultureBenchmark | undefined, code: string) =>
+		b?.dimensions[code]?.mean ?? null;
+	const comparison = (b: CultureBenchmark | undefined, name: string): Comparison => ({
+		name,
+		companies: b?.companies ?? 0,
+		shown: !!b && Object.values(b.dimensions).some((d) => d.mean !== null)
+	});
 	const employees = counts.find((c) => c.audience === 'employee')?.n ?? 0;
 	const management = counts.find((c) => c.audience === 'management')?.n ?? 0;
 	const shown = employees >= CULTURE_MIN_RESPONSES;
@@ -144,7 +184,9 @@ export async function roundResults(
 			management: mgmt === null ? null : round2(mgmt),
 			gap: mean !== null && mgmt !== null ? round2(mgmt - mean) : null,
 			previous: shown && prev !== null ? round2(prev) : null,
-			change: mean !== null && prev !== null ? round2(mean - prev) : null
+			change: mean !== null && prev !== null ? round2(mean - prev) : null,
+			region: compared(region, dim.code),
+			sector: compared(sector, dim.code)
 		};
 	});
 
@@ -180,7 +222,11 @@ export async function roundResults(
 		findings: findingsOf(dimensions),
 		openAnswers,
 		openAnswersHidden,
-		min: CULTURE_MIN_RESPONSES
+		min: CULTURE_MIN_RESPONSES,
+		region: comparison(region, place.region),
+		sector: comparison(sector, place.sector),
+		minCompanies: CULTURE_MIN_COMPANIES,
+		months: CULTURE_BENCHMARK_MONTHS
 	};
 }
 

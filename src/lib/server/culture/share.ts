@@ -57,65 +57,62 @@ export interface AdviserCulture {
 	} | null;
 }
 
-/** For the adviser's company page; the caller has checked the adviser may see the company. */
+/**
+ * For the adviser's company page and the election's jury (issue 15), from the maintained
+ * round results (migration 0034); the caller has checked the viewer may see the company
+ * and runs this inside it (`inCompany`).
+ */
 export async function cultureForAdviser(
 	db: DB,
 	companyId: string,
 	today = todayIso()
 ): Promise<AdviserCulture> {
-	const [rounds, share] = await Promise.all([
-		db
-			.selectFrom('culture_round as r')
-			.select([
-				'r.id',
-				'r.version_id',
-				'r.opens_on',
-				'r.closes_on',
-				sql<number>`(select count(*) from culture_response x where x.round_id = r.id and x.audience = 'employee')::int`.as(
-					'employees'
-				)
-			])
-			.where('r.company_id', '=', companyId)
-			.where('r.opens_on', '<=', today)
-			.orderBy('r.opens_on', 'desc')
-			.execute(),
-		db
-			.selectFrom('culture_share')
-			.select('company_id')
-			.where('company_id', '=', companyId)
-			.executeTakeFirst()
-	]);
+	const rounds = await db
+		.selectFrom('culture_round as r')
+		.leftJoin('culture_round_result as x', 'x.round_id', 'r.id')
+		.select([
+			'r.version_id',
+			'r.opens_on',
+			'r.closes_on',
+			sql<number>`coalesce(x.employees, 0)`.as('employees'),
+			sql<Record<string, number> | null>`x.means`.as('means'),
+			sql<boolean>`exists (select 1 from culture_share s where s.company_id = r.company_id)`.as(
+				'shared'
+			)
+		])
+		.where('r.company_id', '=', companyId)
+		.where('r.opens_on', '<=', today)
+		.orderBy('r.opens_on', 'desc')
+		.execute();
+	// Without rounds, whether the company shares takes one more look.
+	const shared = rounds.length
+		? rounds[0].shared
+		: !!(await db
+				.selectFrom('culture_share')
+				.select('company_id')
+				.where('company_id', '=', companyId)
+				.executeTakeFirst());
 	const result: AdviserCulture = {
 		rounds: rounds.map((r) => ({
 			opensOn: r.opens_on,
 			closesOn: r.closes_on,
 			employeeResponses: r.employees
 		})),
-		shared: !!share,
+		shared,
 		latest: null
 	};
-	const latest = share
+	const latest = shared
 		? rounds.find((r) => r.closes_on < today && r.employees >= CULTURE_MIN_RESPONSES)
 		: undefined;
-	if (latest) {
-		const [instrument, means] = await Promise.all([
-			instrumentOf(db, latest.version_id),
-			sql<{ code: string; mean: number }>`
-				select d.code, round(avg(a.value::int), 2)::float8 as mean
-				from culture_response r
-				cross join lateral jsonb_each_text(r.answers) a(statement_id, value)
-				join culture_statement s on s.id = a.statement_id::int and s.audience = 'employee'
-				join culture_dimension d on d.id = s.dimension_id
-				where r.round_id = ${latest.id} and r.company_id = ${companyId} and r.audience = 'employee'
-				group by d.code`.execute(db)
-		]);
-		const byCode = new Map(means.rows.map((r) => [r.code, Number(r.mean)]));
+	if (latest?.means) {
+		const instrument = await instrumentOf(db, latest.version_id);
+		const means = latest.means;
 		result.latest = {
 			closesOn: latest.closes_on,
 			employeeResponses: latest.employees,
 			dimensions: instrument!.dimensions
-				.filter((d) => byCode.has(d.code))
-				.map((d) => ({ code: d.code, nl: d.nl, en: d.en, mean: byCode.get(d.code)! }))
+				.filter((d) => d.code in means)
+				.map((d) => ({ code: d.code, nl: d.nl, en: d.en, mean: Number(means[d.code]) }))
 		};
 	}
 	return result;

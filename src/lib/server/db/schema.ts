@@ -479,6 +479,10 @@ export interface CompanyOverviewTable {
 	/** The follow-up date of the company's latest contact (null: none) and that contact. */
 	follow_up_on: DateString | null;
 	follow_up_contact_id: string | null;
+	/** Migration 0034: the opening date of the latest learning-culture round that opened. */
+	last_scan_on: ColumnType<DateString | null, never, never>;
+	/** Migration 0034: HR shares the scan's results with the adviser. */
+	culture_shared: ColumnType<boolean, never, never>;
 }
 
 export interface AssessmentMonthTable {
@@ -1044,8 +1048,33 @@ export interface Database {
 	culture_response: CultureResponseTable;
 	culture_action: CultureActionTable;
 	culture_share: CultureShareTable;
+	culture_round_result: CultureRoundResultTable;
+	culture_benchmark: CultureBenchmarkTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
 export type Company = Selectable<CompanyTable>;
 export type NewCompany = Insertable<CompanyTable>;
+
+/**
+ * Migration 0034: per round, the employees' answers counted and their mean per dimension
+ * code; kept by triggers, never written by application code.
+ */
+export interface CultureRoundResultTable {
+	round_id: string;
+	company_id: string;
+	version_id: number;
+	closes_on: DateString;
+	employees: number;
+	means: ColumnType<Record<string, number>, string, string>;
+}
+
+/** Migration 0034: comparisons per region and sector, written by refresh_culture_benchmark only. */
+export interface CultureBenchmarkTable {
+	scope: 'region' | 'sector';
+	scope_id: number;
+	computed_on: DateString;
+	companies: number;
+	shared_companies: number;
+	dimensions: ColumnType<unknown, string, string>;
+}

@@ -1081,7 +1081,9 @@ export const REGISTER: RegisteredTable[] = [
 			'recheck_on',
 			'updated_at',
 			'follow_up_on',
-			'follow_up_contact_id'
+			'follow_up_contact_id',
+			'last_scan_on',
+			'culture_shared'
 		]
 	},
 
@@ -1193,6 +1195,31 @@ export const REGISTER: RegisteredTable[] = [
 		legalBasis: 'legitimate_interest',
 		visibleTo: 'HR of the company',
 		retention: 'while shared'
+	},
+	{
+		table: 'culture_round_result',
+		personal: {},
+		notPersonal: ['round_id', 'company_id', 'version_id', 'closes_on', 'employees', 'means'],
+		purpose: 'a round’s answers counted and averaged per dimension (no answer, no person)',
+		legalBasis: 'legitimate_interest',
+		visibleTo: 'HR of the company (from 5 answers); the adviser when shared',
+		retention: 'as long as the round'
+	},
+	{
+		table: 'culture_benchmark',
+		personal: {},
+		notPersonal: [
+			'scope',
+			'scope_id',
+			'computed_on',
+			'companies',
+			'shared_companies',
+			'dimensions'
+		],
+		purpose: 'comparisons per region and sector over 5 or more companies',
+		legalBasis: 'legitimate_interest',
+		visibleTo: 'HR (its region and sector); advisers (their regions)',
+		retention: 'recomputed daily'
 	}
 ];
 

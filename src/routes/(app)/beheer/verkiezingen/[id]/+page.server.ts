@@ -96,7 +96,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				llo_profile_complete: rules.llo_profile_complete === true,
 				min_years_experience: rules.min_years_experience ?? 0,
 				coached_adult_months: rules.coached_adult_months ?? 0,
-				no_win_in_last_years: rules.no_win_in_last_years ?? 0
+				no_win_in_last_years: rules.no_win_in_last_years ?? 0,
+				culture_scan_months: rules.culture_scan_months ?? 0
 			},
 			{ id: 'rules' }
 		),
