@@ -18,6 +18,8 @@ import { acceptInvitation, getInvitation } from '../../src/lib/server/accounts/i
 import { generateToken, hashToken } from '../../src/lib/server/auth/tokens';
 import { questionnaire } from '../../src/lib/server/culture/respond';
 import { createRound } from '../../src/lib/server/culture/rounds';
+import { benchmarksOf } from '../../src/lib/server/culture/benchmark';
+import { setSharing } from '../../src/lib/server/culture/share';
 import { addDays, momentFromNow, today } from '../clock';
 import { contextFor, sessionUser, tokenFromLatestMail, userId } from './fixtures';
 import { createTestDatabase, type TestDatabase } from './db';
@@ -190,6 +192,43 @@ describe.skipIf(!url)('row-level security on PostgreSQL (as the app role)', () =
 		const trainer = await userId(t.db, 'opleider@delinde.example');
 		for (const n of await receivedNominations(app, trainer)) expect(n.id).toBeTruthy();
 		expect(await app.selectFrom('nomination').select('id').execute()).toEqual([]);
+	});
+
+	it('learning-culture comparisons see every company of the region, the rest of the request its own', async () => {
+		const region = (
+			await t.db
+				.selectFrom('company')
+				.select('region_id')
+				.where('id', '=', linde)
+				.executeTakeFirstOrThrow()
+		).region_id;
+		await t.db.deleteFrom('culture_benchmark').execute();
+		// Van Dijk's HR (another region): De Linde's round results stay behind the wall…
+		const direct = await inCompany(vanDijk, () =>
+			app
+				.selectFrom('culture_round_result')
+				.select('round_id')
+				.where('company_id', '=', linde)
+				.execute()
+		);
+		expect(direct).toEqual([]);
+		// …but the comparison, computed by its own function with the wall open for its
+		// duration, counts De Linde (the only company of the region with a closed scan).
+		const [b] = await inCompany(vanDijk, () =>
+			benchmarksOf(app, [{ scope: 'region', id: region }])
+		);
+		expect(b.companies).toBe(1);
+		// Sharing, as the app role in Van Dijk: its overview row follows in the same
+		// transaction, and the comparisons of its region and sector are dropped.
+		const ctx = await contextFor(t.db, 'hr@vandijkbouw.example', 'bouwbedrijf-van-dijk');
+		await inCompany(vanDijk, () => setSharing(app, ctx, true));
+		const row = await t.db
+			.selectFrom('company_overview')
+			.select('culture_shared')
+			.where('company_id', '=', vanDijk)
+			.executeTakeFirstOrThrow();
+		expect(row.culture_shared).toBe(true);
+		await inCompany(vanDijk, () => setSharing(app, ctx, false));
 	});
 
 	it("the adviser's company page without its company filter still shows that company alone", async () => {
