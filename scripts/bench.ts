@@ -83,7 +83,9 @@ const TARGET_JS_KB = 100;
 interface Page {
 	name: string;
 	path: string;
-	as: 'anonymous' | 'learner' | 'trainer' | 'hr' | 'adviser' | 'juror';
+	as: 'anonymous' | 'learner' | 'trainer' | 'hr' | 'adviser' | 'juror' | 'cultureHr';
+	/** The company a /o/ page runs in, when not the largest company's (EXPLAIN's tenant scope). */
+	companyId?: string;
 	/** p95 target in ms, when the issue sets one. */
 	p95Target?: number;
 }
@@ -332,7 +334,7 @@ async function explainMs(queries: TracedQuery[], page: Page): Promise<number | n
 	let total = 0;
 	try {
 		await client.query('begin');
-		const company = page.path.startsWith('/o/') ? known.company.id : '';
+		const company = page.path.startsWith('/o/') ? (page.companyId ?? known.company.id) : '';
 		await client.query(
 			"select set_config('app.company_id', $1, true), set_config('app.scope', $2, true)",
 			[company, company ? '' : 'all']
@@ -462,6 +464,26 @@ const pages: Page[] = [
 					path: '/sbb',
 					as: 'adviser' as const,
 					p95Target: 250
+				},
+				// Learning culture in the region (issue 15): maintained comparisons.
+				{
+					name: `adviser region culture (${known.adviser.region})`,
+					path: '/sbb/leercultuur',
+					as: 'adviser' as const,
+					p95Target: 250
+				}
+			]
+		: []),
+	// HR's results of the largest closed learning-culture round (issue 15), with the region
+	// and sector comparisons.
+	...(known.culture
+		? [
+				{
+					name: `HR culture results (${known.culture.responses} answers)`,
+					path: `/o/${known.culture.slug}/hr/leercultuur/${known.culture.roundId}`,
+					as: 'cultureHr' as const,
+					companyId: known.culture.companyId,
+					p95Target: 250
 				}
 			]
 		: []),
@@ -483,16 +505,22 @@ if (only) {
 	pages.splice(0, pages.length, ...keep);
 }
 
-/** Each page on its own, closed loop (autocannon), the trivial page as the base. */
-async function perPage() {
-	const cookies: Record<Page['as'], string | undefined> = {
+/** A signed-in session per role of the pages. */
+async function sessionCookies(): Promise<Record<Page['as'], string | undefined>> {
+	return {
 		anonymous: undefined,
 		learner: await login(known.learner.email),
 		trainer: await login(known.trainer.email),
 		hr: await login(known.hr.email),
 		adviser: known.adviser ? await login(known.adviser.email) : undefined,
-		juror: known.juror ? await login(known.juror.email) : undefined
+		juror: known.juror ? await login(known.juror.email) : undefined,
+		cultureHr: known.culture ? await login(known.culture.email) : undefined
 	};
+}
+
+/** Each page on its own, closed loop (autocannon), the trivial page as the base. */
+async function perPage() {
+	const cookies = await sessionCookies();
 	console.log(
 		`${scale}: ${companies.toLocaleString('en')} generated companies; largest ${known.company.name} (${known.company.learners} learners); ${duration} s per page after ${warmup} s warm-up`
 	);
@@ -612,14 +640,7 @@ async function wallAb() {
 		throw new Error('--rls-ab: set DATABASE_OWNER_URL (the owner) and DATABASE_URL (the app role)');
 	}
 	const wall = await wallSwitch(ownerUrl);
-	const cookies: Record<Page['as'], string | undefined> = {
-		anonymous: undefined,
-		learner: await login(known.learner.email),
-		trainer: await login(known.trainer.email),
-		hr: await login(known.hr.email),
-		adviser: known.adviser ? await login(known.adviser.email) : undefined,
-		juror: known.juror ? await login(known.juror.email) : undefined
-	};
+	const cookies = await sessionCookies();
 	console.log(
 		`${scale}: row-level security off/on on ${wall.tables.length} tables; ${abRounds} rounds of ${abSeconds} s each side per page, after ${warmup} s warm-up`
 	);

@@ -17,6 +17,14 @@ export interface KnownAccounts {
 	adviser: { email: string; region: string; companies: number } | null;
 	/** A juror of the regional panel with the most candidates in the generated round. */
 	juror: { email: string; panelId: string; panel: string; candidates: number } | null;
+	/** HR of the company whose latest closed learning-culture round had the most answers. */
+	culture: {
+		email: string;
+		companyId: string;
+		slug: string;
+		roundId: string;
+		responses: number;
+	} | null;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -93,6 +101,22 @@ export async function findKnownAccounts(db: AnyDb): Promise<KnownAccounts | null
 			join app_user u on u.id = jm.user_id
 			order by u.email limit 1`.execute(db)
 	).rows[0];
+	const culture = (
+		await sql<{
+			email: string;
+			company_id: string;
+			slug: string;
+			round_id: string;
+			responses: number;
+		}>`
+			select u.email, c.id as company_id, c.slug, r.round_id, r.employees as responses
+			from culture_round_result r
+			join company c on c.id = r.company_id
+			join membership m on m.company_id = c.id and 'hr' = any(m.roles)
+			join app_user u on u.id = m.user_id
+			where c.slug like ${GENERATED_SLUG_PREFIX + '%'} and r.closes_on < current_date
+			order by r.employees desc, c.slug, u.email limit 1`.execute(db)
+	).rows[0];
 	if (!hr || !trainer || !learner) return null;
 	return {
 		company,
@@ -110,6 +134,15 @@ export async function findKnownAccounts(db: AnyDb): Promise<KnownAccounts | null
 					panelId: juror.panel_id,
 					panel: juror.panel,
 					candidates: juror.candidates
+				}
+			: null,
+		culture: culture
+			? {
+					email: culture.email,
+					companyId: culture.company_id,
+					slug: culture.slug,
+					roundId: culture.round_id,
+					responses: culture.responses
 				}
 			: null
 	};

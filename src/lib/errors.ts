@@ -57,6 +57,10 @@ export type DomainErrorCode =
 	| 'culture_action_owner_unknown'
 	| 'culture_dimension_unknown'
 	| 'culture_action_not_found'
+	| 'culture_no_draft'
+	| 'culture_statement_count'
+	| 'culture_statement_pairs'
+	| 'culture_statement_too_long'
 	| 'framework_no_draft'
 	| 'framework_name_required'
 	| 'framework_indicator_count'
@@ -164,6 +168,10 @@ export const domainErrorMessages: Record<DomainErrorCode, () => string> = {
 	culture_action_owner_unknown: m.err_culture_action_owner_unknown,
 	culture_dimension_unknown: m.err_culture_dimension_unknown,
 	culture_action_not_found: m.err_culture_action_not_found,
+	culture_no_draft: m.err_framework_no_draft,
+	culture_statement_count: m.err_culture_statement_count,
+	culture_statement_pairs: m.err_culture_statement_pairs,
+	culture_statement_too_long: () => m.v_too_long({ max: 300 }),
 	framework_no_draft: m.err_framework_no_draft,
 	framework_name_required: m.v_required,
 	framework_indicator_count: m.err_framework_indicator_count,

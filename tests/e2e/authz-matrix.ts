@@ -420,6 +420,11 @@ export const MATRIX: MatrixRow[] = [
 	GET('/beheer/competenties',                     {},                                           ['login',   403,       403,       403,       403,       200]),
 	POST('/beheer/competenties', {}, 'save', {},                                                  ['login',   403,       403,       403,       403,       400]),
 	POST('/beheer/competenties', {}, 'publish', {},                                               ['login',   403,       403,       403,       403,       400]),
+	// the learning-culture questionnaire (issue 15): admins only; without a draft, saving or publishing is refused
+	GET('/beheer/leercultuur',                      {},                                           ['login',   403,       403,       403,       403,       200]),
+	POST('/beheer/leercultuur', {}, 'save', {},                                                   ['login',   403,       403,       403,       403,       400]),
+	POST('/beheer/leercultuur', {}, 'publish', {},                                                ['login',   403,       403,       403,       403,       400]),
+	POST('/beheer/leercultuur', {}, 'discard', {},                                                ['login',   403,       403,       403,       403,       200]),
 	GET('/o/[company]/praktijkopleider/profiel',    OWN,                                          ['login',   403,       200,       403,       404,       404]),
 	GET('/o/[company]/praktijkopleider/profiel',    OTHER,                                        ['login',   404,       404,       404,       404,       404]),
 	POST('/o/[company]/praktijkopleider/profiel', OWN, 'save', { yearsExperience: '-1' },         ['login',   403,       400,       403,       404,       404]),

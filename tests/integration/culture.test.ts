@@ -8,6 +8,7 @@ import {
 } from '../../src/lib/server/culture/instrument';
 import { questionnaire, responseKey, saveResponse } from '../../src/lib/server/culture/respond';
 import {
+	actionOwners,
 	addAction,
 	listActions,
 	openActions,
@@ -554,6 +555,23 @@ describe('the improvement plan', () => {
 				title: 'x',
 				dimensionCode: null,
 				ownerId: outsider.id,
+				dueOn: today()
+			}),
+			'culture_action_owner_unknown',
+			'ownerId'
+		);
+		// A learner of De Linde is a member, but not one who owns the plan's actions.
+		const learner = await t.db
+			.selectFrom('app_user')
+			.select('id')
+			.where('email', '=', 'lerende@delinde.example')
+			.executeTakeFirstOrThrow();
+		expect((await actionOwners(t.db, ctx)).map((o) => o.id)).not.toContain(learner.id);
+		await expectDomainError(
+			addAction(t.db, ctx, round.id, {
+				title: 'x',
+				dimensionCode: null,
+				ownerId: learner.id,
 				dueOn: today()
 			}),
 			'culture_action_owner_unknown',

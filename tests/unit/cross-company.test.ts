@@ -26,6 +26,7 @@ const ALLOWED_FILES = [
 	'src/lib/server/awards/scoring.ts',
 	'src/lib/server/awards/tally.ts',
 	'src/lib/server/conversations/scheduler.ts',
+	'src/lib/server/culture/editor.ts',
 	'src/lib/server/culture/region.ts',
 	'src/lib/server/culture/respond.ts',
 	'src/lib/server/trajectories/passport.ts',

@@ -179,3 +179,35 @@ export function cultureResponseOf(data: FormData): CultureResponse {
 		openAnswer: typeof open === 'string' ? open : null
 	});
 }
+
+/**
+ * The admin's draft of the learning-culture instrument (/beheer/leercultuur): the open
+ * question in both languages and, per dimension of the draft, `name_nl_<code>`,
+ * `name_en_<code>`, `description_nl_<code>`, `description_en_<code>` and the statements
+ * `employee_nl_<code>`, `employee_en_<code>`, `management_nl_<code>`,
+ * `management_en_<code>` (one per line). The service checks the statements themselves:
+ * how many, Dutch and English in pairs, each at most 300 characters.
+ */
+export function instrumentDraftSchema(codes: string[]) {
+	const text = (max: number) =>
+		z
+			.string()
+			.trim()
+			.max(max, { error: () => m.v_too_long({ max }) });
+	const required = (max: number) => text(max).min(1, { error: () => m.v_required() });
+	const shape: Record<string, z.ZodType<string>> = {
+		open_nl: required(300),
+		open_en: required(300)
+	};
+	for (const code of codes) {
+		shape[`name_nl_${code}`] = required(120);
+		shape[`name_en_${code}`] = required(120);
+		shape[`description_nl_${code}`] = text(400);
+		shape[`description_en_${code}`] = text(400);
+		for (const audience of ['employee', 'management']) {
+			shape[`${audience}_nl_${code}`] = text(2000);
+			shape[`${audience}_en_${code}`] = text(2000);
+		}
+	}
+	return z.object(shape);
+}

@@ -72,6 +72,14 @@ export async function listActions(
 }
 
 /** Members who can own an action: the company's active members, by name. */
+/**
+ * Who can own an action of the plan: the company's active HR managers and practice
+ * trainers, the people who make learning a topic. (Every member would make a list of
+ * 2,000 names in a large company, unusable in a select; an employee's idea is taken up
+ * by one of them.)
+ */
+const OWNER_ROLES = sql<boolean>`ms.roles && array['hr', 'trainer']::text[]`;
+
 export async function actionOwners(db: DB, ctx: RequestContext) {
 	return db
 		.selectFrom('membership as ms')
@@ -79,6 +87,7 @@ export async function actionOwners(db: DB, ctx: RequestContext) {
 		.select(['u.id', 'u.name'])
 		.where('ms.company_id', '=', ctx.company.id)
 		.where('ms.deactivated_at', 'is', null)
+		.where(OWNER_ROLES)
 		.orderBy('u.name')
 		.execute();
 }
@@ -98,14 +107,15 @@ export async function addAction(
 	}
 	return db.transaction().execute((trx) =>
 		once(trx, ctx.user.id, `culture_action:${round.id}`, token, async () => {
-			// The owner must be an active member of this company (a form field names them).
+			// The owner must be one of actionOwners (a form field names them).
 			const owner = isUuid(input.ownerId)
 				? await trx
-						.selectFrom('membership')
-						.select('user_id')
-						.where('company_id', '=', ctx.company.id)
-						.where('user_id', '=', input.ownerId)
-						.where('deactivated_at', 'is', null)
+						.selectFrom('membership as ms')
+						.select('ms.user_id')
+						.where('ms.company_id', '=', ctx.company.id)
+						.where('ms.user_id', '=', input.ownerId)
+						.where('ms.deactivated_at', 'is', null)
+						.where(OWNER_ROLES)
 						.executeTakeFirst()
 				: undefined;
 			if (!owner) throw new DomainError('culture_action_owner_unknown', 'ownerId');

@@ -48,6 +48,8 @@ export const CROSS_COMPANY = {
 	erasure: 'admin: erasure of an account in every company',
 	/** the invitation page: which company a token belongs to (one row; the rest of the page runs in that company). */
 	invitation: 'invitation by its token',
+	/** admin: the learning-culture instrument's versions with how many rounds use each (numbers only). */
+	cultureInstrument: 'admin: rounds counted per instrument version',
 	/** the anonymous learning-culture scan: which company a link belongs to (one row; the rest runs in that company). */
 	cultureLink: 'learning-culture scan by its link',
 	/** background job: reminders, outbox and housekeeping. */
