@@ -18,6 +18,7 @@ import {
 	saveDraft,
 	type Framework
 } from '$lib/server/profiles/framework';
+import { draftActions } from '$lib/server/versions';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The draft form: the areas of the draft (none without a draft). */
@@ -74,19 +75,5 @@ export const actions: Actions = {
 		}
 		return message(form, { type: 'success', text: m.fw_saved() });
 	},
-	publish: async ({ locals, request }) => {
-		const user = requirePlatformRole(locals, 'admin');
-		const form = await readForm(request, noFields, { id: 'publish' });
-		try {
-			await publishDraft(await getDb(), user.id);
-		} catch (e) {
-			return domainFail(form, e);
-		}
-		return message(form, { type: 'success', text: m.fw_published() });
-	},
-	discard: async ({ locals }) => {
-		const user = requirePlatformRole(locals, 'admin');
-		await discardDraft(await getDb(), user.id);
-		return { discarded: true };
-	}
+	...draftActions(publishDraft, discardDraft, m.fw_published)
 };

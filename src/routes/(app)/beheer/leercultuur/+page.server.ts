@@ -20,6 +20,7 @@ import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import { domainFail, formFor, invalid, readForm } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
+import { draftActions } from '$lib/server/versions';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The admin's editor of the learning-culture instrument (issue 15); admins only. */
@@ -100,19 +101,5 @@ export const actions: Actions = {
 		}
 		return message(form, { type: 'success', text: m.ci_saved() });
 	},
-	publish: async ({ locals, request }) => {
-		const user = requirePlatformRole(locals, 'admin');
-		const form = await readForm(request, noFields, { id: 'publish' });
-		try {
-			await publishInstrumentDraft(await getDb(), user.id);
-		} catch (e) {
-			return domainFail(form, e);
-		}
-		return message(form, { type: 'success', text: m.ci_published() });
-	},
-	discard: async ({ locals }) => {
-		const user = requirePlatformRole(locals, 'admin');
-		await discardInstrumentDraft(await getDb(), user.id);
-		return { discarded: true };
-	}
+	...draftActions(publishInstrumentDraft, discardInstrumentDraft, m.ci_published)
 };
