@@ -168,7 +168,7 @@ export const domainErrorMessages: Record<DomainErrorCode, () => string> = {
 	culture_action_owner_unknown: m.err_culture_action_owner_unknown,
 	culture_dimension_unknown: m.err_culture_dimension_unknown,
 	culture_action_not_found: m.err_culture_action_not_found,
-	culture_no_draft: m.err_framework_no_draft,
+	culture_no_draft: m.err_culture_no_draft,
 	culture_statement_count: m.err_culture_statement_count,
 	culture_statement_pairs: m.err_culture_statement_pairs,
 	culture_statement_too_long: () => m.v_too_long({ max: 300 }),

@@ -62,14 +62,20 @@ describe('award round forms', () => {
 			llo_profile_complete: false,
 			min_years_experience: 0,
 			coached_adult_months: 60,
-			no_win_in_last_years: 20
+			no_win_in_last_years: 20,
+			culture_scan_months: 12
 		};
 		expect(rulesSchema.safeParse(rules).success).toBe(true);
 		expect(
 			fieldsWithErrors(
-				rulesSchema.safeParse({ ...rules, min_years_experience: 61, no_win_in_last_years: 1.5 })
+				rulesSchema.safeParse({
+					...rules,
+					min_years_experience: 61,
+					no_win_in_last_years: 1.5,
+					culture_scan_months: 61
+				})
 			).sort()
-		).toEqual(['min_years_experience', 'no_win_in_last_years']);
+		).toEqual(['culture_scan_months', 'min_years_experience', 'no_win_in_last_years']);
 	});
 
 	it('reads a weight with a comma or a point, from 0,1 to 10', () => {

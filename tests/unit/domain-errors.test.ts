@@ -8,7 +8,8 @@ import { baseLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
  */
 const SHARED: DomainErrorCode[][] = [
 	['reflection_too_long', 'award_motivation_too_long', 'award_evidence_too_long'],
-	['framework_name_required', 'award_endorsement_required']
+	['framework_name_required', 'award_endorsement_required'],
+	['framework_indicator_too_long', 'culture_statement_too_long']
 ];
 
 const codes = Object.keys(domainErrorMessages) as DomainErrorCode[];
