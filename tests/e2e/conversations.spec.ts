@@ -384,3 +384,21 @@ test('the template editor warns before leaving with unsaved changes, and says it
 	await expect(noJs.getByLabel('Naam', { exact: true })).toBeDisabled();
 	await plain.close();
 });
+
+test('a conversation about the learning-culture scan shows what the scan found and the open plan', async ({
+	page
+}) => {
+	await login(page, 'opleider@delinde.example');
+	const path = await plan(page, 'Leercultuur in het team', 5);
+	const briefing = page.getByRole('region', { name: 'Uit de leercultuurscan' });
+	await expect(briefing).toContainText(/De laatste scan, gesloten op .*, met \d+ antwoorden/);
+	await expect(briefing.getByRole('listitem').first()).toBeVisible();
+	await expect(
+		briefing.getByRole('heading', { name: 'Open acties uit het verbeterplan' })
+	).toBeVisible();
+	await expectAccessible(page);
+	// Another kind of conversation has no such section.
+	await plan(page, 'Ontwikkelgesprek', 6);
+	await expect(page.getByRole('region', { name: 'Uit de leercultuurscan' })).toHaveCount(0);
+	void path;
+});

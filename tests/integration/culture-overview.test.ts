@@ -4,11 +4,17 @@ import { overviewPage } from '../../src/lib/server/adviser/overview';
 import { parseOverviewFilters } from '../../src/lib/server/adviser/filters';
 import { benchmarksOf, CULTURE_MIN_COMPANIES } from '../../src/lib/server/culture/benchmark';
 import {
+	CULTURE_TEAM_TEMPLATE_NAME,
 	currentInstrumentId,
 	instrumentOf,
 	statementIds
 } from '../../src/lib/server/culture/instrument';
 import { roundResults } from '../../src/lib/server/culture/results';
+import { cultureBriefing } from '../../src/lib/server/culture/briefing';
+import { listTemplates } from '../../src/lib/server/conversations/templates';
+import { planConversation } from '../../src/lib/server/conversations/plan';
+import { getConversation } from '../../src/lib/server/conversations/view';
+import { CULTURE_TEAM_TEMPLATE } from '../../migrations/0033_culture_team_template';
 import { setSharing } from '../../src/lib/server/culture/share';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import { addDays, today } from '../clock';
@@ -263,5 +269,54 @@ describe('comparisons per region and sector', () => {
 		// One stops sharing: under five again, the bands are hidden.
 		await t.db.deleteFrom('culture_share').where('company_id', '=', others[0]).execute();
 		expect((await benchmarksOf(t.db, wanted))[0].dimensions.werk.shared).toBeNull();
+	});
+});
+
+describe('a conversation about the scan ("Leercultuur in het team")', () => {
+	it('brings the latest scan’s findings and the plan’s open actions, for the learner too', async () => {
+		const hr = await contextFor(t.db, 'hr@delinde.example', 'zorggroep-de-linde');
+		const trainer = await contextFor(t.db, 'opleider@delinde.example', 'zorggroep-de-linde');
+		const learnerCtx = await contextFor(t.db, 'lerende@delinde.example', 'zorggroep-de-linde');
+		const learner = await t.db
+			.selectFrom('learner')
+			.select('id')
+			.where('company_id', '=', linde.id)
+			.where('user_id', '=', learnerCtx.user.id)
+			.executeTakeFirstOrThrow();
+		const templates = await listTemplates(t.db, hr);
+		const plan = (name: string) =>
+			planConversation(
+				t.db,
+				hr,
+				{
+					learnerId: learner.id,
+					templateId: templates.find((x) => x.name === name && x.isDefault)!.id,
+					plannedDate: addDays(today(), 9),
+					plannedTime: '10:00',
+					trainerId: trainer.user.id
+				},
+				'http://localhost:5173'
+			);
+		expect(CULTURE_TEAM_TEMPLATE.name).toBe(CULTURE_TEAM_TEMPLATE_NAME);
+		const about = await plan(CULTURE_TEAM_TEMPLATE_NAME);
+		const view = (await getConversation(t.db, learnerCtx, about))!;
+		expect(view.template.cultureTeam).toBe(true);
+		const briefing = (await cultureBriefing(t.db, learnerCtx))!;
+		// De Linde's latest closed scan, as HR's results page names it.
+		const results = await roundResults(t.db, hr, briefing.roundId);
+		expect(results.shown).toBe(true);
+		expect(briefing.findings.map((f) => f.code)).toEqual(results.findings.map((f) => f.code));
+		expect(briefing.findings.length).toBeGreaterThan(0);
+		expect(briefing.actions.length).toBeGreaterThan(0);
+		expect(briefing.actions.every((a) => a.status === 'open' || a.status === 'in_progress')).toBe(
+			true
+		);
+		// Another template: no briefing on its page.
+		const other = templates.find((x) => x.isDefault && x.name !== CULTURE_TEAM_TEMPLATE_NAME)!;
+		const plain = (await getConversation(t.db, learnerCtx, await plan(other.name)))!;
+		expect(plain.template.cultureTeam).toBe(false);
+		// A company without a closed scan with results: nothing to brief.
+		const hotel = await contextFor(t.db, 'hr@zeeuwsekust.example', 'hotel-de-zeeuwse-kust');
+		expect(await cultureBriefing(t.db, hotel)).toBeNull();
 	});
 });

@@ -4,6 +4,7 @@ import type { RequestContext } from '../auth/context';
 import type { DB } from '../db';
 import { DomainError, isUuid } from '../errors';
 import { coaches, isOwn, viewerOf, visibleConversations, type Viewer } from './access';
+import { CULTURE_TEAM_TEMPLATE_NAME } from '../culture/instrument';
 
 /**
  * What every conversation use case starts from: the conversation as the asking member
@@ -46,6 +47,11 @@ export async function conversationAccess(db: DB, ctx: RequestContext, id: string
 			'v.content',
 			't.name as template_name',
 			't.kind as template_kind',
+			// The platform template "Leercultuur in het team" or a company's copy of it
+			// (migration 0033): the page brings the latest scan's results (culture/briefing.ts).
+			sql<boolean>`(t.company_id is null and t.name = ${CULTURE_TEAM_TEMPLATE_NAME})
+				or exists (select 1 from conversation_template p where p.id = t.based_on
+					and p.company_id is null and p.name = ${CULTURE_TEAM_TEMPLATE_NAME})`.as('culture_team'),
 			isOwn(ctx).as('is_learner'),
 			coaches(ctx).as('is_trainer')
 		])

@@ -39,7 +39,8 @@ export interface ConversationView {
 	viewer: Viewer;
 	learner: { id: string; name: string };
 	trainer: { id: string | null; name: string | null };
-	template: { name: string; kind: TemplateKind; number: number };
+	/** `cultureTeam`: "Leercultuur in het team" or a copy of it (the page shows the scan's briefing). */
+	template: { name: string; kind: TemplateKind; number: number; cultureTeam: boolean };
 	/** The sections this viewer may read. */
 	content: TemplateContent;
 	/** The answer sets this viewer may read (a preparation of someone else only once shared). */
@@ -220,7 +221,8 @@ export async function getConversation(
 		template: {
 			name: a.template_name,
 			kind: a.template_kind as TemplateKind,
-			number: a.template_number
+			number: a.template_number,
+			cultureTeam: a.culture_team
 		},
 		content: sectionsFor(a.viewer, a.content),
 		answers,

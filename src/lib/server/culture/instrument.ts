@@ -11,6 +11,9 @@ export const CULTURE_SCALE = [1, 2, 3, 4, 5] as const;
  */
 export const CULTURE_MIN_RESPONSES = 5;
 
+/** The platform conversation template about the scan (migration 0033 seeds it by this name). */
+export const CULTURE_TEAM_TEMPLATE_NAME = 'Leercultuur in het team';
+
 /** A mean at or above this is named a strength; below ATTENTION_BELOW a point of attention. */
 export const STRENGTH_FROM = 3.75;
 export const ATTENTION_BELOW = 3.0;

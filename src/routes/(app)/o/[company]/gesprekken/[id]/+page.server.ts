@@ -25,6 +25,7 @@ import {
 } from '$lib/server/conversations/record';
 import { cancelConversation } from '$lib/server/conversations/cancel';
 import { getConversation } from '$lib/server/conversations/view';
+import { cultureBriefing } from '$lib/server/culture/briefing';
 import { rescheduleConversation } from '$lib/server/conversations/reschedule';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
@@ -51,7 +52,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!view) error(404, m.error_not_found());
 	const planned = amsterdamDateTime(view.plannedAt);
 	const own = view.can.prepare ? view.answers[view.can.prepare] : null;
-	const [trainers, , prepareForm, agreedForm, actionForm, addendumForm, rescheduleForm] =
+	const [trainers, , prepareForm, agreedForm, actionForm, addendumForm, rescheduleForm, culture] =
 		await Promise.all([
 			view.can.reschedule ? listTrainers(db, ctx) : [],
 			recordRead(
@@ -77,7 +78,9 @@ export const load: PageServerLoad = async (event) => {
 					trainerId: view.trainer.id ?? ''
 				},
 				{ id: 'reschedule' }
-			)
+			),
+			// "Leercultuur in het team": the latest scan's findings and open plan actions.
+			view.template.cultureTeam ? cultureBriefing(db, ctx) : null
 		]);
 	return {
 		conversation: view,
@@ -87,7 +90,8 @@ export const load: PageServerLoad = async (event) => {
 		agreedForm,
 		actionForm,
 		addendumForm,
-		rescheduleForm
+		rescheduleForm,
+		culture
 	};
 };
 
