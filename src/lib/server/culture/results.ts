@@ -102,14 +102,13 @@ export async function roundResults(
 	today = todayIso()
 ): Promise<RoundResults> {
 	const round = await roundOf(db, ctx, roundId);
+	// The answers per round are counted already (culture_round_result, migration 0034).
 	const previous = await db
-		.selectFrom('culture_round as r')
-		.select(['r.id', 'r.closes_on'])
+		.selectFrom('culture_round_result as r')
+		.select(['r.round_id as id', 'r.closes_on'])
 		.where('r.company_id', '=', ctx.company.id)
 		.where('r.closes_on', '<', round.opens_on)
-		.where(
-			sql<boolean>`(select count(*) from culture_response x where x.round_id = r.id and x.audience = 'employee') >= ${CULTURE_MIN_RESPONSES}`
-		)
+		.where('r.employees', '>=', CULTURE_MIN_RESPONSES)
 		.orderBy('r.closes_on', 'desc')
 		.limit(1)
 		.executeTakeFirst();
