@@ -32,6 +32,7 @@ import * as m0032 from './0032_audit_log_changes_index';
 import * as m0033 from './0033_culture_team_template';
 import * as m0034 from './0034_culture_overview';
 import * as m0035 from './0035_award_culture_rule';
+import * as m0036 from './0036_culture_teams';
 
 /**
  * Every migration, in order. Forward-only: never edit a migration that has shipped,
@@ -71,5 +72,6 @@ export const migrations: Record<string, Migration> = {
 	'0032_audit_log_changes_index': m0032,
 	'0033_culture_team_template': m0033,
 	'0034_culture_overview': m0034,
-	'0035_award_culture_rule': m0035
+	'0035_award_culture_rule': m0035,
+	'0036_culture_teams': m0036
 };

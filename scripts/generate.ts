@@ -809,7 +809,8 @@ async function generate(conn: Conn, scale: Scale, seed: number, passwordHash: st
  * sometimes still open); up to 60 employees answer per round (a third to three quarters of
  * those asked), HR answers the strategy scan; each company has its own level per
  * dimension, so regions and sectors differ. Two fifths of the scanning companies share
- * with their adviser; rounds with results get an improvement plan of two actions. The
+ * with their adviser; rounds with results get an improvement plan of two actions. Half the
+ * rounds of companies with 20 or more people name 2–4 teams, and most employees say theirs. The
  * per-round results are built at the end (their trigger is off while loading).
  */
 async function generateCulture(conn: Conn, S: string): Promise<number> {
@@ -831,7 +832,9 @@ async function generateCulture(conn: Conn, S: string): Promise<number> {
 				+ (k - 1) * (190 + floor(pg_temp.rnd(${S} || 'cgap' || c.i || '.' || k) * 170)::int)))::date as opens_on,
 			1 + c.learners + c.trainers as invited,
 			least(60, ceil((1 + c.learners + c.trainers)
-				* (0.35 + 0.4 * pg_temp.rnd(${S} || 'cresp' || c.i || '.' || k))))::int as responses
+				* (0.35 + 0.4 * pg_temp.rnd(${S} || 'cresp' || c.i || '.' || k))))::int as responses,
+			case when c.learners + c.trainers >= 20 and pg_temp.rnd(${S} || 'cteams' || c.i || '.' || k) < 0.5
+				then 2 + floor(3 * pg_temp.rnd(${S} || 'cteamn' || c.i || '.' || k))::int else 0 end as teams
 		from gen_company c
 		join gen_person h on h.company_id = c.id and h.kind = 'h'
 		cross join generate_series(1, 3) k
@@ -842,9 +845,10 @@ async function generateCulture(conn: Conn, S: string): Promise<number> {
 	const rounds = await run(
 		conn,
 		`insert into culture_round (id, company_id, version_id, opens_on, closes_on, invited_employees,
-			invited_management, invitations_sent_at, created_by, created_at)
+			invited_management, invitations_sent_at, created_by, created_at, teams)
 		select r.id, r.company_id, ${version}, r.opens_on, r.opens_on + 14, r.invited, 1,
-			r.opens_on::timestamptz + interval '7 hours', r.hr_id, r.opens_on::timestamptz - interval '10 days'
+			r.opens_on::timestamptz + interval '7 hours', r.hr_id, r.opens_on::timestamptz - interval '10 days',
+			(array['Productie', 'Logistiek', 'Kantoor', 'Onderhoud'])[1:r.teams]
 		from gen_culture_round r`
 	);
 	/** One answer per statement of the audience: the company's level per dimension, and noise keyed by `key`. */
@@ -855,15 +859,17 @@ async function generateCulture(conn: Conn, S: string): Promise<number> {
 		where d.version_id = ${version} and s.audience = '${audience}')`;
 	const responses = await run(
 		conn,
-		`insert into culture_response (company_id, round_id, audience, response_key, answers, open_answer)
+		`insert into culture_response (company_id, round_id, audience, response_key, answers, open_answer, team)
 		select r.company_id, r.id, 'employee', md5(${S} || 'ckey' || r.id || n), ${statements('employee', "r.id || '.' || n")},
 			case when pg_temp.rnd(${S} || 'copen' || r.id || n) < 0.15
 				then (array['Meer tijd om van collega''s te leren.', 'Graag vaker feedback van mijn leidinggevende.',
 					'Het inwerken van nieuwe collega''s kan beter.'])[1 + floor(pg_temp.rnd(${S} || 'ctext' || r.id || n) * 3)::int]
-			end
+			end,
+			case when r.teams > 0 and pg_temp.rnd(${S} || 'cteam' || r.id || n) < 0.85
+				then 1 + floor(r.teams * pg_temp.rnd(${S} || 'cwhich' || r.id || n))::int end
 		from gen_culture_round r cross join generate_series(1, r.responses) n
 		union all
-		select r.company_id, r.id, 'management', md5(${S} || 'cmkey' || r.id), ${statements('management', "r.id || '.m'")}, null
+		select r.company_id, r.id, 'management', md5(${S} || 'cmkey' || r.id), ${statements('management', "r.id || '.m'")}, null, null
 		from gen_culture_round r`
 	);
 	const shares = await run(

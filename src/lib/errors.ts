@@ -52,6 +52,7 @@ export type DomainErrorCode =
 	| 'culture_round_not_open'
 	| 'culture_round_closed'
 	| 'culture_answers_incomplete'
+	| 'culture_team_unknown'
 	| 'culture_action_due_past'
 	| 'culture_action_due_far'
 	| 'culture_action_owner_unknown'
@@ -163,6 +164,7 @@ export const domainErrorMessages: Record<DomainErrorCode, () => string> = {
 	culture_round_not_open: m.err_culture_round_not_open,
 	culture_round_closed: m.err_culture_round_closed,
 	culture_answers_incomplete: m.err_culture_answers_incomplete,
+	culture_team_unknown: m.err_culture_team_unknown,
 	culture_action_due_past: m.err_culture_action_due_past,
 	culture_action_due_far: m.err_culture_action_due_far,
 	culture_action_owner_unknown: m.err_culture_action_owner_unknown,

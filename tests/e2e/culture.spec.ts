@@ -41,7 +41,11 @@ test('HR plans a scan, five people answer through their link, HR reads the resul
 	await page.getByLabel('Open tot en met').fill(daysFromToday(-1));
 	await page.getByLabel('Deze e-mailadressen').check();
 	await page.getByLabel('E-mailadressen van medewerkers').fill(`${people.join('\n')}\ngeen-adres`);
+	await page.getByLabel('Teams (niet verplicht)').fill('Keuken');
 	await page.getByRole('button', { name: 'Scan plannen en uitnodigingen versturen' }).click();
+	await expect(page.getByLabel('Teams (niet verplicht)')).toHaveAccessibleDescription(
+		/Noem minstens 2 teams, of laat het veld leeg\./
+	);
 	await expect(page.getByLabel('Open tot en met')).toHaveAccessibleDescription(
 		'De einddatum moet na de startdatum liggen.'
 	);
@@ -54,6 +58,7 @@ test('HR plans a scan, five people answer through their link, HR reads the resul
 	await page.getByLabel('Open tot en met').fill(daysFromToday(14));
 	await page.getByLabel('E-mailadressen van medewerkers').fill(people.join(', '));
 	await page.getByLabel('E-mailadressen van leidinggevenden').fill(manager);
+	await page.getByLabel('Teams (niet verplicht)').fill('Keuken\nBediening');
 	await page.getByRole('button', { name: 'Scan plannen en uitnodigingen versturen' }).click();
 	await expect(page.getByRole('status')).toContainText('De scan is gepland.');
 	await expect(page.getByText(/0 van de 5 medewerkers hebben geantwoord/)).toBeVisible();
@@ -80,6 +85,7 @@ test('HR plans a scan, five people answer through their link, HR reads the resul
 		await statements.nth(i).getByLabel('Mee eens', { exact: true }).check();
 	}
 	await p1.getByLabel('Wat zou jou helpen om meer te leren in je werk?').fill('Een maatje.');
+	await p1.getByLabel('In welk team werk je?').selectOption({ label: 'Keuken' });
 	await p1.getByRole('button', { name: 'Antwoorden versturen' }).click();
 	await expect(statements.first()).toHaveAccessibleDescription(
 		'Kies bij deze uitspraak een antwoord.'
@@ -95,6 +101,7 @@ test('HR plans a scan, five people answer through their link, HR reads the resul
 	await p1.reload();
 	await expect(p1.getByText('Je hebt de scan al ingevuld.')).toBeVisible();
 	await expect(statements.nth(1).getByLabel('Mee eens', { exact: true })).toBeChecked();
+	await expect(p1.getByLabel('In welk team werk je?')).toHaveValue('1');
 	await phone.close();
 
 	// Three more answer; still hidden at four.
@@ -139,6 +146,9 @@ test('HR plans a scan, five people answer through their link, HR reads the resul
 	await expect(
 		page.getByText('Open antwoorden zijn te lezen als de scan gesloten is.')
 	).toBeVisible();
+	await expect(
+		page.getByText('Uitkomsten per team zijn te zien als de scan gesloten is.')
+	).toBeVisible();
 	// The comparison with region and sector says why it is empty in the demo.
 	await expect(table.getByRole('columnheader', { name: 'Regio' })).toBeVisible();
 	await expect(page.getByText(/Een vergelijking verschijnt pas vanaf 5 bedrijven/)).toBeVisible();
@@ -148,6 +158,33 @@ test('HR plans a scan, five people answer through their link, HR reads the resul
 	await page.getByRole('link', { name: 'Terug naar de scans' }).click();
 	await expect(page.getByRole('cell', { name: '5 van 5' })).toBeVisible();
 	void baseURL;
+});
+
+test('HR of De Linde reads its latest scan per team, the small ones held back', async ({
+	page
+}) => {
+	await login(page, 'hr@delinde.example');
+	await page.goto('/o/zorggroep-de-linde/hr/leercultuur');
+	await page
+		.getByRole('link', { name: /Bekijk/ })
+		.first()
+		.click();
+	const teams = page.getByRole('region', { name: 'Per team' });
+	await expect(teams).toContainText(
+		'Teams in deze scan: Wijkzorg, Verpleeghuis De Linde, Facilitair.'
+	);
+	const table = teams.getByRole('table');
+	await expect(table.getByRole('row', { name: /^Wijkzorg 5/ })).toBeVisible();
+	await expect(table.getByRole('row', { name: /^Verpleeghuis De Linde 5/ })).toBeVisible();
+	// Facilitair had no answers: no row.
+	await expect(table.getByRole('row')).toHaveCount(3);
+	await expectAccessible(page);
+	await page.setViewportSize({ width: 390, height: 844 });
+	expect(
+		await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		)
+	).toBeLessThanOrEqual(0);
 });
 
 test('the adviser sees when De Linde held its scans and, as it shares them, the latest means', async ({

@@ -274,7 +274,9 @@ describe('a round from invitation to results', () => {
 			'id',
 			'open_answer',
 			'response_key',
-			'round_id'
+			'round_id',
+			// The team an employee chose, as a position in the round's list (migration 0036).
+			'team'
 		]);
 		expect(columns.rows.some((c) => /time|date/.test(c.data_type))).toBe(false);
 		// Ids are random, not a sequence that orders answers by arrival.

@@ -18,6 +18,52 @@ export const CULTURE_MAX_DAYS_AHEAD = 365;
 
 const EMAIL = z.email();
 
+/** A round names at most this many teams, each at most this long (migration 0036). */
+export const CULTURE_MAX_TEAMS = 30;
+export const CULTURE_TEAM_MAX_LENGTH = 60;
+
+/**
+ * HR's teams of a round: one per line; blank lines and duplicates (whatever the case) do
+ * not count. None is fine (no breakdown); one is not (a breakdown of one team is the whole).
+ */
+export const teamList = () =>
+	z
+		.string()
+		.max(CULTURE_MAX_TEAMS * 80, {
+			error: () => m.v_too_long({ max: CULTURE_MAX_TEAMS * 80 })
+		})
+		.default('')
+		.transform((value, ctx) => {
+			const seen = new Set<string>();
+			const teams: string[] = [];
+			for (const line of value.split(/\r?\n/)) {
+				const team = line.trim().replace(/\s+/g, ' ');
+				if (!team || seen.has(team.toLocaleLowerCase('nl'))) continue;
+				seen.add(team.toLocaleLowerCase('nl'));
+				teams.push(team);
+			}
+			const long = teams.find((t) => t.length > CULTURE_TEAM_MAX_LENGTH);
+			if (long) {
+				ctx.addIssue({
+					code: 'custom',
+					message: m.v_culture_team_too_long({ team: long, max: CULTURE_TEAM_MAX_LENGTH })
+				});
+				return z.NEVER;
+			}
+			if (teams.length > CULTURE_MAX_TEAMS) {
+				ctx.addIssue({
+					code: 'custom',
+					message: m.v_culture_too_many_teams({ max: CULTURE_MAX_TEAMS })
+				});
+				return z.NEVER;
+			}
+			if (teams.length === 1) {
+				ctx.addIssue({ code: 'custom', message: m.v_culture_teams_min() });
+				return z.NEVER;
+			}
+			return teams;
+		});
+
 /**
  * A pasted list of addresses: one per line, or separated by commas, semicolons or
  * spaces; case and duplicates do not matter. The message names the first wrong one.
@@ -64,7 +110,8 @@ export const cultureRoundSchema = () =>
 				.refine((v) => v === '' || isDate(v), { error: () => m.v_date() }),
 			recipients: z.enum(['members', 'list'], { error: () => m.v_choose() }).default('members'),
 			emails: z.string().default(''),
-			managerEmails: z.string().default('')
+			managerEmails: z.string().default(''),
+			teams: z.string().default('')
 		})
 		.superRefine((d, ctx) => {
 			const today = todayIso();
@@ -101,6 +148,10 @@ export const cultureRoundSchema = () =>
 					ctx.addIssue({ code: 'custom', path: [key], message: parsed.error.issues[0].message });
 				}
 			}
+			const teams = teamList().safeParse(d.teams);
+			if (!teams.success) {
+				ctx.addIssue({ code: 'custom', path: ['teams'], message: teams.error.issues[0].message });
+			}
 			if (d.recipients === 'list' && emailList().safeParse(d.emails).data?.length === 0) {
 				ctx.addIssue({ code: 'custom', path: ['emails'], message: m.v_culture_emails_required() });
 			}
@@ -111,6 +162,11 @@ export type CultureRoundForm = z.infer<ReturnType<typeof cultureRoundSchema>>;
 /** The parsed address lists of a valid form. */
 export function emailsOf(value: string): string[] {
 	return emailList().parse(value);
+}
+
+/** The parsed teams of a valid form. */
+export function teamsOf(value: string): string[] {
+	return teamList().parse(value);
 }
 
 /** An action of the improvement plan (server/culture/plan.ts checks owner and dates again). */
@@ -145,7 +201,12 @@ export const cultureResponseSchema = z.object({
 	openAnswer: z
 		.string()
 		.transform((v) => v.slice(0, 2000))
-		.nullable()
+		.nullable(),
+	/**
+	 * The chosen team's position in the round's list (1-based), null when not said; 0 for a
+	 * value that is none (a crafted post), which the service refuses like a team it lacks.
+	 */
+	team: z.number().int().min(0).max(99).nullable()
 });
 
 export type CultureResponse = z.infer<typeof cultureResponseSchema>;
@@ -174,9 +235,11 @@ export function cultureResponseOf(data: FormData): CultureResponse {
 		}
 	}
 	const open = data.get('openAnswer');
+	const team = data.get('team');
 	return cultureResponseSchema.parse({
 		answers,
-		openAnswer: typeof open === 'string' ? open : null
+		openAnswer: typeof open === 'string' ? open : null,
+		team: typeof team !== 'string' || team === '' ? null : /^\d{1,2}$/.test(team) ? Number(team) : 0
 	});
 }
 

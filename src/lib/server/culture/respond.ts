@@ -31,9 +31,12 @@ export interface Questionnaire {
 	dimensions: Pick<CultureDimension, 'id' | 'code' | 'nl' | 'en' | 'employee' | 'management'>[];
 	openQuestionNl: string;
 	openQuestionEn: string;
+	/** The teams employees may choose from (none for management; migration 0036). */
+	teams: string[];
 	/** The earlier answer of this link, to change. */
 	answers: Record<string, number> | null;
 	openAnswer: string | null;
+	team: number | null;
 }
 
 /**
@@ -68,6 +71,7 @@ async function invitationIn(db: DB, token: string) {
 			'r.version_id as versionId',
 			'r.opens_on as opensOn',
 			'r.closes_on as closesOn',
+			'r.teams',
 			'c.name as company'
 		])
 		.where('i.token_hash', '=', hashToken(token))
@@ -95,7 +99,7 @@ async function questionnaireIn(
 		instrumentOf(db, inv.versionId),
 		db
 			.selectFrom('culture_response')
-			.select(['answers', 'open_answer'])
+			.select(['answers', 'open_answer', 'team'])
 			.where('response_key', '=', responseKey(token))
 			.executeTakeFirst()
 	]);
@@ -117,22 +121,32 @@ async function questionnaireIn(
 			})),
 		openQuestionNl: instrument!.openQuestionNl,
 		openQuestionEn: instrument!.openQuestionEn,
+		teams: inv.audience === 'employee' ? inv.teams : [],
 		answers: earlier?.answers ?? null,
-		openAnswer: earlier?.open_answer ?? null
+		openAnswer: earlier?.open_answer ?? null,
+		team: earlier?.team ?? null
 	};
+}
+
+export interface ResponseInput {
+	answers: Record<string, number>;
+	openAnswer: string | null;
+	/** Position (1-based) in the round's teams; null: not said. */
+	team?: number | null;
 }
 
 /**
  * Stores (or replaces) the answer of a link while its round is open. Every statement of
  * the link's audience needs a value from 1 to 5 (`culture_answers_incomplete` names the
- * first missing one as field `s<id>`). One answer per link: the response key is unique,
+ * first missing one as field `s<id>`); a team must be one of the round's, and only an
+ * employee gives one (`culture_team_unknown`). One answer per link: the response key is unique,
  * a double submit or a later change updates the same row. The invitation row is not
  * touched (see migration 0025).
  */
 export async function saveResponse(
 	db: DB,
 	token: string,
-	input: { answers: Record<string, number>; openAnswer: string | null },
+	input: ResponseInput,
 	today = todayIso()
 ): Promise<'stored'> {
 	const inv = await invitationOf(db, token);
@@ -144,7 +158,7 @@ async function saveIn(
 	db: DB,
 	token: string,
 	inv: NonNullable<Awaited<ReturnType<typeof invitationOf>>>,
-	input: { answers: Record<string, number>; openAnswer: string | null },
+	input: ResponseInput,
 	today: string
 ): Promise<'stored'> {
 	const state = roundState(inv, today);
@@ -159,12 +173,17 @@ async function saveIn(
 		}
 		answers[String(id)] = value;
 	}
+	const team = input.team ?? null;
+	if (team !== null && (inv.audience !== 'employee' || team < 1 || team > inv.teams.length)) {
+		throw new DomainError('culture_team_unknown', 'team');
+	}
 	const openAnswer = input.openAnswer?.trim().slice(0, 2000) || null;
 	await sql`
-		insert into culture_response (company_id, round_id, audience, response_key, answers, open_answer)
+		insert into culture_response (company_id, round_id, audience, response_key, answers, open_answer, team)
 		values (${inv.companyId}, ${inv.roundId}, ${inv.audience}, ${responseKey(token)},
-			${JSON.stringify(answers)}::jsonb, ${openAnswer})
-		on conflict (response_key) do update set answers = excluded.answers, open_answer = excluded.open_answer`.execute(
+			${JSON.stringify(answers)}::jsonb, ${openAnswer}, ${team})
+		on conflict (response_key) do update
+			set answers = excluded.answers, open_answer = excluded.open_answer, team = excluded.team`.execute(
 		db
 	);
 	return 'stored';

@@ -53,6 +53,31 @@ export interface Finding {
 	value: number;
 }
 
+/** One row of the breakdown by team: a team, the team not stated, or the small ones together. */
+export interface TeamRow {
+	/** The team's name; null with `kind` 'not_stated' or 'other'. */
+	name: string | null;
+	kind: 'team' | 'not_stated' | 'other';
+	/** Employees who answered. */
+	n: number;
+	/** Mean per dimension code. */
+	means: Record<string, number | null>;
+}
+
+/**
+ * Results per team (migration 0036): only after the round has closed (while it is open, a
+ * team's mean moving with one new answer would tell what that answer was), and only where
+ * every row has CULTURE_MIN_RESPONSES answers or more. Teams with fewer, and answers
+ * without a team, are one row together; when that row is still too small, or fewer than
+ * two rows remain, there is no breakdown (the rows always add up to the whole, so one row
+ * held back would be the whole minus the others).
+ */
+export interface TeamBreakdown {
+	teams: string[];
+	state: 'open' | 'too_few' | 'shown';
+	rows: TeamRow[];
+}
+
 export interface RoundResults {
 	id: string;
 	state: RoundState;
@@ -70,6 +95,8 @@ export interface RoundResults {
 	/** Open answers, in an order unrelated to when they came in; null while hidden. */
 	openAnswers: string[] | null;
 	openAnswersHidden: 'open' | 'too_few' | null;
+	/** Null for a round without teams. */
+	byTeam: TeamBreakdown | null;
 	/** The threshold for results and open answers (CULTURE_MIN_RESPONSES). */
 	min: number;
 	region: Comparison;
@@ -82,6 +109,8 @@ export interface RoundResults {
 interface Aggregate {
 	round_id: string;
 	audience: 'employee' | 'management';
+	/** Null: not stated (and always for management). */
+	team: number | null;
 	code: string;
 	value: number;
 	n: number;
@@ -117,19 +146,19 @@ export async function roundResults(
 		instrumentOf(db, round.version_id),
 		db
 			.selectFrom('culture_response')
-			.select(['audience', (eb) => eb.fn.countAll<number>().as('n')])
+			.select(['audience', 'team', (eb) => eb.fn.countAll<number>().as('n')])
 			.where('round_id', '=', round.id)
 			.where('company_id', '=', ctx.company.id)
-			.groupBy('audience')
+			.groupBy(['audience', 'team'])
 			.execute(),
 		sql<Aggregate>`
-			select r.round_id, s.audience, d.code, a.value::int as value, count(*)::int as n
+			select r.round_id, s.audience, r.team, d.code, a.value::int as value, count(*)::int as n
 			from culture_response r
 			cross join lateral jsonb_each_text(r.answers) a(statement_id, value)
 			join culture_statement s on s.id = a.statement_id::int
 			join culture_dimension d on d.id = s.dimension_id
 			where r.company_id = ${ctx.company.id} and r.round_id in (${sql.join(roundIds)})
-			group by r.round_id, s.audience, d.code, a.value`.execute(db),
+			group by r.round_id, s.audience, r.team, d.code, a.value`.execute(db),
 		db
 			.selectFrom('company as c')
 			.innerJoin('region as rg', 'rg.id', 'c.region_id')
@@ -149,8 +178,10 @@ export async function roundResults(
 		companies: b?.companies ?? 0,
 		shown: !!b && Object.values(b.dimensions).some((d) => d.mean !== null)
 	});
-	const employees = counts.find((c) => c.audience === 'employee')?.n ?? 0;
-	const management = counts.find((c) => c.audience === 'management')?.n ?? 0;
+	const countOf = (audience: string) =>
+		counts.filter((c) => c.audience === audience).reduce((sum, c) => sum + Number(c.n), 0);
+	const employees = countOf('employee');
+	const management = countOf('management');
 	const shown = employees >= CULTURE_MIN_RESPONSES;
 	const state = roundState({ opensOn: round.opens_on, closesOn: round.closes_on }, today);
 
@@ -224,9 +255,65 @@ export async function roundResults(
 		min: CULTURE_MIN_RESPONSES,
 		region: comparison(region, place.region),
 		sector: comparison(sector, place.sector),
+		byTeam: round.teams.length
+			? teamBreakdown(
+					round.teams,
+					state,
+					counts.filter((c) => c.audience === 'employee'),
+					aggregates.rows.filter((a) => a.round_id === round.id && a.audience === 'employee'),
+					instrument!.dimensions.map((d) => d.code)
+				)
+			: null,
 		minCompanies: CULTURE_MIN_COMPANIES,
 		months: CULTURE_BENCHMARK_MONTHS
 	};
+}
+
+/** See TeamBreakdown. `counts` and `aggregates` are the round's employees' only. */
+export function teamBreakdown(
+	teams: string[],
+	state: RoundState,
+	counts: { team: number | null; n: number | string }[],
+	aggregates: Pick<Aggregate, 'team' | 'code' | 'value' | 'n'>[],
+	codes: string[]
+): TeamBreakdown {
+	if (state !== 'closed') return { teams, state: 'open', rows: [] };
+	const n = new Map(counts.map((c) => [c.team, Number(c.n)]));
+	const big = (team: number | null) => (n.get(team) ?? 0) >= CULTURE_MIN_RESPONSES;
+	const cells: { key: number | null | 'other'; members: (number | null)[] }[] = [];
+	const small: (number | null)[] = [];
+	for (const team of [...teams.map((_, i) => i + 1), null]) {
+		if (!n.get(team)) continue;
+		if (big(team)) cells.push({ key: team, members: [team] });
+		else small.push(team);
+	}
+	if (small.length) cells.push({ key: 'other', members: small });
+	const sizeOf = (members: (number | null)[]) =>
+		members.reduce<number>((sum, t) => sum + (n.get(t) ?? 0), 0);
+	if (cells.length < 2 || cells.some((c) => sizeOf(c.members) < CULTURE_MIN_RESPONSES)) {
+		return { teams, state: 'too_few', rows: [] };
+	}
+	const rows = cells.map((cell): TeamRow => {
+		const means: Record<string, number | null> = {};
+		for (const code of codes) {
+			let total = 0;
+			let count = 0;
+			for (const a of aggregates) {
+				if (a.code === code && cell.members.includes(a.team)) {
+					total += a.value * a.n;
+					count += a.n;
+				}
+			}
+			means[code] = count ? round2(total / count) : null;
+		}
+		return {
+			name: typeof cell.key === 'number' ? teams[cell.key - 1] : null,
+			kind: cell.key === 'other' ? 'other' : cell.key === null ? 'not_stated' : 'team',
+			n: sizeOf(cell.members),
+			means
+		};
+	});
+	return { teams, state: 'shown', rows };
 }
 
 /** Strengths and points of attention in words (the page names them; issue 15). */

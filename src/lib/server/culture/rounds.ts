@@ -36,6 +36,8 @@ export interface NewRound {
 	emails: string[];
 	/** Managers asked for the strategy scan besides the company's HR members. */
 	managerEmails: string[];
+	/** The teams employees may choose from (none, or 2 to CULTURE_MAX_TEAMS). */
+	teams?: string[];
 }
 
 interface Recipient {
@@ -94,6 +96,7 @@ export async function createRound(
 					reminder_on: input.reminderOn,
 					invited_employees: employees.length,
 					invited_management: recipients.length - employees.length,
+					teams: input.teams ?? [],
 					created_by: ctx.user.id
 				})
 				.returning('id')
@@ -119,7 +122,8 @@ export async function createRound(
 					opensOn: input.opensOn,
 					closesOn: input.closesOn,
 					employees: employees.length,
-					management: recipients.length - employees.length
+					management: recipients.length - employees.length,
+					teams: input.teams?.length ?? 0
 				}
 			});
 			return round.id;

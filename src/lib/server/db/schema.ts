@@ -590,6 +590,8 @@ export interface CultureRoundTable {
 	reminder_sent_at: Timestamp | null;
 	created_by: string | null;
 	created_at: CreatedAt;
+	/** The teams employees may choose from (migration 0036); empty: no breakdown. */
+	teams: Generated<string[]>;
 }
 
 export interface CultureInvitationTable {
@@ -611,6 +613,8 @@ export interface CultureResponseTable {
 	/** statement id → 1…5 */
 	answers: ColumnType<Record<string, number>, string, string>;
 	open_answer: string | null;
+	/** The employee's team: its position (1-based) in the round's `teams`, or null. */
+	team: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface CultureShareTable {

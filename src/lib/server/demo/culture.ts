@@ -21,6 +21,11 @@ interface DemoRound {
 	base: Record<string, number>;
 	management: Record<string, number>;
 	open: string[];
+	/**
+	 * The round's teams (migration 0036): respondent i chose team `of[i]` (1-based; null or
+	 * beyond the list: not said), whose answers lean by `shift[team][code]`.
+	 */
+	teams?: { names: string[]; of: (number | null)[]; shift: Record<number, Record<string, number>> };
 	/** The improvement plan HR made after the round. */
 	plan?: {
 		title: string;
@@ -92,6 +97,11 @@ const ROUNDS: DemoRound[] = [
 			'Het werkt goed dat Ahmed na elke dienst even terugkijkt met ons.',
 			'Meer uitleg over waar de organisatie heen wil met de wijkzorg.'
 		],
+		teams: {
+			names: ['Wijkzorg', 'Verpleeghuis De Linde', 'Facilitair'],
+			of: [1, 2, 1, 2, 1, 2, 1, 2, 1, 2],
+			shift: { 1: { voorwaarden: -0.5, ruimte: 0.5 }, 2: { voorwaarden: 0.5, ruimte: -0.5 } }
+		},
 		plan: [
 			{
 				title: 'Per afdeling vier uur per maand inroosteren om samen te leren',
@@ -181,6 +191,7 @@ export async function seedDemoCulture(db: DB): Promise<void> {
 			.values({
 				company_id: company.id,
 				version_id: instrument.id,
+				teams: round.teams?.names ?? [],
 				opens_on: opensOn,
 				closes_on: daysFromToday(round.closes),
 				reminder_on: daysFromToday(round.closes - 4),
@@ -205,16 +216,19 @@ export async function seedDemoCulture(db: DB): Promise<void> {
 			.execute();
 		const responses = [];
 		for (let i = 0; i < round.employees; i++) {
+			const team = round.teams?.of[i] ?? null;
+			const shift = (team && round.teams?.shift[team]) || {};
 			const answers: Record<string, number> = {};
 			for (const d of instrument.dimensions) {
 				d.employee.forEach((s, j) => {
-					answers[String(s.id)] = clamp(round.base[d.code] + spread(i, j));
+					answers[String(s.id)] = clamp(round.base[d.code] + (shift[d.code] ?? 0) + spread(i, j));
 				});
 			}
 			responses.push({
 				audience: 'employee' as const,
 				answers,
-				open: round.open[i] ?? null
+				open: round.open[i] ?? null,
+				team
 			});
 		}
 		for (let i = 0; i < 2; i++) {
@@ -223,7 +237,7 @@ export async function seedDemoCulture(db: DB): Promise<void> {
 				for (const s of d.management)
 					answers[String(s.id)] = clamp(round.management[d.code] - i * 0.5);
 			}
-			responses.push({ audience: 'management' as const, answers, open: null });
+			responses.push({ audience: 'management' as const, answers, open: null, team: null });
 		}
 		await db
 			.insertInto('culture_response')
@@ -234,7 +248,8 @@ export async function seedDemoCulture(db: DB): Promise<void> {
 					audience: r.audience,
 					response_key: responseKey(generateToken()),
 					answers: JSON.stringify(r.answers),
-					open_answer: r.open
+					open_answer: r.open,
+					team: r.team
 				}))
 			)
 			.execute();

@@ -1138,7 +1138,8 @@ export const REGISTER: RegisteredTable[] = [
 			'invited_management',
 			'invitations_sent_at',
 			'reminder_sent_at',
-			'created_at'
+			'created_at',
+			'teams'
 		],
 		purpose: 'who opened a scan round',
 		legalBasis: 'legitimate_interest',
@@ -1162,10 +1163,10 @@ export const REGISTER: RegisteredTable[] = [
 		personal: {
 			open_answer: 'open answer (free text; anonymous, but may name someone)'
 		},
-		notPersonal: ['id', 'company_id', 'round_id', 'audience', 'response_key', 'answers'],
+		notPersonal: ['id', 'company_id', 'round_id', 'audience', 'response_key', 'answers', 'team'],
 		purpose: 'the anonymous learning-culture scan',
 		legalBasis: 'legitimate_interest',
-		visibleTo: 'HR of the company (from 5 answers)',
+		visibleTo: 'HR of the company (from 5 answers; per team after the close, from 5 per team)',
 		retention: 'as long as the round'
 	},
 	{

@@ -24,22 +24,22 @@ export const actions: Actions = {
 		const data = await request.formData();
 		const form = await readForm(data, cultureOpenAnswerSchema);
 		// One radio group per statement: read beside the schema (see cultureResponseOf).
-		const { answers } = cultureResponseOf(data);
-		if (!form.valid) return fail(400, { form, answers, field: null });
+		const { answers, team } = cultureResponseOf(data);
+		if (!form.valid) return fail(400, { form, answers, team, field: null });
 		try {
 			await saveResponse(await getDb(), params.token, {
 				answers,
-				openAnswer: form.data.openAnswer
+				openAnswer: form.data.openAnswer,
+				team
 			});
 		} catch (e) {
 			if (!(e instanceof DomainError)) throw e;
 			if (e.code === 'culture_link_unknown') error(404, m.culture_link_unknown_text());
 			form.message = { type: 'error', text: domainErrorMessage(e.code) };
-			return fail(e.code === 'culture_answers_incomplete' ? 400 : 409, {
-				form,
-				answers,
-				field: e.field ?? null
-			});
+			return fail(
+				e.code === 'culture_answers_incomplete' || e.code === 'culture_team_unknown' ? 400 : 409,
+				{ form, answers, team, field: e.field ?? null }
+			);
 		}
 		return { form, saved: true };
 	}

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { cultureRoundSchema, emailsOf } from '$lib/schemas/culture';
+import { cultureRoundSchema, emailsOf, teamsOf } from '$lib/schemas/culture';
 import { requireCompany } from '$lib/server/auth/guard';
+import { CULTURE_MIN_RESPONSES } from '$lib/server/culture/instrument';
 import { createRound } from '$lib/server/culture/rounds';
 import { getDb } from '$lib/server/db/app';
 import { domainFail, formFor, invalid, readForm } from '$lib/server/forms';
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 		reminderOn: addDays(today, 10),
 		recipients: 'members'
 	});
-	return { form, members: members.n };
+	return { form, members: members.n, min: CULTURE_MIN_RESPONSES };
 };
 
 export const actions: Actions = {
@@ -44,7 +45,8 @@ export const actions: Actions = {
 					reminderOn: form.data.reminderOn || null,
 					recipients: form.data.recipients,
 					emails: form.data.recipients === 'list' ? emailsOf(form.data.emails) : [],
-					managerEmails: emailsOf(form.data.managerEmails)
+					managerEmails: emailsOf(form.data.managerEmails),
+					teams: teamsOf(form.data.teams)
 				},
 				event.url.origin,
 				formTokenOf(data)
