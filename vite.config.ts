@@ -28,6 +28,8 @@ export default defineConfig({
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
 					environment: 'node',
+					// Region totals read fresh (tests/integration/adviser-totals.test.ts turns keeping on).
+					env: { ADVISER_TOTALS_TTL_SECONDS: '0' },
 					testTimeout: 30_000,
 					hookTimeout: 60_000
 				}

@@ -37,7 +37,9 @@ const env: NodeJS.ProcessEnv = {
 	// logins): the per-IP delay would hold up later specs. Per account+IP delays still apply.
 	LOGIN_THROTTLE_IP_FREE: '100000',
 	// The reminder job is tested in tests/integration; here it would add mails at random moments.
-	JOBS: process.env.JOBS ?? 'off'
+	JOBS: process.env.JOBS ?? 'off',
+	// Region totals read fresh, so a test sees its own change at once (kept in production).
+	ADVISER_TOTALS_TTL_SECONDS: process.env.ADVISER_TOTALS_TTL_SECONDS ?? '0'
 };
 delete env.SMTP_URL;
 

@@ -13,7 +13,7 @@ import {
 	type OverviewRow,
 	type RawRow
 } from './rows';
-import { toTotals, totalsSql, type TotalsRow } from './totals';
+import { keepTotals, keptTotals, regionKey, toTotals, totalsSql, type TotalsRow } from './totals';
 import { followUpSql, toFollowUps, type FollowUpRow } from './contacts';
 
 export { refreshDue } from './totals';
@@ -126,6 +126,7 @@ export async function overviewData(db: DB, regionIds: number[], filters: Overvie
 		return {
 			list: await toList(db, regionIds, filters, [], 0),
 			totals: toTotals(undefined),
+			totalsAt: new Date(),
 			followUps: toFollowUps([]),
 			sectors: await db
 				.selectFrom('sector_chamber')
@@ -136,25 +137,33 @@ export async function overviewData(db: DB, regionIds: number[], filters: Overvie
 	}
 	const list = (query: RawBuilder<unknown>) =>
 		sql`(select coalesce(json_agg(x), '[]') from (${query}) x)`;
+	// The region totals as kept for a while (./totals.ts), else read here and kept.
+	const key = regionKey(regionIds);
+	const kept = keptTotals(db, key);
 	const row = (
 		await acrossCompanies(CROSS_COMPANY.adviserRegions, () =>
 			sql<{
-				totals: TotalsRow;
+				totals: TotalsRow | null;
 				rows: RawRow[];
 				total: number | null;
 				follow_ups: FollowUpRow[];
 				sectors: { id: number; name: string }[];
 			}>`
-				select (select row_to_json(x) from (${totalsSql(regionIds, false)}) x) as totals,
+				select ${kept ? sql`null::json` : sql`(select row_to_json(x) from (${totalsSql(regionIds, false)}) x)`} as totals,
 					${list(pageSql(regionIds, filters, filters.page))} as rows,
-					${isFiltered(filters) ? countSql(regionIds, filters) : sql`null::int`} as total,
+					${isFiltered(filters) || kept ? countSql(regionIds, filters) : sql`null::int`} as total,
 					${list(followUpSql(regionIds))} as follow_ups,
 					${list(sql`select id, name from sector_chamber order by name`)} as sectors`.execute(db)
 		)
 	).rows[0];
+	const totals = kept ? kept.rows[0] : row.totals!;
+	const readAt = kept?.at ?? Date.now();
+	if (!kept) keepTotals(db, key, [totals], readAt);
 	return {
-		list: await toList(db, regionIds, filters, row.rows, row.total ?? row.totals.companies),
-		totals: toTotals(row.totals),
+		list: await toList(db, regionIds, filters, row.rows, row.total ?? totals.companies),
+		totals: toTotals(totals),
+		/** When the totals were read (kept up to ADVISER_TOTALS_TTL_SECONDS). */
+		totalsAt: new Date(readAt),
 		followUps: toFollowUps(row.follow_ups),
 		sectors: row.sectors
 	};

@@ -56,8 +56,48 @@ const GUARDED_COLUMNS = [
 
 /** The totals of some regions, or of each region (grouped): one pass over company_overview. */
 async function totalsQuery(db: DB, regionIds: number[] | null, grouped: boolean) {
+	const key = regionIds ? regionKey(regionIds) : 'national';
+	const kept = keptTotals(db, key);
+	if (kept) return kept.rows;
 	const reason = regionIds ? CROSS_COMPANY.adviserRegions : CROSS_COMPANY.nationalTotals;
-	return acrossCompanies(reason, () => totalsRows(db, regionIds, grouped));
+	const rows = await acrossCompanies(reason, () => totalsRows(db, regionIds, grouped));
+	keepTotals(db, key, rows);
+	return rows;
+}
+
+/**
+ * Region totals change slowly and are read on every overview: one pass over the region's
+ * companies with some 120 aggregates (about 50 ms for the largest region at national scale,
+ * BENCHMARKS.md), the bulk of the page's SQL. So each process keeps them for
+ * ADVISER_TOTALS_TTL_SECONDS (default 60; 0 reads them every time, as the tests do unless
+ * they test this), per database and set of regions. The companies' own rows, the filters'
+ * counts and the follow-ups are always read fresh; the page says when the totals are from.
+ */
+export function totalsTtlMs(): number {
+	const seconds = Number(process.env.ADVISER_TOTALS_TTL_SECONDS ?? 60);
+	return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 3600) * 1000 : 0;
+}
+
+interface Kept {
+	at: number;
+	rows: TotalsRow[];
+}
+const kept = new WeakMap<object, Map<string, Kept>>();
+
+export const regionKey = (regionIds: number[]) => [...regionIds].sort((a, b) => a - b).join(',');
+
+/** The kept totals of these regions, if still fresh (`now` for tests). */
+export function keptTotals(db: DB, key: string, now = Date.now()): Kept | null {
+	const ttl = totalsTtlMs();
+	const entry = ttl ? kept.get(db)?.get(key) : undefined;
+	return entry && now - entry.at < ttl ? entry : null;
+}
+
+export function keepTotals(db: DB, key: string, rows: TotalsRow[], now = Date.now()): void {
+	if (!totalsTtlMs()) return;
+	let byKey = kept.get(db);
+	if (!byKey) kept.set(db, (byKey = new Map()));
+	byKey.set(key, { at: now, rows });
 }
 
 /** totalsQuery's query, run with the wall open (by totalsQuery only). */
@@ -249,6 +289,12 @@ export async function refreshDue(
 export async function regionTotals(db: DB, regionIds: number[]): Promise<RegionTotals> {
 	if (!regionIds.length) return toTotals(undefined);
 	return toTotals((await totalsQuery(db, regionIds, false))[0]);
+}
+
+/** When the totals of these regions were read (now, or when they were kept). */
+export function totalsReadAt(db: DB, regionIds: number[] | null): Date {
+	const entry = keptTotals(db, regionIds ? regionKey(regionIds) : 'national');
+	return new Date(entry?.at ?? Date.now());
 }
 
 export interface NationalRegion extends RegionTotals {

@@ -24,7 +24,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const regionIds = scope.selected.map((r) => r.id);
 	const filters = parseOverviewFilters(url.searchParams);
 	await refreshDue(db, regionIds);
-	const { list, totals, followUps, sectors } = await overviewData(db, regionIds, filters);
+	const { list, totals, totalsAt, followUps, sectors } = await overviewData(db, regionIds, filters);
 	await auditOverview(
 		db,
 		user,
@@ -39,6 +39,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		filters,
 		list,
 		totals,
+		totalsAt,
 		followUps,
 		sectors,
 		routes: ROUTES,

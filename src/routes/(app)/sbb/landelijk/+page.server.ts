@@ -1,7 +1,7 @@
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { auditOverview } from '$lib/server/adviser/overview';
-import { nationalTotals } from '$lib/server/adviser/totals';
+import { nationalTotals, totalsReadAt } from '$lib/server/adviser/totals';
 import type { PageServerLoad } from './$types';
 
 const MEASURES = ['companies', 'learners', 'progress', 'stalled', 'red', 'llo'] as const;
@@ -22,5 +22,5 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		{ measure },
 		locals.requestId
 	);
-	return { regions, measure, measures: MEASURES };
+	return { regions, totalsAt: totalsReadAt(db, null), measure, measures: MEASURES };
 };
