@@ -33,6 +33,7 @@ import * as m0033 from './0033_culture_team_template';
 import * as m0034 from './0034_culture_overview';
 import * as m0035 from './0035_award_culture_rule';
 import * as m0036 from './0036_culture_teams';
+import * as m0037 from './0037_dashboard_covering_indexes';
 
 /**
  * Every migration, in order. Forward-only: never edit a migration that has shipped,
@@ -73,5 +74,6 @@ export const migrations: Record<string, Migration> = {
 	'0033_culture_team_template': m0033,
 	'0034_culture_overview': m0034,
 	'0035_award_culture_rule': m0035,
-	'0036_culture_teams': m0036
+	'0036_culture_teams': m0036,
+	'0037_dashboard_covering_indexes': m0037
 };

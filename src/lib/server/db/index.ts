@@ -37,6 +37,11 @@ export interface DatabaseConfig {
 	/** How long a request waits for a pooled connection (or a new one) before giving up. */
 	connectTimeoutMs?: number;
 	/**
+	 * PostgreSQL only: `max_parallel_workers_per_gather` of the connections; unset: the
+	 * server's. See {@link serverLimitsFromEnv}.
+	 */
+	parallelWorkers?: number;
+	/**
 	 * PostgreSQL only. The app's handle: every connection it acquires carries the tenant
 	 * scope of the code that uses it (src/lib/server/db/scope.ts).
 	 */
@@ -94,16 +99,26 @@ const ms = (value: string | undefined, fallback: number) => {
  * Limits for the app server's pool, so that nothing hangs when the database is slow or
  * away: a statement runs at most DATABASE_STATEMENT_TIMEOUT_MS (15 s; 0 = none), a
  * session idles inside a transaction at most DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS
- * (60 s), a request waits for a connection at most DATABASE_CONNECT_TIMEOUT_MS (5 s).
+ * (60 s), a request waits for a connection at most DATABASE_CONNECT_TIMEOUT_MS (5 s), and a
+ * statement gets DATABASE_PARALLEL_WORKERS parallel workers (0: none, the default).
  * Scripts (migrations, generator, import) run without them.
  */
 export function serverLimitsFromEnv(
 	env: NodeJS.ProcessEnv = process.env
-): Pick<DatabaseConfig, 'statementTimeoutMs' | 'idleInTransactionTimeoutMs' | 'connectTimeoutMs'> {
+): Pick<
+	DatabaseConfig,
+	'statementTimeoutMs' | 'idleInTransactionTimeoutMs' | 'connectTimeoutMs' | 'parallelWorkers'
+> {
+	const workers = Number(env.DATABASE_PARALLEL_WORKERS ?? 0);
 	return {
 		statementTimeoutMs: ms(env.DATABASE_STATEMENT_TIMEOUT_MS, 15_000),
 		idleInTransactionTimeoutMs: ms(env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS, 60_000),
-		connectTimeoutMs: ms(env.DATABASE_CONNECT_TIMEOUT_MS, 5_000) || 5_000
+		connectTimeoutMs: ms(env.DATABASE_CONNECT_TIMEOUT_MS, 5_000) || 5_000,
+		// Parallel plans off by default: a request's statement then takes one core instead of
+		// three, which a server busy with many requests needs for the others. Measured at
+		// national scale on 2 cores (BENCHMARKS.md, 2026-12-06): the HR dashboard's main
+		// statement 62 → 19 ms, the adviser overview's 95 → 60 ms, each alone.
+		parallelWorkers: Number.isInteger(workers) && workers >= 0 && workers <= 64 ? workers : 0
 	};
 }
 
@@ -124,7 +139,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 			options: [
 				`-c TimeZone=${TIME_ZONE}`,
 				config.schema ? `-c search_path=${config.schema}` : '',
-				config.allCompanies ? '-c app.scope=all' : ''
+				config.allCompanies ? '-c app.scope=all' : '',
+				config.parallelWorkers !== undefined
+					? `-c max_parallel_workers_per_gather=${config.parallelWorkers}`
+					: ''
 			]
 				.filter(Boolean)
 				.join(' ')
