@@ -22,6 +22,9 @@ import {
 import { learnerConversationTasks } from '../../src/lib/server/conversations/list';
 import { trajectoryPageData } from '../../src/lib/server/trajectories/detail';
 import { pageOfTrajectories } from '../../src/lib/server/trajectories/list';
+import { planOf } from '../../src/lib/server/culture/plan';
+import { roundResults } from '../../src/lib/server/culture/results';
+import { listRounds } from '../../src/lib/server/culture/rounds';
 import { createTestDatabase, type TestDatabase } from './db';
 import { countStatements, MAX_PAGE_STATEMENTS } from './statements';
 import { contextFor, userId } from './fixtures';
@@ -233,6 +236,17 @@ describe('at most four statements per page', () => {
 			pageOfTrajectories(db, hr, 1, { status: null, stalled: false })
 		);
 		expect(n).toBe(1);
+	});
+
+	it('HR culture results with the plan (the published instrument kept once read)', async () => {
+		const [latest] = await listRounds(t.db, hr);
+		await roundResults(t.db, hr, latest.id);
+		const n = await page('HR culture results', async (db) => {
+			const results = await roundResults(db, hr, latest.id);
+			await planOf(db, hr, results.id);
+		});
+		// The round's data, the region and sector comparisons, the plan and its owners.
+		expect(n).toBe(3);
 	});
 
 	it('trajectory page, as the learner, a trainer and HR (who leave a read record)', async () => {

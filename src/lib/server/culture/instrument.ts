@@ -52,14 +52,47 @@ export async function currentInstrumentId(db: DB): Promise<number> {
 	return Number(row.id);
 }
 
-/** A version with its dimensions and statements (two queries). */
+/**
+ * Published and retired versions never change (the editor changes drafts only, and
+ * publishing turns a draft into a new version), so each process keeps them once read, per
+ * database (keyed by the handle's adapter, which its plugin-wrapped and transaction handles
+ * share): a results page or a questionnaire then reads no instrument at all.
+ */
+const keptVersions = new WeakMap<object, Map<number, CultureInstrument>>();
+
+function deepFreeze<T>(value: T): T {
+	if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+		Object.freeze(value);
+		for (const v of Object.values(value)) deepFreeze(v);
+	}
+	return value;
+}
+
+/** A version with its dimensions and statements (two queries; none for a kept version). */
 export async function instrumentOf(db: DB, versionId: number): Promise<CultureInstrument | null> {
+	const key = db.getExecutor().adapter;
+	const kept = keptVersions.get(key)?.get(versionId);
+	if (kept) return kept;
 	const version = await db
 		.selectFrom('culture_instrument_version')
-		.select(['id', 'number', 'open_question_nl', 'open_question_en'])
+		.select(['id', 'number', 'status', 'open_question_nl', 'open_question_en'])
 		.where('id', '=', versionId)
 		.executeTakeFirst();
 	if (!version) return null;
+	const instrument = await versionContent(db, version);
+	if (version.status !== 'draft') {
+		let byId = keptVersions.get(key);
+		if (!byId) keptVersions.set(key, (byId = new Map()));
+		byId.set(versionId, deepFreeze(instrument));
+	}
+	return instrument;
+}
+
+async function versionContent(
+	db: DB,
+	version: { id: number; number: number; open_question_nl: string; open_question_en: string }
+): Promise<CultureInstrument> {
+	const versionId = version.id;
 	const rows = await db
 		.selectFrom('culture_dimension as d')
 		.leftJoin('culture_statement as s', 's.dimension_id', 'd.id')

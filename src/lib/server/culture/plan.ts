@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { addDays, todayIso } from '../../time';
 import { auditAs } from '../accounts/audit';
 import type { RequestContext } from '../auth/context';
@@ -36,13 +37,8 @@ export interface NewCultureAction {
 	dueOn: string;
 }
 
-export async function listActions(
-	db: DB,
-	ctx: RequestContext,
-	roundId: string,
-	today = todayIso()
-): Promise<CultureAction[]> {
-	const rows = await db
+function actionsQuery(db: DB, ctx: RequestContext, roundId: string) {
+	return db
 		.selectFrom('culture_action as a')
 		.leftJoin('app_user as u', 'u.id', 'a.owner_user_id')
 		.select([
@@ -57,9 +53,13 @@ export async function listActions(
 		.where('a.company_id', '=', ctx.company.id)
 		.where('a.round_id', '=', roundId)
 		.orderBy('a.due_on')
-		.orderBy('a.created_at')
-		.execute();
-	return rows.map((r) => ({
+		.orderBy('a.created_at');
+}
+
+type ActionRow = Awaited<ReturnType<ReturnType<typeof actionsQuery>['execute']>>[number];
+
+function toAction(r: ActionRow, today: string): CultureAction {
+	return {
 		id: r.id,
 		dimensionCode: r.dimension_code,
 		title: r.title,
@@ -68,7 +68,17 @@ export async function listActions(
 		dueOn: r.due_on,
 		status: r.status,
 		overdue: (r.status === 'open' || r.status === 'in_progress') && r.due_on < today
-	}));
+	};
+}
+
+/** A round's actions, soonest due first. */
+export async function listActions(
+	db: DB,
+	ctx: RequestContext,
+	roundId: string,
+	today = todayIso()
+): Promise<CultureAction[]> {
+	return (await actionsQuery(db, ctx, roundId).execute()).map((r) => toAction(r, today));
 }
 
 /** Members who can own an action: the company's active members, by name. */
@@ -80,7 +90,7 @@ export async function listActions(
  */
 const OWNER_ROLES = sql<boolean>`ms.roles && array['hr', 'trainer']::text[]`;
 
-export async function actionOwners(db: DB, ctx: RequestContext) {
+function ownersQuery(db: DB, ctx: RequestContext) {
 	return db
 		.selectFrom('membership as ms')
 		.innerJoin('app_user as u', 'u.id', 'ms.user_id')
@@ -88,8 +98,22 @@ export async function actionOwners(db: DB, ctx: RequestContext) {
 		.where('ms.company_id', '=', ctx.company.id)
 		.where('ms.deactivated_at', 'is', null)
 		.where(OWNER_ROLES)
-		.orderBy('u.name')
-		.execute();
+		.orderBy('u.name');
+}
+
+export async function actionOwners(db: DB, ctx: RequestContext) {
+	return ownersQuery(db, ctx).execute();
+}
+
+/** The plan's page: a round's actions and who can own one, in one statement. */
+export async function planOf(db: DB, ctx: RequestContext, roundId: string, today = todayIso()) {
+	const row = await db
+		.selectNoFrom([
+			jsonArrayFrom(actionsQuery(db, ctx, roundId)).as('actions'),
+			jsonArrayFrom(ownersQuery(db, ctx)).as('owners')
+		])
+		.executeTakeFirstOrThrow();
+	return { actions: row.actions.map((r) => toAction(r, today)), owners: row.owners };
 }
 
 export async function addAction(

@@ -11,7 +11,8 @@ import {
 	CULTURE_MIN_COMPANIES,
 	type CultureBenchmark
 } from './benchmark';
-import { roundOf, roundState, type RoundState } from './rounds';
+import { DomainError, isUuid } from '../errors';
+import { roundState, type RoundState } from './rounds';
 
 /** Management's intent this much above the employees' experience is a point of attention. */
 export const GAP_FROM = 0.75;
@@ -130,43 +131,15 @@ export async function roundResults(
 	roundId: string,
 	today = todayIso()
 ): Promise<RoundResults> {
-	const round = await roundOf(db, ctx, roundId);
-	// The answers per round are counted already (culture_round_result, migration 0034).
-	const previous = await db
-		.selectFrom('culture_round_result as r')
-		.select(['r.round_id as id', 'r.closes_on'])
-		.where('r.company_id', '=', ctx.company.id)
-		.where('r.closes_on', '<', round.opens_on)
-		.where('r.employees', '>=', CULTURE_MIN_RESPONSES)
-		.orderBy('r.closes_on', 'desc')
-		.limit(1)
-		.executeTakeFirst();
-	const roundIds = previous ? [round.id, previous.id] : [round.id];
-	const [instrument, counts, aggregates, place] = await Promise.all([
-		instrumentOf(db, round.version_id),
-		db
-			.selectFrom('culture_response')
-			.select(['audience', 'team', (eb) => eb.fn.countAll<number>().as('n')])
-			.where('round_id', '=', round.id)
-			.where('company_id', '=', ctx.company.id)
-			.groupBy(['audience', 'team'])
-			.execute(),
-		sql<Aggregate>`
-			select r.round_id, s.audience, r.team, d.code, a.value::int as value, count(*)::int as n
-			from culture_response r
-			cross join lateral jsonb_each_text(r.answers) a(statement_id, value)
-			join culture_statement s on s.id = a.statement_id::int
-			join culture_dimension d on d.id = s.dimension_id
-			where r.company_id = ${ctx.company.id} and r.round_id in (${sql.join(roundIds)})
-			group by r.round_id, s.audience, r.team, d.code, a.value`.execute(db),
-		db
-			.selectFrom('company as c')
-			.innerJoin('region as rg', 'rg.id', 'c.region_id')
-			.innerJoin('sector_chamber as sc', 'sc.id', 'c.sector_chamber_id')
-			.select(['c.region_id', 'c.sector_chamber_id', 'rg.name as region', 'sc.name as sector'])
-			.where('c.id', '=', ctx.company.id)
-			.executeTakeFirstOrThrow()
-	]);
+	if (!isUuid(roundId)) throw new DomainError('culture_round_not_found');
+	const data = (await resultsData(db, ctx, roundId, today)).rows[0];
+	const round = data?.round;
+	if (!round) throw new DomainError('culture_round_not_found');
+	const previous = data.previous;
+	const counts = data.counts ?? [];
+	const aggregates = { rows: data.aggregates ?? [] };
+	const place = data.place;
+	const instrument = await instrumentOf(db, round.version_id);
 	const [region, sector] = await benchmarksOf(db, [
 		{ scope: 'region', id: place.region_id },
 		{ scope: 'sector', id: place.sector_chamber_id }
@@ -224,18 +197,7 @@ export async function roundResults(
 	let openAnswersHidden: RoundResults['openAnswersHidden'] = null;
 	if (state !== 'closed') openAnswersHidden = 'open';
 	else if (!shown) openAnswersHidden = 'too_few';
-	else {
-		const rows = await db
-			.selectFrom('culture_response')
-			.select('open_answer')
-			.where('round_id', '=', round.id)
-			.where('company_id', '=', ctx.company.id)
-			.where('audience', '=', 'employee')
-			.where('open_answer', 'is not', null)
-			.orderBy('open_answer')
-			.execute();
-		openAnswers = rows.map((r) => r.open_answer!);
-	}
+	else openAnswers = data.open_answers ?? [];
 
 	return {
 		id: round.id,
@@ -267,6 +229,83 @@ export async function roundResults(
 		minCompanies: CULTURE_MIN_COMPANIES,
 		months: CULTURE_BENCHMARK_MONTHS
 	};
+}
+
+interface ResultsData {
+	round: {
+		id: string;
+		version_id: number;
+		opens_on: string;
+		closes_on: string;
+		invited_employees: number;
+		invited_management: number;
+		teams: string[];
+	} | null;
+	previous: { id: string; closes_on: string } | null;
+	counts: { audience: 'employee' | 'management'; team: number | null; n: number }[] | null;
+	aggregates: Aggregate[] | null;
+	place: { region_id: number; sector_chamber_id: number; region: string; sector: string };
+	open_answers: string[] | null;
+}
+
+/**
+ * Everything roundResults reads of the round, in one statement (issue 20): the round, the
+ * previous round with results (from the maintained culture_round_result), the answers
+ * counted per audience and team, the answers per dimension and value of both rounds, the
+ * company's region and sector, and the open answers, which are read only when they may be
+ * shown (the round closed, enough employees answered), sorted by text so their order says
+ * nothing about who answered when.
+ */
+function resultsData(db: DB, ctx: RequestContext, roundId: string, today: string) {
+	const company = ctx.company.id;
+	return sql<ResultsData>`
+		with round as (
+			select r.id, r.version_id, to_char(r.opens_on, 'YYYY-MM-DD') as opens_on,
+				to_char(r.closes_on, 'YYYY-MM-DD') as closes_on, r.invited_employees,
+				r.invited_management, r.teams
+			from culture_round r
+			where r.id = ${roundId} and r.company_id = ${company}
+		),
+		previous as (
+			select p.round_id as id, to_char(p.closes_on, 'YYYY-MM-DD') as closes_on
+			from culture_round_result p join culture_round r on r.id = ${roundId} and r.company_id = ${company}
+			where p.company_id = ${company} and p.closes_on < r.opens_on
+				and p.employees >= ${CULTURE_MIN_RESPONSES}
+			order by p.closes_on desc
+			limit 1
+		),
+		employees as (
+			select count(*) as n from culture_response
+			where round_id = ${roundId} and company_id = ${company} and audience = 'employee'
+		)
+		select
+			(select row_to_json(round) from round) as round,
+			(select row_to_json(previous) from previous) as previous,
+			(select json_agg(x) from (
+				select audience, team, count(*)::int as n from culture_response
+				where round_id = ${roundId} and company_id = ${company}
+				group by audience, team) x) as counts,
+			(select json_agg(x) from (
+				select r.round_id, s.audience, r.team, d.code, a.value::int as value, count(*)::int as n
+				from culture_response r
+				cross join lateral jsonb_each_text(r.answers) a(statement_id, value)
+				join culture_statement s on s.id = a.statement_id::int
+				join culture_dimension d on d.id = s.dimension_id
+				where r.company_id = ${company}
+					and r.round_id in (select id from round union all select id from previous)
+				group by r.round_id, s.audience, r.team, d.code, a.value) x) as aggregates,
+			(select row_to_json(x) from (
+				select c.region_id, c.sector_chamber_id, rg.name as region, sc.name as sector
+				from company c
+				join region rg on rg.id = c.region_id
+				join sector_chamber sc on sc.id = c.sector_chamber_id
+				where c.id = ${company}) x) as place,
+			(select json_agg(o.open_answer order by o.open_answer)
+				from culture_response o
+				where o.round_id = ${roundId} and o.company_id = ${company} and o.audience = 'employee'
+					and o.open_answer is not null
+					and (select closes_on from round) < ${today}
+					and (select n from employees) >= ${CULTURE_MIN_RESPONSES}) as open_answers`.execute(db);
 }
 
 /** See TeamBreakdown. `counts` and `aggregates` are the round's employees' only. */

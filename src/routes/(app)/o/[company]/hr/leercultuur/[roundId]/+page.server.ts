@@ -5,13 +5,7 @@ import { cultureActionSchema } from '$lib/schemas/culture';
 import { recordId } from '$lib/schemas/fields';
 import { plannedSearch } from '$lib/schemas/search';
 import { requireCompany } from '$lib/server/auth/guard';
-import {
-	actionOwners,
-	addAction,
-	listActions,
-	setActionStatus,
-	ACTION_STATUSES
-} from '$lib/server/culture/plan';
+import { addAction, planOf, setActionStatus, ACTION_STATUSES } from '$lib/server/culture/plan';
 import { roundResults } from '$lib/server/culture/results';
 import { getDb } from '$lib/server/db/app';
 import { domainFail, formFor, invalid, notFoundOr, readForm, requireIds } from '$lib/server/forms';
@@ -29,10 +23,7 @@ export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
 	try {
 		const results = await roundResults(db, ctx, event.params.roundId);
-		const [actions, owners] = await Promise.all([
-			listActions(db, ctx, results.id),
-			actionOwners(db, ctx)
-		]);
+		const { actions, owners } = await planOf(db, ctx, results.id);
 		const form = await formFor(cultureActionSchema(), {
 			dueOn: addDays(todayIso(), 60),
 			ownerId: ctx.user.id
