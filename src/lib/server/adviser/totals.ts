@@ -96,7 +96,7 @@ export function keptTotals(db: DB, key: string, now = Date.now()): Kept | null {
 export function keepTotals(db: DB, key: string, rows: TotalsRow[], now = Date.now()): void {
 	if (!totalsTtlMs()) return;
 	let byKey = kept.get(db);
-	if (!byKey) kept.set(db, (byKey = new Map()));
+	if (!byKey) kept.set(db, (byKey = new Map<string, Kept>()));
 	byKey.set(key, { at: now, rows });
 }
 

@@ -82,7 +82,7 @@ export async function instrumentOf(db: DB, versionId: number): Promise<CultureIn
 	const instrument = await versionContent(db, version);
 	if (version.status !== 'draft') {
 		let byId = keptVersions.get(key);
-		if (!byId) keptVersions.set(key, (byId = new Map()));
+		if (!byId) keptVersions.set(key, (byId = new Map<number, CultureInstrument>()));
 		byId.set(versionId, deepFreeze(instrument));
 	}
 	return instrument;
