@@ -14,7 +14,7 @@ import { roundResults } from '../../src/lib/server/culture/results';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import { DomainError } from '../../src/lib/server/errors';
 import { createTestDatabase, type TestDatabase } from './db';
-import { contextFor, userId } from './fixtures';
+import { contextFor, userId, expectDomainError } from './fixtures';
 
 /** The admin edits the learning-culture instrument in versions (issue 15). */
 let t: TestDatabase;
@@ -46,16 +46,6 @@ async function inputOf(versionId: number): Promise<DraftInput> {
 	};
 }
 
-async function refused(p: Promise<unknown>, code: string, field: string) {
-	const e = await p.then(
-		() => null,
-		(x: unknown) => x
-	);
-	expect(e).toBeInstanceOf(DomainError);
-	expect((e as DomainError).code).toBe(code);
-	expect((e as DomainError).field).toBe(field);
-}
-
 describe('the instrument editor', () => {
 	it('a draft is a copy of the current version; a double submit opens one', async () => {
 		const current = await currentInstrumentId(t.db);
@@ -79,21 +69,21 @@ describe('the instrument editor', () => {
 		bad.dimensions[0].nameNl = 'Andere naam';
 		bad.dimensions[1].employeeNl = ['Eén stelling'];
 		bad.dimensions[1].employeeEn = ['One statement'];
-		await refused(
+		await expectDomainError(
 			saveInstrumentDraft(t.db, admin, bad),
 			'culture_statement_count',
 			`employee_nl_${bad.dimensions[1].code}`
 		);
 		const unpaired = structuredClone(before);
 		unpaired.dimensions[2].managementEn = [...unpaired.dimensions[2].managementEn, 'Extra'];
-		await refused(
+		await expectDomainError(
 			saveInstrumentDraft(t.db, admin, unpaired),
 			'culture_statement_pairs',
 			`management_en_${unpaired.dimensions[2].code}`
 		);
 		const long = structuredClone(before);
 		long.dimensions[3].employeeEn[0] = 'x'.repeat(301);
-		await refused(
+		await expectDomainError(
 			saveInstrumentDraft(t.db, admin, long),
 			'culture_statement_too_long',
 			`employee_en_${long.dimensions[3].code}`

@@ -10,10 +10,9 @@ import { questionnaire, saveResponse } from '../../src/lib/server/culture/respon
 import { roundResults, teamBreakdown } from '../../src/lib/server/culture/results';
 import { createRound } from '../../src/lib/server/culture/rounds';
 import { seedDemo } from '../../src/lib/server/demo/seed';
-import { DomainError } from '../../src/lib/server/errors';
 import { addDays, today } from '../clock';
 import { createTestDatabase, type TestDatabase } from './db';
-import { contextFor, tokenFromLatestMail } from './fixtures';
+import { contextFor, tokenFromLatestMail, expectDomainError } from './fixtures';
 
 /**
  * Results per team (issue 15, migration 0036): HR names the teams of a round, employees
@@ -38,16 +37,6 @@ afterAll(() => t?.close());
 
 const all = (ids: number[], value: number) =>
 	Object.fromEntries(ids.map((id) => [String(id), value]));
-
-async function refused(p: Promise<unknown>, code: string, field?: string) {
-	const e = await p.then(
-		() => null,
-		(x: unknown) => x
-	);
-	expect(e).toBeInstanceOf(DomainError);
-	expect((e as DomainError).code).toBe(code);
-	if (field) expect((e as DomainError).field).toBe(field);
-}
 
 describe('the teams of a round', () => {
 	it('are one per line; blanks and duplicates do not count; one, too many or too long are refused', () => {
@@ -104,36 +93,17 @@ describe('the breakdown by team', () => {
 		const chef = tokenFromLatestMail('chef@zk.example', '/leercultuur');
 		expect((await questionnaire(t.db, chef, during))!.teams).toEqual([]);
 
-		await refused(
-			saveResponse(
-				t.db,
-				tokenOf(0),
-				{ answers: all(employeeIds, 4), openAnswer: null, team: 4 },
-				during
-			),
-			'culture_team_unknown',
-			'team'
-		);
-		await refused(
-			saveResponse(
-				t.db,
-				tokenOf(0),
-				{ answers: all(employeeIds, 4), openAnswer: null, team: 0 },
-				during
-			),
-			'culture_team_unknown',
-			'team'
-		);
-		await refused(
-			saveResponse(
-				t.db,
-				chef,
-				{ answers: all(managementIds, 4), openAnswer: null, team: 1 },
-				during
-			),
-			'culture_team_unknown',
-			'team'
-		);
+		for (const [token, ids, team] of [
+			[tokenOf(0), employeeIds, 4],
+			[tokenOf(0), employeeIds, 0],
+			[chef, managementIds, 1]
+		] as const) {
+			await expectDomainError(
+				saveResponse(t.db, token, { answers: all(ids, 4), openAnswer: null, team }, during),
+				'culture_team_unknown',
+				'team'
+			);
+		}
 		const stored = await t.db
 			.selectFrom('culture_response')
 			.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -240,7 +210,7 @@ describe('the breakdown by team', () => {
 		);
 		const token = tokenFromLatestMail(people[0], '/leercultuur');
 		expect((await questionnaire(t.db, token, addDays(opens, 61)))!.teams).toEqual([]);
-		await refused(
+		await expectDomainError(
 			saveResponse(
 				t.db,
 				token,

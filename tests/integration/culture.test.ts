@@ -18,11 +18,10 @@ import { roundResults } from '../../src/lib/server/culture/results';
 import { cultureForAdviser, setSharing, sharingOf } from '../../src/lib/server/culture/share';
 import { createRound, listRounds, sendDueCultureMails } from '../../src/lib/server/culture/rounds';
 import { DEMO_PASSWORD, seedDemo } from '../../src/lib/server/demo/seed';
-import { DomainError } from '../../src/lib/server/errors';
 import { deliverOutbox, REDACTED_BODY } from '../../src/lib/server/mail/outbox';
 import { addDays, today } from '../clock';
 import { createTestDatabase, type TestDatabase } from './db';
-import { contextFor, mailsTo, tokenFromLatestMail } from './fixtures';
+import { contextFor, mailsTo, tokenFromLatestMail, expectDomainError } from './fixtures';
 
 void DEMO_PASSWORD;
 const ORIGIN = 'http://localhost:5173';
@@ -59,16 +58,6 @@ const answersAll = (ids: number[], value: number | ((i: number) => number)) =>
 	Object.fromEntries(
 		ids.map((id, i) => [String(id), typeof value === 'number' ? value : value(i)])
 	);
-
-async function expectDomainError(p: Promise<unknown>, code: string, field?: string) {
-	const err = await p.then(
-		() => null,
-		(e: unknown) => e
-	);
-	expect(err).toBeInstanceOf(DomainError);
-	expect((err as DomainError).code).toBe(code);
-	if (field) expect((err as DomainError).field).toBe(field);
-}
 
 describe('the instrument', () => {
 	it('is seeded by its migration: seven dimensions in Dutch and English, statements for both audiences', async () => {

@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { expect } from 'vitest';
 import type { DB } from '../../src/lib/server/db/index';
 import { resolveCompanyContext, type RequestContext } from '../../src/lib/server/auth/context';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import type { MailRecord } from '../../src/lib/server/mail/index';
+import { DomainError } from '../../src/lib/server/errors';
 
 export async function sessionUser(db: DB, email: string): Promise<SessionUser> {
 	const u = await db
@@ -47,4 +49,15 @@ export function tokenFromLatestMail(to: string, path: string): string {
 	const match = text.match(new RegExp(`${path}/([a-z0-9]+)`));
 	if (!match) throw new Error(`no ${path} link in mail to ${to}`);
 	return match[1];
+}
+
+/** `p` is refused with the DomainError `code` (naming `field`, when given). */
+export async function expectDomainError(p: Promise<unknown>, code: string, field?: string) {
+	const err = await p.then(
+		() => null,
+		(e: unknown) => e
+	);
+	expect(err).toBeInstanceOf(DomainError);
+	expect((err as DomainError).code).toBe(code);
+	if (field) expect((err as DomainError).field).toBe(field);
 }
