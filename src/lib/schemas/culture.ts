@@ -142,15 +142,15 @@ export const cultureRoundSchema = () =>
 					});
 				}
 			}
-			for (const key of ['emails', 'managerEmails'] as const) {
-				const parsed = emailList().safeParse(d[key]);
+			for (const [key, list] of [
+				['emails', emailList],
+				['managerEmails', emailList],
+				['teams', teamList]
+			] as const) {
+				const parsed = list().safeParse(d[key]);
 				if (!parsed.success) {
 					ctx.addIssue({ code: 'custom', path: [key], message: parsed.error.issues[0].message });
 				}
-			}
-			const teams = teamList().safeParse(d.teams);
-			if (!teams.success) {
-				ctx.addIssue({ code: 'custom', path: ['teams'], message: teams.error.issues[0].message });
 			}
 			if (d.recipients === 'list' && emailList().safeParse(d.emails).data?.length === 0) {
 				ctx.addIssue({ code: 'custom', path: ['emails'], message: m.v_culture_emails_required() });

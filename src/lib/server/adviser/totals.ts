@@ -70,7 +70,8 @@ async function totalsQuery(db: DB, regionIds: number[] | null, grouped: boolean)
  * companies with some 120 aggregates (about 50 ms for the largest region at national scale,
  * BENCHMARKS.md), the bulk of the page's SQL. So each process keeps them for
  * ADVISER_TOTALS_TTL_SECONDS (default 60; 0 reads them every time, as the tests do unless
- * they test this), per database and set of regions. The companies' own rows, the filters'
+ * they test this), per database (keyed by the handle's adapter, as culture/instrument.ts
+ * keeps instrument versions) and set of regions. The companies' own rows, the filters'
  * counts and the follow-ups are always read fresh; the page says when the totals are from.
  */
 export function totalsTtlMs(): number {
@@ -89,14 +90,15 @@ export const regionKey = (regionIds: number[]) => [...regionIds].sort((a, b) => 
 /** The kept totals of these regions, if still fresh (`now` for tests). */
 export function keptTotals(db: DB, key: string, now = Date.now()): Kept | null {
 	const ttl = totalsTtlMs();
-	const entry = ttl ? kept.get(db)?.get(key) : undefined;
+	const entry = ttl ? kept.get(db.getExecutor().adapter)?.get(key) : undefined;
 	return entry && now - entry.at < ttl ? entry : null;
 }
 
 export function keepTotals(db: DB, key: string, rows: TotalsRow[], now = Date.now()): void {
 	if (!totalsTtlMs()) return;
-	let byKey = kept.get(db);
-	if (!byKey) kept.set(db, (byKey = new Map<string, Kept>()));
+	const adapter = db.getExecutor().adapter;
+	let byKey = kept.get(adapter);
+	if (!byKey) kept.set(adapter, (byKey = new Map<string, Kept>()));
 	byKey.set(key, { at: now, rows });
 }
 

@@ -131,13 +131,14 @@ export async function roundResults(
 	roundId: string,
 	today = todayIso()
 ): Promise<RoundResults> {
+	// roundOf's check, with the round read in the one statement below instead of its own.
 	if (!isUuid(roundId)) throw new DomainError('culture_round_not_found');
 	const data = (await resultsData(db, ctx, roundId, today)).rows[0];
 	const round = data?.round;
 	if (!round) throw new DomainError('culture_round_not_found');
 	const previous = data.previous;
 	const counts = data.counts ?? [];
-	const aggregates = { rows: data.aggregates ?? [] };
+	const aggregates = data.aggregates ?? [];
 	const place = data.place;
 	const instrument = await instrumentOf(db, round.version_id);
 	const [region, sector] = await benchmarksOf(db, [
@@ -152,7 +153,7 @@ export async function roundResults(
 		shown: !!b && Object.values(b.dimensions).some((d) => d.mean !== null)
 	});
 	const countOf = (audience: string) =>
-		counts.filter((c) => c.audience === audience).reduce((sum, c) => sum + Number(c.n), 0);
+		counts.filter((c) => c.audience === audience).reduce((sum, c) => sum + c.n, 0);
 	const employees = countOf('employee');
 	const management = countOf('management');
 	const shown = employees >= CULTURE_MIN_RESPONSES;
@@ -160,7 +161,7 @@ export async function roundResults(
 
 	const dist = (rid: string, audience: string, code: string) => {
 		const d = [0, 0, 0, 0, 0];
-		for (const a of aggregates.rows) {
+		for (const a of aggregates) {
 			if (a.round_id === rid && a.audience === audience && a.code === code) d[a.value - 1] += a.n;
 		}
 		return d;
@@ -222,7 +223,7 @@ export async function roundResults(
 					round.teams,
 					state,
 					counts.filter((c) => c.audience === 'employee'),
-					aggregates.rows.filter((a) => a.round_id === round.id && a.audience === 'employee'),
+					aggregates.filter((a) => a.round_id === round.id && a.audience === 'employee'),
 					instrument!.dimensions.map((d) => d.code)
 				)
 			: null,
@@ -312,12 +313,12 @@ function resultsData(db: DB, ctx: RequestContext, roundId: string, today: string
 export function teamBreakdown(
 	teams: string[],
 	state: RoundState,
-	counts: { team: number | null; n: number | string }[],
+	counts: { team: number | null; n: number }[],
 	aggregates: Pick<Aggregate, 'team' | 'code' | 'value' | 'n'>[],
 	codes: string[]
 ): TeamBreakdown {
 	if (state !== 'closed') return { teams, state: 'open', rows: [] };
-	const n = new Map(counts.map((c) => [c.team, Number(c.n)]));
+	const n = new Map(counts.map((c) => [c.team, c.n]));
 	const big = (team: number | null) => (n.get(team) ?? 0) >= CULTURE_MIN_RESPONSES;
 	const cells: { key: number | null | 'other'; members: (number | null)[] }[] = [];
 	const small: (number | null)[] = [];
