@@ -365,6 +365,17 @@ describe.skipIf(!url)('row-level security on PostgreSQL (as the app role)', () =
 		expect(scopeStats.sets).toBe(before + 1);
 	});
 
+	it('a pool hands a query the idle connection already set for its company', async () => {
+		const two = await open(APP_ROLE, 2);
+		const read = () => two.selectFrom('learner').select('id').execute();
+		// Both at once: two connections, one set for each company.
+		await Promise.all([inCompany(linde, read), inCompany(vanDijk, read)]);
+		const before = scopeStats.sets;
+		// Alternating companies one after the other: each meets its own connection.
+		for (let i = 0; i < 6; i++) await inCompany(i % 2 ? linde : vanDijk, read);
+		expect(scopeStats.sets).toBe(before);
+	});
+
 	it('a token page reads across companies only to find its company, and runs inside it', async () => {
 		// An invitation of De Linde, reached with its token before anyone is known (no scope).
 		const token = generateToken();

@@ -6,7 +6,7 @@ import { log } from '../log';
 import { PGliteDialect } from './pglite-dialect';
 import { prepareRepeated } from './prepared';
 import type { Database } from './schema';
-import { TenantScopedPostgresDialect } from './scope';
+import { sendScopeFirst, tenantScopedPool } from './scope';
 import { QUERY_TRACE_DIR, recordQuery } from './trace';
 
 export type { Database } from './schema';
@@ -134,6 +134,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 			idle_in_transaction_session_timeout: config.idleInTransactionTimeoutMs || undefined,
 			// A peer that vanished without closing the socket is noticed.
 			keepAlive: true,
+			// The app's connections send the tenant scope in the same write as the statement
+			// behind it (./scope.ts), which needs the client to send without waiting.
+			...(config.tenantScoped ? { pipeline: true } : {}),
 			// Sessions run in Dutch time, so current_date and timestamptz::date agree with
 			// todayIso() (src/lib/time.ts) whatever the server's own zone.
 			options: [
@@ -156,15 +159,16 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 		pool.on('connect', (client) => {
 			client.on('error', logConnectionError);
 			if (prepare) prepareRepeated(client);
+			if (config.tenantScoped) sendScopeFirst(client);
 		});
 		// The pool re-emits an idle client's error; the handler above has logged it already.
 		pool.on('error', () => {});
 		const url = new URL(config.url);
 		return {
 			db: new Kysely<Database>({
-				dialect: config.tenantScoped
-					? new TenantScopedPostgresDialect({ pool })
-					: new PostgresDialect({ pool }),
+				dialect: new PostgresDialect({
+					pool: config.tenantScoped ? tenantScopedPool(pool) : pool
+				}),
 				log: traceLog
 			}),
 			engine: 'postgres',

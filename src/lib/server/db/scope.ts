@@ -1,7 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { CompiledQuery, PostgresDialect, type DatabaseConnection, type Driver } from 'kysely';
+import type { Writable } from 'node:stream';
+import { CompiledQuery, type PostgresPool } from 'kysely';
+import type pg from 'pg';
 import { log } from '../log';
 import { isCrossCompanyReason, type CrossCompanyReason } from './cross-company';
+import { QUERY_TRACE_DIR, recordQuery } from './trace';
 
 /**
  * The second tenant wall (issue 19): on PostgreSQL every table whose rows carry company_id
@@ -22,16 +25,16 @@ import { isCrossCompanyReason, type CrossCompanyReason } from './cross-company';
  * - neither: nothing of any company is visible (public pages, platform pages that do not
  *   need company data, anything that forgot to say).
  *
- * The scoped driver below puts the scope on the pooled connection when a query (or a
- * transaction) acquires it: `set_config(…, false)` for both settings, in one statement,
- * before the first query, and only when the connection does not already carry exactly that
- * scope (the driver remembers what it last set on each connection). So every acquisition
- * runs with its own scope — a value can never leak to another request on the same pooled
- * connection — and a request that keeps meeting connections already set for its company
- * pays no extra round trip. Session-level rather than `set_config(…, true)` in a
- * transaction: that would need BEGIN/COMMIT around every single query (three round trips
- * more per query). The setting is made outside any transaction, so a rollback cannot undo
- * it behind the driver's back. Tested in tests/integration/rls.test.ts.
+ * The app's pool ({@link tenantScopedPool}, {@link sendScopeFirst}) puts the scope on the
+ * pooled connection when a query (or a transaction) takes it: `set_config(…, false)` for
+ * both settings, in one statement, sent in the same write as the first statement, and only
+ * when the connection does not already carry exactly that scope (what each connection
+ * carries is remembered here). So every acquisition runs with its own scope — a value can
+ * never leak to another request on the same pooled connection — and a request that keeps
+ * meeting connections already set for its company sends nothing extra. Session-level
+ * rather than `set_config(…, true)` in a transaction: that would need BEGIN/COMMIT around
+ * every single query. The setting is made outside any transaction, so a rollback cannot
+ * undo it behind our back. Tested in tests/integration/rls.test.ts.
  *
  * This wall guards against a forgotten company filter, not against SQL injection: a
  * session may set these settings itself (the queries are built by Kysely, with parameters).
@@ -94,37 +97,104 @@ const SET_SCOPE =
 /** Test-only: counts the set_config statements (tests/integration/rls.test.ts). */
 export const scopeStats = { sets: 0 };
 
+/** What each pooled client carries now ('company|scope'), as last set here. */
+const carried = new WeakMap<pg.ClientBase, string>();
+/** The scope a client must carry before its next statement, noted when the pool hands it out. */
+const due = new WeakMap<pg.ClientBase, [string, string]>();
+
+type Query = (...args: unknown[]) => Promise<unknown>;
+
 /**
- * `driver` with an acquireConnection that first puts the current scope on the connection
- * (every other method, savepoints included, is the driver's own).
+ * The app server's pool for Kysely: every client it hands out is due to carry the current
+ * scope (unless it carries exactly that already). Taken in the caller's async context, so
+ * for a query that is the query's scope and for a transaction the scope it began in.
  */
-function scoped(driver: Driver): Driver {
-	/** What each connection carries now ('company|scope'), as last set here. */
-	const carried = new WeakMap<DatabaseConnection, string>();
-	const acquire = driver.acquireConnection.bind(driver);
-	driver.acquireConnection = async () => {
-		const connection = await acquire();
-		const [company, scope] = wanted();
-		const key = `${company}|${scope}`;
-		if (carried.get(connection) !== key) {
-			carried.delete(connection);
-			try {
-				await connection.executeQuery(CompiledQuery.raw(SET_SCOPE, [company, scope]));
-				scopeStats.sets++;
-			} catch (err) {
-				await driver.releaseConnection(connection);
-				throw err;
-			}
-			carried.set(connection, key);
-		}
-		return connection;
+export function tenantScopedPool(pool: pg.Pool): PostgresPool {
+	return {
+		connect: async () => {
+			const want = wanted();
+			preferCarrying(pool, want.join('|'));
+			const client = await pool.connect();
+			if (carried.get(client) === want.join('|')) due.delete(client);
+			else due.set(client, want);
+			return client;
+		},
+		end: () => pool.end()
 	};
-	return driver;
 }
 
-/** PostgresDialect whose connections carry the tenant scope of the code that uses them. */
-export class TenantScopedPostgresDialect extends PostgresDialect {
-	createDriver(): Driver {
-		return scoped(super.createDriver());
+/**
+ * Puts an idle client that carries `key` where the pool takes its next one from, so a
+ * request tends to meet a connection already set for its scope (the session lookup one set
+ * for all companies, a page's queries one set for its company) and sends no scope statement
+ * at all. pg-pool hands out the last of its idle clients (`_idle`, an internal array that has
+ * not changed in years); should that ever change, this does nothing and every scope is
+ * still set as needed: a preference, never a condition of correctness.
+ */
+function preferCarrying(pool: pg.Pool, key: string): void {
+	const idle = (pool as unknown as { _idle?: { client: pg.ClientBase }[] })._idle;
+	if (!Array.isArray(idle) || idle.length < 2) return;
+	const last = idle.length - 1;
+	if (carried.get(idle[last].client) === key) return;
+	for (let i = last - 1; i >= 0; i--) {
+		if (carried.get(idle[i].client) === key) {
+			[idle[i], idle[last]] = [idle[last], idle[i]];
+			return;
+		}
 	}
+}
+
+/**
+ * Makes `client` (of a pool in pipeline mode) put a due scope on its connection ahead of
+ * its next statement, in the same write: the scope statement and the statement itself
+ * reach PostgreSQL together, so the scope costs no round trip of its own (issue 20: it was
+ * about half of every page's statements, one for each of a page's parallel queries that
+ * took a connection last used for another company).
+ *
+ * Each of the two has its own Sync, so the scope is set outside any transaction (a
+ * rollback cannot undo it) and a failing statement leaves it set. Should the scope
+ * statement itself fail, the statement behind it has already run, with the connection's
+ * previous scope: its result is withheld and the scope's error thrown, and the client is
+ * due again, so nothing ever reaches the code with a scope it did not ask for. (A write
+ * behind it would have been checked by the previous scope's policies; the scope statement
+ * has no way to fail on a live connection short of running out of memory.)
+ *
+ * Installed after {@link prepareRepeated} (./prepared.ts), so the scope statement is
+ * prepared too.
+ */
+export function sendScopeFirst(client: pg.ClientBase): void {
+	const query = client.query.bind(client) as Query;
+	const stream = (client as unknown as { connection?: { stream?: Writable } }).connection?.stream;
+	(client as { query: unknown }).query = (...args: unknown[]) => {
+		const scope = due.get(client);
+		if (!scope) return query(...args);
+		due.delete(client);
+		carried.delete(client);
+		scopeStats.sets++;
+		// The bench's query trace lists it with the page's statements (sent, not a round trip).
+		if (QUERY_TRACE_DIR) {
+			const query = CompiledQuery.raw(SET_SCOPE, scope);
+			recordQuery({ level: 'query', query, queryDurationMillis: 0 });
+		}
+		let set: Promise<unknown>;
+		let result: Promise<unknown>;
+		stream?.cork();
+		try {
+			set = query(SET_SCOPE, scope);
+			result = query(...args);
+		} finally {
+			stream?.uncork();
+		}
+		return set.then(
+			() => {
+				carried.set(client, scope.join('|'));
+				return result;
+			},
+			(err: unknown) => {
+				result.catch(() => {});
+				due.set(client, scope);
+				throw err;
+			}
+		);
+	};
 }
