@@ -376,6 +376,22 @@ describe.skipIf(!url)('row-level security on PostgreSQL (as the app role)', () =
 		expect(scopeStats.sets).toBe(before);
 	});
 
+	it('a request’s session lookup keeps meeting the connection set for all companies', async () => {
+		const two = await open(APP_ROLE, 2);
+		const read = () => two.selectFrom('learner').select('id').execute();
+		const request = async (company: string) => {
+			await acrossCompanies(CROSS_COMPANY.session, read);
+			await inCompany(company, read);
+		};
+		// Two connections: one set for all companies, one for De Linde.
+		await Promise.all([acrossCompanies(CROSS_COMPANY.session, read), inCompany(linde, read)]);
+		const before = scopeStats.sets;
+		for (let i = 0; i < 4; i++) await request(vanDijk);
+		// Van Dijk takes De Linde's connection, not the one the next session lookup wants:
+		// one scope statement in all.
+		expect(scopeStats.sets).toBe(before + 1);
+	});
+
 	it('a token page reads across companies only to find its company, and runs inside it', async () => {
 		// An invitation of De Linde, reached with its token before anyone is known (no scope).
 		const token = generateToken();

@@ -135,14 +135,24 @@ function preferCarrying(pool: pg.Pool, key: string): void {
 	const idle = (pool as unknown as { _idle?: { client: pg.ClientBase }[] })._idle;
 	if (!Array.isArray(idle) || idle.length < 2) return;
 	const last = idle.length - 1;
-	if (carried.get(idle[last].client) === key) return;
+	const top = carried.get(idle[last].client);
+	if (top === key) return;
+	// Else one that carries no all-companies scope, which every request's session lookup
+	// wants next: a page's queries would otherwise keep taking the connection it just left.
+	let spare = top === ALL ? -1 : last;
 	for (let i = last - 1; i >= 0; i--) {
-		if (carried.get(idle[i].client) === key) {
-			[idle[i], idle[last]] = [idle[last], idle[i]];
-			return;
+		const has = carried.get(idle[i].client);
+		if (has === key) {
+			spare = i;
+			break;
 		}
+		if (spare < 0 && has !== ALL) spare = i;
 	}
+	if (spare >= 0 && spare !== last) [idle[spare], idle[last]] = [idle[last], idle[spare]];
 }
+
+/** The key of the all-companies scope (see {@link wanted}). */
+const ALL = '|all';
 
 /**
  * Makes `client` (of a pool in pipeline mode) put a due scope on its connection ahead of
