@@ -95,6 +95,12 @@ export async function submitFeedback(
 		.execute();
 }
 
+/** The number of responses and the average per question (one decimal) of a group of them. */
+type FeedbackFigures = { responses: number } & Record<FeedbackQuestion, number>;
+const figures = sql`count(*)::int as responses,
+	round(avg(explains), 1)::float8 as explains, round(avg(listens), 1)::float8 as listens,
+	round(avg(recognises), 1)::float8 as recognises, round(avg(available), 1)::float8 as available`;
+
 export interface FeedbackAggregate {
 	/** False: fewer than FEEDBACK_THRESHOLD responses, nothing else is told. */
 	enough: boolean;
@@ -115,32 +121,39 @@ export async function feedbackAggregates(
 	for (const id of trainerUserIds)
 		result.set(id, { enough: false, responses: null, averages: null });
 	if (!trainerUserIds.length) return result;
-	const rows = await sql<{
-		trainer_user_id: string;
-		responses: number;
-		explains: number;
-		listens: number;
-		recognises: number;
-		available: number;
-	}>`
-		select trainer_user_id, count(*)::int as responses,
-			round(avg(explains), 1)::float8 as explains, round(avg(listens), 1)::float8 as listens,
-			round(avg(recognises), 1)::float8 as recognises, round(avg(available), 1)::float8 as available
+	const rows = await sql<{ trainer_user_id: string } & FeedbackFigures>`
+		select trainer_user_id, ${figures}
 		from trainer_feedback
 		where company_id = ${companyId} and trainer_user_id = any(${trainerUserIds}::uuid[])
 		group by trainer_user_id
 		having count(*) >= ${FEEDBACK_THRESHOLD}`.execute(db);
-	for (const r of rows.rows) {
-		result.set(r.trainer_user_id, {
-			enough: true,
-			responses: r.responses,
-			averages: {
-				explains: r.explains,
-				listens: r.listens,
-				recognises: r.recognises,
-				available: r.available
-			}
-		});
-	}
+	for (const r of rows.rows) result.set(r.trainer_user_id, aggregateOf(r));
 	return result;
+}
+
+/**
+ * One trainer's aggregate in this company as a JSON column of a page's statement (the
+ * trainer's own profile page): null below the threshold, applied in SQL as above.
+ */
+export function feedbackFiguresJson(companyId: string, trainerUserId: string) {
+	return sql<FeedbackFigures | null>`(
+		select row_to_json(f) from (
+			select ${figures} from trainer_feedback
+			where company_id = ${companyId} and trainer_user_id = ${trainerUserId}
+			having count(*) >= ${FEEDBACK_THRESHOLD}) f)`;
+}
+
+/** The aggregate shown for the figures `f` (null: fewer than FEEDBACK_THRESHOLD responses). */
+export function aggregateOf(f: FeedbackFigures | null): FeedbackAggregate {
+	if (!f) return { enough: false, responses: null, averages: null };
+	return {
+		enough: true,
+		responses: f.responses,
+		averages: {
+			explains: f.explains,
+			listens: f.listens,
+			recognises: f.recognises,
+			available: f.available
+		}
+	};
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db';
 import { audit } from '../accounts/audit';
 import { DomainError } from '../errors';
@@ -39,61 +40,72 @@ export async function currentVersionId(db: DB): Promise<number> {
 	return Number(row.id);
 }
 
-/** A version with its areas and indicators, in two queries. */
-export async function frameworkOf(db: DB, versionId: number): Promise<Framework | null> {
-	const version = await db
-		.selectFrom('competence_framework_version')
-		.select(['id', 'number', 'status', 'published_at'])
-		.where('id', '=', versionId)
-		.executeTakeFirst();
-	if (!version) return null;
-	const rows = await db
-		.selectFrom('competence_area as a')
-		.leftJoin('competence_indicator as i', 'i.area_id', 'a.id')
-		.select([
-			'a.id as areaId',
-			'a.code',
-			'a.name',
-			'a.description',
-			'a.source',
-			'a.position as areaPosition',
-			'i.id as indicatorId',
-			'i.text',
-			'i.position'
+/**
+ * A version with its areas and indicators in one statement (the areas and their
+ * indicators as JSON arrays, each in its position's order); `version`: its id, or the
+ * current one.
+ */
+async function frameworkWhere(db: DB, version: number | 'current'): Promise<Framework | null> {
+	const row = await db
+		.selectFrom('competence_framework_version as v')
+		.select((eb) => [
+			'v.id',
+			'v.number',
+			'v.status',
+			'v.published_at',
+			jsonArrayFrom(
+				eb
+					.selectFrom('competence_area as a')
+					.select((eb) => [
+						'a.id',
+						'a.code',
+						'a.name',
+						'a.description',
+						'a.source',
+						jsonArrayFrom(
+							eb
+								.selectFrom('competence_indicator as i')
+								.select(['i.id', 'i.text', 'i.position'])
+								.whereRef('i.area_id', '=', 'a.id')
+								.orderBy('i.position')
+						).as('indicators')
+					])
+					.whereRef('a.version_id', '=', 'v.id')
+					.orderBy('a.position')
+			).as('areas')
 		])
-		.where('a.version_id', '=', versionId)
-		.orderBy('a.position')
-		.orderBy('i.position')
-		.execute();
-	const areas = new Map<number, FrameworkArea>();
-	for (const r of rows) {
-		let area = areas.get(r.areaId);
-		if (!area) {
-			area = {
-				id: r.areaId,
-				code: r.code,
-				name: r.name,
-				description: r.description,
-				source: r.source,
-				indicators: []
-			};
-			areas.set(r.areaId, area);
-		}
-		if (r.indicatorId !== null) {
-			area.indicators.push({ id: r.indicatorId, text: r.text!, position: r.position! });
-		}
-	}
+		.where(
+			'v.id',
+			'=',
+			version === 'current'
+				? (eb) =>
+						eb
+							.selectFrom('competence_framework_version')
+							.select((eb) => eb.fn.max('id').as('id'))
+							.where('status', '=', 'published')
+				: version
+		)
+		.executeTakeFirst();
+	if (!row) return null;
 	return {
-		id: version.id,
-		number: version.number,
-		status: version.status,
-		publishedAt: version.published_at,
-		areas: [...areas.values()]
+		id: row.id,
+		number: row.number,
+		status: row.status,
+		publishedAt: row.published_at,
+		areas: row.areas
 	};
 }
 
+/** A version with its areas and indicators (one statement). */
+export async function frameworkOf(db: DB, versionId: number): Promise<Framework | null> {
+	return frameworkWhere(db, versionId);
+}
+
+/** The current (latest published) version with its areas and indicators (one statement). */
 export async function currentFramework(db: DB): Promise<Framework> {
-	return (await frameworkOf(db, await currentVersionId(db)))!;
+	const framework = await frameworkWhere(db, 'current');
+	if (!framework) throw new Error('no published competence framework');
+	return framework;
 }
 
 /** The open draft version, if any. */

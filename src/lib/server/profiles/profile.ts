@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { RequestContext } from '../auth/context';
 import type { DB } from '../db';
 import { audit, auditAs } from '../accounts/audit';
 import { DomainError, isUuid } from '../errors';
-import { lloStatusOf } from './completeness';
-import { feedbackAggregates } from './feedback';
+import { lloStatusOf, type LloStatus } from './completeness';
+import { aggregateOf, feedbackAggregates, feedbackFiguresJson } from './feedback';
 import { currentFramework } from './framework';
 
 export interface ProfileInput {
@@ -43,40 +44,110 @@ export function splitList(value: string, max = 20, maxLength = 80): string[] {
 	return items;
 }
 
-/** The profile of a person (empty fields when they never filled it in). */
-export async function getProfile(db: DB, userId: string): Promise<TrainerProfile | null> {
-	const user = await db
+/**
+ * The person's row with their profile, its sectors and qualifications (JSON arrays): the
+ * start of getProfile's and ownProfile's statements.
+ */
+function profileQuery(db: DB, userId: string) {
+	return db
 		.selectFrom('app_user as u')
 		.leftJoin('trainer_profile as p', 'p.user_id', 'u.id')
-		.select(['u.id', 'u.name', 'p.bio', 'p.specialisms', 'p.languages', 'p.years_experience'])
-		.where('u.id', '=', userId)
-		.executeTakeFirst();
-	if (!user) return null;
-	const [sectors, qualifications] = await Promise.all([
-		db
-			.selectFrom('trainer_profile_sector as s')
-			.innerJoin('sector_chamber as c', 'c.id', 's.sector_chamber_id')
-			.select(['c.id', 'c.name'])
-			.where('s.user_id', '=', userId)
-			.orderBy('c.id')
-			.execute(),
-		db
-			.selectFrom('trainer_profile_qualification as tq')
-			.innerJoin('qualification as q', 'q.id', 'tq.qualification_id')
-			.select(['q.id', 'q.crebo', 'q.title'])
-			.where('tq.user_id', '=', userId)
-			.orderBy('q.title')
-			.execute()
-	]);
+		.select((eb) => [
+			'u.id',
+			'u.name',
+			'p.bio',
+			'p.specialisms',
+			'p.languages',
+			'p.years_experience',
+			jsonArrayFrom(
+				eb
+					.selectFrom('trainer_profile_sector as s')
+					.innerJoin('sector_chamber as c', 'c.id', 's.sector_chamber_id')
+					.select(['c.id', 'c.name'])
+					.whereRef('s.user_id', '=', 'u.id')
+					.orderBy('c.id')
+			).as('sectors'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('trainer_profile_qualification as tq')
+					.innerJoin('qualification as q', 'q.id', 'tq.qualification_id')
+					.select(['q.id', 'q.crebo', 'q.title'])
+					.whereRef('tq.user_id', '=', 'u.id')
+					.orderBy('q.title')
+			).as('qualifications')
+		])
+		.where('u.id', '=', userId);
+}
+
+type ProfileRow = Awaited<ReturnType<ReturnType<typeof profileQuery>['executeTakeFirstOrThrow']>>;
+
+function profileOf(row: ProfileRow): TrainerProfile {
 	return {
-		userId: user.id,
-		name: user.name,
-		bio: user.bio ?? '',
-		specialisms: user.specialisms ?? [],
-		languages: user.languages ?? [],
-		yearsExperience: user.years_experience ?? null,
-		sectors,
-		qualifications
+		userId: row.id,
+		name: row.name,
+		bio: row.bio ?? '',
+		specialisms: row.specialisms ?? [],
+		languages: row.languages ?? [],
+		yearsExperience: row.years_experience ?? null,
+		sectors: row.sectors,
+		qualifications: row.qualifications
+	};
+}
+
+/** The profile of a person (empty fields when they never filled it in): one statement. */
+export async function getProfile(db: DB, userId: string): Promise<TrainerProfile | null> {
+	const row = await profileQuery(db, userId).executeTakeFirst();
+	return row ? profileOf(row) : null;
+}
+
+/**
+ * The trainer's own profile page (praktijkopleider/profiel) but its self-assessment
+ * history, in one statement: the profile, the LLO status (trainer_llo_status), the
+ * sectors to choose from, the learners' feedback in this company (above the threshold
+ * only) and the caseload against the capacity HR set. The page's guard made sure the
+ * user is an active trainer of the company (what teamRows checks for HR).
+ */
+export async function ownProfile(db: DB, ctx: RequestContext) {
+	const companyId = ctx.company.id;
+	const row = await profileQuery(db, ctx.user.id)
+		.leftJoin('trainer_llo_status as st', 'st.user_id', 'u.id')
+		.leftJoin('trainer_capacity as cap', (j) =>
+			j.on('cap.company_id', '=', companyId).onRef('cap.user_id', '=', 'u.id')
+		)
+		.select((eb) => [
+			'st.complete',
+			'st.areas_assessed_on',
+			'st.last_activity_on',
+			'cap.max_learners as capacity',
+			// As teamRows counts it: the distinct learners of the trainer's active trajectories.
+			eb
+				.selectFrom('trajectory_trainer as tt')
+				.innerJoin('trajectory as t', (j) =>
+					j.onRef('t.company_id', '=', 'tt.company_id').onRef('t.id', '=', 'tt.trajectory_id')
+				)
+				.select(sql<number>`count(distinct t.learner_id)::int`.as('n'))
+				.where('tt.company_id', '=', companyId)
+				.whereRef('tt.user_id', '=', 'u.id')
+				.where('t.status', '=', 'active')
+				.as('caseload'),
+			jsonArrayFrom(eb.selectFrom('sector_chamber').select(['id', 'name']).orderBy('id')).as(
+				'sector_options'
+			),
+			feedbackFiguresJson(companyId, ctx.user.id).as('feedback')
+		])
+		.executeTakeFirstOrThrow();
+	const status: LloStatus = {
+		complete: row.complete === true,
+		areasAssessedOn: row.areas_assessed_on,
+		lastActivityOn: row.last_activity_on
+	};
+	return {
+		profile: profileOf(row),
+		status,
+		sectors: row.sector_options,
+		feedback: aggregateOf(row.feedback),
+		caseload: row.caseload ?? 0,
+		capacity: row.capacity
 	};
 }
 

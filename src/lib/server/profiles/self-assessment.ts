@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db';
 import { audit } from '../accounts/audit';
 import { DomainError } from '../errors';
@@ -19,24 +20,30 @@ export interface SelfAssessmentForm {
 	answers: Record<number, { level: number | null; reflection: string }>;
 }
 
-/** The form for the current version, filled with the user's draft on that version. */
+/**
+ * The form for the current version, filled with the user's draft on that version: two
+ * statements (the framework; the draft with its answers as a JSON array).
+ */
 export async function selfAssessmentForm(db: DB, userId: string): Promise<SelfAssessmentForm> {
 	const framework = await currentFramework(db);
 	const draft = await db
-		.selectFrom('self_assessment')
-		.select(['id', 'updated_at'])
-		.where('user_id', '=', userId)
-		.where('status', '=', 'draft')
-		.where('version_id', '=', framework.id)
+		.selectFrom('self_assessment as s')
+		.select((eb) => [
+			's.updated_at',
+			jsonArrayFrom(
+				eb
+					.selectFrom('self_assessment_answer as ans')
+					.select(['ans.indicator_id', 'ans.level', 'ans.reflection'])
+					.whereRef('ans.assessment_id', '=', 's.id')
+			).as('answers')
+		])
+		.where('s.user_id', '=', userId)
+		.where('s.status', '=', 'draft')
+		.where('s.version_id', '=', framework.id)
 		.executeTakeFirst();
 	const answers: SelfAssessmentForm['answers'] = {};
-	if (draft) {
-		const rows = await db
-			.selectFrom('self_assessment_answer')
-			.select(['indicator_id', 'level', 'reflection'])
-			.where('assessment_id', '=', draft.id)
-			.execute();
-		for (const r of rows) answers[r.indicator_id] = { level: r.level, reflection: r.reflection };
+	for (const r of draft?.answers ?? []) {
+		answers[r.indicator_id] = { level: r.level, reflection: r.reflection };
 	}
 	return { framework, draftSavedAt: draft?.updated_at ?? null, answers };
 }
@@ -207,37 +214,50 @@ export interface AreaComparison {
 
 /**
  * The average level per area of the latest and the one-but-latest submitted
- * self-assessment (areas matched by code across versions, named as in the current one).
+ * self-assessment (areas matched by code across versions, named as in the current one),
+ * and how many were submitted: one statement.
  */
 export async function selfAssessmentHistory(db: DB, userId: string) {
-	const framework = await currentFramework(db);
-	const rows = await sql<{ rn: number; code: string; avg: number; submitted_at: Date }>`
+	const { rows } = await sql<{
+		version_id: number | null;
+		latest_at: Date | null;
+		previous_at: Date | null;
+		submitted: number;
+		areas: AreaComparison[];
+	}>`
 		with s as (
 			select id, submitted_at, row_number() over (order by submitted_at desc)::int as rn
 			from self_assessment where user_id = ${userId} and status = 'submitted'
-		)
-		select s.rn, s.submitted_at, a.code, round(avg(ans.level), 2)::float8 as avg
-		from s
-		join self_assessment_answer ans on ans.assessment_id = s.id and ans.level is not null
-		join competence_indicator i on i.id = ans.indicator_id
-		join competence_area a on a.id = i.area_id
-		where s.rn <= 2
-		group by s.rn, s.submitted_at, a.code`.execute(db);
-	const latestAt = rows.rows.find((r) => r.rn === 1)?.submitted_at ?? null;
-	const previousAt = rows.rows.find((r) => r.rn === 2)?.submitted_at ?? null;
-	const value = (rn: number, code: string) =>
-		rows.rows.find((r) => r.rn === rn && r.code === code)?.avg ?? null;
-	const areas: AreaComparison[] = framework.areas.map((a) => ({
-		code: a.code,
-		name: a.name,
-		previous: value(2, a.code),
-		latest: value(1, a.code)
-	}));
-	const count = await db
-		.selectFrom('self_assessment')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('user_id', '=', userId)
-		.where('status', '=', 'submitted')
-		.executeTakeFirstOrThrow();
-	return { latestAt, previousAt, areas, submitted: Number(count.n) };
+		),
+		per_area as (
+			select s.rn, s.submitted_at, a.code, round(avg(ans.level), 2)::float8 as avg
+			from s
+			join self_assessment_answer ans on ans.assessment_id = s.id and ans.level is not null
+			join competence_indicator i on i.id = ans.indicator_id
+			join competence_area a on a.id = i.area_id
+			where s.rn <= 2
+			group by s.rn, s.submitted_at, a.code
+		),
+		cur as (select max(id) as id from competence_framework_version where status = 'published')
+		select cur.id as version_id,
+			(select max(submitted_at) from per_area where rn = 1) as latest_at,
+			(select max(submitted_at) from per_area where rn = 2) as previous_at,
+			(select count(*)::int from s) as submitted,
+			-- The current version's areas in its order (as currentFramework lists them).
+			coalesce((
+				select json_agg(json_build_object('code', a.code, 'name', a.name,
+					'previous', prev.avg, 'latest', newest.avg) order by a.position)
+				from competence_area a
+				left join per_area prev on prev.rn = 2 and prev.code = a.code
+				left join per_area newest on newest.rn = 1 and newest.code = a.code
+				where a.version_id = cur.id), '[]') as areas
+		from cur`.execute(db);
+	const row = rows[0];
+	if (!row?.version_id) throw new Error('no published competence framework');
+	return {
+		latestAt: row.latest_at,
+		previousAt: row.previous_at,
+		areas: row.areas,
+		submitted: row.submitted
+	};
 }

@@ -4,24 +4,19 @@ import { trainerProfileSchema } from '$lib/schemas/profiles';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { domainFail, formFor, invalid, readForm } from '$lib/server/forms';
-import { lloStatusOf } from '$lib/server/profiles/completeness';
-import { feedbackAggregates } from '$lib/server/profiles/feedback';
-import { getProfile, saveProfile, sectorOptions, trainerForHr } from '$lib/server/profiles/profile';
+import { ownProfile, saveProfile } from '$lib/server/profiles/profile';
 import { selfAssessmentHistory } from '$lib/server/profiles/self-assessment';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event, 'trainer');
 	const db = await getDb();
-	const [profile, status, history, sectors, feedback, team] = await Promise.all([
-		getProfile(db, ctx.user.id),
-		lloStatusOf(db, [ctx.user.id]),
-		selfAssessmentHistory(db, ctx.user.id),
-		sectorOptions(db),
-		feedbackAggregates(db, ctx.company.id, [ctx.user.id]),
-		trainerForHr(db, ctx, ctx.user.id)
+	// Two statements: the profile with everything around it, and the self-assessment history.
+	const [own, history] = await Promise.all([
+		ownProfile(db, ctx),
+		selfAssessmentHistory(db, ctx.user.id)
 	]);
-	const p = profile!;
+	const p = own.profile;
 	const form = await formFor(trainerProfileSchema, {
 		bio: p.bio,
 		specialisms: p.specialisms.join(', '),
@@ -33,12 +28,12 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		form,
 		profile: p,
-		status: status.get(ctx.user.id)!,
+		status: own.status,
 		history,
-		sectors,
-		feedback: feedback.get(ctx.user.id)!,
-		caseload: team?.caseload ?? 0,
-		capacity: team?.capacity ?? null
+		sectors: own.sectors,
+		feedback: own.feedback,
+		caseload: own.caseload,
+		capacity: own.capacity
 	};
 };
 
