@@ -79,35 +79,29 @@ async function addContactIn(
  * caller: companyForAdviser; with the internal notes). The wall shows that company alone.
  */
 export async function contactsOf(db: DB, companyId: string): Promise<ContactEntry[]> {
-	const rows = await inCompany(companyId, () => contactRows(db, companyId));
-	return rows.map((r) => ({
-		id: r.id,
-		contactedOn: r.contacted_on,
-		kind: r.kind,
-		adviserName: r.adviser_name,
-		notes: r.notes,
-		agreements: r.agreements,
-		followUpOn: r.follow_up_on
-	}));
+	return inCompany(companyId, () => contactLog(db, companyId).execute());
 }
 
-function contactRows(db: DB, companyId: string) {
+/**
+ * The query of {@link contactsOf}, its rows already ContactEntry: the company page reads it
+ * as a JSON array inside its one statement (company.ts, companyPage).
+ */
+export function contactLog(db: DB, companyId: string) {
 	return db
 		.selectFrom('adviser_contact as a')
 		.innerJoin('app_user as u', 'u.id', 'a.adviser_id')
 		.select([
 			'a.id',
-			sql<string>`to_char(a.contacted_on, 'YYYY-MM-DD')`.as('contacted_on'),
+			sql<string>`to_char(a.contacted_on, 'YYYY-MM-DD')`.as('contactedOn'),
 			'a.kind',
-			'u.name as adviser_name',
+			'u.name as adviserName',
 			'a.notes',
 			'a.agreements',
-			sql<string | null>`to_char(a.follow_up_on, 'YYYY-MM-DD')`.as('follow_up_on')
+			sql<string | null>`to_char(a.follow_up_on, 'YYYY-MM-DD')`.as('followUpOn')
 		])
 		.$if(!testHooks.dropContactCompanyFilter, (qb) => qb.where('a.company_id', '=', companyId))
 		.orderBy('a.contacted_on', 'desc')
-		.orderBy('a.created_at', 'desc')
-		.execute();
+		.orderBy('a.created_at', 'desc');
 }
 
 export interface FollowUp {

@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { todayIso } from '../../time';
 import { auditAs } from '../accounts/audit';
 import type { RequestContext } from '../auth/context';
 import type { DB } from '../db';
-import { CULTURE_MIN_RESPONSES, instrumentOf } from './instrument';
+import { CULTURE_MIN_RESPONSES } from './instrument';
 
 /**
  * What the SBB adviser sees of a company's learning-culture scans (issue 15): always
@@ -59,61 +60,83 @@ export interface AdviserCulture {
 
 /**
  * For the adviser's company page and the election's jury (issue 15), from the maintained
- * round results (migration 0034); the caller has checked the viewer may see the company
- * and runs this inside it (`inCompany`).
+ * round results (migration 0034), in one statement ({@link adviserCultureQuery}); the
+ * caller has checked the viewer may see the company and runs this inside it (`inCompany`).
  */
 export async function cultureForAdviser(
 	db: DB,
 	companyId: string,
 	today = todayIso()
 ): Promise<AdviserCulture> {
-	const rounds = await db
-		.selectFrom('culture_round as r')
-		.leftJoin('culture_round_result as x', 'x.round_id', 'r.id')
-		.select([
-			'r.version_id',
-			'r.opens_on',
-			'r.closes_on',
-			sql<number>`coalesce(x.employees, 0)`.as('employees'),
-			sql<Record<string, number> | null>`x.means`.as('means'),
-			sql<boolean>`exists (select 1 from culture_share s where s.company_id = r.company_id)`.as(
-				'shared'
+	const { rounds, shared, latest } = await adviserCultureQuery(
+		db,
+		companyId,
+		today
+	).executeTakeFirstOrThrow();
+	return { rounds, shared, latest };
+}
+
+/**
+ * The query of {@link cultureForAdviser}: one row, its columns those of AdviserCulture (the
+ * rounds and the latest results as JSON). The adviser's company page reads it as a JSON
+ * object inside its own statement (adviser/company.ts). The scores are read only when the
+ * company shares them: the sharing is a condition of `latest`, in SQL. The dimensions come
+ * from the round's instrument version, in its order, those the round has a mean for.
+ */
+export function adviserCultureQuery(db: DB, companyId: string, today: string) {
+	return db.selectNoFrom((eb) => {
+		const shares = eb
+			.exists(
+				eb
+					.selectFrom('culture_share as s')
+					.select('s.company_id')
+					.where('s.company_id', '=', companyId)
 			)
-		])
-		.where('r.company_id', '=', companyId)
-		.where('r.opens_on', '<=', today)
-		.orderBy('r.opens_on', 'desc')
-		.execute();
-	// Without rounds, whether the company shares takes one more look.
-	const shared = rounds.length
-		? rounds[0].shared
-		: !!(await db
-				.selectFrom('culture_share')
-				.select('company_id')
-				.where('company_id', '=', companyId)
-				.executeTakeFirst());
-	const result: AdviserCulture = {
-		rounds: rounds.map((r) => ({
-			opensOn: r.opens_on,
-			closesOn: r.closes_on,
-			employeeResponses: r.employees
-		})),
-		shared,
-		latest: null
-	};
-	const latest = shared
-		? rounds.find((r) => r.closes_on < today && r.employees >= CULTURE_MIN_RESPONSES)
-		: undefined;
-	if (latest?.means) {
-		const instrument = await instrumentOf(db, latest.version_id);
-		const means = latest.means;
-		result.latest = {
-			closesOn: latest.closes_on,
-			employeeResponses: latest.employees,
-			dimensions: instrument!.dimensions
-				.filter((d) => d.code in means)
-				.map((d) => ({ code: d.code, nl: d.nl, en: d.en, mean: Number(means[d.code]) }))
-		};
-	}
-	return result;
+			.$castTo<boolean>();
+		return [
+			jsonArrayFrom(
+				eb
+					.selectFrom('culture_round as r')
+					.leftJoin('culture_round_result as x', 'x.round_id', 'r.id')
+					.select([
+						'r.opens_on as opensOn',
+						'r.closes_on as closesOn',
+						sql<number>`coalesce(x.employees, 0)`.as('employeeResponses')
+					])
+					.where('r.company_id', '=', companyId)
+					.where('r.opens_on', '<=', today)
+					.orderBy('r.opens_on', 'desc')
+			).as('rounds'),
+			shares.as('shared'),
+			jsonObjectFrom(
+				eb
+					.selectFrom('culture_round as r')
+					.innerJoin('culture_round_result as x', 'x.round_id', 'r.id')
+					.select((sub) => [
+						'r.closes_on as closesOn',
+						'x.employees as employeeResponses',
+						jsonArrayFrom(
+							sub
+								.selectFrom('culture_dimension as d')
+								.select([
+									'd.code',
+									'd.name_nl as nl',
+									'd.name_en as en',
+									sql<number>`(x.means ->> d.code)::float8`.as('mean')
+								])
+								.whereRef('d.version_id', '=', 'r.version_id')
+								.where(sql<boolean>`x.means ? d.code`)
+								.orderBy('d.position')
+						).as('dimensions')
+					])
+					.where('r.company_id', '=', companyId)
+					.where('r.opens_on', '<=', today)
+					.where('r.closes_on', '<', today)
+					.where('x.employees', '>=', CULTURE_MIN_RESPONSES)
+					.where(shares)
+					.orderBy('r.opens_on', 'desc')
+					.limit(1)
+			).as('latest')
+		];
+	});
 }

@@ -2,13 +2,11 @@ import { error } from '@sveltejs/kit';
 import { message } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
 import { contactSchema } from '$lib/schemas/adviser';
-import { companyFigures, companyForAdviser } from '$lib/server/adviser/company';
-import { addContact, contactsOf } from '$lib/server/adviser/contacts';
+import { companyForAdviser, companyPage } from '$lib/server/adviser/company';
+import { addContact } from '$lib/server/adviser/contacts';
 import { reasonThresholds } from '$lib/server/adviser/signals';
-import { cultureForAdviser } from '$lib/server/culture/share';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { inCompany } from '$lib/server/db/scope';
 import { formTokenOf } from '$lib/server/once';
 import { formFor, invalid, readForm } from '$lib/server/forms';
 import { ROUTES } from '$lib/server/trajectories/status';
@@ -16,20 +14,15 @@ import type { Actions, PageServerLoad } from './$types';
 import { todayIso } from '$lib/time';
 
 /**
- * A company as its adviser sees it: aggregates, trainers and the contact log. A company
- * outside the adviser's regions, or no company at all: 404.
+ * A company as its adviser sees it: aggregates, trainers, the learning-culture scans and the
+ * contact log, in three statements (companyPage). A company outside the adviser's regions,
+ * or no company at all: 404.
  */
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requirePlatformRole(locals, 'adviser', 'admin');
 	const db = await getDb();
-	const company = await companyForAdviser(db, user, params.id);
-	if (!company) error(404, m.error_not_found());
-	const [{ figures, trainers }, contacts, culture] = await Promise.all([
-		companyFigures(db, user, company, locals.requestId),
-		contactsOf(db, company.id),
-		// Access checked above (companyForAdviser): the wall shows this company alone.
-		inCompany(company.id, () => cultureForAdviser(db, company.id))
-	]);
+	const page = await companyPage(db, user, params.id, locals.requestId);
+	if (!page) error(404, m.error_not_found());
 	const form = await formFor(contactSchema, {
 		contactedOn: todayIso(),
 		kind: 'visit',
@@ -40,11 +33,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		followUpOnConfirmed: false
 	});
 	return {
-		company,
-		figures,
-		trainers,
-		contacts,
-		culture,
+		...page,
 		form,
 		routes: ROUTES,
 		thresholds: reasonThresholds()
