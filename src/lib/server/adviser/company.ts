@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db';
 import type { SessionUser } from '../auth/session';
+import { auditInsert } from '../accounts/audit';
 import { isUuid } from '../errors';
 import { inCompany } from '../db/scope';
 import { countOf, protectBreakdown, type SmallCount } from '../../adviser/small-numbers';
@@ -167,14 +168,13 @@ async function readCompany(
 	await sql`select refresh_company_overview(array[${company.id}]::uuid[])
 		where exists (select 1 from company_overview where company_id = ${company.id}
 			and recheck_on <= current_date)`.execute(db);
-	const viewed = db.insertInto('audit_log').values({
-		company_id: company.id,
-		actor_user_id: user.id,
+	const viewed = auditInsert(db, {
+		companyId: company.id,
+		actorUserId: user.id,
 		action: 'adviser.company_viewed',
-		entity_type: 'company',
-		entity_id: company.id,
-		data: '{}',
-		request_id: requestId ?? null
+		entityType: 'company',
+		entityId: company.id,
+		requestId
 	});
 	const row = (
 		await sql<PageRow>`
