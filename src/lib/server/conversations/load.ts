@@ -24,10 +24,13 @@ export function withNames(db: DB) {
 		.leftJoin('app_user as tr', 'tr.id', 'c.trainer_user_id');
 }
 
-/** The conversation row, the viewer's role in it, or null (→ 404). One query. */
-export async function conversationAccess(db: DB, ctx: RequestContext, id: string) {
-	if (!isUuid(id)) return null;
-	const row = await withNames(db)
+/**
+ * Conversation `c` (with its names, its template and the member's part in it) where the
+ * member may see it (visibleConversations): the select of conversationAccess, which the
+ * conversation page extends with the rest of its record (view.ts). `id` must be a uuid.
+ */
+export function accessQuery(db: DB, ctx: RequestContext, id: string) {
+	return withNames(db)
 		.select([
 			'c.id',
 			'c.company_id',
@@ -56,12 +59,24 @@ export async function conversationAccess(db: DB, ctx: RequestContext, id: string
 			coaches(ctx).as('is_trainer')
 		])
 		.where(visibleConversations(ctx))
-		.where('c.id', '=', id)
-		.executeTakeFirst();
+		.where('c.id', '=', id);
+}
+
+/** A row of accessQuery with the member's view of it, or null when they have none (→ 404). */
+export function withViewer<R extends { is_learner: boolean; is_trainer: boolean }>(
+	ctx: RequestContext,
+	row: R | undefined
+): (R & { viewer: Viewer }) | null {
 	if (!row) return null;
 	const viewer = viewerOf(ctx, { isLearner: row.is_learner, isTrainer: row.is_trainer });
 	if (!viewer) return null;
 	return { ...row, viewer };
+}
+
+/** The conversation row, the viewer's role in it, or null (→ 404). One query. */
+export async function conversationAccess(db: DB, ctx: RequestContext, id: string) {
+	if (!isUuid(id)) return null;
+	return withViewer(ctx, await accessQuery(db, ctx, id).executeTakeFirst());
 }
 
 export type Access = NonNullable<Awaited<ReturnType<typeof conversationAccess>>>;

@@ -24,8 +24,7 @@ import {
 	signConversation
 } from '$lib/server/conversations/record';
 import { cancelConversation } from '$lib/server/conversations/cancel';
-import { getConversation } from '$lib/server/conversations/view';
-import { cultureBriefing } from '$lib/server/culture/briefing';
+import { conversationPageData, getConversation } from '$lib/server/conversations/view';
 import { rescheduleConversation } from '$lib/server/conversations/reschedule';
 import { getDb } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
@@ -40,48 +39,36 @@ import {
 	type FormMessage
 } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
-import { listTrainers } from '$lib/server/trajectories/people';
-import { readerOf, recordRead } from '$lib/server/privacy/access-log';
 import type { Actions, PageServerLoad } from './$types';
 import { amsterdamDateTime } from '$lib/time';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event);
 	const db = await getDb();
-	const view = await getConversation(db, ctx, event.params.id);
-	if (!view) error(404, m.error_not_found());
+	const page = await conversationPageData(db, ctx, event.params.id, event.url.pathname);
+	if (!page) error(404, m.error_not_found());
+	const { conversation: view, trainers, culture } = page;
 	const planned = amsterdamDateTime(view.plannedAt);
 	const own = view.can.prepare ? view.answers[view.can.prepare] : null;
-	const [trainers, , prepareForm, agreedForm, actionForm, addendumForm, rescheduleForm, culture] =
-		await Promise.all([
-			view.can.reschedule ? listTrainers(db, ctx) : [],
-			recordRead(
-				db,
-				readerOf(ctx),
-				{ conversationId: view.id },
-				'conversation',
-				event.url.pathname
-			),
-			formFor(prepareSchema, { version: own?.version ?? 0 }, { id: 'prepare' }),
-			formFor(
-				agreedSchema,
-				{ version: view.answers.agreed?.version ?? 0, nextDate: view.suggestedNextDate ?? '' },
-				{ id: 'agreed' }
-			),
-			formFor(actionSchema, { ownerRole: 'learner', workProcessId: 0 }, { id: 'action' }),
-			formFor(addendumSchema, null, { id: 'addendum' }),
-			formFor(
-				rescheduleSchema,
-				{
-					plannedDate: planned.date,
-					plannedTime: planned.time,
-					trainerId: view.trainer.id ?? ''
-				},
-				{ id: 'reschedule' }
-			),
-			// "Leercultuur in het team": the latest scan's findings and open plan actions.
-			view.template.cultureTeam ? cultureBriefing(db, ctx) : null
-		]);
+	const [prepareForm, agreedForm, actionForm, addendumForm, rescheduleForm] = await Promise.all([
+		formFor(prepareSchema, { version: own?.version ?? 0 }, { id: 'prepare' }),
+		formFor(
+			agreedSchema,
+			{ version: view.answers.agreed?.version ?? 0, nextDate: view.suggestedNextDate ?? '' },
+			{ id: 'agreed' }
+		),
+		formFor(actionSchema, { ownerRole: 'learner', workProcessId: 0 }, { id: 'action' }),
+		formFor(addendumSchema, null, { id: 'addendum' }),
+		formFor(
+			rescheduleSchema,
+			{
+				plannedDate: planned.date,
+				plannedTime: planned.time,
+				trainerId: view.trainer.id ?? ''
+			},
+			{ id: 'reschedule' }
+		)
+	]);
 	return {
 		conversation: view,
 		trainers,
