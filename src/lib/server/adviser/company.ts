@@ -12,6 +12,7 @@ import { rowColumns, toOverviewRow, type OverviewRow, type RawRow } from './rows
 import { contactLog, type ContactEntry } from './contacts';
 import { adviserCultureQuery, type AdviserCulture } from '../culture/share';
 import { todayIso } from '../../time';
+import { trainersQuery } from '../trajectories/people';
 
 export interface AdviserCompany {
 	id: string;
@@ -211,18 +212,12 @@ async function readCompany(
  * trainer_llo_status; no row there: incomplete).
  */
 function trainersOf(db: DB, companyId: string) {
-	return db
-		.selectFrom('membership as m')
-		.innerJoin('app_user as u', 'u.id', 'm.user_id')
+	return trainersQuery(db, companyId)
 		.leftJoin('trainer_llo_status as st', 'st.user_id', 'u.id')
 		.select([
 			'u.id as userId',
 			'u.name',
 			'u.email',
 			sql<boolean>`coalesce(st.complete, false)`.as('complete')
-		])
-		.where('m.company_id', '=', companyId)
-		.where('m.deactivated_at', 'is', null)
-		.where(sql<boolean>`'trainer' = any(m.roles)`)
-		.orderBy('u.name');
+		]);
 }

@@ -9,6 +9,7 @@ import { addMonths, amsterdamDate, todayIso } from '../../time';
 import { briefingOf, briefingQuery } from '../culture/briefing';
 import { readerOf, recordRead } from '../privacy/access-log';
 import { visibleTrajectories } from '../trajectories/access';
+import { trainersQuery } from '../trajectories/people';
 import { coreTasksColumn, type CoreTaskSummary } from '../trajectories/progress';
 import { sectionsFor, type Viewer } from './access';
 import { accessQuery, signedByAnyone, withViewer } from './load';
@@ -231,19 +232,9 @@ async function recordExtras(
 						.orderBy('wp.code')
 				)
 			).as('work_processes'),
-			only(
-				want.trainers,
-				jsonArrayFrom(
-					db
-						.selectFrom('membership as m')
-						.innerJoin('app_user as u', 'u.id', 'm.user_id')
-						.select(['u.id', 'u.name'])
-						.where('m.company_id', '=', co)
-						.where('m.deactivated_at', 'is', null)
-						.where(sql<boolean>`'trainer' = any(m.roles)`)
-						.orderBy('u.name')
-				)
-			).as('trainers'),
+			only(want.trainers, jsonArrayFrom(trainersQuery(db, co).select(['u.id', 'u.name']))).as(
+				'trainers'
+			),
 			only(want.culture, jsonObjectFrom(briefingQuery(db, ctx, today))).as('culture')
 		])
 		.executeTakeFirstOrThrow();

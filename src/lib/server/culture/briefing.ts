@@ -4,8 +4,8 @@ import { todayIso } from '../../time';
 import type { RequestContext } from '../auth/context';
 import type { DB } from '../db';
 import { CULTURE_MIN_RESPONSES } from './instrument';
-import type { CultureAction } from './plan';
-import { findingsOf, type DimensionResult, type Finding } from './results';
+import { actionSelect, toAction, type CultureAction } from './plan';
+import { findingsOf, type Finding } from './results';
 
 /**
  * What a conversation planned from the template "Leercultuur in het team" (migration 0033)
@@ -85,23 +85,9 @@ export function briefingQuery(db: DB, ctx: RequestContext, today: string) {
 				where x.company_id = ${co} and x.round_id in (r.round_id, p.round_id)
 				group by x.round_id, s.audience, d.code) x)`.as('answers'),
 			jsonArrayFrom(
-				eb
-					.selectFrom('culture_action as a')
-					.leftJoin('app_user as u', 'u.id', 'a.owner_user_id')
-					.select([
-						'a.id',
-						'a.dimension_code',
-						'a.title',
-						'a.owner_user_id',
-						'u.name',
-						'a.due_on',
-						'a.status'
-					])
-					.where('a.company_id', '=', co)
-					.whereRef('a.round_id', '=', 'r.round_id')
+				actionSelect(db, co)
+					.where('a.round_id', '=', eb.ref('r.round_id'))
 					.where('a.status', 'in', ['open', 'in_progress'])
-					.orderBy('a.due_on')
-					.orderBy('a.created_at')
 			).as('actions')
 		])
 		.where('r.company_id', '=', co)
@@ -139,7 +125,7 @@ export function briefingOf(row: BriefingRow, today: string): CultureBriefing {
 			gap: mean !== null && management !== null ? round2(management - mean) : null,
 			change: mean !== null && previous !== null ? round2(mean - previous) : null
 		};
-	}) as DimensionResult[];
+	});
 	const names = new Map(row.dimensions.map((d) => [d.code, { nl: d.nl, en: d.en }]));
 	return {
 		roundId: row.round_id,
@@ -149,17 +135,8 @@ export function briefingOf(row: BriefingRow, today: string): CultureBriefing {
 			...f,
 			...(names.get(f.code) ?? { nl: f.code, en: f.code })
 		})),
-		// Open and ongoing only (the query's filter): overdue is past its date (plan.ts).
-		actions: row.actions.map((a) => ({
-			id: a.id,
-			dimensionCode: a.dimension_code,
-			title: a.title,
-			ownerId: a.owner_user_id,
-			ownerName: a.name,
-			dueOn: a.due_on,
-			status: a.status,
-			overdue: a.due_on < today
-		}))
+		// Open and ongoing only (the query's filter).
+		actions: row.actions.map((a) => toAction(a, today))
 	};
 }
 

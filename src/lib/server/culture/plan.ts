@@ -38,6 +38,14 @@ export interface NewCultureAction {
 }
 
 function actionsQuery(db: DB, ctx: RequestContext, roundId: string) {
+	return actionSelect(db, ctx.company.id).where('a.round_id', '=', roundId);
+}
+
+/**
+ * A company's plan actions (`a`) with their owners' names, soonest due first, for a
+ * statement to narrow (also inside a bigger one: the culture briefing, briefing.ts).
+ */
+export function actionSelect(db: DB, companyId: string) {
 	return db
 		.selectFrom('culture_action as a')
 		.leftJoin('app_user as u', 'u.id', 'a.owner_user_id')
@@ -50,15 +58,14 @@ function actionsQuery(db: DB, ctx: RequestContext, roundId: string) {
 			'a.due_on',
 			'a.status'
 		])
-		.where('a.company_id', '=', ctx.company.id)
-		.where('a.round_id', '=', roundId)
+		.where('a.company_id', '=', companyId)
 		.orderBy('a.due_on')
 		.orderBy('a.created_at');
 }
 
-type ActionRow = Awaited<ReturnType<ReturnType<typeof actionsQuery>['execute']>>[number];
+type ActionRow = Awaited<ReturnType<ReturnType<typeof actionSelect>['execute']>>[number];
 
-function toAction(r: ActionRow, today: string): CultureAction {
+export function toAction(r: ActionRow, today: string): CultureAction {
 	return {
 		id: r.id,
 		dimensionCode: r.dimension_code,

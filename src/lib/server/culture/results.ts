@@ -357,7 +357,9 @@ export function teamBreakdown(
 }
 
 /** Strengths and points of attention in words (the page names them; issue 15). */
-export function findingsOf(dimensions: DimensionResult[]): Finding[] {
+export function findingsOf(
+	dimensions: Pick<DimensionResult, 'code' | 'mean' | 'gap' | 'change'>[]
+): Finding[] {
 	const findings: Finding[] = [];
 	const ranked = dimensions.filter((d) => d.mean !== null).sort((a, b) => b.mean! - a.mean!);
 	for (const d of ranked.slice(0, 2)) {

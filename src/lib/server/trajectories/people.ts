@@ -52,15 +52,22 @@ export async function listLearners(db: DB, ctx: RequestContext) {
 
 /** Active members with the trainer role, for assigning trainers. */
 export async function listTrainers(db: DB, ctx: RequestContext) {
+	return trainersQuery(db, ctx.company.id).select(['u.id', 'u.name']).execute();
+}
+
+/**
+ * The company's active trainers (`m` their membership, `u` their account) by name, for a
+ * statement to select from (also inside a bigger one: the conversation page, the adviser's
+ * company page).
+ */
+export function trainersQuery(db: DB, companyId: string) {
 	return db
 		.selectFrom('membership as m')
 		.innerJoin('app_user as u', 'u.id', 'm.user_id')
-		.select(['u.id', 'u.name'])
-		.where('m.company_id', '=', ctx.company.id)
+		.where('m.company_id', '=', companyId)
 		.where('m.deactivated_at', 'is', null)
 		.where(sql<boolean>`'trainer' = any(m.roles)`)
-		.orderBy('u.name')
-		.execute();
+		.orderBy('u.name');
 }
 
 /**

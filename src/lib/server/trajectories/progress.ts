@@ -1,5 +1,4 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { DB } from '../db';
 
 /** The four steps of the scale: 0 not started · 1 developing · 2 nearly there · 3 competent. */
 export const LEVELS = [0, 1, 2, 3] as const;
@@ -52,33 +51,8 @@ export interface CoreTaskSummary {
 }
 
 /**
- * Progress per core task of several trajectories in one query (a conversation shows it
- * for the learner's trajectories; the learner home reads the same rows through
- * coreTasksColumn), in the order of the qualification: basisdeel first, then the
- * profiel, each by position.
- */
-export async function coreTaskProgressOf(
-	db: DB,
-	companyId: string,
-	ids: string[]
-): Promise<Map<string, CoreTaskSummary[]>> {
-	const byTrajectory = new Map<string, CoreTaskSummary[]>(ids.map((id) => [id, []]));
-	if (!ids.length) return byTrajectory;
-	const result = await sql<CoreTaskSummary & { trajectory_id: string }>`
-		with covered as materialized (
-			select * from covered_work_processes(${companyId}, ${ids}::uuid[])
-		)
-		${coreTaskRows(companyId, sql`${ids}::uuid[]`, sql`covered`)}`.execute(db);
-	for (const r of result.rows) {
-		byTrajectory
-			.get(r.trajectory_id)
-			?.push({ code: r.code, title: r.title, covered: r.covered, total: r.total });
-	}
-	return byTrajectory;
-}
-
-/**
- * The rows of coreTaskProgressOf: per trajectory in `ids` (an SQL uuid[]) and core task,
+ * Progress per core task, in the order of the qualification (basisdeel first, then the
+ * profiel, each by position): per trajectory in `ids` (an SQL uuid[]) and core task,
  * the covered and total target work processes; `covered` is the relation of
  * covered_work_processes for these trajectories.
  */
@@ -102,8 +76,9 @@ function coreTaskRows(
 }
 
 /**
- * coreTaskProgressOf as a column of a query over trajectory `t` (its company and id): its core tasks as a JSON
- * array of CoreTaskSummary (the learner home reads them with its list, in one statement).
+ * The progress per core task as a column of a query over trajectory `t` (its company and
+ * id): a JSON array of CoreTaskSummary (the learner home and the conversation page read it
+ * with their lists, in one statement).
  */
 export const coreTasksColumn = sql<CoreTaskSummary[]>`(
 	select coalesce(json_agg(json_build_object('code', x.code, 'title', x.title,
