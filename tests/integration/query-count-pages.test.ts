@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../src/lib/server/auth/context';
 import { seedDemo } from '../../src/lib/server/demo/seed';
+import { getQualification } from '../../src/lib/server/qualifications/browse';
 import { trainerForHr } from '../../src/lib/server/profiles/profile';
 import { listActivities, listGoals } from '../../src/lib/server/profiles/development';
 import { selfAssessmentHistory } from '../../src/lib/server/profiles/self-assessment';
@@ -72,5 +73,29 @@ describe('at most four statements per page', () => {
 		expect(refused.statements).toBe(1);
 		const fatima = await userId(t.db, 'lerende@delinde.example');
 		expect(await trainerForHr(t.db, hr, fatima)).toBeNull();
+	});
+
+	it('a qualification (kwalificaties/[crebo]) and the new certificate form on it: two statements', async () => {
+		const { statements, result } = await page('qualification', (db) =>
+			getQualification(db, '25498')
+		);
+		expect(statements).toBe(2);
+		expect(result).not.toBeNull();
+		const detail = result!;
+		expect(detail.qualification.crebo).toBe('25498');
+		expect(detail.qualification.superseded_at).toBeNull();
+		expect(Object.keys(detail.qualification)).not.toContain('tasks');
+		expect(detail.coreTasks.length).toBeGreaterThan(0);
+		expect(detail.coreTasks.some((ct) => ct.basis)).toBe(true);
+		expect(detail.coreTasks.every((ct) => ct.workProcesses.length > 0)).toBe(true);
+		expect(detail.competences.length).toBeGreaterThan(0);
+		expect(detail.certificates.length).toBeGreaterThan(0);
+		expect(detail.certificates[0].workProcessCodes.length).toBeGreaterThan(0);
+		expect(detail.versions.length).toBeGreaterThan(0);
+		expect(detail.versions[0].imported_at).toBeInstanceOf(Date);
+		// An unknown crebo or version: one statement, null.
+		const none = await page('qualification, unknown', (db) => getQualification(db, '25498', 99));
+		expect(none.result).toBeNull();
+		expect(none.statements).toBe(1);
 	});
 });
