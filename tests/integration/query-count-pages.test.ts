@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../src/lib/server/auth/context';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import { getQualification } from '../../src/lib/server/qualifications/browse';
+import { targetOptions } from '../../src/lib/server/trajectories/create';
+import { listLearners, listTrainers } from '../../src/lib/server/trajectories/people';
 import { trainerForHr } from '../../src/lib/server/profiles/profile';
 import { listActivities, listGoals } from '../../src/lib/server/profiles/development';
 import { selfAssessmentHistory } from '../../src/lib/server/profiles/self-assessment';
@@ -97,5 +99,31 @@ describe('at most four statements per page', () => {
 		const none = await page('qualification, unknown', (db) => getQualification(db, '25498', 99));
 		expect(none.result).toBeNull();
 		expect(none.statements).toBe(1);
+	});
+
+	it('a new trajectory (hr/trajecten/nieuw): four statements', async () => {
+		const { statements, result } = await page('new trajectory', (db) =>
+			Promise.all([listLearners(db, hr), listTrainers(db, hr), targetOptions(db)])
+		);
+		expect(statements).toBe(4);
+		const [learners, trainers, targets] = result;
+		expect(learners.map((l) => l.name)).toContain('Fatima Yilmaz');
+		expect(trainers.map((x) => x.name)).toContain('Ahmed El Amrani');
+		const current = await t.db
+			.selectFrom('qualification as q')
+			.innerJoin('qualification_dossier as d', 'd.id', 'q.dossier_id')
+			.select(['q.crebo', 'q.title', 'q.level'])
+			.where('d.superseded_at', 'is', null)
+			.orderBy('q.title')
+			.execute();
+		expect(targets.qualifications).toEqual(current);
+		expect(targets.certificates).toEqual(
+			await t.db
+				.selectFrom('certificate')
+				.select(['id', 'code', 'title'])
+				.orderBy('title')
+				.execute()
+		);
+		expect(targets.certificates.length).toBeGreaterThan(0);
 	});
 });
