@@ -4,7 +4,7 @@ import type { RequestContext } from '../auth/context';
 import type { DB } from '../db';
 import { audit, auditAs } from '../accounts/audit';
 import { DomainError, isUuid } from '../errors';
-import { lloStatusOf, type LloStatus } from './completeness';
+import type { LloStatus } from './completeness';
 import { aggregateOf, feedbackAggregates, feedbackFiguresJson } from './feedback';
 import { currentFramework } from './framework';
 
@@ -385,21 +385,98 @@ export async function teamOverview(db: DB, ctx: RequestContext) {
 	};
 }
 
-/** One trainer of THIS company as HR sees them; null (→ 404) for anyone else. */
+/**
+ * One trainer of THIS company as HR sees them (the HR trainer page), in one statement:
+ * the team row (as teamRows has it), the profile, the learners' feedback in this company
+ * (above the threshold only), the LLO status and the development log (activities and
+ * goals). The inner join on an active trainer membership of this company is the access
+ * check: anyone else (another company's trainer, a non-trainer, unknown) gives no row,
+ * so null (→ 404), and none of their data is read.
+ */
 export async function trainerForHr(db: DB, ctx: RequestContext, userId: string) {
 	if (!isUuid(userId)) return null;
-	const [row] = await teamRows(db, ctx.company.id, userId);
+	const companyId = ctx.company.id;
+	const row = await profileQuery(db, userId)
+		.innerJoin('membership as m', (j) =>
+			j
+				.on('m.company_id', '=', companyId)
+				.onRef('m.user_id', '=', 'u.id')
+				.on('m.deactivated_at', 'is', null)
+				.on(sql<boolean>`'trainer' = any(m.roles)`)
+		)
+		.leftJoin('trainer_llo_status as st', 'st.user_id', 'u.id')
+		.leftJoin('trainer_capacity as cap', (j) =>
+			j.onRef('cap.company_id', '=', 'm.company_id').onRef('cap.user_id', '=', 'u.id')
+		)
+		.select((eb) => [
+			'st.complete',
+			'st.areas_assessed_on',
+			'st.last_activity_on',
+			'cap.max_learners as capacity',
+			sql<boolean>`p.user_id is not null`.as('has_profile'),
+			// As teamRows counts it: the distinct learners of the trainer's active trajectories.
+			eb
+				.selectFrom('trajectory_trainer as tt')
+				.innerJoin('trajectory as t', (j) =>
+					j.onRef('t.company_id', '=', 'tt.company_id').onRef('t.id', '=', 'tt.trajectory_id')
+				)
+				.select(sql<number>`count(distinct t.learner_id)::int`.as('n'))
+				.whereRef('tt.company_id', '=', 'm.company_id')
+				.whereRef('tt.user_id', '=', 'u.id')
+				.where('t.status', '=', 'active')
+				.as('caseload'),
+			eb
+				.selectFrom('self_assessment as s')
+				.select((e) => e.fn.max('s.submitted_at').as('at'))
+				.whereRef('s.user_id', '=', 'u.id')
+				.where('s.status', '=', 'submitted')
+				.as('last_submitted_at'),
+			feedbackFiguresJson(companyId, userId).as('feedback'),
+			// As listActivities and listGoals (development.ts) read them for the trainer's own page.
+			jsonArrayFrom(
+				eb
+					.selectFrom('development_activity as da')
+					.select([
+						'da.id',
+						'da.kind',
+						'da.title',
+						'da.provider',
+						'da.activity_date as activityDate',
+						'da.hours',
+						'da.impact'
+					])
+					.whereRef('da.user_id', '=', 'u.id')
+					.orderBy('da.activity_date', 'desc')
+					.orderBy('da.created_at', 'desc')
+			).as('activities'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('development_goal as dg')
+					.select(['dg.id', 'dg.text', 'dg.target_date as targetDate', 'dg.status'])
+					.whereRef('dg.user_id', '=', 'u.id')
+					.orderBy('dg.created_at')
+			).as('goals')
+		])
+		.executeTakeFirst();
 	if (!row) return null;
-	const [profile, feedback, status] = await Promise.all([
-		getProfile(db, userId),
-		feedbackAggregates(db, ctx.company.id, [userId]),
-		lloStatusOf(db, [userId])
-	]);
+	const status: LloStatus = {
+		complete: row.complete === true,
+		areasAssessedOn: row.areas_assessed_on,
+		lastActivityOn: row.last_activity_on
+	};
 	return {
-		...row,
-		profile: profile!,
-		feedback: feedback.get(userId)!,
-		status: status.get(userId)!
+		userId: row.id,
+		name: row.name,
+		complete: status.complete,
+		hasProfile: row.has_profile,
+		caseload: row.caseload ?? 0,
+		capacity: row.capacity,
+		lastSubmittedAt: row.last_submitted_at ?? null,
+		profile: profileOf(row),
+		feedback: aggregateOf(row.feedback),
+		status,
+		activities: row.activities,
+		goals: row.goals
 	};
 }
 

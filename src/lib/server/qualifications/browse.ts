@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db';
 
 /**
@@ -123,14 +124,21 @@ export interface CoreTaskView {
 	workProcesses: WorkProcessView[];
 }
 
-/** A qualification by crebo: the current version, or a given version number. */
+/**
+ * A qualification by crebo: the current version, or a given version number. Two
+ * statements: the qualification with its core tasks, work processes, competences,
+ * certificates, versions and the profile's supplements (JSON arrays, each correlated on
+ * the qualification row), and the related qualifications.
+ */
 export async function getQualification(db: DB, crebo: string, version?: number) {
 	if (!/^\d{1,6}$/.test(crebo)) return null;
+	// The basisdeel (no qualification) and this profile's own part of the dossier.
+	const ofThisQualification = sql<boolean>`(ct.qualification_id is null or ct.qualification_id = q.id)`;
 	let qb = db
 		.selectFrom('qualification as q')
 		.innerJoin('qualification_dossier as d', 'd.id', 'q.dossier_id')
 		.leftJoin('sector_chamber as sc', 'sc.id', 'd.sector_chamber_id')
-		.select([
+		.select((eb) => [
 			'q.id',
 			'q.dossier_id',
 			'q.code',
@@ -146,107 +154,113 @@ export async function getQualification(db: DB, crebo: string, version?: number) 
 			'd.version_no',
 			'd.superseded_at',
 			'd.domain',
-			'sc.name as sector_chamber'
+			'sc.name as sector_chamber',
+			jsonArrayFrom(
+				eb
+					.selectFrom('core_task as ct')
+					.select(['ct.id', 'ct.code', 'ct.title', 'ct.qualification_id'])
+					.whereRef('ct.dossier_id', '=', 'q.dossier_id')
+					.where(ofThisQualification)
+					.orderBy(sql`ct.qualification_id is not null`)
+					.orderBy('ct.position')
+			).as('tasks'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('work_process as wp')
+					.innerJoin('core_task as ct', 'ct.id', 'wp.core_task_id')
+					.select((eb) => [
+						'wp.id',
+						'wp.core_task_id',
+						'wp.code',
+						'wp.title',
+						'wp.description',
+						'wp.result',
+						'wp.behaviour',
+						eb.fn
+							.coalesce(
+								eb
+									.selectFrom('work_process_competence as c')
+									.whereRef('c.work_process_id', '=', 'wp.id')
+									.select(
+										sql<string[]>`array_agg(c.competence_code order by c.competence_code)`.as('a')
+									),
+								sql<string[]>`'{}'::text[]`
+							)
+							.as('competences')
+					])
+					.whereRef('wp.dossier_id', '=', 'q.dossier_id')
+					.where(ofThisQualification)
+					.orderBy('wp.position')
+			).as('wps'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('competence as c')
+					.select(['c.code', 'c.title'])
+					// eslint-disable-next-line @typescript-eslint/unbound-method -- Kysely's expression builder methods do not use `this`; destructuring them is its documented style
+					.where(({ exists, selectFrom, or }) =>
+						or([
+							exists(
+								selectFrom('work_process_supplement as sp')
+									.whereRef('sp.qualification_id', '=', 'q.id')
+									.where(sql<boolean>`c.code = any(sp.competence_codes)`)
+									.select(sql`1`.as('one'))
+							),
+							exists(
+								selectFrom('work_process_competence as wc')
+									.innerJoin('work_process as wp', 'wp.id', 'wc.work_process_id')
+									.innerJoin('core_task as ct', 'ct.id', 'wp.core_task_id')
+									.whereRef('wc.competence_code', '=', 'c.code')
+									.whereRef('wp.dossier_id', '=', 'q.dossier_id')
+									.where(ofThisQualification)
+									.select(sql`1`.as('one'))
+							)
+						])
+					)
+					.orderBy('c.code')
+			).as('competences'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('certificate as cert')
+					.select((eb) => [
+						'cert.id',
+						'cert.code',
+						'cert.title',
+						eb
+							.selectFrom('certificate_work_process as cw')
+							.innerJoin('work_process as wp', 'wp.id', 'cw.work_process_id')
+							.whereRef('cw.certificate_id', '=', 'cert.id')
+							.select(sql<string[]>`array_agg(wp.code order by wp.code)`.as('a'))
+							.as('workProcessCodes')
+					])
+					.whereRef('cert.qualification_id', '=', 'q.id')
+					.orderBy('cert.code')
+			).as('certificates'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('qualification as q2')
+					.innerJoin('qualification_dossier as d2', 'd2.id', 'q2.dossier_id')
+					.select(['d2.version_no', 'd2.imported_at', 'd2.superseded_at'])
+					.whereRef('q2.crebo', '=', 'q.crebo')
+					.orderBy('d2.version_no', 'desc')
+			).as('versions'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('work_process_supplement as sp')
+					.select([
+						'sp.work_process_id',
+						'sp.description',
+						'sp.result',
+						'sp.behaviour',
+						'sp.competence_codes'
+					])
+					.whereRef('sp.qualification_id', '=', 'q.id')
+			).as('supplements')
 		])
 		.where('q.crebo', '=', crebo);
 	qb = version ? qb.where('d.version_no', '=', version) : qb.where('d.superseded_at', 'is', null);
-	const q = await qb.orderBy('d.version_no', 'desc').executeTakeFirst();
-	if (!q) return null;
-
-	const [tasks, wps, competences, certificates, versions, supplements] = await Promise.all([
-		db
-			.selectFrom('core_task')
-			.select(['id', 'code', 'title', 'qualification_id'])
-			.where('dossier_id', '=', q.dossier_id)
-			.where((eb) => eb.or([eb('qualification_id', 'is', null), eb('qualification_id', '=', q.id)]))
-			.orderBy(sql`qualification_id is not null`)
-			.orderBy('position')
-			.execute(),
-		db
-			.selectFrom('work_process as wp')
-			.innerJoin('core_task as ct', 'ct.id', 'wp.core_task_id')
-			.select((eb) => [
-				'wp.id',
-				'wp.core_task_id',
-				'wp.code',
-				'wp.title',
-				'wp.description',
-				'wp.result',
-				'wp.behaviour',
-				eb.fn
-					.coalesce(
-						eb
-							.selectFrom('work_process_competence as c')
-							.whereRef('c.work_process_id', '=', 'wp.id')
-							.select(
-								sql<string[]>`array_agg(c.competence_code order by c.competence_code)`.as('a')
-							),
-						sql<string[]>`'{}'::text[]`
-					)
-					.as('competences')
-			])
-			.where('wp.dossier_id', '=', q.dossier_id)
-			.where((eb) =>
-				eb.or([eb('ct.qualification_id', 'is', null), eb('ct.qualification_id', '=', q.id)])
-			)
-			.orderBy('wp.position')
-			.execute(),
-		db
-			.selectFrom('competence as c')
-			.select(['c.code', 'c.title'])
-			// eslint-disable-next-line @typescript-eslint/unbound-method -- Kysely's expression builder methods do not use `this`; destructuring them is its documented style
-			.where(({ exists, selectFrom, or }) =>
-				or([
-					exists(
-						selectFrom('work_process_supplement as sp')
-							.where('sp.qualification_id', '=', q.id)
-							.where(sql<boolean>`c.code = any(sp.competence_codes)`)
-							.select(sql`1`.as('one'))
-					),
-					exists(
-						selectFrom('work_process_competence as wc')
-							.innerJoin('work_process as wp', 'wp.id', 'wc.work_process_id')
-							.innerJoin('core_task as ct', 'ct.id', 'wp.core_task_id')
-							.whereRef('wc.competence_code', '=', 'c.code')
-							.where('wp.dossier_id', '=', q.dossier_id)
-							.where((eb) =>
-								eb.or([eb('ct.qualification_id', 'is', null), eb('ct.qualification_id', '=', q.id)])
-							)
-							.select(sql`1`.as('one'))
-					)
-				])
-			)
-			.orderBy('c.code')
-			.execute(),
-		db
-			.selectFrom('certificate as cert')
-			.select((eb) => [
-				'cert.id',
-				'cert.code',
-				'cert.title',
-				eb
-					.selectFrom('certificate_work_process as cw')
-					.innerJoin('work_process as wp', 'wp.id', 'cw.work_process_id')
-					.whereRef('cw.certificate_id', '=', 'cert.id')
-					.select(sql<string[]>`array_agg(wp.code order by wp.code)`.as('a'))
-					.as('workProcessCodes')
-			])
-			.where('cert.qualification_id', '=', q.id)
-			.orderBy('cert.code')
-			.execute(),
-		db
-			.selectFrom('qualification as q2')
-			.innerJoin('qualification_dossier as d2', 'd2.id', 'q2.dossier_id')
-			.select(['d2.version_no', 'd2.imported_at', 'd2.superseded_at'])
-			.where('q2.crebo', '=', crebo)
-			.orderBy('d2.version_no', 'desc')
-			.execute(),
-		db
-			.selectFrom('work_process_supplement')
-			.select(['work_process_id', 'description', 'result', 'behaviour', 'competence_codes'])
-			.where('qualification_id', '=', q.id)
-			.execute()
-	]);
+	const row = await qb.orderBy('d.version_no', 'desc').executeTakeFirst();
+	if (!row) return null;
+	const { tasks, wps, competences, certificates, versions, supplements, ...q } = row;
 	const supplementOf = new Map(supplements.map((sp) => [sp.work_process_id, sp]));
 	const join = (a: string, b: string | undefined) => (b ? (a ? `${a}\n\n${b}` : b) : a);
 
@@ -275,7 +289,12 @@ export async function getQualification(db: DB, crebo: string, version?: number) 
 		coreTasks,
 		competences,
 		certificates: certificates.map((c) => ({ ...c, workProcessCodes: c.workProcessCodes ?? [] })),
-		versions,
+		// Timestamps inside JSON come back as ISO strings: Dates, as a column gives them.
+		versions: versions.map((v) => ({
+			version_no: v.version_no,
+			imported_at: new Date(v.imported_at),
+			superseded_at: v.superseded_at === null ? null : new Date(v.superseded_at)
+		})),
 		related: await relatedQualifications(db, q.id, q.dossier_id)
 	};
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db';
 import type { TrajectoryRoute } from '../db/schema';
 import type { RequestContext } from '../auth/context';
@@ -241,17 +242,21 @@ async function create(
 	return typeof result === 'string' ? { id: result, invited: null } : result;
 }
 
-/** Current qualifications and certificates to choose a target from. */
+/** Current qualifications and certificates to choose a target from: one statement, two JSON arrays. */
 export async function targetOptions(db: DB) {
-	const [qualifications, certificates] = await Promise.all([
-		db
-			.selectFrom('qualification as q')
-			.innerJoin('qualification_dossier as d', 'd.id', 'q.dossier_id')
-			.select(['q.crebo', 'q.title', 'q.level'])
-			.where('d.superseded_at', 'is', null)
-			.orderBy('q.title')
-			.execute(),
-		db.selectFrom('certificate').select(['id', 'code', 'title']).orderBy('title').execute()
-	]);
-	return { qualifications, certificates };
+	return db
+		.selectNoFrom((eb) => [
+			jsonArrayFrom(
+				eb
+					.selectFrom('qualification as q')
+					.innerJoin('qualification_dossier as d', 'd.id', 'q.dossier_id')
+					.select(['q.crebo', 'q.title', 'q.level'])
+					.where('d.superseded_at', 'is', null)
+					.orderBy('q.title')
+			).as('qualifications'),
+			jsonArrayFrom(
+				eb.selectFrom('certificate').select(['id', 'code', 'title']).orderBy('title')
+			).as('certificates')
+		])
+		.executeTakeFirstOrThrow();
 }

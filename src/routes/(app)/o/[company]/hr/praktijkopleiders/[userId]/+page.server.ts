@@ -5,7 +5,6 @@ import { capacitySchema } from '$lib/schemas/profiles';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { domainFail, formFor, invalid, readForm } from '$lib/server/forms';
-import { listActivities, listGoals } from '$lib/server/profiles/development';
 import { setCapacity, trainerForHr } from '$lib/server/profiles/profile';
 import { selfAssessmentHistory } from '$lib/server/profiles/self-assessment';
 import { readerOf, recordRead } from '$lib/server/privacy/access-log';
@@ -15,12 +14,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const ctx = requireCompany(event, 'hr');
 	const db = await getDb();
-	const trainer = await trainerForHr(db, ctx, event.params.userId);
-	if (!trainer) error(404, m.error_not_found());
-	const [history, activities, goals] = await Promise.all([
+	// Three statements: the trainer with their development log (the access check too), the
+	// self-assessment history and the read record, both after the check.
+	const found = await trainerForHr(db, ctx, event.params.userId);
+	if (!found) error(404, m.error_not_found());
+	const { activities, goals, ...trainer } = found;
+	const [history] = await Promise.all([
 		selfAssessmentHistory(db, trainer.userId),
-		listActivities(db, trainer.userId),
-		listGoals(db, trainer.userId),
 		recordRead(db, readerOf(ctx), { userId: trainer.userId }, 'trainer_profile', event.url.pathname)
 	]);
 	const form = await formFor(capacitySchema, {
