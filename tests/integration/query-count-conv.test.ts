@@ -13,6 +13,7 @@ import { listTrainers } from '../../src/lib/server/trajectories/people';
 import { addDays, today } from '../clock';
 import { createTestDatabase, type TestDatabase } from './db';
 import { countStatements, MAX_PAGE_STATEMENTS } from './statements';
+import { readerOf, recordRead } from '../../src/lib/server/privacy/access-log';
 import { contextFor } from './fixtures';
 
 /**
@@ -172,6 +173,29 @@ describe('the conversation page in at most four statements', () => {
 		);
 		expect(actions.length).toBeGreaterThan(0);
 		expect(briefing.actions).toEqual(actions);
+	});
+
+	it('the print page: the record and the read record', async () => {
+		const counts = [];
+		for (const ctx of [fatima, ahmed, hr]) {
+			const { statements, result } = await countStatements(t.db, async (db) => {
+				const view = await getConversation(db, ctx, ids.signed);
+				if (view)
+					await recordRead(
+						db,
+						readerOf(ctx),
+						{ conversationId: view.id },
+						'conversation_print',
+						'/p'
+					);
+				return view;
+			});
+			expect(result?.id).toBe(ids.signed);
+			counts.push(statements);
+		}
+		// The learner leaves no read record of her own conversation; HR needs no extras.
+		expect(counts).toEqual([2, 3, 2]);
+		expect(Math.max(...counts)).toBeLessThanOrEqual(MAX_PAGE_STATEMENTS);
 	});
 
 	it('another trainer or another company: a 404 after one statement', async () => {
