@@ -15,7 +15,7 @@ import { passportFor } from '../../src/lib/server/trajectories/passport';
 import { readerOf, recordRead } from '../../src/lib/server/privacy/access-log';
 import { createTestDatabase, type TestDatabase } from './db';
 import { contextFor } from './fixtures';
-import { countStatements, MAX_PAGE_STATEMENTS } from './statements';
+import { pageStatements } from './statements';
 
 /**
  * Issue 20 for the learner's passport, the assessment form (the trainer's judgement and
@@ -37,12 +37,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function page<T>(name: string, run: (db: TestDatabase['db']) => Promise<T>) {
-	const { statements, result } = await countStatements(t.db, run);
-	console.log(`${name}: ${statements} statements`);
-	expect(statements).toBeLessThanOrEqual(MAX_PAGE_STATEMENTS);
-	return { statements, result };
-}
+const page = <T>(name: string, run: (db: TestDatabase['db']) => Promise<T>) =>
+	pageStatements(t.db, name, run);
 
 describe('at most four statements per page', () => {
 	it('the passport (paspoort) and its download: one statement, two with the leaving notices', async () => {

@@ -6,6 +6,7 @@ import type {
 	RootOperationNode,
 	UnknownRow
 } from 'kysely';
+import { expect } from 'vitest';
 import type { DB } from '../../src/lib/server/db/index';
 
 /**
@@ -35,3 +36,14 @@ export async function countStatements<T>(db: DB, run: (db: DB) => Promise<T>) {
 
 /** The most statements a page may run for its data (issue 20), besides the session's one. */
 export const MAX_PAGE_STATEMENTS = 4;
+
+/**
+ * Counts the statements of one page's data (`run`), logs them under `name` and checks
+ * they stay within {@link MAX_PAGE_STATEMENTS}: the number and the page's data.
+ */
+export async function pageStatements<T>(db: DB, name: string, run: (db: DB) => Promise<T>) {
+	const counted = await countStatements(db, run);
+	console.log(`${name}: ${counted.statements} statements`);
+	expect(counted.statements).toBeLessThanOrEqual(MAX_PAGE_STATEMENTS);
+	return counted;
+}

@@ -168,7 +168,7 @@ export async function getQualification(db: DB, crebo: string, version?: number) 
 				eb
 					.selectFrom('work_process as wp')
 					.innerJoin('core_task as ct', 'ct.id', 'wp.core_task_id')
-					.select((eb) => [
+					.select([
 						'wp.id',
 						'wp.core_task_id',
 						'wp.code',
@@ -176,17 +176,7 @@ export async function getQualification(db: DB, crebo: string, version?: number) 
 						'wp.description',
 						'wp.result',
 						'wp.behaviour',
-						eb.fn
-							.coalesce(
-								eb
-									.selectFrom('work_process_competence as c')
-									.whereRef('c.work_process_id', '=', 'wp.id')
-									.select(
-										sql<string[]>`array_agg(c.competence_code order by c.competence_code)`.as('a')
-									),
-								sql<string[]>`'{}'::text[]`
-							)
-							.as('competences')
+						competencesOfWorkProcess.as('competences')
 					])
 					.whereRef('wp.dossier_id', '=', 'q.dossier_id')
 					.where(ofThisQualification)
@@ -364,3 +354,9 @@ export async function qualificationFilters(db: DB) {
 			.execute()
 	);
 }
+
+/** The competence codes of work process `wp`, sorted (an empty array when it has none). */
+export const competencesOfWorkProcess = sql<string[]>`coalesce(
+	(select array_agg(c.competence_code order by c.competence_code)
+		from work_process_competence c where c.work_process_id = wp.id),
+	'{}'::text[])`;

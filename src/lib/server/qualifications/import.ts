@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { DB } from '../db';
 import { audit } from '../accounts/audit';
 import type { ParsedCoreTask, ParsedDossier, ParsedExport } from './parse';
+import { competencesOfWorkProcess } from './browse';
 
 /**
  * Importing SBB's export into the versioned structure. A dossier whose content hash
@@ -116,17 +117,7 @@ async function flattenStored(db: DB, dossierId: number): Promise<FlatItem[]> {
 				'wp.description',
 				'wp.result',
 				'wp.behaviour',
-				eb.fn
-					.coalesce(
-						eb
-							.selectFrom('work_process_competence as c')
-							.whereRef('c.work_process_id', '=', 'wp.id')
-							.select(
-								sql<string[]>`array_agg(c.competence_code order by c.competence_code)`.as('a')
-							),
-						sql<string[]>`'{}'::text[]`
-					)
-					.as('competences'),
+				competencesOfWorkProcess.as('competences'),
 				eb.fn
 					.coalesce(
 						eb
