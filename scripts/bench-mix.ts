@@ -12,10 +12,10 @@
  * of each scale, a short text, today's date), post it without JavaScript and expect the
  * redirect or page that follows. A user has at most one write in flight.
  */
-import { readFileSync } from 'node:fs';
 import { sql, type Kysely } from 'kysely';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { GENERATED_SLUG_PREFIX } from './known-accounts';
+import { cpuByPid, cpuSpent, machineBusyMs, processesNamed, serverProcesses } from './proc';
 
 type Role = 'learner' | 'trainer' | 'hr' | 'adviser' | 'juror';
 
@@ -299,7 +299,10 @@ export interface StepResult {
 	achieved: number;
 	requests: number;
 	dropped: number;
+	/** CPU per request in ms: the app server (all its processes), PostgreSQL, the whole machine. */
 	cpuMsPerRequest: number;
+	pgCpuMsPerRequest: number;
+	machineCpuMsPerRequest: number;
 	pages: { name: string; target: number; n: number; p50: number; p95: number; errors: number }[];
 	met: boolean;
 	misses: string[];
@@ -308,17 +311,6 @@ export interface StepResult {
 function percentile(sorted: number[], p: number): number {
 	if (!sorted.length) return NaN;
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-/** CPU time (user + system) of a process in ms, from /proc; 0 where there is none. */
-function cpuMs(pid: number): number {
-	try {
-		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-		// utime and stime are fields 14 and 15 of the line, in clock ticks (100 per second).
-		return (Number(fields[11]) + Number(fields[12])) * 10;
-	} catch {
-		return 0;
-	}
 }
 
 export class Mix {
@@ -492,9 +484,14 @@ export class Mix {
 
 	async step(rate: number, warmup: number, seconds: number): Promise<StepResult> {
 		if (warmup > 0) await this.drive(rate, warmup);
-		const cpu0 = cpuMs(this.serverPid);
+		const server0 = cpuByPid(serverProcesses(this.serverPid));
+		const pg0 = cpuByPid(processesNamed('postgres'));
+		const machine0 = machineBusyMs();
 		const { samples, dropped, elapsed } = await this.drive(rate, seconds);
-		const cpu = cpuMs(this.serverPid) - cpu0;
+		const cpu = cpuSpent(server0, cpuByPid(serverProcesses(this.serverPid)));
+		const pgCpu = cpuSpent(pg0, cpuByPid(processesNamed('postgres')));
+		const machineCpu = machineBusyMs() - machine0;
+		const perRequest = (ms: number) => (samples.length ? ms / samples.length : 0);
 		const names = new Map<string, Sample[]>();
 		for (const s of samples) names.set(s.name, [...(names.get(s.name) ?? []), s]);
 		const misses: string[] = [];
@@ -517,7 +514,9 @@ export class Mix {
 			achieved,
 			requests: samples.length,
 			dropped,
-			cpuMsPerRequest: samples.length ? cpu / samples.length : 0,
+			cpuMsPerRequest: perRequest(cpu),
+			pgCpuMsPerRequest: perRequest(pgCpu),
+			machineCpuMsPerRequest: perRequest(machineCpu),
 			pages,
 			met: misses.length === 0,
 			misses

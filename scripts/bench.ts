@@ -46,6 +46,7 @@ import { findKnownAccounts, GENERATED_PASSWORD, type KnownAccounts } from './kno
 import { demoTotpCode } from '../src/lib/server/demo/totp';
 import { Mix, mixUsers, OPS, type StepResult } from './bench-mix';
 import { todayIso } from '../src/lib/time';
+import { peakRssKb, serverProcesses } from './proc';
 
 const argv = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -234,22 +235,22 @@ async function login(email: string): Promise<string> {
 	return cookies.join('; ');
 }
 
-/** Peak resident memory of the server: VmHWM when the kernel reports it, else polled VmRSS. */
+/**
+ * Peak resident memory of the server (VmHWM, else polled VmRSS): of its largest process,
+ * and how many processes it has (in cluster mode a primary and its workers).
+ */
 function watchMemory(pid: number) {
 	let peakKb = 0;
+	let processes = 1;
 	const read = () => {
-		try {
-			const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-			const hwm = /VmHWM:\s+(\d+)/.exec(status)?.[1];
-			const rss = /VmRSS:\s+(\d+)/.exec(status)?.[1];
-			peakKb = Math.max(peakKb, Number(hwm ?? 0), Number(rss ?? 0));
-		} catch {
-			/* no /proc (not Linux) or the process is gone */
-		}
+		const list = serverProcesses(pid);
+		processes = Math.max(processes, list.length);
+		for (const p of list) peakKb = Math.max(peakKb, peakRssKb(p));
 	};
 	const timer = setInterval(read, 200);
 	return {
 		peakMb: () => (read(), peakKb / 1024),
+		processes: () => processes,
 		stop: () => clearInterval(timer)
 	};
 }
@@ -696,6 +697,12 @@ ${rows.join('\n')}
 	}
 }
 
+/** The app server's processes: one, or (WEB_CONCURRENCY, scripts/cluster.js) the workers. */
+function appServers(): string {
+	const workers = memory.processes() - 1;
+	return workers > 0 ? `${workers} workers, WEB_CONCURRENCY` : 'one process';
+}
+
 /** The mixed workload at rising rates (scripts/bench-mix.ts). */
 async function mixed() {
 	const mixRun = new Mix(origin, users, todayIso(), server.pid!);
@@ -711,7 +718,7 @@ async function mixed() {
 		const r = await mixRun.step(rate, warmup, duration);
 		steps.push(r);
 		console.log(
-			`  ${String(rate).padStart(4)} ops/s: ${r.achieved.toFixed(0).padStart(4)} req/s, CPU ${r.cpuMsPerRequest.toFixed(1)} ms/req, ${r.met ? 'every page met its p95' : `missed: ${r.misses.slice(0, 4).join('; ')}`}`
+			`  ${String(rate).padStart(4)} ops/s: ${r.achieved.toFixed(0).padStart(4)} req/s, CPU ms/req: app ${r.cpuMsPerRequest.toFixed(1)}, PostgreSQL ${r.pgCpuMsPerRequest.toFixed(1)}, machine ${r.machineCpuMsPerRequest.toFixed(1)}; ${r.met ? 'every page met its p95' : `missed: ${r.misses.slice(0, 4).join('; ')}`}`
 		);
 		if (!r.met) break;
 	}
@@ -739,7 +746,7 @@ async function mixed() {
 - Data: ${companies.toLocaleString('en')} generated companies; ${mixRun.users().length} users (${[...new Set(mixRun.users().map((u) => u.role))].map((r) => `${mixRun.users().filter((u) => u.role === r).length} ${r}`).join(', ')})
 - Run: open loop, ${warmup} s warm-up + ${duration} s per rate; rates tried (operations/s): ${steps.map((r) => `${r.rate}${r.met ? '' : ' (missed)'}`).join(', ')}${mixRun.skipped.length ? `\n- Left out of the mix: ${mixRun.skipped.join('; ')}` : ''}
 - **Highest sustained rate with every page within its p95 target: ${best ? `${best.achieved.toFixed(0)} requests/s (${best.rate} operations/s)` : 'none (the lowest rate missed)'}**; target ≥ 200 requests/s
-- Server CPU per request at that rate: ${shown.cpuMsPerRequest.toFixed(1)} ms; server peak RSS ${peakMb.toFixed(0)} MB
+- CPU per request at that rate: app server ${shown.cpuMsPerRequest.toFixed(1)} ms (${appServers()}), PostgreSQL ${shown.pgCpuMsPerRequest.toFixed(1)} ms, the whole machine ${shown.machineCpuMsPerRequest.toFixed(1)} ms (with this load generator); server peak RSS ${peakMb.toFixed(0)} MB (largest process)
 - First miss: ${steps.find((r) => !r.met)?.misses.join('; ') ?? 'none up to the highest rate tried'}
 
 | page | requests | p50 ms | p95 ms | p95 target | errors | SQL statements | |

@@ -11,6 +11,11 @@
  * app acknowledged is in the database. Prints the figures per phase; removes its cluster
  * and server on exit, also on failure.
  *
+ * The server runs as `npm start` does, in cluster mode with FAULT_WORKERS app servers
+ * (default 2, WEB_CONCURRENCY; scripts/cluster.js). With more than one, (d) kills a worker
+ * (SIGKILL): only requests it was serving at that moment may fail (no response), the
+ * others keep being served, and the primary starts a new worker.
+ *
  *   npm run test:fault                     # builds first
  *   FAULT_REUSE_BUILD=1 npm run test:fault # uses ./build as it is
  *
@@ -32,6 +37,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { appRoleEnv } from './app-role';
+import { childrenOf } from './proc';
 
 const PG_BIN = process.env.FAULT_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const PG_PORT = Number(process.env.FAULT_PG_PORT ?? 5499);
@@ -48,6 +54,9 @@ const READ_PATHS = [
 	'/account'
 ];
 const WRITE_PATH = `/o/${COMPANY}/praktijkopleider/profiel/ontwikkeling?/goal`;
+const WORKERS = Number(process.env.FAULT_WORKERS ?? 2);
+/** After a worker is killed, requests that started this long after still may have gone to it. */
+const KILL_GRACE_MS = 500;
 const READERS = 4;
 const WRITERS = 2;
 const PAUSE_MS = 40;
@@ -174,14 +183,19 @@ function startServer(appEnv: { DATABASE_URL: string; DATABASE_OWNER_URL: string 
 		FILES_DIR: join(appDir, 'files'),
 		MAIL_DIR: join(appDir, 'mail'),
 		NODE_ENV: 'production',
-		LOG_LEVEL: 'warn',
+		// info: the cluster primary says at that level when every worker listens.
+		LOG_LEVEL: 'info',
 		// The reminder job runs during the faults too.
 		JOBS: 'on',
-		JOBS_INTERVAL_SECONDS: '10'
+		JOBS_INTERVAL_SECONDS: '10',
+		WEB_CONCURRENCY: String(WORKERS)
 	};
 	delete env.PGLITE_DIR;
 	delete env.SMTP_URL;
-	const child = spawn(process.execPath, ['build'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, ['scripts/serve.js'], {
+		env,
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
 	const file = createWriteStream(serverLogPath);
 	for (const stream of [child.stdout, child.stderr]) {
 		stream.on('data', (d: Buffer) => {
@@ -317,6 +331,17 @@ async function waitFor(path: string, seconds: number) {
 	throw new Error(`${path} not 200 within ${seconds} s`);
 }
 
+/** Waits for a line of the server's log (in cluster mode: every worker has started). */
+async function waitForLog(line: RegExp, seconds: number) {
+	const until = Date.now() + seconds * 1000;
+	while (Date.now() < until) {
+		if (serverLog.some((l) => line.test(l))) return;
+		if (server?.exitCode !== null) throw new Error('server exited during start');
+		await sleep(250);
+	}
+	throw new Error(`no log line ${line} within ${seconds} s`);
+}
+
 // ---------------------------------------------------------------- phases
 
 interface Phase {
@@ -342,6 +367,14 @@ async function phase(
 	// fault and failing because of it is not counted against this phase's recovery.
 	await sleep(1000);
 	return p;
+}
+
+function killWorker() {
+	const [pid] = childrenOf(server!.pid!);
+	if (!pid) throw new Error('no worker to kill');
+	process.kill(pid, 'SIGKILL');
+	console.log(`   killed worker ${pid}`);
+	return Promise.resolve();
 }
 
 async function terminateBackends() {
@@ -378,6 +411,7 @@ async function main() {
 	console.log(`-- server on port ${APP_PORT}`);
 	server = startServer(await appRoleEnv(url));
 	await waitFor('/readyz', 60);
+	if (WORKERS > 1) await waitForLog(/"role":"primary".*"msg":"listening"/, 60);
 	await login();
 
 	loadRunning = true;
@@ -402,7 +436,8 @@ async function main() {
 				await pgCtl('start');
 			},
 			8
-		)
+		),
+		...(WORKERS > 1 ? [await phase('a worker is killed (SIGKILL)', killWorker, 6)] : [])
 	];
 	loadRunning = false;
 	await Promise.all(workers);
@@ -412,6 +447,8 @@ async function main() {
 	const health = alive ? await request('ready', '/healthz', { headers: {} }) : undefined;
 	const finalRead = alive ? await request('read', READ_PATHS[0]) : undefined;
 	check(alive, 'the server process died');
+	const workersAtEnd = WORKERS > 1 ? childrenOf(server.pid!).length : 1;
+	check(workersAtEnd === WORKERS, `${workersAtEnd} of ${WORKERS} workers at the end`);
 	check(health?.status === 200, `/healthz at the end: ${health?.status}`);
 	check(finalRead?.status === 200, `a page at the end: ${finalRead?.status}`);
 	const crashLines = serverLog.filter((l) => /Unhandled|uncaughtException|FATAL ERROR/i.test(l));
@@ -439,7 +476,11 @@ async function main() {
 	for (const [i, p] of phases.entries()) {
 		const inPhase = samples.filter((x) => x.start >= p.fault && x.start < p.end);
 		const traffic = inPhase.filter((x) => x.kind !== 'ready');
-		const errors = traffic.filter((x) => x.status !== 200);
+		// A killed worker's requests in flight get no response; that is the only failure
+		// its death may cause.
+		const killedWith = (x: Sample) =>
+			p.name.startsWith('a worker') && x.status === 0 && x.start < p.back + KILL_GRACE_MS;
+		const errors = traffic.filter((x) => x.status !== 200 && !killedWith(x));
 		const ready = inPhase.filter((x) => x.kind === 'ready');
 		const w = traffic.filter((x) => x.kind === 'write');
 		const statuses = [...new Set(errors.map((x) => x.status))].sort().join(',') || '—';
@@ -453,6 +494,7 @@ async function main() {
 		table.push({
 			phase: p.name,
 			requests: traffic.length,
+			'in flight at kill': traffic.filter(killedWith).length,
 			'writes att/ack': `${w.length}/${w.filter((x) => x.ack).length}`,
 			errors: errors.length,
 			statuses,
@@ -521,10 +563,20 @@ async function main() {
 	if (failures.length) {
 		console.error(`\nFAULT TEST FAILED:\n- ${failures.join('\n- ')}`);
 		console.error(`server log tail:\n${serverLog.slice(-15).join('\n')}`);
+		printSupervisorLines();
 		process.exitCode = 1;
 	} else {
 		console.log('\nfault test passed');
 	}
+}
+
+/**
+ * The cluster primary's lines, every fatal one and what is not a log line (a crash's stack
+ * on stderr): why a server or worker stopped.
+ */
+function printSupervisorLines() {
+	const lines = serverLog.filter((l) => /"role":"primary"|"level":60|^[^{]/.test(l));
+	if (lines.length) console.error(`supervisor and fatal lines:\n${lines.join('\n')}`);
 }
 
 try {
@@ -532,6 +584,7 @@ try {
 } catch (err) {
 	console.error('fault test error:', err);
 	if (serverLog.length) console.error(`server log tail:\n${serverLog.slice(-15).join('\n')}`);
+	printSupervisorLines();
 	process.exitCode = 1;
 } finally {
 	loadRunning = false;
