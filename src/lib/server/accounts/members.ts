@@ -38,32 +38,16 @@ function memberQuery(db: DB, ctx: RequestContext) {
 		.selectFrom('membership as m')
 		.innerJoin('app_user as u', 'u.id', 'm.user_id')
 		.select([
-			'u.id',
+			'u.id as userId',
 			'u.name',
 			'u.email',
 			'm.roles',
-			'm.created_at',
-			'm.deactivated_at',
-			'm.ends_on'
+			'm.created_at as since',
+			'm.deactivated_at as deactivatedAt',
+			'm.ends_on as endsOn'
 		])
 		.where('m.company_id', '=', ctx.company.id)
 		.where('m.anonymised_at', 'is', null);
-}
-
-type MemberQueryRow = Awaited<
-	ReturnType<ReturnType<typeof memberQuery>['executeTakeFirstOrThrow']>
->;
-
-function memberRow(r: MemberQueryRow): MemberRow {
-	return {
-		userId: r.id,
-		name: r.name,
-		email: r.email,
-		roles: r.roles,
-		since: r.created_at,
-		deactivatedAt: r.deactivated_at,
-		endsOn: r.ends_on
-	};
 }
 
 /** Members of the context's company (active first), and its open invitations. */
@@ -87,7 +71,7 @@ export async function listMembers(
 			.execute()
 	]);
 	return {
-		members: members.map(memberRow),
+		members,
 		invitations: invitations.map((i) => ({
 			id: i.id,
 			email: i.email,
@@ -302,6 +286,5 @@ export async function getMember(
 	userId: string
 ): Promise<MemberRow | null> {
 	if (!isUuid(userId)) return null;
-	const r = await memberQuery(db, ctx).where('m.user_id', '=', userId).executeTakeFirst();
-	return r ? memberRow(r) : null;
+	return (await memberQuery(db, ctx).where('m.user_id', '=', userId).executeTakeFirst()) ?? null;
 }
