@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from '../db';
-import type { MemberRole } from '../db/schema';
+import type { Updateable } from 'kysely';
+import type { MemberRole, MembershipTable } from '../db/schema';
 import type { RequestContext } from '../auth/context';
 import { invalidateUserSessions } from '../auth/session';
 import { DomainError, isUuid } from '../errors';
@@ -28,26 +29,34 @@ export interface OpenInvitation {
 	expiresAt: Date;
 }
 
+/**
+ * The company's members as HR sees them (the list and one member read the same columns):
+ * anonymised memberships are gone for good, so they never show.
+ */
+function memberQuery(db: DB, ctx: RequestContext) {
+	return db
+		.selectFrom('membership as m')
+		.innerJoin('app_user as u', 'u.id', 'm.user_id')
+		.select([
+			'u.id as userId',
+			'u.name',
+			'u.email',
+			'm.roles',
+			'm.created_at as since',
+			'm.deactivated_at as deactivatedAt',
+			'm.ends_on as endsOn'
+		])
+		.where('m.company_id', '=', ctx.company.id)
+		.where('m.anonymised_at', 'is', null);
+}
+
 /** Members of the context's company (active first), and its open invitations. */
 export async function listMembers(
 	db: DB,
 	ctx: RequestContext
 ): Promise<{ members: MemberRow[]; invitations: OpenInvitation[] }> {
 	const [members, invitations] = await Promise.all([
-		db
-			.selectFrom('membership as m')
-			.innerJoin('app_user as u', 'u.id', 'm.user_id')
-			.select([
-				'u.id',
-				'u.name',
-				'u.email',
-				'm.roles',
-				'm.created_at',
-				'm.deactivated_at',
-				'm.ends_on'
-			])
-			.where('m.company_id', '=', ctx.company.id)
-			.where('m.anonymised_at', 'is', null)
+		memberQuery(db, ctx)
 			.orderBy(sql`m.deactivated_at is not null`)
 			.orderBy('u.name')
 			.execute(),
@@ -62,15 +71,7 @@ export async function listMembers(
 			.execute()
 	]);
 	return {
-		members: members.map((r) => ({
-			userId: r.id,
-			name: r.name,
-			email: r.email,
-			roles: r.roles,
-			since: r.created_at,
-			deactivatedAt: r.deactivated_at,
-			endsOn: r.ends_on
-		})),
+		members,
 		invitations: invitations.map((i) => ({
 			id: i.id,
 			email: i.email,
@@ -114,6 +115,27 @@ export async function lockMember(trx: DB, ctx: RequestContext, userId: string) {
 	return member;
 }
 
+/**
+ * HR's change to one member's membership, with its audit entry (the membership named by
+ * the member's user id); inside the caller's transaction, after lockMember.
+ */
+export async function changeMembership(
+	trx: DB,
+	ctx: RequestContext,
+	userId: string,
+	values: Updateable<MembershipTable>,
+	action: string,
+	data?: Record<string, unknown>
+): Promise<void> {
+	await trx
+		.updateTable('membership')
+		.set(values)
+		.where('company_id', '=', ctx.company.id)
+		.where('user_id', '=', userId)
+		.execute();
+	await auditAs(trx, ctx, { action, entityType: 'membership', entityId: userId, data });
+}
+
 export async function otherActiveHrCount(
 	trx: DB,
 	ctx: RequestContext,
@@ -145,17 +167,9 @@ export async function updateMemberRoles(
 			if ((await otherActiveHrCount(trx, ctx, userId)) === 0)
 				throw new DomainError('last_hr', 'roles');
 		}
-		await trx
-			.updateTable('membership')
-			.set({ roles })
-			.where('company_id', '=', ctx.company.id)
-			.where('user_id', '=', userId)
-			.execute();
-		await auditAs(trx, ctx, {
-			action: 'membership.roles_changed',
-			entityType: 'membership',
-			entityId: userId,
-			data: { from: member.roles, to: roles }
+		await changeMembership(trx, ctx, userId, { roles }, 'membership.roles_changed', {
+			from: member.roles,
+			to: roles
 		});
 	});
 }
@@ -169,36 +183,28 @@ export async function deactivateMember(db: DB, ctx: RequestContext, userId: stri
 		if (member.roles.includes('hr') && (await otherActiveHrCount(trx, ctx, userId)) === 0) {
 			throw new DomainError('last_hr');
 		}
-		await trx
-			.updateTable('membership')
-			// An immediate end replaces a planned one: the retention period counts from now.
-			.set({ deactivated_at: new Date(), ends_on: null })
-			.where('company_id', '=', ctx.company.id)
-			.where('user_id', '=', userId)
-			.execute();
+		// An immediate end replaces a planned one: the retention period counts from now.
+		await changeMembership(
+			trx,
+			ctx,
+			userId,
+			{ deactivated_at: new Date(), ends_on: null },
+			'membership.deactivated'
+		);
 		await invalidateUserSessions(trx, userId);
-		await auditAs(trx, ctx, {
-			action: 'membership.deactivated',
-			entityType: 'membership',
-			entityId: userId
-		});
 	});
 }
 
 export async function reactivateMember(db: DB, ctx: RequestContext, userId: string): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		await lockMember(trx, ctx, userId);
-		await trx
-			.updateTable('membership')
-			.set({ deactivated_at: null, ends_on: null })
-			.where('company_id', '=', ctx.company.id)
-			.where('user_id', '=', userId)
-			.execute();
-		await auditAs(trx, ctx, {
-			action: 'membership.reactivated',
-			entityType: 'membership',
-			entityId: userId
-		});
+		await changeMembership(
+			trx,
+			ctx,
+			userId,
+			{ deactivated_at: null, ends_on: null },
+			'membership.reactivated'
+		);
 	});
 }
 
@@ -280,30 +286,5 @@ export async function getMember(
 	userId: string
 ): Promise<MemberRow | null> {
 	if (!isUuid(userId)) return null;
-	const r = await db
-		.selectFrom('membership as m')
-		.innerJoin('app_user as u', 'u.id', 'm.user_id')
-		.select([
-			'u.id',
-			'u.name',
-			'u.email',
-			'm.roles',
-			'm.created_at',
-			'm.deactivated_at',
-			'm.ends_on'
-		])
-		.where('m.company_id', '=', ctx.company.id)
-		.where('m.user_id', '=', userId)
-		.where('m.anonymised_at', 'is', null)
-		.executeTakeFirst();
-	if (!r) return null;
-	return {
-		userId: r.id,
-		name: r.name,
-		email: r.email,
-		roles: r.roles,
-		since: r.created_at,
-		deactivatedAt: r.deactivated_at,
-		endsOn: r.ends_on
-	};
+	return (await memberQuery(db, ctx).where('m.user_id', '=', userId).executeTakeFirst()) ?? null;
 }

@@ -34,43 +34,34 @@ export async function addContact(
 	token?: FormToken
 ): Promise<string> {
 	// The adviser's access to the company was checked (AdviserCompany): the wall shows it alone.
-	return inCompany(company.id, () => addContactIn(db, user, company, input, requestId, token));
-}
-
-async function addContactIn(
-	db: DB,
-	user: SessionUser,
-	company: AdviserCompany,
-	input: ContactInput,
-	requestId?: string | null,
-	token?: FormToken
-): Promise<string> {
-	return db.transaction().execute((trx) =>
-		once(trx, user.id, `adviser_contact:${company.id}`, token, async () => {
-			const row = await trx
-				.insertInto('adviser_contact')
-				.values({
-					company_id: company.id,
-					adviser_id: user.id,
-					contacted_on: input.contactedOn,
-					kind: input.kind,
-					notes: input.notes || null,
-					agreements: input.agreements || null,
-					follow_up_on: input.followUpOn || null
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			await audit(trx, {
-				companyId: company.id,
-				actorUserId: user.id,
-				action: 'adviser.contact_logged',
-				entityType: 'adviser_contact',
-				entityId: row.id,
-				data: { kind: input.kind, contactedOn: input.contactedOn },
-				requestId
-			});
-			return row.id;
-		})
+	return inCompany(company.id, () =>
+		db.transaction().execute((trx) =>
+			once(trx, user.id, `adviser_contact:${company.id}`, token, async () => {
+				const row = await trx
+					.insertInto('adviser_contact')
+					.values({
+						company_id: company.id,
+						adviser_id: user.id,
+						contacted_on: input.contactedOn,
+						kind: input.kind,
+						notes: input.notes || null,
+						agreements: input.agreements || null,
+						follow_up_on: input.followUpOn || null
+					})
+					.returning('id')
+					.executeTakeFirstOrThrow();
+				await audit(trx, {
+					companyId: company.id,
+					actorUserId: user.id,
+					action: 'adviser.contact_logged',
+					entityType: 'adviser_contact',
+					entityId: row.id,
+					data: { kind: input.kind, contactedOn: input.contactedOn },
+					requestId
+				});
+				return row.id;
+			})
+		)
 	);
 }
 

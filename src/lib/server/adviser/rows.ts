@@ -1,5 +1,5 @@
-import { sql, type RawBuilder } from 'kysely';
-import type { TrajectoryRoute } from '../db/schema';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
+import type { CompanyOverviewTable, TrajectoryRoute } from '../db/schema';
 import { ROUTES } from '../trajectories/status';
 import {
 	countOf,
@@ -106,32 +106,33 @@ export function orderBy(sort: OverviewSort): RawBuilder<unknown> {
 	}
 }
 
-/** A company_overview row as the overview and the company page select it (rowColumns). */
-export interface RawRow {
-	company_id: string;
-	name: string;
-	kvk_number: string;
+/** The figures of a company_overview row that the overview and the company page show. */
+type OverviewFigure =
+	| 'trainers'
+	| 'trainers_llo'
+	| 'active_learners'
+	| 'active_trajectories'
+	| `route_${TrajectoryRoute}`
+	| 'progress_sum'
+	| 'stalled'
+	| 'overdue_conversations'
+	| 'overdue_actions';
+
+/**
+ * A company_overview row as the overview and the company page select it (rowColumns): the
+ * figures as the table holds them, the dates as 'YYYY-MM-DD' text, the sector chamber's name.
+ */
+export type RawRow = Pick<
+	Selectable<CompanyOverviewTable>,
+	'company_id' | 'name' | 'kvk_number' | OverviewFigure | 'culture_shared'
+> & {
 	sector_chamber: string;
-	trainers: number;
-	trainers_llo: number;
-	active_learners: number;
-	active_trajectories: number;
-	route_bbl_diploma: number;
-	route_mbo_certificate: number;
-	route_practice_statement: number;
-	route_branch_certificate: number;
-	route_informal: number;
-	progress_sum: number;
-	stalled: number;
 	last_contact_on: string | null;
 	follow_up_on: string | null;
-	overdue_conversations: number;
-	overdue_actions: number;
 	last_scan_on: string | null;
-	culture_shared: boolean;
 	rank: number;
 	reasons: ReasonKey[];
-}
+};
 
 export const rowColumns = sql`o.company_id, o.name, o.kvk_number, sc.name as sector_chamber,
 	o.trainers, o.trainers_llo, o.active_learners, o.active_trajectories,
@@ -148,7 +149,7 @@ export function toOverviewRow(r: RawRow): OverviewRow {
 	const trajectories = Number(r.active_trajectories);
 	const routes = protectBreakdown(
 		trajectories,
-		ROUTES.map((route) => Number(r[`route_${route}` as keyof RawRow]))
+		ROUTES.map((route) => Number(r[`route_${route}`]))
 	);
 	return {
 		companyId: r.company_id,

@@ -10,6 +10,7 @@ import type { Mail } from '../mail';
 import { deliverNow, enqueueMail } from '../mail/outbox';
 import { formatDateTime } from '../../i18n';
 import { amsterdamMomentSql } from '../../time';
+import { trainersQuery } from '../trajectories/people';
 import { learnerMailbox } from './load';
 
 /**
@@ -79,14 +80,9 @@ export async function planConversation(
 				.limit(1)
 				.executeTakeFirst();
 			if (!version) throw new DomainError('template_not_found', 'templateId');
-			const trainer = await trx
-				.selectFrom('membership as m')
-				.innerJoin('app_user as u', 'u.id', 'm.user_id')
+			const trainer = await trainersQuery(trx, ctx.company.id)
 				.select(['u.id', 'u.name', 'u.email', 'u.locale'])
-				.where('m.company_id', '=', ctx.company.id)
 				.where('m.user_id', '=', input.trainerId)
-				.where('m.deactivated_at', 'is', null)
-				.where(sql<boolean>`'trainer' = any(m.roles)`)
 				.executeTakeFirst();
 			if (!trainer) throw new DomainError('trainer_unknown', 'trainerId');
 			const plannedAt = amsterdamMomentSql(input.plannedDate, input.plannedTime);

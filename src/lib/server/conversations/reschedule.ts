@@ -8,6 +8,7 @@ import type { Mail } from '../mail';
 import { deliverNow, enqueueMail } from '../mail/outbox';
 import { formatDateTime } from '../../i18n';
 import { amsterdamMomentSql } from '../../time';
+import { trainersQuery } from '../trajectories/people';
 import { conversationForChange, learnerMailbox, userMailbox } from './load';
 
 /**
@@ -25,14 +26,9 @@ export async function rescheduleConversation(
 ): Promise<void> {
 	const mails = await db.transaction().execute(async (trx) => {
 		const a = await conversationForChange(trx, ctx, id, { by: 'trainer_or_hr', state: 'planned' });
-		const trainer = await trx
-			.selectFrom('membership as m')
-			.innerJoin('app_user as u', 'u.id', 'm.user_id')
+		const trainer = await trainersQuery(trx, ctx.company.id)
 			.select(['u.id', 'u.name'])
-			.where('m.company_id', '=', ctx.company.id)
 			.where('m.user_id', '=', input.trainerId)
-			.where('m.deactivated_at', 'is', null)
-			.where(sql<boolean>`'trainer' = any(m.roles)`)
 			.executeTakeFirst();
 		if (!trainer) throw new DomainError('trainer_unknown', 'trainerId');
 		const row = await trx

@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import type { DB } from '../db';
-import { FEEDBACK_THRESHOLD } from '../profiles/feedback';
+import {
+	FEEDBACK_THRESHOLD,
+	averagesOf,
+	feedbackFigures,
+	type FeedbackFigures
+} from '../profiles/feedback';
 import { iso } from './export-iso';
 
 /** The personal-data export (./export.ts): the user's part as a practice trainer. */
@@ -49,18 +54,8 @@ export async function trainerPart(db: DB, userId: string) {
 				.where('user_id', '=', userId)
 				.orderBy('created_at')
 				.execute(),
-			sql<{
-				company: string;
-				responses: number;
-				explains: number;
-				listens: number;
-				recognises: number;
-				available: number;
-			}>`
-				select co.name as company, count(*)::int as responses,
-					round(avg(f.explains), 1)::float8 as explains, round(avg(f.listens), 1)::float8 as listens,
-					round(avg(f.recognises), 1)::float8 as recognises,
-					round(avg(f.available), 1)::float8 as available
+			sql<{ company: string } & FeedbackFigures>`
+				select co.name as company, ${feedbackFigures}
 				from trainer_feedback f join company co on co.id = f.company_id
 				where f.trainer_user_id = ${userId}::uuid
 				group by co.name
@@ -138,12 +133,7 @@ export async function trainerPart(db: DB, userId: string) {
 		feedbackReceived: feedback.rows.map((f) => ({
 			company: f.company,
 			responses: f.responses,
-			averages: {
-				explains: f.explains,
-				listens: f.listens,
-				recognises: f.recognises,
-				available: f.available
-			}
+			averages: averagesOf(f)
 		}))
 	};
 }

@@ -3,7 +3,7 @@ import type { DB } from '../db';
 import type { RequestContext } from '../auth/context';
 import { invalidateUserSessions } from '../auth/session';
 import { audit, auditAs } from '../accounts/audit';
-import { lockMember, otherActiveHrCount } from '../accounts/members';
+import { changeMembership, lockMember, otherActiveHrCount } from '../accounts/members';
 import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
 import { DomainError, isUuid } from '../errors';
@@ -110,17 +110,9 @@ export async function endMembership(
 			await invalidateUserSessions(trx, userId);
 			return 'ended';
 		}
-		await trx
-			.updateTable('membership')
-			.set({ ends_on: endsOn })
-			.where('company_id', '=', ctx.company.id)
-			.where('user_id', '=', userId)
-			.execute();
-		await auditAs(trx, ctx, {
-			action: 'membership.end_planned',
-			entityType: 'membership',
-			entityId: userId,
-			data: { endsOn, previous: member.ends_on }
+		await changeMembership(trx, ctx, userId, { ends_on: endsOn }, 'membership.end_planned', {
+			endsOn,
+			previous: member.ends_on
 		});
 		return 'planned';
 	});
@@ -136,17 +128,8 @@ export async function cancelMembershipEnd(
 	await db.transaction().execute(async (trx) => {
 		const member = await lockMember(trx, ctx, userId);
 		if (member.deactivated_at || !member.ends_on) return;
-		await trx
-			.updateTable('membership')
-			.set({ ends_on: null })
-			.where('company_id', '=', ctx.company.id)
-			.where('user_id', '=', userId)
-			.execute();
-		await auditAs(trx, ctx, {
-			action: 'membership.end_cancelled',
-			entityType: 'membership',
-			entityId: userId,
-			data: { endsOn: member.ends_on }
+		await changeMembership(trx, ctx, userId, { ends_on: null }, 'membership.end_cancelled', {
+			endsOn: member.ends_on
 		});
 	});
 }

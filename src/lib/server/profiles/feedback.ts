@@ -96,8 +96,9 @@ export async function submitFeedback(
 }
 
 /** The number of responses and the average per question (one decimal) of a group of them. */
-type FeedbackFigures = { responses: number } & Record<FeedbackQuestion, number>;
-const figures = sql`count(*)::int as responses,
+export type FeedbackFigures = { responses: number } & Record<FeedbackQuestion, number>;
+/** The columns of FeedbackFigures over the trainer_feedback rows of a group (its select list). */
+export const feedbackFigures = sql`count(*)::int as responses,
 	round(avg(explains), 1)::float8 as explains, round(avg(listens), 1)::float8 as listens,
 	round(avg(recognises), 1)::float8 as recognises, round(avg(available), 1)::float8 as available`;
 
@@ -122,7 +123,7 @@ export async function feedbackAggregates(
 		result.set(id, { enough: false, responses: null, averages: null });
 	if (!trainerUserIds.length) return result;
 	const rows = await sql<{ trainer_user_id: string } & FeedbackFigures>`
-		select trainer_user_id, ${figures}
+		select trainer_user_id, ${feedbackFigures}
 		from trainer_feedback
 		where company_id = ${companyId} and trainer_user_id = any(${trainerUserIds}::uuid[])
 		group by trainer_user_id
@@ -138,7 +139,7 @@ export async function feedbackAggregates(
 export function feedbackFiguresJson(companyId: string, trainerUserId: string) {
 	return sql<FeedbackFigures | null>`(
 		select row_to_json(f) from (
-			select ${figures} from trainer_feedback
+			select ${feedbackFigures} from trainer_feedback
 			where company_id = ${companyId} and trainer_user_id = ${trainerUserId}
 			having count(*) >= ${FEEDBACK_THRESHOLD}) f)`;
 }
@@ -149,11 +150,16 @@ export function aggregateOf(f: FeedbackFigures | null): FeedbackAggregate {
 	return {
 		enough: true,
 		responses: f.responses,
-		averages: {
-			explains: f.explains,
-			listens: f.listens,
-			recognises: f.recognises,
-			available: f.available
-		}
+		averages: averagesOf(f)
+	};
+}
+
+/** The average per question of the figures `f`. */
+export function averagesOf(f: FeedbackFigures): Record<FeedbackQuestion, number> {
+	return {
+		explains: f.explains,
+		listens: f.listens,
+		recognises: f.recognises,
+		available: f.available
 	};
 }
