@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db';
 import type { PanelKind } from '../db/schema';
 import { DomainError, isUuid } from '../errors';
@@ -28,56 +29,90 @@ export interface PanelMember {
 	replacedAt: Date | null;
 }
 
+/** The columns of a panel (jury_panel aliased `p`): a {@link Panel}. */
+const PANEL_COLUMNS = ['p.id', 'p.round_id', 'p.kind', 'p.name', 'p.region_ids'] as const;
+
 export async function getPanel(db: DB, panelId: string): Promise<Panel | null> {
 	if (!isUuid(panelId)) return null;
 	return (
 		(await db
-			.selectFrom('jury_panel')
-			.select(['id', 'round_id', 'kind', 'name', 'region_ids'])
-			.where('id', '=', panelId)
+			.selectFrom('jury_panel as p')
+			.select(PANEL_COLUMNS)
+			.where('p.id', '=', panelId)
 			.executeTakeFirst()) ?? null
 	);
 }
 
-export async function panelsOfRound(
-	db: DB,
-	roundId: string
-): Promise<(Panel & { members: PanelMember[]; regions: string[] })[]> {
-	const panels = await db
-		.selectFrom('jury_panel')
-		.select(['id', 'round_id', 'kind', 'name', 'region_ids'])
-		.where('round_id', '=', roundId)
-		.orderBy('kind', 'desc')
-		.orderBy('name')
-		.execute();
-	if (!panels.length) return [];
-	const members = await db
-		.selectFrom('jury_member as jm')
-		.innerJoin('app_user as u', 'u.id', 'jm.user_id')
-		.select(['jm.id', 'jm.panel_id', 'jm.user_id', 'u.name', 'u.email', 'jm.replaced_at'])
-		.where(
-			'jm.panel_id',
-			'in',
-			panels.map((p) => p.id)
-		)
-		.orderBy('jm.added_at')
-		.execute();
-	const regions = new Map(
-		(await db.selectFrom('region').select(['id', 'name']).execute()).map((r) => [r.id, r.name])
-	);
-	return panels.map((p) => ({
-		...p,
-		regions: p.region_ids.map((id) => regions.get(id) ?? String(id)),
-		members: members
-			.filter((m) => m.panel_id === p.id)
-			.map((m) => ({
-				id: m.id,
-				userId: m.user_id,
-				name: m.name,
-				email: m.email,
-				replacedAt: m.replaced_at
-			}))
-	}));
+/** The panels of a round: the regional ones first, then the national one, each by name. */
+export function panelsQuery(db: DB, roundId: string) {
+	return db
+		.selectFrom('jury_panel as p')
+		.select(PANEL_COLUMNS)
+		.where('p.round_id', '=', roundId)
+		.orderBy('p.kind', 'desc')
+		.orderBy('p.name');
+}
+
+export type PanelWithMembers = Panel & { members: PanelMember[]; regions: string[] };
+
+/**
+ * The panels of a round as the admin sees them: {@link panelsQuery} with, per panel, its
+ * jurors (replaced ones too) in the order they were added, as JSON, and the names of its
+ * regions in the order of region_ids (the id itself for a region that is gone). Rows for
+ * {@link toPanelWithMembers}; one statement on its own (panelsOfRound) or a part of the
+ * admin's round page (round-page.ts).
+ */
+export function panelsWithMembersQuery(db: DB, roundId: string) {
+	return panelsQuery(db, roundId).select((eb) => [
+		jsonArrayFrom(
+			eb
+				.selectFrom('jury_member as jm')
+				.innerJoin('app_user as u', 'u.id', 'jm.user_id')
+				.select(['jm.id', 'jm.user_id', 'u.name', 'u.email', 'jm.replaced_at'])
+				.whereRef('jm.panel_id', '=', 'p.id')
+				.orderBy('jm.added_at')
+		).as('members'),
+		sql<string[]>`array(select coalesce(rg.name, x.id::text)
+			from unnest(p.region_ids) with ordinality as x(id, n)
+			left join region rg on rg.id = x.id
+			order by x.n)`.as('regions')
+	]);
+}
+
+type PanelWithMembersRow = Omit<PanelWithMembers, 'members'> & {
+	/** JSON: the timestamp comes as text. */
+	members: {
+		id: string;
+		user_id: string;
+		name: string;
+		email: string;
+		replaced_at: string | null;
+	}[];
+};
+
+/** A row of {@link panelsWithMembersQuery}, read directly or from JSON. */
+export function toPanelWithMembers(row: PanelWithMembersRow): PanelWithMembers {
+	return {
+		id: row.id,
+		round_id: row.round_id,
+		kind: row.kind,
+		name: row.name,
+		region_ids: row.region_ids,
+		regions: row.regions,
+		members: row.members.map((m) => ({
+			id: m.id,
+			userId: m.user_id,
+			name: m.name,
+			email: m.email,
+			replacedAt: m.replaced_at === null ? null : new Date(m.replaced_at)
+		}))
+	};
+}
+
+/** The panels of a round with their jurors and region names, in one statement. */
+export async function panelsOfRound(db: DB, roundId: string): Promise<PanelWithMembers[]> {
+	const rows = await panelsWithMembersQuery(db, roundId).execute();
+	return rows.map(toPanelWithMembers);
 }
 
 export interface PanelInput {

@@ -1,10 +1,11 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db';
 import { DomainError } from '../errors';
 import { phaseAt } from './phase';
 import { computeResults, finalists, type NomineeResult } from './results';
-import { criteriaOf, requireRound, type Round } from './rounds';
-import { panelsOfRound, type Panel } from './panels';
+import { criteriaOf, requireRound, type Criterion, type Round } from './rounds';
+import { panelsQuery, type Panel, type PanelWithMembers } from './panels';
 import { CROSS_COMPANY, type CrossCompanyReason } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
 
@@ -16,36 +17,66 @@ import { acrossCompanies } from '../db/scope';
  */
 
 /**
- * Rows of scores that count: every conflict (automatic or declared) filtered out, which
- * takes the jurors' memberships and nominations in every company (the wall opens).
+ * Whether the juror (`juror`, a column) has a conflict with the candidate `c`
+ * (award_candidate) on the panel (`panel`) of round `p.round_id`: a member of the
+ * nominee's company, their nominator, or a conflict they declared. Reads the jurors'
+ * memberships and nominations in every company: only inside the opened wall.
  */
-async function countingScores(db: DB, panelIds: string[]) {
-	if (!panelIds.length) return [];
-	const rows = await acrossCompanies(CROSS_COMPANY.awardResults, () =>
-		countingScoreRows(db, panelIds)
-	);
-	return rows.rows;
+function conflicted(juror: string, panel: string) {
+	const j = sql.ref(juror);
+	const pn = sql.ref(panel);
+	return sql<boolean>`(exists (select 1 from membership m where m.user_id = ${j}
+				and m.company_id = c.company_id and m.deactivated_at is null)
+			or exists (select 1 from nomination n where n.round_id = p.round_id
+				and n.nominator_id = ${j} and n.nominee_id = c.nominee_id and n.status <> 'withdrawn')
+			or exists (select 1 from jury_conflict jc where jc.panel_id = ${pn}
+				and jc.juror_id = ${j} and jc.nominee_id = c.nominee_id))`;
 }
 
-function countingScoreRows(db: DB, panelIds: string[]) {
-	return sql<{
-		panel_id: string;
-		juror_id: string;
-		nominee_id: string;
-		criterion_id: string;
-		score: number;
-	}>`
+export interface ScoreRow {
+	panel_id: string;
+	juror_id: string;
+	nominee_id: string;
+	criterion_id: string;
+	score: number;
+}
+
+/** The scores of a round's panels that count: every conflict ({@link conflicted}) left out. */
+function countingScoresQuery(roundId: string) {
+	return sql<ScoreRow>`
 		select s.panel_id, s.juror_id, s.nominee_id, s.criterion_id, s.score
 		from jury_score s
 		join jury_panel p on p.id = s.panel_id
 		join award_candidate c on c.round_id = p.round_id and c.nominee_id = s.nominee_id
-		where s.panel_id = any(${panelIds}::uuid[])
-			and not exists (select 1 from membership m where m.user_id = s.juror_id
-				and m.company_id = c.company_id and m.deactivated_at is null)
-			and not exists (select 1 from nomination n where n.round_id = p.round_id
-				and n.nominator_id = s.juror_id and n.nominee_id = s.nominee_id and n.status <> 'withdrawn')
-			and not exists (select 1 from jury_conflict jc where jc.panel_id = s.panel_id
-				and jc.juror_id = s.juror_id and jc.nominee_id = s.nominee_id)`.execute(db);
+		where p.round_id = ${roundId}
+			and not ${conflicted('s.juror_id', 's.panel_id')}`;
+}
+
+export interface ProgressRow {
+	panel_id: string;
+	juror_id: string;
+	/** The nominees they scored. */
+	scored: number;
+	/** The round's candidates they have a conflict with. */
+	conflicts: number;
+}
+
+/** Per juror of a round's panels (replaced ones too): what {@link ProgressRow} counts. */
+function progressQuery(roundId: string) {
+	return sql<ProgressRow>`
+		select jm.panel_id, jm.user_id as juror_id,
+			(select count(distinct s.nominee_id)::int from jury_score s
+				where s.panel_id = jm.panel_id and s.juror_id = jm.user_id) as scored,
+			(select count(*)::int from award_candidate c where c.round_id = p.round_id
+				and ${conflicted('jm.user_id', 'jm.panel_id')}) as conflicts
+		from jury_member jm
+		join jury_panel p on p.id = jm.panel_id
+		where p.round_id = ${roundId}`;
+}
+
+/** The rows of a query as one JSON array (a column of a bigger statement). */
+function jsonRows<T>(query: RawBuilder<T>) {
+	return sql<T[]>`(select coalesce(json_agg(x), '[]') from (${query}) x)`;
 }
 
 export interface Candidate {
@@ -67,17 +98,13 @@ export async function candidatesOfRound(
 	roundId: string,
 	regionIds?: number[]
 ): Promise<Candidate[]> {
-	const rows = await acrossCompanies(reason, () => candidateRows(db, roundId, regionIds));
-	return rows.map((r) => ({
-		nomineeId: r.nominee_id,
-		name: r.name,
-		companyId: r.company_id,
-		companyName: r.company_name,
-		regionId: r.region_id
-	}));
+	const rows = await acrossCompanies(reason, () =>
+		candidateQuery(db, roundId, regionIds).execute()
+	);
+	return rows.map(toCandidate);
 }
 
-function candidateRows(db: DB, roundId: string, regionIds?: number[]) {
+function candidateQuery(db: DB, roundId: string, regionIds?: number[]) {
 	return db
 		.selectFrom('award_candidate as c')
 		.innerJoin('app_user as u', 'u.id', 'c.nominee_id')
@@ -87,8 +114,43 @@ function candidateRows(db: DB, roundId: string, regionIds?: number[]) {
 		.$if(regionIds !== undefined, (qb) =>
 			qb.where(sql<boolean>`c.region_id = any(${regionIds ?? []}::int[])`)
 		)
-		.orderBy('u.name')
-		.execute();
+		.orderBy('u.name');
+}
+
+type CandidateRow = Awaited<ReturnType<ReturnType<typeof candidateQuery>['execute']>>[number];
+
+function toCandidate(r: CandidateRow): Candidate {
+	return {
+		nomineeId: r.nominee_id,
+		name: r.name,
+		companyId: r.company_id,
+		companyName: r.company_name,
+		regionId: r.region_id
+	};
+}
+
+/**
+ * What a round's tally is computed from, over every company (the wall opens for this one
+ * statement): its candidates, the scores that count and, with `progress`, every juror's
+ * counts for the admin (else none).
+ */
+export async function tallyData(db: DB, roundId: string, progress = false) {
+	const row = await acrossCompanies(CROSS_COMPANY.awardResults, () =>
+		db
+			.selectNoFrom([
+				jsonArrayFrom(candidateQuery(db, roundId)).as('candidates'),
+				jsonRows(countingScoresQuery(roundId)).as('scores'),
+				(progress ? jsonRows(progressQuery(roundId)) : sql<ProgressRow[]>`'[]'::json`).as(
+					'progress'
+				)
+			])
+			.executeTakeFirstOrThrow()
+	);
+	return {
+		candidates: row.candidates.map(toCandidate),
+		scores: row.scores,
+		progress: row.progress
+	};
 }
 
 export interface PanelResult {
@@ -98,25 +160,29 @@ export interface PanelResult {
 }
 
 /**
- * Every panel's candidates and results in a fixed number of queries. Regional panels:
- * the candidates of their regions. The national panel: the top N of each regional panel.
+ * Every panel's candidates and results in three statements at once: the panels, the
+ * criteria and the tally's data ({@link tallyData}).
  */
 export async function roundResults(db: DB, round: Round): Promise<PanelResult[]> {
-	const [panels, criteria, candidates] = await Promise.all([
-		db
-			.selectFrom('jury_panel')
-			.select(['id', 'round_id', 'kind', 'name', 'region_ids'])
-			.where('round_id', '=', round.id)
-			.orderBy('kind', 'desc')
-			.orderBy('name')
-			.execute(),
+	const [panels, criteria, data] = await Promise.all([
+		panelsQuery(db, round.id).execute(),
 		criteriaOf(db, round.id),
-		candidatesOfRound(db, CROSS_COMPANY.awardResults, round.id)
+		tallyData(db, round.id)
 	]);
-	const scores = await countingScores(
-		db,
-		panels.map((p) => p.id)
-	);
+	return tallyRound(round, panels, criteria, data.candidates, data.scores);
+}
+
+/**
+ * Every panel's candidates and results. Regional panels: the candidates of their regions.
+ * The national panel: the top N of each regional panel.
+ */
+export function tallyRound(
+	round: Pick<Round, 'finalists_per_panel'>,
+	panels: Panel[],
+	criteria: Criterion[],
+	candidates: Candidate[],
+	scores: ScoreRow[]
+): PanelResult[] {
 	const byId = new Map(candidates.map((c) => [c.nomineeId, c]));
 	const out: PanelResult[] = [];
 	const finalistIds = new Set<string>();
@@ -175,48 +241,31 @@ export interface JurorProgress {
 	toScore: number;
 }
 
-/** Per panel and juror: how many nominees they scored, of the ones they may score. */
-export async function juryProgress(
-	db: DB,
-	round: Round,
-	results: PanelResult[]
-): Promise<JurorProgress[]> {
-	const panels = await panelsOfRound(db, round.id);
-	const panelIds = panels.map((p) => p.id);
-	if (!panelIds.length) return [];
-	const scored = await sql<{ panel_id: string; juror_id: string; n: number }>`
-		select panel_id, juror_id, count(distinct nominee_id)::int as n
-		from jury_score where panel_id = any(${panelIds}::uuid[])
-		group by panel_id, juror_id`.execute(db);
-	// Conflicts from the jurors' memberships and nominations in every company: the wall opens.
-	const conflicted = await acrossCompanies(CROSS_COMPANY.awardResults, () =>
-		sql<{ panel_id: string; juror_id: string; n: number }>`
-		select jm.panel_id, jm.user_id as juror_id, count(*)::int as n
-		from jury_member jm
-		join jury_panel p on p.id = jm.panel_id
-		join award_candidate c on c.round_id = p.round_id
-		where jm.panel_id = any(${panelIds}::uuid[])
-			and (exists (select 1 from membership m where m.user_id = jm.user_id
-					and m.company_id = c.company_id and m.deactivated_at is null)
-				or exists (select 1 from nomination n where n.round_id = p.round_id
-					and n.nominator_id = jm.user_id and n.nominee_id = c.nominee_id and n.status <> 'withdrawn')
-				or exists (select 1 from jury_conflict jc where jc.panel_id = jm.panel_id
-					and jc.juror_id = jm.user_id and jc.nominee_id = c.nominee_id))
-		group by jm.panel_id, jm.user_id`.execute(db)
-	);
+/**
+ * Per panel and juror: how many nominees they scored, of the ones they may score (the
+ * panel's candidates less the round's candidates they have a conflict with), from
+ * {@link tallyData}'s progress.
+ */
+export function juryProgress(
+	panels: PanelWithMembers[],
+	results: PanelResult[],
+	counts: ProgressRow[]
+): JurorProgress[] {
 	const key = (p: string, j: string) => `${p}:${j}`;
-	const scoredMap = new Map(scored.rows.map((r) => [key(r.panel_id, r.juror_id), r.n]));
-	const conflictMap = new Map(conflicted.rows.map((r) => [key(r.panel_id, r.juror_id), r.n]));
+	const byJuror = new Map(counts.map((r) => [key(r.panel_id, r.juror_id), r]));
 	return panels.flatMap((p) => {
 		const total = results.find((r) => r.panel.id === p.id)?.candidates.length ?? 0;
-		return p.members.map((m) => ({
-			panelId: p.id,
-			memberId: m.id,
-			name: m.name,
-			replacedAt: m.replacedAt,
-			scored: scoredMap.get(key(p.id, m.userId)) ?? 0,
-			toScore: Math.max(0, total - (conflictMap.get(key(p.id, m.userId)) ?? 0))
-		}));
+		return p.members.map((m) => {
+			const c = byJuror.get(key(p.id, m.userId));
+			return {
+				panelId: p.id,
+				memberId: m.id,
+				name: m.name,
+				replacedAt: m.replacedAt,
+				scored: c?.scored ?? 0,
+				toScore: Math.max(0, total - (c?.conflicts ?? 0))
+			};
+		});
 	});
 }
 

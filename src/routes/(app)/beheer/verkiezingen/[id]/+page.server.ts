@@ -13,8 +13,9 @@ import {
 } from '$lib/schemas/award-admin';
 import { noFields } from '$lib/schemas/fields';
 import { addJuror, addPanel, panelsOfRound, replaceJuror } from '$lib/server/awards/panels';
-import { juryProgress, publishRound, roundResults } from '$lib/server/awards/tally';
+import { publishRound } from '$lib/server/awards/tally';
 import { phaseAt, toAmsterdamLocal } from '$lib/server/awards/phase';
+import { roundAdminPage } from '$lib/server/awards/round-page';
 import {
 	criteriaOf,
 	getRound,
@@ -30,16 +31,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	requirePlatformRole(locals, 'admin');
-	const db = await getDb();
-	const round = await getRound(db, params.id);
-	if (!round) error(404, m.error_not_found());
-	const [criteria, panels, results, regions] = await Promise.all([
-		criteriaOf(db, round.id),
-		panelsOfRound(db, round.id),
-		roundResults(db, round),
-		db.selectFrom('region').select(['id', 'name']).orderBy('name').execute()
-	]);
-	const progress = await juryProgress(db, round, results);
+	const page = await roundAdminPage(await getDb(), params.id);
+	if (!page) error(404, m.error_not_found());
+	const { round, criteria, panels, results, progress, regions } = page;
 	const rules = round.eligibility;
 	const criteriaValues: Record<string, string> = {};
 	for (const c of criteria) {
