@@ -46,7 +46,12 @@ export async function eligibilityOf(
 			db
 		)
 	);
-	const rules = rows.rows.map((r) => ({ rule: r.rule, ok: r.ok === true, value: r.value }));
+	return verdicts(rows.rows);
+}
+
+/** The verdicts of award_eligibility's rows: eligible when there are some and all hold. */
+function verdicts(rows: RuleVerdict[]): Eligibility {
+	const rules = rows.map((r) => ({ rule: r.rule, ok: r.ok === true, value: r.value }));
 	return { eligible: rules.length > 0 && rules.every((r) => r.ok), rules };
 }
 
@@ -67,28 +72,27 @@ export async function searchTrainers(db: DB, q: string): Promise<TrainerHit[]> {
 	const rows = await acrossCompanies(CROSS_COMPANY.electionNominations, () =>
 		trainerRows(db, like)
 	);
-	return rows.map((r) => ({
-		userId: r.user_id,
-		name: r.name,
-		companyId: r.company_id,
-		companyName: r.company_name,
-		city: r.city
-	}));
+	return rows.map(hitOf);
 }
 
 function trainerRows(db: DB, like: string) {
+	return trainerMemberships(db)
+		.where((eb) => eb.or([eb('u.name', 'ilike', like), eb('c.name', 'ilike', like)]))
+		.orderBy('u.name')
+		.orderBy('c.name')
+		.limit(20)
+		.execute();
+}
+
+/** Active trainer memberships, with the user's and the company's names. */
+function trainerMemberships(db: DB) {
 	return db
 		.selectFrom('membership as m')
 		.innerJoin('app_user as u', 'u.id', 'm.user_id')
 		.innerJoin('company as c', 'c.id', 'm.company_id')
 		.select(['u.id as user_id', 'u.name', 'c.id as company_id', 'c.name as company_name', 'c.city'])
 		.where('m.deactivated_at', 'is', null)
-		.where(sql<boolean>`'trainer' = any(m.roles)`)
-		.where((eb) => eb.or([eb('u.name', 'ilike', like), eb('c.name', 'ilike', like)]))
-		.orderBy('u.name')
-		.orderBy('c.name')
-		.limit(20)
-		.execute();
+		.where(sql<boolean>`'trainer' = any(m.roles)`);
 }
 
 export async function trainerAt(
@@ -99,30 +103,61 @@ export async function trainerAt(
 	if (!isUuid(userId) || !isUuid(companyId)) return null;
 	// One membership in one company: the wall shows that company alone.
 	const r = await inCompany(companyId, () =>
-		db
-			.selectFrom('membership as m')
-			.innerJoin('app_user as u', 'u.id', 'm.user_id')
-			.innerJoin('company as c', 'c.id', 'm.company_id')
-			.select([
-				'u.id as user_id',
-				'u.name',
-				'c.id as company_id',
-				'c.name as company_name',
-				'c.city'
-			])
-			.where('m.user_id', '=', userId)
-			.where('m.company_id', '=', companyId)
-			.where('m.deactivated_at', 'is', null)
-			.where(sql<boolean>`'trainer' = any(m.roles)`)
+		trainerQuery(db, userId, companyId).executeTakeFirst()
+	);
+	return r ? hitOf(r) : null;
+}
+
+/**
+ * A chosen trainer at a company with the round's eligibility verdicts for them, in one
+ * statement (issue 20: the election page); both null when the user is no (active)
+ * trainer there. The same as {@link trainerAt} followed by {@link eligibilityOf}.
+ */
+export async function chosenTrainer(
+	db: DB,
+	roundId: string,
+	userId: string,
+	companyId: string,
+	now = new Date()
+): Promise<{ chosen: TrainerHit | null; eligibility: Eligibility | null }> {
+	if (!isUuid(userId) || !isUuid(companyId)) return { chosen: null, eligibility: null };
+	// One membership in one company, and its record: the wall shows that company alone.
+	const r = await inCompany(companyId, () =>
+		trainerQuery(db, userId, companyId)
+			.select(
+				// The verdicts in the function's order (with ordinality), as eligibilityOf reads them.
+				sql<RuleVerdict[]>`coalesce((
+					select json_agg(json_build_object('rule', e.rule, 'ok', e.ok, 'value', e.value)
+						order by e.n)
+					from award_eligibility(${roundId}::uuid, m.user_id, m.company_id, ${now}::timestamptz)
+						with ordinality as e (rule, ok, value, n)), '[]')`.as('rules')
+			)
 			.executeTakeFirst()
 	);
 	return r
-		? {
-				userId: r.user_id,
-				name: r.name,
-				companyId: r.company_id,
-				companyName: r.company_name,
-				city: r.city
-			}
-		: null;
+		? { chosen: hitOf(r), eligibility: verdicts(r.rules) }
+		: { chosen: null, eligibility: null };
+}
+
+/** The active trainer membership of a user at a company (see trainerMemberships). */
+function trainerQuery(db: DB, userId: string, companyId: string) {
+	return trainerMemberships(db)
+		.where('m.user_id', '=', userId)
+		.where('m.company_id', '=', companyId);
+}
+
+function hitOf(r: {
+	user_id: string;
+	name: string;
+	company_id: string;
+	company_name: string;
+	city: string;
+}): TrainerHit {
+	return {
+		userId: r.user_id,
+		name: r.name,
+		companyId: r.company_id,
+		companyName: r.company_name,
+		city: r.city
+	};
 }

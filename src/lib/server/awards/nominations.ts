@@ -1,10 +1,20 @@
+import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { NominationStatus } from '../db/schema';
 import { DomainError, isUuid } from '../errors';
 import { deliverNow, enqueueMail } from '../mail/outbox';
 import { phaseAt } from './phase';
-import { criteriaOf, requireRound, type Round } from './rounds';
-import { eligibilityOf } from './eligibility';
+import {
+	criteriaFromJson,
+	criteriaJson,
+	criteriaOf,
+	currentRoundQuery,
+	requireRound,
+	type Criterion,
+	type CriterionJson,
+	type Round
+} from './rounds';
+import { chosenTrainer, eligibilityOf, searchTrainers } from './eligibility';
 import { once, type FormToken } from '../once';
 import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
@@ -146,6 +156,86 @@ export interface OwnNomination {
 	evidence: string;
 	nominatorNamed: boolean;
 	motivations: Record<string, string>;
+}
+
+export interface ElectionRound {
+	/** The current round (see currentRound), null when there is none. */
+	round: Round | null;
+	/** Published rounds, newest first (see publishedYears). */
+	years: number[];
+	/** The current round's criteria; none without a round. */
+	criteria: Criterion[];
+	/** Whether the user has an own (not withdrawn) nomination in the current round. */
+	hasNomination: boolean;
+}
+
+/**
+ * What the election page shows before any search, in one statement (issue 20): the
+ * current round, the published years, the round's criteria and whether the user already
+ * nominated someone in it. The nomination may lie in any company, so the wall opens for
+ * this statement; everything else in it is platform data (rounds and criteria).
+ */
+export async function electionRound(
+	db: DB,
+	userId: string,
+	now = new Date()
+): Promise<ElectionRound> {
+	const { rows } = await acrossCompanies(CROSS_COMPANY.electionNominations, () =>
+		sql<
+			{ [K in keyof Round]: Round[K] | null } & {
+				years: number[];
+				criteria: CriterionJson[];
+				has_nomination: boolean;
+			}
+		>`
+		with cur as ${currentRoundQuery(db)}
+		select cur.*,
+			array(select y.year from award_round y where y.results_published_at <= ${now}
+				order by y.year desc) as years,
+			${criteriaJson(sql.ref('cur.id'))} as criteria,
+			exists (select 1 from nomination n where n.round_id = cur.id
+				and n.nominator_id = ${userId} and n.status <> 'withdrawn') as has_nomination
+		from (values (1)) as one (x)
+		left join cur on true`.execute(db)
+	);
+	const { years, criteria, has_nomination, ...round } = rows[0];
+	return {
+		round: round.id === null ? null : (round as Round),
+		years: years.map(Number),
+		criteria: criteriaFromJson(criteria),
+		hasNomination: has_nomination === true
+	};
+}
+
+/**
+ * The election page's data (without its form), in at most three statements (issue 20):
+ * the round with the published years, its criteria and whether the user nominated
+ * (electionRound); the trainer search (`q`, see searchTrainers); a chosen trainer at a
+ * company with their eligibility (chosenTrainer). Without a current round only the years.
+ */
+export async function electionPage(
+	db: DB,
+	userId: string,
+	search: { q: string; trainer: string; company: string },
+	now = new Date()
+) {
+	const { round, years, criteria, hasNomination } = await electionRound(db, userId, now);
+	if (!round) return { round: null, years };
+	const [hits, { chosen, eligibility }] = await Promise.all([
+		searchTrainers(db, search.q),
+		chosenTrainer(db, round.id, search.trainer, search.company, now)
+	]);
+	return {
+		round: { id: round.id, year: round.year, title: round.title },
+		state: phaseAt(round, now),
+		criteria,
+		hasNomination,
+		q: search.q,
+		hits,
+		chosen,
+		eligibility,
+		years
+	};
 }
 
 /** The nominator's own (not withdrawn) nomination in a round. */

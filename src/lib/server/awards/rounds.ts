@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { DB } from '../db';
 import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
@@ -100,14 +100,38 @@ export async function getRound(db: DB, id: string): Promise<Round | null> {
 
 /** The round people nominate in and juries work on: the latest unpublished one. */
 export async function currentRound(db: DB): Promise<Round | null> {
-	const row = await db
+	const row = await currentRoundQuery(db).executeTakeFirst();
+	return (row as Round | undefined) ?? null;
+}
+
+/** The query of {@link currentRound}, for statements that read more beside it. */
+export function currentRoundQuery(db: DB) {
+	return db
 		.selectFrom('award_round')
 		.select(ROUND_COLUMNS)
 		.where('results_published_at', 'is', null)
 		.orderBy('year', 'desc')
-		.limit(1)
-		.executeTakeFirst();
-	return (row as Round | undefined) ?? null;
+		.limit(1);
+}
+
+/**
+ * The criteria of the round whose id is `roundId` (a column or a value) as a JSON array
+ * in position order, for statements that read them beside other data. JSON gives the
+ * weight (numeric) as a number; see {@link criteriaFromJson}.
+ */
+export function criteriaJson(roundId: RawBuilder<unknown> | string) {
+	return sql<CriterionJson[]>`coalesce((
+		select json_agg(json_build_object('id', c.id, 'name', c.name,
+			'description', c.description, 'weight', c.weight, 'position', c.position)
+			order by c.position)
+		from award_criterion c where c.round_id = ${roundId}), '[]')`;
+}
+
+/** A criterion as {@link criteriaJson} gives it: the weight may come as a string. */
+export type CriterionJson = Omit<Criterion, 'weight'> & { weight: number | string };
+
+export function criteriaFromJson(rows: CriterionJson[]): Criterion[] {
+	return rows.map((c) => ({ ...c, weight: Number(c.weight) }));
 }
 
 export async function requireRound(db: DB, id: string): Promise<Round> {

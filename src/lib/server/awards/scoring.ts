@@ -1,9 +1,16 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db';
 import type { PanelKind } from '../db/schema';
 import { DomainError, isUuid } from '../errors';
 import { phaseAt, ROUND_CLOCK_COLUMNS, type Phase } from './phase';
-import { ROUND_COLUMNS, type Criterion, type Round } from './rounds';
+import {
+	criteriaFromJson,
+	criteriaJson,
+	ROUND_COLUMNS,
+	type Criterion,
+	type Round
+} from './rounds';
 import type { Panel } from './panels';
 import { candidatesOfRound, roundResults, type Candidate } from './tally';
 import { CROSS_COMPANY } from '../db/cross-company';
@@ -106,11 +113,7 @@ async function panelOfJuror(db: DB, panelId: string, userId: string, now: Date) 
 			'p.name as panel_name',
 			'p.region_ids as panel_region_ids',
 			...ROUND_COLUMNS.map((c) => `r.${c}` as const),
-			sql<(Omit<Criterion, 'weight'> & { weight: number | string })[]>`coalesce((
-				select json_agg(json_build_object('id', c.id, 'name', c.name,
-					'description', c.description, 'weight', c.weight, 'position', c.position)
-					order by c.position)
-				from award_criterion c where c.round_id = r.id), '[]')`.as('criteria')
+			criteriaJson(sql.ref('r.id')).as('criteria')
 		])
 		.where('p.id', '=', panelId)
 		.where((eb) =>
@@ -140,15 +143,8 @@ async function panelOfJuror(db: DB, panelId: string, userId: string, now: Date) 
 		round: round as Round,
 		phase,
 		canScore: phase === scoringPhase,
-		criteria: criteria.map((c) => ({ ...c, weight: Number(c.weight) }))
+		criteria: criteriaFromJson(criteria)
 	};
-}
-
-/** A panel as one of its active jurors sees it, with its candidates: null for anyone else. */
-async function jurorsPanel(db: DB, panelId: string, userId: string, now: Date) {
-	const view = await panelOfJuror(db, panelId, userId, now);
-	if (!view) return null;
-	return { ...view, candidates: await panelCandidates(db, view.panel, view.round) };
 }
 
 /**
@@ -161,24 +157,6 @@ async function panelCandidates(db: DB, panel: Panel, round: Round): Promise<Cand
 		: roundResults(db, round).then(
 				(results) => results.find((r) => r.panel.id === panel.id)?.candidates ?? []
 			);
-}
-
-/**
- * Why this juror may not score these nominees (automatic or declared), per nominee: from
- * the juror's memberships and nominations in every company (the wall opens).
- */
-async function conflictsOf(
-	db: DB,
-	roundId: string,
-	panelId: string,
-	userId: string,
-	nomineeIds: string[]
-): Promise<Map<string, { kind: ConflictKind | null; reason: string | null }>> {
-	if (!nomineeIds.length) return new Map();
-	const rows = await acrossCompanies(CROSS_COMPANY.juryNominations, () =>
-		conflictRows(db, roundId, panelId, userId, nomineeIds)
-	);
-	return new Map(rows.rows.map((r) => [r.nominee_id, { kind: r.kind, reason: r.reason }]));
 }
 
 /**
@@ -195,25 +173,10 @@ function conflictKind(userId: string) {
 	end`;
 }
 
-function conflictRows(
-	db: DB,
-	roundId: string,
-	panelId: string,
-	userId: string,
-	nomineeIds: string[]
-) {
-	return sql<{ nominee_id: string; kind: ConflictKind | null; reason: string | null }>`
-		select c.nominee_id,
-			${conflictKind(userId)} as kind,
-			jc.reason
-		from award_candidate c
-		left join jury_conflict jc on jc.panel_id = ${panelId} and jc.juror_id = ${userId}
-			and jc.nominee_id = c.nominee_id
-		where c.round_id = ${roundId} and c.nominee_id = any(${nomineeIds}::uuid[])`.execute(db);
-}
-
 export interface JuryListItem extends Candidate {
 	conflict: ConflictKind | null;
+	/** The reason of a declared conflict (shown on the nominee's page). */
+	conflictReason: string | null;
 	/** When this juror submitted their scores for the nominee; null: not yet. */
 	submittedAt: Date | null;
 }
@@ -260,6 +223,7 @@ export async function juryPanel(
 		nominees: candidates.map((c) => ({
 			...c,
 			conflict: byId.get(c.nomineeId)?.kind ?? null,
+			conflictReason: byId.get(c.nomineeId)?.reason ?? null,
 			submittedAt: byId.get(c.nomineeId)?.submitted_at ?? null
 		}))
 	};
@@ -268,7 +232,7 @@ export async function juryPanel(
 /**
  * The candidates of a regional panel (its regions), or these nominees of the round
  * (`nomineeIds`, the national panel's finalists), by name, each with this juror's
- * conflict (conflictRows' rule) and when they submitted their scores for them.
+ * conflict (conflictKind's rule) and when they submitted their scores for them.
  */
 function juryListRows(
 	db: DB,
@@ -284,10 +248,11 @@ function juryListRows(
 		company_name: string;
 		region_id: number;
 		kind: ConflictKind | null;
+		reason: string | null;
 		submitted_at: Date | null;
 	}>`
 		select c.nominee_id, u.name, c.company_id, co.name as company_name, c.region_id,
-			${conflictKind(userId)} as kind,
+			${conflictKind(userId)} as kind, jc.reason,
 			(select max(s.submitted_at) from jury_score s where s.panel_id = ${panel.id}
 				and s.nominee_id = c.nominee_id and s.juror_id = ${userId}) as submitted_at
 		from award_candidate c
@@ -314,94 +279,113 @@ export async function juryNominee(
 	now = new Date()
 ): Promise<(Omit<JuryView, 'nominees'> & { nominee: JuryNominee; next: Candidate | null }) | null> {
 	if (!isUuid(nomineeId)) return null;
-	const view = await jurorsPanel(db, panelId, userId, now);
-	const c = view?.candidates.find((x) => x.nomineeId === nomineeId);
+	// Issue 20: the panel's list (juryPanel: the panel, then its candidates with this
+	// juror's conflicts and submissions) gives the access check, the nominee's conflict
+	// and submission and the next one to score; then the nominee's nominations and scores,
+	// and their company's culture results, side by side.
+	const view = await juryPanel(db, panelId, userId, now);
+	const c = view?.nominees.find((x) => x.nomineeId === nomineeId);
 	if (!view || !c) return null;
-	const { candidates, ...rest } = view;
-	const [conflicts, nominations, scores, mySubmissions, culture] = await Promise.all([
-		conflictsOf(
-			db,
-			view.round.id,
-			panelId,
-			userId,
-			candidates.map((x) => x.nomineeId)
-		),
-		// The nominee's nominations, from whichever company nominated them: the wall opens.
-		acrossCompanies(CROSS_COMPANY.juryNominations, () =>
-			db
-				.selectFrom('nomination as n')
-				.leftJoin('nomination_motivation as nm', 'nm.nomination_id', 'n.id')
-				.select(['n.id', 'n.evidence', 'n.endorsement', 'nm.criterion_id', 'nm.text'])
-				.where('n.round_id', '=', view.round.id)
-				.where('n.status', '=', 'accepted')
-				.where('n.nominee_id', '=', nomineeId)
-				.orderBy('n.created_at')
-				.execute()
-		),
-		db
-			.selectFrom('jury_score as s')
-			.innerJoin('app_user as u', 'u.id', 's.juror_id')
-			.select(['s.juror_id', 'u.name', 's.criterion_id', 's.score', 's.comment', 's.submitted_at'])
-			.where('s.panel_id', '=', panelId)
-			.where('s.nominee_id', '=', nomineeId)
-			.execute(),
-		db
-			.selectFrom('jury_score')
-			.select('nominee_id')
-			.distinct()
-			.where('panel_id', '=', panelId)
-			.where('juror_id', '=', userId)
-			.execute(),
+	const { nominees, ...rest } = view;
+	const [{ nominations, scores }, culture] = await Promise.all([
+		nomineeRecord(db, view.round.id, panelId, nomineeId),
 		// The nominee's company's shared scan results: the juror may see this candidate
 		// (checked above); the wall shows that one company.
 		inCompany(c.companyId, () => cultureForAdviser(db, c.companyId))
 	]);
-	const mineRows = scores.filter((s) => s.juror_id === userId);
-	const submittedAt = mineRows[0]?.submitted_at ?? null;
-	const byNomination = new Map<string, { criterionId: string; text: string }[]>();
-	const evidence = new Map<string, string>();
-	const endorsements = new Map<string, string>();
-	for (const n of nominations) {
-		const list = byNomination.get(n.id) ?? [];
-		if (n.criterion_id && n.text) list.push({ criterionId: n.criterion_id, text: n.text });
-		byNomination.set(n.id, list);
-		if (n.evidence) evidence.set(n.id, n.evidence);
-		if (n.endorsement) endorsements.set(n.id, n.endorsement);
-	}
-	const conflict = conflicts.get(nomineeId);
+	const mineRows = scores.filter((s) => s.jurorId === userId);
+	const submittedAt = c.submittedAt;
+	const evidence = nominations.map((n) => n.evidence).filter((x) => x);
+	const endorsements = nominations.map((n) => n.endorsement).filter((x): x is string => !!x);
 	// The next nominee in the list (after this one, then from the top) still to score.
-	const scored = new Set(mySubmissions.map((r) => r.nominee_id));
-	const at = candidates.findIndex((x) => x.nomineeId === nomineeId);
+	const at = nominees.findIndex((x) => x.nomineeId === nomineeId);
 	const next =
-		[...candidates.slice(at + 1), ...candidates.slice(0, at)].find(
-			(x) => !scored.has(x.nomineeId) && !conflicts.get(x.nomineeId)?.kind
+		[...nominees.slice(at + 1), ...nominees.slice(0, at)].find(
+			(x) => !x.submittedAt && !x.conflict
 		) ?? null;
 	return {
 		...rest,
-		next,
+		next: next && candidateOf(next),
 		nominee: {
-			...c,
-			conflict: conflict?.kind ?? null,
-			conflictReason: conflict?.reason ?? null,
-			motivations: [...byNomination.values()],
-			evidence: [...evidence.values()],
-			endorsements: [...endorsements.values()],
+			...candidateOf(c),
+			conflict: c.conflict,
+			conflictReason: c.conflictReason,
+			motivations: nominations.map((n) => n.motivations),
+			evidence,
+			endorsements,
 			culture: culture.latest,
 			cultureShared: culture.shared,
-			mine: new Map(mineRows.map((s) => [s.criterion_id, { score: s.score, comment: s.comment }])),
+			mine: new Map(mineRows.map((s) => [s.criterionId, { score: s.score, comment: s.comment }])),
 			submittedAt,
 			others: submittedAt
 				? scores
-						.filter((s) => s.juror_id !== userId)
+						.filter((s) => s.jurorId !== userId)
 						.map((s) => ({
-							jurorName: s.name,
-							criterionId: s.criterion_id,
+							jurorName: s.jurorName,
+							criterionId: s.criterionId,
 							score: s.score,
 							comment: s.comment
 						}))
 				: []
 		}
 	};
+}
+
+/** The candidate's own fields of a list item. */
+function candidateOf(x: JuryListItem): Candidate {
+	return {
+		nomineeId: x.nomineeId,
+		name: x.name,
+		companyId: x.companyId,
+		companyName: x.companyName,
+		regionId: x.regionId
+	};
+}
+
+/**
+ * One nominee's accepted nominations in the round (oldest first, each with its
+ * motivations) and every juror's scores on them in this panel, in one statement. The
+ * nominations lie in whichever company nominated them: the wall opens.
+ */
+async function nomineeRecord(db: DB, roundId: string, panelId: string, nomineeId: string) {
+	return acrossCompanies(CROSS_COMPANY.juryNominations, () =>
+		db
+			.selectNoFrom((eb) => [
+				jsonArrayFrom(
+					eb
+						.selectFrom('nomination as n')
+						.select((sub) => [
+							'n.evidence',
+							'n.endorsement',
+							jsonArrayFrom(
+								sub
+									.selectFrom('nomination_motivation as nm')
+									.select(['nm.criterion_id as criterionId', 'nm.text'])
+									.whereRef('nm.nomination_id', '=', 'n.id')
+							).as('motivations')
+						])
+						.where('n.round_id', '=', roundId)
+						.where('n.status', '=', 'accepted')
+						.where('n.nominee_id', '=', nomineeId)
+						.orderBy('n.created_at')
+				).as('nominations'),
+				jsonArrayFrom(
+					eb
+						.selectFrom('jury_score as s')
+						.innerJoin('app_user as u', 'u.id', 's.juror_id')
+						.select([
+							's.juror_id as jurorId',
+							'u.name as jurorName',
+							's.criterion_id as criterionId',
+							's.score',
+							's.comment'
+						])
+						.where('s.panel_id', '=', panelId)
+						.where('s.nominee_id', '=', nomineeId)
+				).as('scores')
+			])
+			.executeTakeFirstOrThrow()
+	);
 }
 
 export interface ScoreInput {

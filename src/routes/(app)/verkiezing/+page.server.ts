@@ -2,10 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { motivationsOf, nomineeSchema } from '$lib/schemas/awards';
 import { nominationFail } from '$lib/server/actions/award-fail';
-import { eligibilityOf, searchTrainers, trainerAt } from '$lib/server/awards/eligibility';
-import { nominate, ownNomination } from '$lib/server/awards/nominations';
-import { phaseAt } from '$lib/server/awards/phase';
-import { publishedYears } from '$lib/server/awards/public';
+import { electionPage, nominate } from '$lib/server/awards/nominations';
 import { criteriaOf, currentRound } from '$lib/server/awards/rounds';
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
@@ -21,39 +18,16 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals);
 	const db = await getDb();
-	const [round, years, form] = await Promise.all([
-		currentRound(db),
-		publishedYears(db),
+	const search = {
+		q: url.searchParams.get('q') ?? '',
+		trainer: url.searchParams.get('trainer') ?? '',
+		company: url.searchParams.get('company') ?? ''
+	};
+	const [page, form] = await Promise.all([
+		electionPage(db, user.id, search),
 		formFor(nomineeSchema, null)
 	]);
-	if (!round) return { round: null, years, form };
-	const now = new Date();
-	const q = url.searchParams.get('q') ?? '';
-	const [criteria, own, hits] = await Promise.all([
-		criteriaOf(db, round.id),
-		ownNomination(db, user.id, round.id),
-		searchTrainers(db, q)
-	]);
-	const chosen = await trainerAt(
-		db,
-		url.searchParams.get('trainer') ?? '',
-		url.searchParams.get('company') ?? ''
-	);
-	const eligibility = chosen
-		? await eligibilityOf(db, round.id, chosen.userId, chosen.companyId, now)
-		: null;
-	return {
-		round: { id: round.id, year: round.year, title: round.title },
-		state: phaseAt(round, now),
-		criteria,
-		hasNomination: own !== null,
-		q,
-		hits,
-		chosen,
-		eligibility,
-		years,
-		form
-	};
+	return { ...page, form };
 };
 
 export const actions: Actions = {
