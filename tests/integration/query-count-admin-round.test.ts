@@ -167,7 +167,8 @@ describe('the admin’s award pages in at most four statements', () => {
 		expect(data.regions.map((r) => r.name)).toEqual(
 			(await t.db.selectFrom('region').select('name').orderBy('name').execute()).map((r) => r.name)
 		);
-		expect(data.regions[0]).toEqual({ id: expect.any(Number), name: data.regions[0].name });
+		expect(Object.keys(data.regions[0]).sort()).toEqual(['id', 'name']);
+		expect(typeof data.regions[0].id).toBe('number');
 	});
 
 	it('a round being judged, with a replaced juror and conflicts: three statements', async () => {
