@@ -170,6 +170,10 @@ describe('versioning', () => {
 		// eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.any, expect.stringMatching) as any
 		expect(ahmedBefore.rows).toEqual([{ version_id: before.id, n: expect.any(Number) }]);
 
+		// Ingrid has a draft on the current version when the next one is published.
+		const oldAnswers = (await allAnswers(3)).slice(0, 2);
+		await saveSelfAssessmentDraft(t.db, ids.ingrid, oldAnswers);
+
 		const draftId = await createDraft(t.db, ids.admin);
 		await expect(
 			saveDraft(t.db, ids.admin, [
@@ -198,6 +202,18 @@ describe('versioning', () => {
 		const ahmedAfter = await sql<{ version_id: number }>`
 			select distinct s.version_id from self_assessment s where s.user_id = ${ids.ahmed}`.execute(t.db);
 		expect(ahmedAfter.rows).toEqual([{ version_id: before.id }]);
+		// Her draft could not be submitted any more: saving again moves it to the new
+		// version, and the answers on the old version's indicators go.
+		const newIndicator = after.areas[0].indicators[0].id;
+		await saveSelfAssessmentDraft(t.db, ids.ingrid, [
+			...oldAnswers,
+			{ indicatorId: newIndicator, level: 3, reflection: '' }
+		]);
+		const moved = await sql<{ version_id: number; indicator_id: number }>`
+			select s.version_id, a.indicator_id from self_assessment s
+			join self_assessment_answer a on a.assessment_id = s.id
+			where s.user_id = ${ids.ingrid} and s.status = 'draft'`.execute(t.db);
+		expect(moved.rows).toEqual([{ version_id: after.id, indicator_id: newIndicator }]);
 
 		expect((await status(ids.ahmed)).complete).toBe(false);
 		// The chart still shows the earlier rounds, matched by area code.

@@ -151,6 +151,44 @@ describe('at most four statements per page', () => {
 		expect(none.answers).toEqual({});
 	});
 
+	it('saving the self-assessment draft: one statement, whatever the draft held before', async () => {
+		const framework = await currentFramework(t.db);
+		const [first, second, third] = framework.areas.flatMap((a) => a.indicators.map((i) => i.id));
+		const save = (answers: { indicatorId: number; level: number | null; reflection: string }[]) =>
+			page('self-assessment draft', (db) => saveSelfAssessmentDraft(db, trainer.user.id, answers));
+		// No draft yet: created with its answers; an indicator of no version is ignored.
+		const created = await save([
+			{ indicatorId: first, level: 1, reflection: '' },
+			{ indicatorId: second, level: null, reflection: 'Eerst' },
+			{ indicatorId: -1, level: 3, reflection: '' }
+		]);
+		expect(created.statements).toBe(1);
+		expect((await selfAssessmentForm(t.db, trainer.user.id)).answers).toEqual({
+			[first]: { level: 1, reflection: '' },
+			[second]: { level: null, reflection: 'Eerst' }
+		});
+		// Saved again: one answer changed, one dropped, one added; still one draft.
+		const again = await save([
+			{ indicatorId: first, level: 4, reflection: 'Later' },
+			{ indicatorId: third, level: 2, reflection: '' }
+		]);
+		expect(again.statements).toBe(1);
+		expect((await selfAssessmentForm(t.db, trainer.user.id)).answers).toEqual({
+			[first]: { level: 4, reflection: 'Later' },
+			[third]: { level: 2, reflection: '' }
+		});
+		// Nothing given: the draft stays, empty.
+		expect((await save([])).statements).toBe(1);
+		const drafts = await t.db
+			.selectFrom('self_assessment')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('user_id', '=', trainer.user.id)
+			.where('status', '=', 'draft')
+			.executeTakeFirstOrThrow();
+		expect(Number(drafts.n)).toBe(1);
+		expect((await selfAssessmentForm(t.db, trainer.user.id)).answers).toEqual({});
+	});
+
 	it('the trainer’s development log (ontwikkeling)', async () => {
 		const { statements, result } = await page('development log', (db) =>
 			Promise.all([listActivities(db, trainer.user.id), listGoals(db, trainer.user.id)])

@@ -48,11 +48,15 @@ export async function selfAssessmentForm(db: DB, userId: string): Promise<SelfAs
 	return { framework, draftSavedAt: draft?.updated_at ?? null, answers };
 }
 
-function clean(framework: Framework, answers: AnswerInput[]): AnswerInput[] {
-	const known = new Set(framework.areas.flatMap((a) => a.indicators.map((i) => i.id)));
+/**
+ * Normalises the answers: levels outside 1–4 become none, reflections are trimmed and at
+ * most 2000 characters, an indicator answered twice counts once, empty answers are left
+ * out. Whether an indicator belongs to the version is checked where the answers are
+ * stored (storeDraft).
+ */
+function clean(answers: AnswerInput[]): AnswerInput[] {
 	const byId = new Map<number, AnswerInput>();
 	for (const a of answers) {
-		if (!known.has(a.indicatorId)) continue;
 		const level = a.level && a.level >= 1 && a.level <= 4 ? Math.trunc(a.level) : null;
 		const reflection = a.reflection.trim();
 		if (reflection.length > 2000)
@@ -63,58 +67,63 @@ function clean(framework: Framework, answers: AnswerInput[]): AnswerInput[] {
 	return [...byId.values()];
 }
 
-/** Keeps the answers as the user's draft on the current version (one draft per user). */
-async function storeDraft(db: DB, userId: string, framework: Framework, answers: AnswerInput[]) {
-	const existing = await db
-		.selectFrom('self_assessment')
-		.select(['id', 'version_id'])
-		.where('user_id', '=', userId)
-		.where('status', '=', 'draft')
-		.executeTakeFirst();
-	let id: string;
-	if (existing && existing.version_id === framework.id) {
-		id = existing.id;
-		await db
-			.updateTable('self_assessment')
-			.set({ updated_at: new Date() })
-			.where('id', '=', id)
-			.execute();
-		await db.deleteFrom('self_assessment_answer').where('assessment_id', '=', id).execute();
-	} else {
-		// A draft on an older version cannot be submitted any more: replaced.
-		if (existing) await db.deleteFrom('self_assessment').where('id', '=', existing.id).execute();
-		id = (
-			await db
-				.insertInto('self_assessment')
-				.values({ user_id: userId, version_id: framework.id })
-				.returning('id')
-				.executeTakeFirstOrThrow()
-		).id;
-	}
-	if (answers.length) {
-		await db
-			.insertInto('self_assessment_answer')
-			.values(
-				answers.map((a) => ({
-					assessment_id: id,
-					indicator_id: a.indicatorId,
-					level: a.level,
-					reflection: a.reflection
-				}))
-			)
-			.execute();
-	}
-	return id;
+/**
+ * Keeps the answers as the user's draft on `versionId` (the current version when null),
+ * in one statement: the draft is created or touched (one per user, index
+ * `self_assessment_one_draft`; a draft on an older version moves to this one, since it
+ * could not be submitted any more), answers to indicators outside the version are
+ * ignored, the answers given are upserted and the draft's other answers deleted.
+ */
+async function storeDraft(
+	db: DB,
+	userId: string,
+	versionId: number | null,
+	answers: AnswerInput[]
+): Promise<string> {
+	const version =
+		versionId ??
+		sql<number>`(select max(id) from competence_framework_version where status = 'published')`;
+	const given = JSON.stringify(
+		answers.map((a) => ({ indicator_id: a.indicatorId, level: a.level, reflection: a.reflection }))
+	);
+	const now = new Date();
+	const { rows } = await sql<{ id: string }>`
+		with draft as (
+			insert into self_assessment (user_id, version_id, updated_at)
+			values (${userId}, ${version}, ${now})
+			on conflict (user_id) where status = 'draft'
+			do update set version_id = excluded.version_id, updated_at = excluded.updated_at
+			returning id, version_id
+		), answer as (
+			select x.indicator_id, x.level, x.reflection
+			from jsonb_to_recordset(${given}::jsonb)
+				as x (indicator_id integer, level smallint, reflection text)
+			join competence_indicator i on i.id = x.indicator_id
+			join competence_area a on a.id = i.area_id
+			join draft on draft.version_id = a.version_id
+		), dropped as (
+			delete from self_assessment_answer old
+			using draft
+			where old.assessment_id = draft.id
+				and old.indicator_id not in (select indicator_id from answer)
+		), kept as (
+			insert into self_assessment_answer (assessment_id, indicator_id, level, reflection)
+			select draft.id, answer.indicator_id, answer.level, answer.reflection
+			from draft, answer
+			on conflict (assessment_id, indicator_id)
+			do update set level = excluded.level, reflection = excluded.reflection
+		)
+		select id from draft`.execute(db);
+	return rows[0].id;
 }
 
+/** Saves the answers as the user's draft on the current version: one statement. */
 export async function saveSelfAssessmentDraft(
 	db: DB,
 	userId: string,
 	answers: AnswerInput[]
 ): Promise<void> {
-	const framework = await currentFramework(db);
-	const cleaned = clean(framework, answers);
-	await db.transaction().execute((trx) => storeDraft(trx, userId, framework, cleaned));
+	await storeDraft(db, userId, null, clean(answers));
 }
 
 export type SubmitResult =
@@ -140,7 +149,8 @@ export async function submitSelfAssessment(
 	token?: FormToken
 ): Promise<SubmitResult> {
 	const framework = await currentFramework(db);
-	const cleaned = clean(framework, answers);
+	const known = new Set(framework.areas.flatMap((a) => a.indicators.map((i) => i.id)));
+	const cleaned = clean(answers).filter((a) => known.has(a.indicatorId));
 	const answered = new Set(cleaned.filter((a) => a.level !== null).map((a) => a.indicatorId));
 	const missing = framework.areas.flatMap((area) =>
 		area.indicators
@@ -148,13 +158,13 @@ export async function submitSelfAssessment(
 			.map((i) => ({ indicatorId: i.id, areaName: area.name, text: i.text }))
 	);
 	if (missing.length) {
-		await db.transaction().execute((trx) => storeDraft(trx, userId, framework, cleaned));
+		await storeDraft(db, userId, framework.id, cleaned);
 		return { ok: false, missing };
 	}
 	const { id, replaced } = await db.transaction().execute((trx) =>
 		once(trx, userId, 'self_assessment', token, async () => {
 			const now = new Date();
-			const draftId = await storeDraft(trx, userId, framework, cleaned);
+			const draftId = await storeDraft(trx, userId, framework.id, cleaned);
 			const sameDay = await trx
 				.selectFrom('self_assessment')
 				.select('id')
