@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../src/lib/server/auth/context';
 import { seedDemo } from '../../src/lib/server/demo/seed';
-import { addAddendum } from '../../src/lib/server/conversations/record';
+import {
+	addAddendum,
+	saveAgreed,
+	savePreparation
+} from '../../src/lib/server/conversations/record';
 import { listTemplates } from '../../src/lib/server/conversations/templates';
 import { planConversation } from '../../src/lib/server/conversations/plan';
 import { conversationPageData, getConversation } from '../../src/lib/server/conversations/view';
@@ -215,5 +219,72 @@ describe('the conversation page in at most four statements', () => {
 			conversationPageData(db, hr, 'geen-uuid')
 		);
 		expect(statements).toBe(0);
+	});
+});
+
+describe('saving answers: two statements', () => {
+	it('a preparation or the agreed answers as a draft: the check with the work processes, the write', async () => {
+		const mine = (await getConversation(t.db, fatima, ids.planned))!;
+		const questions = mine.content.sections.flatMap((x) => x.questions);
+		const open = questions.find((q) => q.type === 'open')!;
+		const wp = questions.find((q) => q.type === 'work_process');
+		const chosen = mine.workProcesses[0]?.id;
+		const raw = {
+			[open.id]: 'Voorbereid',
+			...(wp && chosen ? { [wp.id]: [String(chosen)] } : {})
+		};
+		const saved = await countStatements(t.db, (db) =>
+			savePreparation(db, fatima, ids.planned, {
+				raw,
+				version: mine.answers.learner!.version,
+				share: false
+			})
+		);
+		expect(saved.statements).toBe(2);
+		expect(saved.result).toBe(mine.answers.learner!.version + 1);
+		const after = (await getConversation(t.db, fatima, ids.planned))!;
+		expect(after.answers.learner!.answers[open.id]).toBe('Voorbereid');
+		if (wp && chosen) expect(after.answers.learner!.answers[wp.id]).toEqual([chosen]);
+		// The conversation's version moved on with it (stale forms elsewhere are refused).
+		expect(after.version).toBe(mine.version + 1);
+		// The same version again: a conflict, nothing written.
+		await expect(
+			savePreparation(t.db, fatima, ids.planned, {
+				raw: { [open.id]: 'Ouder' },
+				version: mine.answers.learner!.version,
+				share: false
+			})
+		).rejects.toMatchObject({ code: 'conversation_conflict' });
+		expect(
+			(await getConversation(t.db, fatima, ids.planned))!.answers.learner!.answers[open.id]
+		).toBe('Voorbereid');
+
+		const trainer = (await getConversation(t.db, ahmed, ids.planned))!;
+		const agreed = await countStatements(t.db, (db) =>
+			saveAgreed(db, ahmed, ids.planned, {
+				raw: { [open.id]: 'Afgesproken' },
+				version: trainer.answers.agreed!.version,
+				hold: false
+			})
+		);
+		expect(agreed.statements).toBe(2);
+		// Someone who may not change it: refused after the one check.
+		const refused = await countStatements(t.db, (db) =>
+			savePreparation(db, ingrid, ids.planned, { raw, version: 1, share: false }).catch(
+				(e: { code: string }) => e.code
+			)
+		);
+		expect(refused).toEqual({ statements: 1, result: 'conversation_not_found' });
+	});
+
+	it('a signed conversation is not written, even with its current version', async () => {
+		const signed = (await getConversation(t.db, fatima, ids.signed))!;
+		await expect(
+			savePreparation(t.db, fatima, ids.signed, {
+				raw: {},
+				version: signed.answers.learner!.version,
+				share: false
+			})
+		).rejects.toMatchObject({ code: 'conversation_locked' });
 	});
 });

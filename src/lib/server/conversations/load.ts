@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Locale } from '../../paraglide/runtime';
 import type { RequestContext } from '../auth/context';
 import type { DB } from '../db';
@@ -81,12 +81,6 @@ export async function conversationAccess(db: DB, ctx: RequestContext, id: string
 
 export type Access = NonNullable<Awaited<ReturnType<typeof conversationAccess>>>;
 
-async function requireAccess(db: DB, ctx: RequestContext, id: string): Promise<Access> {
-	const a = await conversationAccess(db, ctx, id);
-	if (!a) throw new DomainError('conversation_not_found');
-	return a;
-}
-
 export const signedByAnyone = (a: Access) =>
 	a.learner_signed_at !== null || a.trainer_signed_at !== null;
 
@@ -136,10 +130,58 @@ export async function conversationForChange<B extends ChangedBy>(
 	id: string,
 	rule: { by: B; state?: ChangeState }
 ): Promise<Access & { viewer: ViewerFor<B> }> {
-	const a = await requireAccess(db, ctx, id);
+	return checked(ctx, await conversationAccess(db, ctx, id), rule);
+}
+
+function checked<A extends Access, B extends ChangedBy>(
+	ctx: RequestContext,
+	a: A | null,
+	rule: { by: B; state?: ChangeState }
+): A & { viewer: ViewerFor<B> } {
+	if (!a) throw new DomainError('conversation_not_found');
 	if (!allowedBy[rule.by](a, ctx)) throw new DomainError('not_allowed');
 	if (rule.state && !inState[rule.state](a)) throw new DomainError('conversation_locked');
-	return a as Access & { viewer: ViewerFor<B> };
+	return a as A & { viewer: ViewerFor<B> };
+}
+
+/**
+ * conversationForChange for a change of answers, in the same one statement: also the
+ * work processes the learner's trajectories target (the choices of a werkproces
+ * question, as learnerWorkProcessIds gives them).
+ */
+export async function conversationForAnswers<B extends ChangedBy>(
+	db: DB,
+	ctx: RequestContext,
+	id: string,
+	rule: { by: B; state: ChangeState }
+): Promise<Access & { viewer: ViewerFor<B>; workProcessIds: Set<number> }> {
+	const row = isUuid(id)
+		? await accessQuery(db, ctx, id)
+				.select(
+					sql<number[]>`array(select tw.work_process_id from trajectory_work_process tw
+						join trajectory t on t.company_id = tw.company_id and t.id = tw.trajectory_id
+						where tw.company_id = c.company_id and t.learner_id = c.learner_id)`.as('work_process_ids')
+				)
+				.executeTakeFirst()
+		: undefined;
+	const { work_process_ids, ...a } = checked(ctx, withViewer(ctx, row), rule);
+	return { ...a, workProcessIds: new Set(work_process_ids) };
+}
+
+/**
+ * The states of ChangeState as a condition on conversation `c`: a write that relies on
+ * an earlier check outside its transaction repeats it in its own statement.
+ */
+export function inStateSql(state: ChangeState) {
+	switch (state) {
+		case 'planned':
+		case 'held':
+		case 'signed':
+			return sql<SqlBool>`c.status = ${state}`;
+		case 'editable':
+			return sql<SqlBool>`c.status in ('planned', 'held')
+				and c.learner_signed_at is null and c.trainer_signed_at is null`;
+	}
 }
 
 /** The record may still change (planned or held, nobody signed); else 'conversation_locked'. */

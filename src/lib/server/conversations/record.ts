@@ -7,7 +7,13 @@ import type { ConversationAnswerRole, ConversationStatus } from '../db/schema';
 import { DomainError } from '../errors';
 import { once, type FormToken } from '../once';
 import { validateAnswers, type AnswerErrors } from './answers';
-import { bump, conversationForChange, learnerWorkProcessIds } from './load';
+import {
+	bump,
+	conversationForAnswers,
+	conversationForChange,
+	inStateSql,
+	type ChangeState
+} from './load';
 
 /**
  * The record of a conversation: both preparations, the agreed answers, holding it,
@@ -22,8 +28,12 @@ export class AnswersError extends DomainError {
 }
 
 /**
- * Writes one answer set if nobody saved it since `version` was loaded (else
- * 'conversation_conflict': nothing is written, the caller keeps the user's text).
+ * Writes one answer set in one statement if nobody saved it since `version` was loaded
+ * (else 'conversation_conflict': nothing is written, the caller keeps the user's text).
+ * The state the change was checked in (conversationForAnswers) is checked again in the
+ * same statement, so a write outside a transaction cannot land on a conversation that
+ * was held, signed or cancelled in between. `bump`: the conversation's version moves on
+ * too (a change that also sets its status bumps it there).
  */
 async function writeAnswers(
 	db: DB,
@@ -32,30 +42,39 @@ async function writeAnswers(
 	role: ConversationAnswerRole,
 	answers: Answers,
 	version: number,
-	share: boolean
+	opts: { state: ChangeState; bump: boolean; share?: boolean }
 ): Promise<number> {
-	const row = await db
-		.updateTable('conversation_answer')
-		.set({
-			answers: JSON.stringify(answers),
-			version: sql`version + 1`,
-			updated_at: new Date(),
-			updated_by: ctx.user.id,
-			...(share ? { shared_at: sql`coalesce(shared_at, now())` } : {})
-		})
-		.where('company_id', '=', ctx.company.id)
-		.where('conversation_id', '=', conversationId)
-		.where('role', '=', role)
-		.where('version', '=', version)
-		.returning('version')
-		.executeTakeFirst();
-	if (!row) throw new DomainError('conversation_conflict');
-	return row.version;
+	const now = new Date();
+	const co = ctx.company.id;
+	const { rows } = await sql<{ version: number }>`
+		with written as (
+			update conversation_answer ans
+			set answers = ${JSON.stringify(answers)},
+				version = ans.version + 1,
+				updated_at = ${now},
+				updated_by = ${ctx.user.id}
+				${opts.share ? sql`, shared_at = coalesce(ans.shared_at, now())` : sql``}
+			from conversation c
+			where c.company_id = ${co} and c.id = ${conversationId} and ${inStateSql(opts.state)}
+				and ans.company_id = c.company_id and ans.conversation_id = c.id
+				and ans.role = ${role} and ans.version = ${version}
+			returning ans.version
+		), bumped as (
+			update conversation
+			set version = version + 1, updated_at = ${now}
+			where ${sql.lit(opts.bump)} and company_id = ${co} and id = ${conversationId}
+				and exists (select 1 from written)
+		)
+		select version from written`.execute(db);
+	if (!rows.length) throw new DomainError('conversation_conflict');
+	return rows[0].version;
 }
 
 /**
  * The learner or the trainer saves their preparation (a draft, or `share`d with the
  * other participant: then required questions must be answered). Only while planned.
+ * A draft is two statements (the check with the work processes, the write); sharing
+ * writes and records it in one transaction.
  */
 export async function savePreparation(
 	db: DB,
@@ -63,31 +82,36 @@ export async function savePreparation(
 	id: string,
 	input: { raw: Record<string, string | string[]>; version: number; share: boolean }
 ): Promise<number> {
-	return db.transaction().execute(async (trx) => {
-		const a = await conversationForChange(trx, ctx, id, { by: 'participant', state: 'planned' });
-		const { answers, errors } = validateAnswers(a.content, input.raw, {
-			requireAll: input.share,
-			workProcessIds: await learnerWorkProcessIds(trx, ctx.company.id, a.learner_id)
+	const state = 'planned';
+	const a = await conversationForAnswers(db, ctx, id, { by: 'participant', state });
+	const { answers, errors } = validateAnswers(a.content, input.raw, {
+		requireAll: input.share,
+		workProcessIds: a.workProcessIds
+	});
+	if (Object.keys(errors).length) throw new AnswersError(errors);
+	const write = (db: DB) =>
+		writeAnswers(db, ctx, id, a.viewer, answers, input.version, {
+			state,
+			bump: true,
+			share: input.share
 		});
-		if (Object.keys(errors).length) throw new AnswersError(errors);
-		const version = await writeAnswers(trx, ctx, id, a.viewer, answers, input.version, input.share);
-		await bump(trx, ctx, id);
-		if (input.share) {
-			await auditAs(trx, ctx, {
-				action: 'conversation.preparation_shared',
-				entityType: 'conversation',
-				entityId: id,
-				data: { role: a.viewer }
-			});
-		}
+	if (!input.share) return write(db);
+	return db.transaction().execute(async (trx) => {
+		const version = await write(trx);
+		await auditAs(trx, ctx, {
+			action: 'conversation.preparation_shared',
+			entityType: 'conversation',
+			entityId: id,
+			data: { role: a.viewer }
+		});
 		return version;
 	});
 }
 
 /**
- * The trainer records the agreed answers (a draft), or records the conversation as
- * held (`hold`: required questions answered, held now, with an optional next date).
- * Not after someone signed.
+ * The trainer records the agreed answers (a draft: two statements, as a preparation), or
+ * records the conversation as held (`hold`: required questions answered, held now, with
+ * an optional next date; one transaction). Not after someone signed.
  */
 export async function saveAgreed(
 	db: DB,
@@ -100,37 +124,42 @@ export async function saveAgreed(
 		nextDate?: string | null;
 	}
 ): Promise<number> {
-	return db.transaction().execute(async (trx) => {
-		const a = await conversationForChange(trx, ctx, id, { by: 'trainer', state: 'editable' });
-		if (input.hold && a.status !== 'planned') throw new DomainError('conversation_locked');
-		const { answers, errors } = validateAnswers(a.content, input.raw, {
-			requireAll: input.hold,
-			workProcessIds: await learnerWorkProcessIds(trx, ctx.company.id, a.learner_id)
+	const a = await conversationForAnswers(db, ctx, id, { by: 'trainer', state: 'editable' });
+	if (input.hold && a.status !== 'planned') throw new DomainError('conversation_locked');
+	const { answers, errors } = validateAnswers(a.content, input.raw, {
+		requireAll: input.hold,
+		workProcessIds: a.workProcessIds
+	});
+	if (Object.keys(errors).length) throw new AnswersError(errors);
+	if (!input.hold) {
+		return writeAnswers(db, ctx, id, 'agreed', answers, input.version, {
+			state: 'editable',
+			bump: true
 		});
-		if (Object.keys(errors).length) throw new AnswersError(errors);
-		const version = await writeAnswers(trx, ctx, id, 'agreed', answers, input.version, false);
-		if (input.hold) {
-			await trx
-				.updateTable('conversation')
-				.set({
-					status: 'held',
-					held_at: new Date(),
-					next_date: input.nextDate || null,
-					version: sql`version + 1`,
-					updated_at: new Date()
-				})
-				.where('company_id', '=', ctx.company.id)
-				.where('id', '=', id)
-				.where('status', '=', 'planned')
-				.execute();
-			await auditAs(trx, ctx, {
-				action: 'conversation.held',
-				entityType: 'conversation',
-				entityId: id
-			});
-		} else {
-			await bump(trx, ctx, id);
-		}
+	}
+	return db.transaction().execute(async (trx) => {
+		const version = await writeAnswers(trx, ctx, id, 'agreed', answers, input.version, {
+			state: 'planned',
+			bump: false
+		});
+		await trx
+			.updateTable('conversation')
+			.set({
+				status: 'held',
+				held_at: new Date(),
+				next_date: input.nextDate || null,
+				version: sql`version + 1`,
+				updated_at: new Date()
+			})
+			.where('company_id', '=', ctx.company.id)
+			.where('id', '=', id)
+			.where('status', '=', 'planned')
+			.execute();
+		await auditAs(trx, ctx, {
+			action: 'conversation.held',
+			entityType: 'conversation',
+			entityId: id
+		});
 		return version;
 	});
 }

@@ -24,6 +24,7 @@ import {
 	signConversation
 } from '$lib/server/conversations/record';
 import { cancelConversation } from '$lib/server/conversations/cancel';
+import { conversationAccess } from '$lib/server/conversations/load';
 import { conversationPageData, getConversation } from '$lib/server/conversations/view';
 import { rescheduleConversation } from '$lib/server/conversations/reschedule';
 import { getDb } from '$lib/server/db/app';
@@ -107,7 +108,7 @@ type Event = RequestEvent<{ company: string; id: string }>;
 async function context(event: Event, allowed: Viewer[]) {
 	const ctx = requireCompany(event);
 	const db = await getDb();
-	const view = await getConversation(db, ctx, event.params.id);
+	const view = await conversationAccess(db, ctx, event.params.id);
 	if (!view) error(404, m.error_not_found());
 	if (!allowed.includes(view.viewer)) error(403, m.error_forbidden());
 	return { ctx, db, view, data: await event.request.formData() };
