@@ -9,7 +9,8 @@ import {
 } from '../../src/lib/server/awards/nominations';
 import { phaseAt } from '../../src/lib/server/awards/phase';
 import { publishedYears } from '../../src/lib/server/awards/public';
-import { criteriaOf, currentRound } from '../../src/lib/server/awards/rounds';
+import { criteriaOf, currentRound, getRound } from '../../src/lib/server/awards/rounds';
+import { roundResults } from '../../src/lib/server/awards/tally';
 import { juryNominee, juryPanel, saveScores } from '../../src/lib/server/awards/scoring';
 import { cultureForAdviser } from '../../src/lib/server/culture/share';
 import { inCompany } from '../../src/lib/server/db/scope';
@@ -207,11 +208,11 @@ describe('the jury’s pages (jury/[panelId] and jury/[panelId]/[nomineeId])', (
 		expect(refused.result).toBeNull();
 	});
 
-	it('a nominee not yet scored, then scored: four statements each', async () => {
+	it('a nominee not yet scored, then scored: three statements each', async () => {
 		const { statements, result } = await page('jury nominee', (db) =>
 			juryNominee(db, midden, ids.adviser, ids.ahmed)
 		);
-		expect(statements).toBe(4);
+		expect(statements).toBe(3);
 		const view = result!;
 		expect(view.panel.id).toBe(midden);
 		expect(view.criteria).toHaveLength(5);
@@ -251,7 +252,7 @@ describe('the jury’s pages (jury/[panelId] and jury/[panelId]/[nomineeId])', (
 		const scored = await page('jury nominee, scored', (db) =>
 			juryNominee(db, midden, ids.adviser, ids.ahmed)
 		);
-		expect(scored.statements).toBe(4);
+		expect(scored.statements).toBe(3);
 		const again = scored.result!.nominee;
 		expect(again.submittedAt).toBeInstanceOf(Date);
 		expect(Object.fromEntries(again.mine)).toEqual(
@@ -286,5 +287,49 @@ describe('the jury’s pages (jury/[panelId] and jury/[panelId]/[nomineeId])', (
 		expect(notCandidate.statements).toBe(2);
 		expect(await juryNominee(t.db, midden, ids.adviser, 'x')).toBeNull();
 		expect(await juryNominee(t.db, 'x', ids.adviser, ids.ahmed)).toBeNull();
+	});
+
+	it('the national panel: its finalists from the regional results; three statements, four for a nominee', async () => {
+		const row = await t.db
+			.selectFrom('jury_panel as p')
+			.innerJoin('award_round as r', 'r.id', 'p.round_id')
+			.select(['p.id', 'p.round_id'])
+			.where('p.kind', '=', 'national')
+			.where('r.year', '=', thisYear())
+			.executeTakeFirstOrThrow();
+		// The finalists as the tally has them: Kees (scored in Zuidwest by the demo) and
+		// Ahmed (scored in Midden-Nederland by the test above); Ingrid has no scores.
+		const round = (await getRound(t.db, row.round_id))!;
+		const finalists = (await roundResults(t.db, round))
+			.find((r) => r.panel.id === row.id)!
+			.candidates.map((c) => c.nomineeId);
+		expect(finalists).toEqual([ids.ahmed, ids.kees]);
+
+		const { statements, result } = await page('jury panel, national', (db) =>
+			juryPanel(db, row.id, ids.adviser)
+		);
+		expect(statements).toBe(3);
+		expect(result!.panel.kind).toBe('national');
+		expect(result!.canScore).toBe(false);
+		expect(result!.nominees.map((n) => [n.nomineeId, n.conflict, n.submittedAt])).toEqual([
+			[ids.ahmed, null, null],
+			[ids.kees, null, null]
+		]);
+
+		const nominee = await page('jury nominee, national', (db) =>
+			juryNominee(db, row.id, ids.adviser, ids.kees)
+		);
+		expect(nominee.statements).toBe(4);
+		expect(nominee.result!.nominee.name).toBe('Kees Mulder');
+		expect(nominee.result!.nominee.motivations.length).toBeGreaterThan(0);
+		// Scores of a regional panel are not the national panel's.
+		expect(nominee.result!.nominee.mine.size).toBe(0);
+		expect(nominee.result!.next?.nomineeId).toBe(ids.ahmed);
+		// A candidate of the round who is no finalist: not on the national panel's pages.
+		const notFinalist = await page('jury nominee, national, not a finalist', (db) =>
+			juryNominee(db, row.id, ids.adviser, ids.ingrid)
+		);
+		expect(notFinalist.result).toBeNull();
+		expect(notFinalist.statements).toBe(3);
 	});
 });

@@ -1,9 +1,9 @@
 import type { DB } from '../db';
 import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
-import { roundResults } from './tally';
+import { tallyData, tallyRound } from './tally';
 import { phaseAt } from './phase';
-import { criteriaOf, type Round } from './rounds';
+import type { Round } from './rounds';
 
 /** What the public page shows of a nominee: no account id (the page and its data are public). */
 export interface PublicEntry {
@@ -34,10 +34,9 @@ export async function publicResult(
 		.where('year', '=', year)
 		.executeTakeFirst()) as Round | undefined;
 	if (!round || phaseAt(round, now).phase !== 'published') return null;
-	const [results, criteria] = await Promise.all([
-		roundResults(db, round),
-		criteriaOf(db, round.id)
-	]);
+	const data = await tallyData(db, round.id);
+	const { criteria } = data;
+	const results = tallyRound(round, data.panels, criteria, data.candidates, data.scores);
 	const regional = results.filter((r) => r.panel.kind === 'regional');
 	const shown = new Set(
 		regional.flatMap((r) => r.results.filter((x) => x.finalist).map((x) => x.nomineeId))

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db';
 import type { PanelKind } from '../db/schema';
@@ -12,7 +12,7 @@ import {
 	type Round
 } from './rounds';
 import type { Panel } from './panels';
-import { candidatesOfRound, roundResults, type Candidate } from './tally';
+import { roundResults, type Candidate } from './tally';
 import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies, inCompany } from '../db/scope';
 import { cultureForAdviser, type AdviserCulture } from '../culture/share';
@@ -100,20 +100,62 @@ export interface JuryView {
 
 /**
  * A panel as one of its active jurors sees it, with its round and the round's criteria,
- * in one statement: null for anyone else or an unknown panel.
+ * in one statement: null for anyone else or an unknown panel. With `nomineeId` the same
+ * statement brings that nominee's record in the round (their accepted nominations, oldest
+ * first, each with its motivations, and every juror's scores on them in this panel); the
+ * nominations lie in whichever company nominated them, so the wall opens. Whether the
+ * nominee is one of the panel's candidates is for the caller to check before using it.
  */
-async function panelOfJuror(db: DB, panelId: string, userId: string, now: Date) {
+async function panelOfJuror(
+	db: DB,
+	panelId: string,
+	userId: string,
+	now: Date,
+	nomineeId: string | null = null
+) {
 	if (!isUuid(panelId)) return null;
-	const row = await db
+	const query = db
 		.selectFrom('jury_panel as p')
 		.innerJoin('award_round as r', 'r.id', 'p.round_id')
-		.select([
+		.select((eb) => [
 			'p.id as panel_id',
 			'p.kind as panel_kind',
 			'p.name as panel_name',
 			'p.region_ids as panel_region_ids',
 			...ROUND_COLUMNS.map((c) => `r.${c}` as const),
-			criteriaJson(sql.ref('r.id')).as('criteria')
+			criteriaJson(sql.ref('r.id')).as('criteria'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('nomination as n')
+					.select((sub) => [
+						'n.evidence',
+						'n.endorsement',
+						jsonArrayFrom(
+							sub
+								.selectFrom('nomination_motivation as nm')
+								.select(['nm.criterion_id as criterionId', 'nm.text'])
+								.whereRef('nm.nomination_id', '=', 'n.id')
+						).as('motivations')
+					])
+					.whereRef('n.round_id', '=', 'r.id')
+					.where('n.status', '=', 'accepted')
+					.where((w) => (nomineeId ? w('n.nominee_id', '=', nomineeId) : sql<SqlBool>`false`))
+					.orderBy('n.created_at')
+			).as('nominations'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('jury_score as s')
+					.innerJoin('app_user as u', 'u.id', 's.juror_id')
+					.select([
+						's.juror_id as jurorId',
+						'u.name as jurorName',
+						's.criterion_id as criterionId',
+						's.score',
+						's.comment'
+					])
+					.whereRef('s.panel_id', '=', 'p.id')
+					.where((w) => (nomineeId ? w('s.nominee_id', '=', nomineeId) : sql<SqlBool>`false`))
+			).as('scores')
 		])
 		.where('p.id', '=', panelId)
 		.where((eb) =>
@@ -125,10 +167,21 @@ async function panelOfJuror(db: DB, panelId: string, userId: string, now: Date) 
 					.where('jm.replaced_at', 'is', null)
 					.select(sql`1`.as('one'))
 			)
-		)
-		.executeTakeFirst();
+		);
+	const row = await (nomineeId
+		? acrossCompanies(CROSS_COMPANY.juryNominations, () => query.executeTakeFirst())
+		: query.executeTakeFirst());
 	if (!row) return null;
-	const { panel_id, panel_kind, panel_name, panel_region_ids, criteria, ...round } = row;
+	const {
+		panel_id,
+		panel_kind,
+		panel_name,
+		panel_region_ids,
+		criteria,
+		nominations,
+		scores,
+		...round
+	} = row;
 	const panel: Panel = {
 		id: panel_id,
 		round_id: round.id,
@@ -143,20 +196,9 @@ async function panelOfJuror(db: DB, panelId: string, userId: string, now: Date) 
 		round: round as Round,
 		phase,
 		canScore: phase === scoringPhase,
-		criteria: criteriaFromJson(criteria)
+		criteria: criteriaFromJson(criteria),
+		record: { nominations, scores }
 	};
-}
-
-/**
- * A regional panel judges the candidates of its regions; the national panel the
- * finalists of the regional panels, which takes every regional result.
- */
-async function panelCandidates(db: DB, panel: Panel, round: Round): Promise<Candidate[]> {
-	return panel.kind === 'regional'
-		? candidatesOfRound(db, CROSS_COMPANY.juryNominations, round.id, panel.region_ids)
-		: roundResults(db, round).then(
-				(results) => results.find((r) => r.panel.id === panel.id)?.candidates ?? []
-			);
 }
 
 /**
@@ -194,63 +236,69 @@ export async function juryPanel(
 ): Promise<(Omit<JuryView, 'nominees'> & { nominees: JuryListItem[] }) | null> {
 	const view = await panelOfJuror(db, panelId, userId, now);
 	if (!view) return null;
-	// A regional panel: its candidates with this juror's conflicts and submissions in one
-	// statement. The national panel: its finalists first (the regional results), then theirs.
-	const national =
-		view.panel.kind === 'regional' ? null : await panelCandidates(db, view.panel, view.round);
-	if (national?.length === 0) return { ...view, nominees: [] };
-	const rows = await acrossCompanies(CROSS_COMPANY.juryNominations, () =>
-		juryListRows(
-			db,
-			view.round.id,
-			view.panel,
-			userId,
-			national?.map((c) => c.nomineeId)
-		)
-	);
+	const { panel, round, phase, canScore, criteria } = view;
+	return { panel, round, phase, canScore, criteria, nominees: await panelList(db, view, userId) };
+}
+
+/**
+ * A panel's list for one of its jurors (see juryPanel). A regional panel: its
+ * candidates with this juror's conflicts and submissions, in one statement. The national
+ * panel: its finalists (the regional results, roundResults' one statement) beside the
+ * same for every candidate of the round, whose finalists it keeps.
+ */
+async function panelList(
+	db: DB,
+	view: { panel: Panel; round: Round },
+	userId: string
+): Promise<JuryListItem[]> {
+	const list = () =>
+		acrossCompanies(CROSS_COMPANY.juryNominations, () =>
+			juryListRows(db, view.round.id, view.panel, userId)
+		);
+	const toItem = (r: JuryListRow, c: Candidate = candidateOfRow(r)): JuryListItem => ({
+		...c,
+		conflict: r.kind,
+		conflictReason: r.reason,
+		submittedAt: r.submitted_at
+	});
+	if (view.panel.kind === 'regional') return (await list()).rows.map((r) => toItem(r));
+	const [results, rows] = await Promise.all([roundResults(db, view.round), list()]);
+	const finalists = results.find((r) => r.panel.id === view.panel.id)?.candidates ?? [];
 	const byId = new Map(rows.rows.map((r) => [r.nominee_id, r]));
-	const candidates: Candidate[] =
-		national ??
-		rows.rows.map((r) => ({
-			nomineeId: r.nominee_id,
-			name: r.name,
-			companyId: r.company_id,
-			companyName: r.company_name,
-			regionId: r.region_id
-		}));
+	return finalists.flatMap((c) => {
+		const r = byId.get(c.nomineeId);
+		return r ? [toItem(r, c)] : [];
+	});
+}
+
+interface JuryListRow {
+	nominee_id: string;
+	name: string;
+	company_id: string;
+	company_name: string;
+	region_id: number;
+	kind: ConflictKind | null;
+	reason: string | null;
+	submitted_at: Date | null;
+}
+
+function candidateOfRow(r: JuryListRow): Candidate {
 	return {
-		...view,
-		nominees: candidates.map((c) => ({
-			...c,
-			conflict: byId.get(c.nomineeId)?.kind ?? null,
-			conflictReason: byId.get(c.nomineeId)?.reason ?? null,
-			submittedAt: byId.get(c.nomineeId)?.submitted_at ?? null
-		}))
+		nomineeId: r.nominee_id,
+		name: r.name,
+		companyId: r.company_id,
+		companyName: r.company_name,
+		regionId: r.region_id
 	};
 }
 
 /**
- * The candidates of a regional panel (its regions), or these nominees of the round
- * (`nomineeIds`, the national panel's finalists), by name, each with this juror's
- * conflict (conflictKind's rule) and when they submitted their scores for them.
+ * The candidates of a regional panel (its regions), or every candidate of the round (the
+ * national panel, which keeps its finalists), by name, each with this juror's conflict
+ * (conflictKind's rule) and when they submitted their scores for them.
  */
-function juryListRows(
-	db: DB,
-	roundId: string,
-	panel: Panel,
-	userId: string,
-	nomineeIds?: string[]
-) {
-	return sql<{
-		nominee_id: string;
-		name: string;
-		company_id: string;
-		company_name: string;
-		region_id: number;
-		kind: ConflictKind | null;
-		reason: string | null;
-		submitted_at: Date | null;
-	}>`
+function juryListRows(db: DB, roundId: string, panel: Panel, userId: string) {
+	return sql<JuryListRow>`
 		select c.nominee_id, u.name, c.company_id, co.name as company_name, c.region_id,
 			${conflictKind(userId)} as kind, jc.reason,
 			(select max(s.submitted_at) from jury_score s where s.panel_id = ${panel.id}
@@ -261,7 +309,7 @@ function juryListRows(
 		left join jury_conflict jc on jc.panel_id = ${panel.id} and jc.juror_id = ${userId}
 			and jc.nominee_id = c.nominee_id
 		where c.round_id = ${roundId}
-			and ${nomineeIds ? sql`c.nominee_id = any(${nomineeIds}::uuid[])` : sql`c.region_id = any(${panel.region_ids}::int[])`}
+			${panel.kind === 'regional' ? sql`and c.region_id = any(${panel.region_ids}::int[])` : sql``}
 		order by u.name`.execute(db);
 }
 
@@ -279,20 +327,22 @@ export async function juryNominee(
 	now = new Date()
 ): Promise<(Omit<JuryView, 'nominees'> & { nominee: JuryNominee; next: Candidate | null }) | null> {
 	if (!isUuid(nomineeId)) return null;
-	// Issue 20: the panel's list (juryPanel: the panel, then its candidates with this
-	// juror's conflicts and submissions) gives the access check, the nominee's conflict
-	// and submission and the next one to score; then the nominee's nominations and scores,
-	// and their company's culture results, side by side.
-	const view = await juryPanel(db, panelId, userId, now);
-	const c = view?.nominees.find((x) => x.nomineeId === nomineeId);
-	if (!view || !c) return null;
-	const { nominees, ...rest } = view;
-	const [{ nominations, scores }, culture] = await Promise.all([
-		nomineeRecord(db, view.round.id, panelId, nomineeId),
-		// The nominee's company's shared scan results: the juror may see this candidate
-		// (checked above); the wall shows that one company.
-		inCompany(c.companyId, () => cultureForAdviser(db, c.companyId))
-	]);
+	// Issue 20: the panel with the nominee's nominations and scores (one statement; the
+	// access check), then the panel's list (panelList: one statement, two for the national
+	// panel) gives whether the nominee is one of its candidates, their conflict and
+	// submission and the next one to score; then their company's culture results.
+	const view = await panelOfJuror(db, panelId, userId, now, nomineeId);
+	if (!view) return null;
+	const nominees = await panelList(db, view, userId);
+	const c = nominees.find((x) => x.nomineeId === nomineeId);
+	if (!c) return null;
+	const {
+		record: { nominations, scores },
+		...rest
+	} = view;
+	// The nominee's company's shared scan results: the juror may see this candidate
+	// (checked above); the wall shows that one company.
+	const culture = await inCompany(c.companyId, () => cultureForAdviser(db, c.companyId));
 	const mineRows = scores.filter((s) => s.jurorId === userId);
 	const submittedAt = c.submittedAt;
 	const evidence = nominations.map((n) => n.evidence).filter((x) => x);
@@ -340,52 +390,6 @@ function candidateOf(x: JuryListItem): Candidate {
 		companyName: x.companyName,
 		regionId: x.regionId
 	};
-}
-
-/**
- * One nominee's accepted nominations in the round (oldest first, each with its
- * motivations) and every juror's scores on them in this panel, in one statement. The
- * nominations lie in whichever company nominated them: the wall opens.
- */
-async function nomineeRecord(db: DB, roundId: string, panelId: string, nomineeId: string) {
-	return acrossCompanies(CROSS_COMPANY.juryNominations, () =>
-		db
-			.selectNoFrom((eb) => [
-				jsonArrayFrom(
-					eb
-						.selectFrom('nomination as n')
-						.select((sub) => [
-							'n.evidence',
-							'n.endorsement',
-							jsonArrayFrom(
-								sub
-									.selectFrom('nomination_motivation as nm')
-									.select(['nm.criterion_id as criterionId', 'nm.text'])
-									.whereRef('nm.nomination_id', '=', 'n.id')
-							).as('motivations')
-						])
-						.where('n.round_id', '=', roundId)
-						.where('n.status', '=', 'accepted')
-						.where('n.nominee_id', '=', nomineeId)
-						.orderBy('n.created_at')
-				).as('nominations'),
-				jsonArrayFrom(
-					eb
-						.selectFrom('jury_score as s')
-						.innerJoin('app_user as u', 'u.id', 's.juror_id')
-						.select([
-							's.juror_id as jurorId',
-							'u.name as jurorName',
-							's.criterion_id as criterionId',
-							's.score',
-							's.comment'
-						])
-						.where('s.panel_id', '=', panelId)
-						.where('s.nominee_id', '=', nomineeId)
-				).as('scores')
-			])
-			.executeTakeFirstOrThrow()
-	);
 }
 
 export interface ScoreInput {

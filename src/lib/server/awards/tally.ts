@@ -4,9 +4,9 @@ import type { DB } from '../db';
 import { DomainError } from '../errors';
 import { phaseAt } from './phase';
 import { computeResults, finalists, type NomineeResult } from './results';
-import { criteriaOf, requireRound, type Criterion, type Round } from './rounds';
+import { criteriaFromJson, criteriaJson, requireRound, type Criterion, type Round } from './rounds';
 import { panelsQuery, type Panel, type PanelWithMembers } from './panels';
-import { CROSS_COMPANY, type CrossCompanyReason } from '../db/cross-company';
+import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
 
 /**
@@ -87,23 +87,7 @@ export interface Candidate {
 	regionId: number;
 }
 
-/**
- * The accepted nominees of a round; with `regionIds`, only those of these regions. The
- * view award_candidate reads the nominations of every company: the wall opens, for
- * `reason` (the jury's view or the results).
- */
-export async function candidatesOfRound(
-	db: DB,
-	reason: CrossCompanyReason,
-	roundId: string,
-	regionIds?: number[]
-): Promise<Candidate[]> {
-	const rows = await acrossCompanies(reason, () =>
-		candidateQuery(db, roundId, regionIds).execute()
-	);
-	return rows.map(toCandidate);
-}
-
+/** The accepted nominees of a round (the view award_candidate), by name; with `regionIds`, only those of these regions. */
 function candidateQuery(db: DB, roundId: string, regionIds?: number[]) {
 	return db
 		.selectFrom('award_candidate as c')
@@ -131,13 +115,15 @@ function toCandidate(r: CandidateRow): Candidate {
 
 /**
  * What a round's tally is computed from, over every company (the wall opens for this one
- * statement): its candidates, the scores that count and, with `progress`, every juror's
- * counts for the admin (else none).
+ * statement): its panels, its criteria, its candidates, the scores that count and, with
+ * `progress`, every juror's counts for the admin (else none).
  */
 export async function tallyData(db: DB, roundId: string, progress = false) {
 	const row = await acrossCompanies(CROSS_COMPANY.awardResults, () =>
 		db
 			.selectNoFrom([
+				jsonArrayFrom(panelsQuery(db, roundId)).as('panels'),
+				criteriaJson(roundId).as('criteria'),
 				jsonArrayFrom(candidateQuery(db, roundId)).as('candidates'),
 				jsonRows(countingScoresQuery(roundId)).as('scores'),
 				(progress ? jsonRows(progressQuery(roundId)) : sql<ProgressRow[]>`'[]'::json`).as(
@@ -147,6 +133,8 @@ export async function tallyData(db: DB, roundId: string, progress = false) {
 			.executeTakeFirstOrThrow()
 	);
 	return {
+		panels: row.panels,
+		criteria: criteriaFromJson(row.criteria),
 		candidates: row.candidates.map(toCandidate),
 		scores: row.scores,
 		progress: row.progress
@@ -159,17 +147,10 @@ export interface PanelResult {
 	results: (NomineeResult & { name: string; companyName: string; finalist: boolean })[];
 }
 
-/**
- * Every panel's candidates and results in three statements at once: the panels, the
- * criteria and the tally's data ({@link tallyData}).
- */
+/** Every panel's candidates and results, in one statement ({@link tallyData}). */
 export async function roundResults(db: DB, round: Round): Promise<PanelResult[]> {
-	const [panels, criteria, data] = await Promise.all([
-		panelsQuery(db, round.id).execute(),
-		criteriaOf(db, round.id),
-		tallyData(db, round.id)
-	]);
-	return tallyRound(round, panels, criteria, data.candidates, data.scores);
+	const data = await tallyData(db, round.id);
+	return tallyRound(round, data.panels, data.criteria, data.candidates, data.scores);
 }
 
 /**
