@@ -293,8 +293,8 @@ function candidateOfRow(r: JuryListRow): Candidate {
 }
 
 /**
- * The candidates of a regional panel (its regions), or every candidate of the round (the
- * national panel, which keeps its finalists), by name, each with this juror's conflict
+ * The candidates of a regional panel (its regions), or every candidate of the round with
+ * a regional score (the national panel, which keeps its finalists), by name, each with this juror's conflict
  * (conflictKind's rule) and when they submitted their scores for them.
  */
 function juryListRows(db: DB, roundId: string, panel: Panel, userId: string) {
@@ -309,7 +309,14 @@ function juryListRows(db: DB, roundId: string, panel: Panel, userId: string) {
 		left join jury_conflict jc on jc.panel_id = ${panel.id} and jc.juror_id = ${userId}
 			and jc.nominee_id = c.nominee_id
 		where c.round_id = ${roundId}
-			${panel.kind === 'regional' ? sql`and c.region_id = any(${panel.region_ids}::int[])` : sql``}
+			and ${
+				panel.kind === 'regional'
+					? sql`c.region_id = any(${panel.region_ids}::int[])`
+					: // Only a nominee with a regional score can be a finalist.
+						sql`exists (select 1 from jury_score s join jury_panel rp on rp.id = s.panel_id
+							where rp.round_id = c.round_id and rp.kind = 'regional'
+								and s.nominee_id = c.nominee_id)`
+			}
 		order by u.name`.execute(db);
 }
 
