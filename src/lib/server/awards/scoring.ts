@@ -12,7 +12,7 @@ import {
 	type Round
 } from './rounds';
 import type { Panel } from './panels';
-import { roundResults, type Candidate } from './tally';
+import { roundResults, toCandidate, type Candidate, type CandidateRow } from './tally';
 import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies, inCompany } from '../db/scope';
 import { cultureForAdviser, type AdviserCulture } from '../culture/share';
@@ -255,7 +255,7 @@ async function panelList(
 		acrossCompanies(CROSS_COMPANY.juryNominations, () =>
 			juryListRows(db, view.round.id, view.panel, userId)
 		);
-	const toItem = (r: JuryListRow, c: Candidate = candidateOfRow(r)): JuryListItem => ({
+	const toItem = (r: JuryListRow, c: Candidate = toCandidate(r)): JuryListItem => ({
 		...c,
 		conflict: r.kind,
 		conflictReason: r.reason,
@@ -271,25 +271,10 @@ async function panelList(
 	});
 }
 
-interface JuryListRow {
-	nominee_id: string;
-	name: string;
-	company_id: string;
-	company_name: string;
-	region_id: number;
+interface JuryListRow extends CandidateRow {
 	kind: ConflictKind | null;
 	reason: string | null;
 	submitted_at: Date | null;
-}
-
-function candidateOfRow(r: JuryListRow): Candidate {
-	return {
-		nomineeId: r.nominee_id,
-		name: r.name,
-		companyId: r.company_id,
-		companyName: r.company_name,
-		regionId: r.region_id
-	};
 }
 
 /**

@@ -87,23 +87,27 @@ export interface Candidate {
 	regionId: number;
 }
 
-/** The accepted nominees of a round (the view award_candidate), by name; with `regionIds`, only those of these regions. */
-function candidateQuery(db: DB, roundId: string, regionIds?: number[]) {
+/** The accepted nominees of a round (the view award_candidate), by name. */
+function candidateQuery(db: DB, roundId: string) {
 	return db
 		.selectFrom('award_candidate as c')
 		.innerJoin('app_user as u', 'u.id', 'c.nominee_id')
 		.innerJoin('company as co', 'co.id', 'c.company_id')
 		.select(['c.nominee_id', 'u.name', 'c.company_id', 'co.name as company_name', 'c.region_id'])
 		.where('c.round_id', '=', roundId)
-		.$if(regionIds !== undefined, (qb) =>
-			qb.where(sql<boolean>`c.region_id = any(${regionIds ?? []}::int[])`)
-		)
 		.orderBy('u.name');
 }
 
-type CandidateRow = Awaited<ReturnType<ReturnType<typeof candidateQuery>['execute']>>[number];
+/** A candidate's columns as candidateQuery (and the jury's list, scoring.ts) select them. */
+export interface CandidateRow {
+	nominee_id: string;
+	name: string;
+	company_id: string;
+	company_name: string;
+	region_id: number;
+}
 
-function toCandidate(r: CandidateRow): Candidate {
+export function toCandidate(r: CandidateRow): Candidate {
 	return {
 		nomineeId: r.nominee_id,
 		name: r.name,
