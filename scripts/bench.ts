@@ -76,8 +76,12 @@ const loadAtStart = loadavg();
 const CONNECTIONS = 10;
 const TRACE_DIR = '.data/bench-trace';
 
-/** Targets from issue 5 (national scale, this 2-core machine). */
-const TARGET_RATIO = 0.25;
+/**
+ * Targets from issue 5 (national scale, this 2-core machine). Its throughput ratio to the
+ * trivial page (25 %) was dropped by issue 20: a page that runs statements cannot approach
+ * one that runs none; the column "× trivial" stays as information, and capacity is what
+ * --mix measures.
+ */
 const TARGET_RSS_MB = 512;
 const TARGET_JS_KB = 100;
 
@@ -377,7 +381,6 @@ function table(results: Result[]): string {
 	];
 	for (const r of results) {
 		const misses: string[] = [];
-		if (r.as !== 'anonymous' && r.ratio < TARGET_RATIO) misses.push(`ratio < ${TARGET_RATIO}`);
 		if (r.p95Target && r.p95 > r.p95Target) misses.push(`p95 > ${r.p95Target}`);
 		if (r.errors || r.non2xx) misses.push('errors');
 		const target =
