@@ -57,8 +57,8 @@ export interface ProgressRow {
 	juror_id: string;
 	/** The nominees they scored. */
 	scored: number;
-	/** The round's candidates they have a conflict with. */
-	conflicts: number;
+	/** The round's candidates they have a conflict with (nominee ids). */
+	conflicted: string[];
 }
 
 /** Per juror of a round's panels (replaced ones too): what {@link ProgressRow} counts. */
@@ -67,8 +67,8 @@ function progressQuery(roundId: string) {
 		select jm.panel_id, jm.user_id as juror_id,
 			(select count(distinct s.nominee_id)::int from jury_score s
 				where s.panel_id = jm.panel_id and s.juror_id = jm.user_id) as scored,
-			(select count(*)::int from award_candidate c where c.round_id = p.round_id
-				and ${conflicted('jm.user_id', 'jm.panel_id')}) as conflicts
+			array(select c.nominee_id from award_candidate c where c.round_id = p.round_id
+				and ${conflicted('jm.user_id', 'jm.panel_id')}) as conflicted
 		from jury_member jm
 		join jury_panel p on p.id = jm.panel_id
 		where p.round_id = ${roundId}`;
@@ -228,8 +228,8 @@ export interface JurorProgress {
 
 /**
  * Per panel and juror: how many nominees they scored, of the ones they may score (the
- * panel's candidates less the round's candidates they have a conflict with), from
- * {@link tallyData}'s progress.
+ * panel's candidates they have no conflict with: a conflict with a candidate of another
+ * panel takes nothing off), from {@link tallyData}'s progress.
  */
 export function juryProgress(
 	panels: PanelWithMembers[],
@@ -239,16 +239,17 @@ export function juryProgress(
 	const key = (p: string, j: string) => `${p}:${j}`;
 	const byJuror = new Map(counts.map((r) => [key(r.panel_id, r.juror_id), r]));
 	return panels.flatMap((p) => {
-		const total = results.find((r) => r.panel.id === p.id)?.candidates.length ?? 0;
+		const candidates = results.find((r) => r.panel.id === p.id)?.candidates ?? [];
 		return p.members.map((m) => {
 			const c = byJuror.get(key(p.id, m.userId));
+			const conflicted = new Set(c?.conflicted ?? []);
 			return {
 				panelId: p.id,
 				memberId: m.id,
 				name: m.name,
 				replacedAt: m.replacedAt,
 				scored: c?.scored ?? 0,
-				toScore: Math.max(0, total - (c?.conflicts ?? 0))
+				toScore: candidates.filter((x) => !conflicted.has(x.nomineeId)).length
 			};
 		});
 	});
