@@ -13,3 +13,16 @@ export function describedBy(
 		undefined
 	);
 }
+
+/**
+ * What every labelled field takes beside its value (TextField, TextareaField, SelectField,
+ * DateField); Field draws them. The input's id is `id`, else `field-<name>`.
+ */
+export interface FieldProps {
+	label: string;
+	name: string;
+	errors?: string[] | null;
+	hint?: string;
+	/** Needed only when the same name occurs in two forms on one page. */
+	id?: string;
+}

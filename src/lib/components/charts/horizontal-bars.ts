@@ -1,4 +1,5 @@
-import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import type { Chart, ChartConfiguration, ChartDataset } from 'chart.js';
+import { lazyChart, type ChartStatus } from './lazy-chart.svelte';
 import { chartColor, labelWidth, wrapLabel, type ChartToken } from './theme';
 
 type BarOptions = NonNullable<ChartConfiguration<'bar'>['options']>;
@@ -22,7 +23,7 @@ export function barDataset(
 	};
 }
 
-export function horizontalBarOptions(o: {
+function horizontalBarOptions(o: {
 	/** The x axis: 0 to `max`, with these tick options. */
 	max: number;
 	ticks: { stepSize?: number; callback?: (value: string | number) => string };
@@ -45,4 +46,30 @@ export function horizontalBarOptions(o: {
 		},
 		plugins: o.plugins
 	};
+}
+
+/**
+ * A horizontal bar chart's lifecycle (lazyChart): one category per label, the datasets
+ * beside them, and the options above with the labels wrapped to the canvas's width.
+ * Call it while the component initialises.
+ */
+export function lazyHorizontalBars(chart: {
+	load: () => Promise<{ Chart: typeof Chart }>;
+	canvas: () => HTMLCanvasElement | undefined;
+	labels: () => string[];
+	datasets: () => ChartDataset<'bar'>[];
+	options: () => Pick<Parameters<typeof horizontalBarOptions>[0], 'max' | 'ticks' | 'plugins'>;
+}): { readonly status: ChartStatus } {
+	return lazyChart({
+		type: 'bar',
+		load: chart.load,
+		canvas: chart.canvas,
+		data: () => ({ labels: chart.labels(), datasets: chart.datasets() }),
+		options: () =>
+			horizontalBarOptions({
+				...chart.options(),
+				labels: chart.labels,
+				width: () => chart.canvas()?.clientWidth ?? 600
+			})
+	});
 }
