@@ -19,12 +19,13 @@
  * only reported.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { openDatabase } from '../src/lib/server/db/index';
 import { appRoleEnv } from './app-role';
+import { peakRssKb, rssKb } from './proc';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { seedDemo } from '../src/lib/server/demo/seed';
 import { demoTotpCode } from '../src/lib/server/demo/totp';
@@ -99,10 +100,13 @@ async function cleanup() {
 	}
 }
 
+/** The server's peak and current resident memory in MB; throws where they cannot be read. */
 function memory() {
-	const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
-	const kb = (field: string) => Number(status.match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? 0);
-	return { hwm: Math.round(kb('VmHWM') / 1024), rss: Math.round(kb('VmRSS') / 1024) };
+	const pid = server.pid ?? 0;
+	const peak = peakRssKb(pid);
+	// A budget check against 0 would pass unseen: without /proc (not Linux) the run fails.
+	if (!peak) throw new Error(`no memory figures for the server (/proc/${pid}/status)`);
+	return { hwm: Math.round(peak / 1024), rss: Math.round(rssKb(pid) / 1024) };
 }
 
 interface Sent {

@@ -76,14 +76,24 @@ export function machineBusyMs(): number {
 	}
 }
 
+/** Fields of /proc/<pid>/status in kB (VmHWM, VmRSS, …), in the order asked; 0 when absent. */
+function statusKb(pid: number, ...fields: string[]): number[] {
+	let status = '';
+	try {
+		status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	} catch {
+		// No such process, or no /proc: every figure 0.
+	}
+	return fields.map((f) => Number(new RegExp(`${f}:\\s+(\\d+)`).exec(status)?.[1] ?? 0));
+}
+
 /** Peak resident memory in kB of a process: VmHWM when the kernel reports it, else VmRSS. */
 export function peakRssKb(pid: number): number {
-	try {
-		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-		const hwm = /VmHWM:\s+(\d+)/.exec(status)?.[1];
-		const rss = /VmRSS:\s+(\d+)/.exec(status)?.[1];
-		return Math.max(Number(hwm ?? 0), Number(rss ?? 0));
-	} catch {
-		return 0;
-	}
+	const [hwm, rss] = statusKb(pid, 'VmHWM', 'VmRSS');
+	return Math.max(hwm, rss);
+}
+
+/** Resident memory in kB of a process now (VmRSS). */
+export function rssKb(pid: number): number {
+	return statusKb(pid, 'VmRSS')[0];
 }

@@ -11,16 +11,22 @@ import { isHidden, type Protected, type SmallCount } from './small-numbers';
  */
 export type SignalLevel = 'red' | 'amber' | 'green';
 
+/** A company's figures as the server sends them (the overview's rows, the company page). */
 export interface ShownFiguresInput {
 	trainers: number;
 	trainersLlo: number;
 	activeLearners: SmallCount;
 	routes: Record<string, SmallCount>;
+	/** Average progress of the active trajectories, 0–100; null without any. */
 	progress: Protected<number | null>;
 	stalled: SmallCount;
+	/** Development conversations planned but not held after their date. */
 	overdueConversations: SmallCount;
+	/** Agreed actions past their due date, not done. */
 	overdueActions: SmallCount;
+	/** The opening date of the latest learning-culture scan round, if any (issue 15). */
 	lastScanOn: string | null;
+	/** HR shares the scan's results with the adviser. */
 	cultureShared: boolean;
 	signal: SignalLevel;
 	reasons: string[];

@@ -1,9 +1,10 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { DB } from '../db';
 import type { SessionUser } from '../auth/session';
 import { audit } from '../accounts/audit';
 import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
+import { jsonRows } from '../db/json';
 import { isFiltered, OVERVIEW_PAGE_SIZE, type OverviewFilters } from './filters';
 import {
 	orderBy,
@@ -135,8 +136,6 @@ export async function overviewData(db: DB, regionIds: number[], filters: Overvie
 				.execute()
 		};
 	}
-	const list = (query: RawBuilder<unknown>) =>
-		sql`(select coalesce(json_agg(x), '[]') from (${query}) x)`;
 	// The region totals as kept for a while (./totals.ts), else read here and kept.
 	const key = regionKey(regionIds);
 	const kept = keptTotals(db, key);
@@ -150,10 +149,10 @@ export async function overviewData(db: DB, regionIds: number[], filters: Overvie
 				sectors: { id: number; name: string }[];
 			}>`
 				select ${kept ? sql`null::json` : sql`(select row_to_json(x) from (${totalsSql(regionIds, false)}) x)`} as totals,
-					${list(pageSql(regionIds, filters, filters.page))} as rows,
+					${jsonRows(pageSql(regionIds, filters, filters.page))} as rows,
 					${isFiltered(filters) || kept ? countSql(regionIds, filters) : sql`null::int`} as total,
-					${list(followUpSql(regionIds))} as follow_ups,
-					${list(sql`select id, name from sector_chamber order by name`)} as sectors`.execute(db)
+					${jsonRows(followUpSql(regionIds))} as follow_ups,
+					${jsonRows(sql`select id, name from sector_chamber order by name`)} as sectors`.execute(db)
 		)
 	).rows[0];
 	const totals = kept ? kept.rows[0] : row.totals!;

@@ -6,10 +6,10 @@ import {
 	derivedOf,
 	protectBreakdown,
 	protectPartOf,
-	type Protected,
 	type SmallCount
 } from '../../adviser/small-numbers';
-import { levelOfRank, rankOfLevel, type ReasonKey, type SignalLevel } from './signals';
+import type { ShownFiguresInput } from '../../adviser/display';
+import { levelOfRank, rankOfLevel, type ReasonKey } from './signals';
 import {
 	FOLLOW_UP_HORIZON_DAYS,
 	SIZE_CLASSES,
@@ -26,33 +26,19 @@ import {
  * A company's figures as they leave the server: every figure about people (learners,
  * trajectories, conversations and actions with learners) is already protected (small
  * numbers hidden, src/lib/adviser/small-numbers.ts). Trainers are work contacts, shown by
- * name, and are not hidden.
+ * name, and are not hidden. The figures the page and the CSV show are ShownFiguresInput's
+ * (src/lib/adviser/display.ts), so a row goes to shownFigures as it is.
  */
-export interface OverviewRow {
+export interface OverviewRow extends ShownFiguresInput {
 	companyId: string;
 	name: string;
 	kvkNumber: string;
 	sectorChamber: string;
-	trainers: number;
-	trainersLlo: number;
-	activeLearners: SmallCount;
 	activeTrajectories: SmallCount;
 	routes: Record<TrajectoryRoute, SmallCount>;
-	/** Average progress of the active trajectories, 0–100; null without any. */
-	progress: Protected<number | null>;
-	stalled: SmallCount;
-	/** Development conversations planned but not held after their date. */
-	overdueConversations: SmallCount;
-	/** Agreed actions past their due date, not done. */
-	overdueActions: SmallCount;
 	lastContactOn: string | null;
 	/** The follow-up date of the latest contact, if any. */
 	followUpOn: string | null;
-	/** The opening date of the latest learning-culture scan round, if any (issue 15). */
-	lastScanOn: string | null;
-	/** HR shares the scan's results with the adviser. */
-	cultureShared: boolean;
-	signal: SignalLevel;
 	reasons: ReasonKey[];
 }
 

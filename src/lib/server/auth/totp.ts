@@ -81,6 +81,32 @@ async function clearTotp(
 	return true;
 }
 
+/** Ends the account's sessions still waiting for a code (someone who has the password). */
+async function endWaitingSessions(trx: DB, userId: string): Promise<void> {
+	await trx
+		.deleteFrom('user_session')
+		.where('user_id', '=', userId)
+		.where('two_factor_verified', '=', false)
+		.execute();
+}
+
+/** An event of the account's two-step verification, by the account itself unless `actorUserId`. */
+function auditTotp(
+	trx: DB,
+	userId: string,
+	action: string,
+	requestId: string | null,
+	actorUserId = userId
+): Promise<void> {
+	return audit(trx, {
+		actorUserId,
+		action,
+		entityType: 'app_user',
+		entityId: userId,
+		requestId
+	});
+}
+
 export interface TotpStatus {
 	enabled: boolean;
 	enabledAt: Date | null;
@@ -178,13 +204,7 @@ export async function confirmTotp(
 			.insertInto('totp_recovery_code')
 			.values(codes.map((c) => ({ user_id: userId, code_hash: hashToken(normaliseRecovery(c)) })))
 			.execute();
-		await audit(trx, {
-			actorUserId: userId,
-			action: 'totp.enabled',
-			entityType: 'app_user',
-			entityId: userId,
-			requestId
-		});
+		await auditTotp(trx, userId, 'totp.enabled', requestId);
 		return codes;
 	});
 }
@@ -223,18 +243,8 @@ export async function disableTotp(
 		}
 		await clearTotp(trx, userId);
 		// Sessions still waiting for a code (someone with the password) end as well.
-		await trx
-			.deleteFrom('user_session')
-			.where('user_id', '=', userId)
-			.where('two_factor_verified', '=', false)
-			.execute();
-		await audit(trx, {
-			actorUserId: userId,
-			action: 'totp.disabled',
-			entityType: 'app_user',
-			entityId: userId,
-			requestId
-		});
+		await endWaitingSessions(trx, userId);
+		await auditTotp(trx, userId, 'totp.disabled', requestId);
 	});
 }
 
@@ -284,15 +294,9 @@ export async function verifySecondFactor(
 			.where('user_id', '=', userId)
 			.where('two_factor_verified', '=', false)
 			.executeTakeFirst();
-		const endWaitingSessions = () =>
-			trx
-				.deleteFrom('user_session')
-				.where('user_id', '=', userId)
-				.where('two_factor_verified', '=', false)
-				.execute();
 		if (!session || !user.totp_key) return 'expired';
 		if (user.totp_locked_until && user.totp_locked_until.getTime() > now) {
-			await endWaitingSessions();
+			await endWaitingSessions(trx, userId);
 			return 'locked';
 		}
 		let ok = false;
@@ -318,13 +322,7 @@ export async function verifySecondFactor(
 				.executeTakeFirst();
 			if (used.numUpdatedRows) {
 				ok = true;
-				await audit(trx, {
-					actorUserId: userId,
-					action: 'totp.recovery_code_used',
-					entityType: 'app_user',
-					entityId: userId,
-					requestId
-				});
+				await auditTotp(trx, userId, 'totp.recovery_code_used', requestId);
 			}
 		}
 		if (ok) {
@@ -354,14 +352,8 @@ export async function verifySecondFactor(
 			.set({ totp_failures: 0, totp_locked_until: new Date(now + LOCK_MINUTES * 60 * 1000) })
 			.where('id', '=', userId)
 			.execute();
-		await endWaitingSessions();
-		await audit(trx, {
-			actorUserId: userId,
-			action: 'totp.locked',
-			entityType: 'app_user',
-			entityId: userId,
-			requestId
-		});
+		await endWaitingSessions(trx, userId);
+		await auditTotp(trx, userId, 'totp.locked', requestId);
 		return 'locked';
 	});
 }
@@ -429,13 +421,7 @@ export async function resetTotpByAdmin(
 	return db.transaction().execute(async (trx) => {
 		if (!(await clearTotp(trx, userId, { onlyIfOn: true }))) return false;
 		await trx.deleteFrom('user_session').where('user_id', '=', userId).execute();
-		await audit(trx, {
-			actorUserId: adminId,
-			action: 'totp.reset_by_admin',
-			entityType: 'app_user',
-			entityId: userId,
-			requestId
-		});
+		await auditTotp(trx, userId, 'totp.reset_by_admin', requestId, adminId);
 		return true;
 	});
 }

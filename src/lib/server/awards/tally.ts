@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db';
 import { DomainError } from '../errors';
@@ -8,6 +8,7 @@ import { criteriaFromJson, criteriaJson, requireRound, type Criterion, type Roun
 import { panelsQuery, type Panel, type PanelWithMembers } from './panels';
 import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
+import { jsonRows } from '../db/json';
 
 /**
  * The tally of an award round: the candidates (accepted nominees, from every company),
@@ -72,11 +73,6 @@ function progressQuery(roundId: string) {
 		from jury_member jm
 		join jury_panel p on p.id = jm.panel_id
 		where p.round_id = ${roundId}`;
-}
-
-/** The rows of a query as one JSON array (a column of a bigger statement). */
-function jsonRows<T>(query: RawBuilder<T>) {
-	return sql<T[]>`(select coalesce(json_agg(x), '[]') from (${query}) x)`;
 }
 
 export interface Candidate {

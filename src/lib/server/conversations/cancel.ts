@@ -7,7 +7,7 @@ import { DomainError } from '../errors';
 import type { Mail } from '../mail';
 import { deliverNow, enqueueMail } from '../mail/outbox';
 import { formatDateTime } from '../../i18n';
-import { conversationForChange, learnerMailbox, userMailbox } from './load';
+import { conversationForChange, conversationLink, learnerMailbox, userMailbox } from './load';
 
 /**
  * The trainer or HR cancels a planned conversation (the page asks for a confirmation
@@ -38,7 +38,7 @@ export async function cancelConversation(
 			entityType: 'conversation',
 			entityId: id
 		});
-		const link = `${origin}/o/${ctx.company.slug}/gesprekken/${id}`;
+		const link = conversationLink(origin, ctx.company.slug, id);
 		const out: Mail[] = [];
 		const { to, email, locale } = await learnerMailbox(trx, ctx.company.id, a.learner_id);
 		if (email) {

@@ -218,6 +218,11 @@ export async function learnerMailbox(db: DB, companyId: string, learnerId: strin
 	return { to, email: to.user_email ?? to.email, locale: (to.locale ?? 'nl') as Locale };
 }
 
+/** The conversation's page, as a link in a mail (`origin`: the app's address). */
+export function conversationLink(origin: string, companySlug: string, conversationId: string) {
+	return `${origin}/o/${companySlug}/gesprekken/${conversationId}`;
+}
+
 /** A member's mailbox (name, address, language), or null for no one. */
 export async function userMailbox(db: DB, userId: string | null) {
 	if (!userId) return null;

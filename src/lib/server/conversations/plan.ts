@@ -11,7 +11,7 @@ import { deliverNow, enqueueMail } from '../mail/outbox';
 import { formatDateTime } from '../../i18n';
 import { amsterdamMomentSql } from '../../time';
 import { trainersQuery } from '../trajectories/people';
-import { learnerMailbox } from './load';
+import { conversationLink, learnerMailbox } from './load';
 
 /**
  * Learners a member may plan a conversation with: HR all, a trainer those they coach
@@ -119,7 +119,7 @@ export async function planConversation(
 				data: { learnerId: input.learnerId, templateVersionId: version.id }
 			});
 			const { to, email, locale } = await learnerMailbox(trx, ctx.company.id, input.learnerId);
-			const link = `${origin}/o/${ctx.company.slug}/gesprekken/${row.id}`;
+			const link = conversationLink(origin, ctx.company.slug, row.id);
 			const mails: Mail[] = [];
 			if (email) {
 				mails.push({

@@ -7,6 +7,7 @@ import type { Mail } from '../mail';
 import { enqueueMail } from '../mail/outbox';
 import { formatDateTime } from '../../i18n';
 import { amsterdamDateSql } from '../../time';
+import { conversationLink } from './load';
 
 /**
  * The reminder job: a mail to learner and trainer some days (the company's setting,
@@ -127,7 +128,7 @@ export async function runReminders(
 
 		const mails: Mail[] = [];
 		for (const c of conversations.rows) {
-			const link = `${opts.origin}/o/${c.slug}/gesprekken/${c.id}`;
+			const link = conversationLink(opts.origin, c.slug, c.id);
 			for (const to of [c.learner, c.trainer]) {
 				if (!to.email) continue;
 				const locale = (to.locale ?? 'nl') as Locale;
@@ -148,7 +149,7 @@ export async function runReminders(
 			}
 		}
 		for (const a of actions.rows) {
-			const link = `${opts.origin}/o/${a.slug}/gesprekken/${a.conversation_id}`;
+			const link = conversationLink(opts.origin, a.slug, a.conversation_id);
 			for (const to of a.recipients) {
 				if (!to.email) continue;
 				const locale = (to.locale ?? 'nl') as Locale;

@@ -9,7 +9,7 @@ import { deliverNow, enqueueMail } from '../mail/outbox';
 import { formatDateTime } from '../../i18n';
 import { amsterdamMomentSql } from '../../time';
 import { trainersQuery } from '../trajectories/people';
-import { conversationForChange, learnerMailbox, userMailbox } from './load';
+import { conversationForChange, conversationLink, learnerMailbox, userMailbox } from './load';
 
 /**
  * The trainer or HR moves a planned conversation (date, time, trainer). `version` is
@@ -61,7 +61,7 @@ export async function rescheduleConversation(
 		});
 		// The learner, the trainer who holds it now and the one who held it before (each
 		// unless they moved it themselves) hear who moved it.
-		const link = `${origin}/o/${ctx.company.slug}/gesprekken/${id}`;
+		const link = conversationLink(origin, ctx.company.slug, id);
 		const out: Mail[] = [];
 		const { to, email, locale } = await learnerMailbox(trx, ctx.company.id, a.learner_id);
 		if (email) {

@@ -3,6 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { todayIso } from '../../time';
 import type { RequestContext } from '../auth/context';
 import type { DB } from '../db';
+import { jsonRows } from '../db/json';
 import { CULTURE_MIN_RESPONSES } from './instrument';
 import { actionSelect, toAction, type CultureAction } from './plan';
 import { findingsOf, type Finding } from './results';
@@ -75,7 +76,7 @@ export function briefingQuery(db: DB, ctx: RequestContext, today: string) {
 			).as('dimensions'),
 			// Per statement's audience, as roundResults counts them: sums, not means, so
 			// the means below are the same numbers to the last digit.
-			sql<AnswerSum[]>`(select coalesce(json_agg(x), '[]') from (
+			jsonRows(sql<AnswerSum>`
 				select x.round_id, s.audience, d.code, sum(a.value::int)::int as total,
 					count(*)::int as n
 				from culture_response x
@@ -83,7 +84,7 @@ export function briefingQuery(db: DB, ctx: RequestContext, today: string) {
 				join culture_statement s on s.id = a.statement_id::int
 				join culture_dimension d on d.id = s.dimension_id
 				where x.company_id = ${co} and x.round_id in (r.round_id, p.round_id)
-				group by x.round_id, s.audience, d.code) x)`.as('answers'),
+				group by x.round_id, s.audience, d.code`).as('answers'),
 			jsonArrayFrom(
 				actionSelect(db, co)
 					.where('a.round_id', '=', eb.ref('r.round_id'))

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DB } from '../db';
+import { jsonRows } from '../db/json';
 import type { RequestContext } from '../auth/context';
 import { auditAs } from '../accounts/audit';
 import { DomainError, isUuid } from '../errors';
@@ -251,8 +252,6 @@ export async function achievementsOf(
 	related: RelatedForLearner[];
 }> {
 	const covered = sql`covered`;
-	const list = (query: RawBuilder<unknown>) =>
-		sql`(select coalesce(json_agg(x), '[]') from (${query}) x)`;
 	const row = (
 		await sql<{
 			distance: DistanceItem[] | null;
@@ -260,9 +259,9 @@ export async function achievementsOf(
 			related: RelatedForLearner[];
 		}>`
 			with covered as materialized (${coveredSql(companyId, learnerId)})
-			select ${qualificationId === null ? sql`null` : list(distanceSql(covered, qualificationId))} as distance,
-				${list(certificatesSql(covered, companyId, learnerId))} as certificates,
-				${list(relatedSql(covered, companyId, learnerId, 5))} as related`.execute(db)
+			select ${qualificationId === null ? sql`null` : jsonRows(distanceSql(covered, qualificationId))} as distance,
+				${jsonRows(certificatesSql(covered, companyId, learnerId))} as certificates,
+				${jsonRows(relatedSql(covered, companyId, learnerId, 5))} as related`.execute(db)
 	).rows[0];
 	return {
 		distance: row.distance ? distanceOf(row.distance) : null,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from '../db';
+import { jsonRows } from '../db/json';
 import type { RequestContext } from '../auth/context';
 import { isUuid } from '../errors';
 import { permissionsOf, visibleTrajectories } from './access';
@@ -74,7 +75,7 @@ export async function getTrajectory(db: DB, ctx: RequestContext, id: string) {
 			sql<number | null>`tp.exempt`.as('p_exempt'),
 			sql<string | null>`tp.last_assessed_on`.as('p_last_assessed_on'),
 			stalledColumn.as('p_stalled'),
-			sql<WorkProcessRow[]>`(select coalesce(json_agg(x), '[]') from (
+			jsonRows(sql<WorkProcessRow>`
 				select wp.id, wp.code, wp.title, ct.code as core_task_code, ct.title as core_task_title,
 					(select json_build_object('level', a.level, 'on', a.assessed_on, 'by', u.name, 'comment', a.comment)
 						from assessment a left join app_user u on u.id = a.assessed_by
@@ -102,7 +103,7 @@ export async function getTrajectory(db: DB, ctx: RequestContext, id: string) {
 				join work_process wp on wp.id = tw.work_process_id
 				join core_task ct on ct.id = wp.core_task_id
 				where tw.company_id = t.company_id and tw.trajectory_id = t.id
-				order by ct.qualification_id is not null, ct.position, wp.position) x)`.as('work_processes')
+				order by ct.qualification_id is not null, ct.position, wp.position`).as('work_processes')
 		])
 		.where(visibleTrajectories(ctx))
 		.where('t.id', '=', id)

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from '../db';
+import { jsonRows } from '../db/json';
 import type { RequestContext } from '../auth/context';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { memberSummaryQuery, toMemberSummary } from '../accounts/members';
@@ -73,7 +74,7 @@ export async function learnerFeed(db: DB, ctx: RequestContext) {
 				select id from learner where company_id = ${ctx.company.id} and user_id = ${ctx.user.id}
 			)
 			select
-				(select coalesce(json_agg(x), '[]') from (
+				${jsonRows(sql`
 					select t.id as "trajectoryId", t.title as "trajectoryTitle", wp.code, wp.title, a.level,
 						a.assessor_kind as kind, coalesce(a.assessor_name, u.name) as by,
 						to_char(a.assessed_on, 'YYYY-MM-DD') as "on", a.comment
@@ -84,13 +85,8 @@ export async function learnerFeed(db: DB, ctx: RequestContext) {
 					where a.company_id = ${ctx.company.id} and t.learner_id = ${me}
 					  and a.assessor_kind in ('trainer', 'school')
 					order by a.assessed_on desc, a.id desc
-					limit 8) x) as recent,
-				(select coalesce(json_agg(x), '[]') from (${relatedSql(
-					sql`(${coveredSql(ctx.company.id, me)})`,
-					ctx.company.id,
-					me,
-					3
-				)}) x) as related
+					limit 8`)} as recent,
+				${jsonRows(relatedSql(sql`(${coveredSql(ctx.company.id, me)})`, ctx.company.id, me, 3))} as related
 			from me`.execute(db)
 	).rows[0];
 	return row ?? { recent: [] as FeedbackItem[], related: [] as RelatedForLearner[] };

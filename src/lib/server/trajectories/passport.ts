@@ -1,8 +1,9 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db';
 import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
+import { jsonRows } from '../db/json';
 import { COMPETENT } from './progress';
 
 /**
@@ -90,11 +91,6 @@ interface AchievementRow {
 	source: 'competent' | 'exempt' | null;
 	achieved_on: string | null;
 	by: string | null;
-}
-
-/** The rows of `query`, in its order, as one JSON array (a column of the passport's statement). */
-function jsonRows<R>(query: RawBuilder<R>) {
-	return sql<R[]>`(select coalesce(json_agg(r), '[]') from (${query}) r)`;
 }
 
 /**
