@@ -12,7 +12,14 @@ import {
 	type Round
 } from './rounds';
 import type { Panel } from './panels';
-import { roundResults, toCandidate, type Candidate, type CandidateRow } from './tally';
+import {
+	conflictKindOf,
+	roundResults,
+	toCandidate,
+	type Candidate,
+	type CandidateRow,
+	type ConflictKind
+} from './tally';
 import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies, inCompany } from '../db/scope';
 import { cultureForAdviser, type AdviserCulture } from '../culture/share';
@@ -67,8 +74,6 @@ export async function panelsOfJuror(
 		phase: phaseAt(r, now).phase
 	}));
 }
-
-export type ConflictKind = 'member' | 'nominator' | 'declared';
 
 export interface JuryNominee extends Candidate {
 	conflict: ConflictKind | null;
@@ -201,20 +206,6 @@ async function panelOfJuror(
 	};
 }
 
-/**
- * The juror's conflict with candidate `c` (award_candidate), given their declared one
- * `jc` (jury_conflict): declared, a member of the nominee's company, or their nominator.
- */
-function conflictKind(userId: string) {
-	return sql<ConflictKind | null>`case when jc.reason is not null then 'declared'
-		when exists (select 1 from membership m where m.user_id = ${userId}
-			and m.company_id = c.company_id and m.deactivated_at is null) then 'member'
-		when exists (select 1 from nomination n where n.round_id = c.round_id
-			and n.nominator_id = ${userId} and n.nominee_id = c.nominee_id
-			and n.status <> 'withdrawn') then 'nominator'
-	end`;
-}
-
 export interface JuryListItem extends Candidate {
 	conflict: ConflictKind | null;
 	/** The reason of a declared conflict (shown on the nominee's page). */
@@ -280,12 +271,12 @@ interface JuryListRow extends CandidateRow {
 /**
  * The candidates of a regional panel (its regions), or every candidate of the round with
  * a regional score (the national panel, which keeps its finalists), by name, each with this juror's conflict
- * (conflictKind's rule) and when they submitted their scores for them.
+ * (conflictKindOf's rule) and when they submitted their scores for them.
  */
 function juryListRows(db: DB, roundId: string, panel: Panel, userId: string) {
 	return sql<JuryListRow>`
 		select c.nominee_id, u.name, c.company_id, co.name as company_name, c.region_id,
-			${conflictKind(userId)} as kind, jc.reason,
+			${conflictKindOf(sql.val(userId), sql.val(panel.id))} as kind, jc.reason,
 			(select max(s.submitted_at) from jury_score s where s.panel_id = ${panel.id}
 				and s.nominee_id = c.nominee_id and s.juror_id = ${userId}) as submitted_at
 		from award_candidate c

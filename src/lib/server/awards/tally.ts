@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db';
 import { DomainError } from '../errors';
@@ -17,21 +17,31 @@ import { jsonRows } from '../db/json';
  * normalisation and ranking are in ./results.ts.
  */
 
+/** Why a juror may not score a candidate: see {@link conflictKindOf}. */
+export type ConflictKind = 'member' | 'nominator' | 'declared';
+
 /**
- * Whether the juror (`juror`, a column) has a conflict with the candidate `c`
- * (award_candidate) on the panel (`panel`) of round `p.round_id`: a member of the
- * nominee's company, their nominator, or a conflict they declared. Reads the jurors'
- * memberships and nominations in every company: only inside the opened wall.
+ * The juror's conflict with the candidate `c` (award_candidate) on a panel, the one rule
+ * for the jury's list, the counting scores and the admin's progress: a conflict they
+ * declared on that panel, a member of the nominee's company, or their nominator; null
+ * when none. `juror` and `panel` are columns or values. Reads the jurors' memberships and
+ * nominations in every company: only inside the opened wall.
  */
+export function conflictKindOf(juror: RawBuilder<unknown>, panel: RawBuilder<unknown>) {
+	return sql<ConflictKind | null>`case
+		when exists (select 1 from jury_conflict jc where jc.panel_id = ${panel}
+			and jc.juror_id = ${juror} and jc.nominee_id = c.nominee_id) then 'declared'
+		when exists (select 1 from membership m where m.user_id = ${juror}
+			and m.company_id = c.company_id and m.deactivated_at is null) then 'member'
+		when exists (select 1 from nomination n where n.round_id = c.round_id
+			and n.nominator_id = ${juror} and n.nominee_id = c.nominee_id
+			and n.status <> 'withdrawn') then 'nominator'
+	end`;
+}
+
+/** The juror (a column) has a conflict ({@link conflictKindOf}) with candidate `c` on the panel (a column). */
 function conflicted(juror: string, panel: string) {
-	const j = sql.ref(juror);
-	const pn = sql.ref(panel);
-	return sql<boolean>`(exists (select 1 from membership m where m.user_id = ${j}
-				and m.company_id = c.company_id and m.deactivated_at is null)
-			or exists (select 1 from nomination n where n.round_id = p.round_id
-				and n.nominator_id = ${j} and n.nominee_id = c.nominee_id and n.status <> 'withdrawn')
-			or exists (select 1 from jury_conflict jc where jc.panel_id = ${pn}
-				and jc.juror_id = ${j} and jc.nominee_id = c.nominee_id))`;
+	return sql<boolean>`(${conflictKindOf(sql.ref(juror), sql.ref(panel))} is not null)`;
 }
 
 export interface ScoreRow {
