@@ -36,7 +36,7 @@ export async function publicResult(
 	if (!round || phaseAt(round, now).phase !== 'published') return null;
 	const data = await tallyData(db, round.id);
 	const { criteria } = data;
-	const results = tallyRound(round, data.panels, criteria, data.candidates, data.scores);
+	const results = tallyRound(round, data);
 	const regional = results.filter((r) => r.panel.kind === 'regional');
 	const shown = new Set(
 		regional.flatMap((r) => r.results.filter((x) => x.finalist).map((x) => x.nomineeId))

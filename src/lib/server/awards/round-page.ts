@@ -43,7 +43,7 @@ export async function roundAdminPage(db: DB, id: string): Promise<RoundAdminPage
 	const panels = panelRows.map(toPanelWithMembers);
 	if (!panels.length) return { round, criteria, panels, results: [], progress: [], regions };
 	const data = await tallyData(db, round.id, true);
-	const results = tallyRound(round, panels.map(panelOnly), criteria, data.candidates, data.scores);
+	const results = tallyRound(round, data);
 	return {
 		round,
 		criteria,
@@ -52,9 +52,4 @@ export async function roundAdminPage(db: DB, id: string): Promise<RoundAdminPage
 		progress: juryProgress(panels, results, data.progress),
 		regions
 	};
-}
-
-/** The panel itself, as roundResults gives it with its results. */
-function panelOnly({ id, round_id, kind, name, region_ids }: PanelWithMembers) {
-	return { id, round_id, kind, name, region_ids };
 }

@@ -4,7 +4,7 @@ import type { DB } from '../db';
 import { DomainError } from '../errors';
 import { phaseAt } from './phase';
 import { computeResults, finalists, type NomineeResult } from './results';
-import { criteriaFromJson, criteriaJson, requireRound, type Criterion, type Round } from './rounds';
+import { criteriaFromJson, criteriaJson, requireRound, type Round } from './rounds';
 import { panelsQuery, type Panel, type PanelWithMembers } from './panels';
 import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
@@ -159,9 +159,10 @@ export interface PanelResult {
 
 /** Every panel's candidates and results, in one statement ({@link tallyData}). */
 export async function roundResults(db: DB, round: Round): Promise<PanelResult[]> {
-	const data = await tallyData(db, round.id);
-	return tallyRound(round, data.panels, data.criteria, data.candidates, data.scores);
+	return tallyRound(round, await tallyData(db, round.id));
 }
+
+export type TallyData = Awaited<ReturnType<typeof tallyData>>;
 
 /**
  * Every panel's candidates and results. Regional panels: the candidates of their regions.
@@ -169,10 +170,7 @@ export async function roundResults(db: DB, round: Round): Promise<PanelResult[]>
  */
 export function tallyRound(
 	round: Pick<Round, 'finalists_per_panel'>,
-	panels: Panel[],
-	criteria: Criterion[],
-	candidates: Candidate[],
-	scores: ScoreRow[]
+	{ panels, criteria, candidates, scores }: Omit<TallyData, 'progress'>
 ): PanelResult[] {
 	const byId = new Map(candidates.map((c) => [c.nomineeId, c]));
 	const out: PanelResult[] = [];
