@@ -1,4 +1,4 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Locale } from '../../paraglide/runtime';
 import type { RequestContext } from '../auth/context';
 import type { DB } from '../db';
@@ -158,9 +158,7 @@ export async function conversationForAnswers<B extends ChangedBy>(
 	const row = isUuid(id)
 		? await accessQuery(db, ctx, id)
 				.select(
-					sql<number[]>`array(select tw.work_process_id from trajectory_work_process tw
-						join trajectory t on t.company_id = tw.company_id and t.id = tw.trajectory_id
-						where tw.company_id = c.company_id and t.learner_id = c.learner_id)`.as('work_process_ids')
+					workProcessIdsSql(sql.ref('c.company_id'), sql.ref('c.learner_id')).as('work_process_ids')
 				)
 				.executeTakeFirst()
 		: undefined;
@@ -189,18 +187,22 @@ export function assertEditable(a: Access): void {
 	if (!inState.editable(a)) throw new DomainError('conversation_locked');
 }
 
-/** Work process ids the learner's trajectories target (the werkproces picker's choices). */
+/**
+ * Work process ids the learner's trajectories target (the werkproces picker's choices), as
+ * an SQL array: `companyId` and `learnerId` are columns or values.
+ */
+function workProcessIdsSql(companyId: RawBuilder<unknown>, learnerId: RawBuilder<unknown>) {
+	return sql<number[]>`array(select tw.work_process_id from trajectory_work_process tw
+		join trajectory t on t.company_id = tw.company_id and t.id = tw.trajectory_id
+		where tw.company_id = ${companyId} and t.learner_id = ${learnerId})`;
+}
+
+/** Work process ids the learner's trajectories target (workProcessIdsSql), on their own. */
 export async function learnerWorkProcessIds(db: DB, companyId: string, learnerId: string) {
-	const rows = await db
-		.selectFrom('trajectory_work_process as tw')
-		.innerJoin('trajectory as t', (j) =>
-			j.onRef('t.company_id', '=', 'tw.company_id').onRef('t.id', '=', 'tw.trajectory_id')
-		)
-		.select('tw.work_process_id')
-		.where('tw.company_id', '=', companyId)
-		.where('t.learner_id', '=', learnerId)
-		.execute();
-	return new Set(rows.map((r) => r.work_process_id));
+	const { ids } = await db
+		.selectNoFrom(workProcessIdsSql(sql.val(companyId), sql.val(learnerId)).as('ids'))
+		.executeTakeFirstOrThrow();
+	return new Set(ids);
 }
 
 /**
