@@ -33,7 +33,7 @@ import { publicResult } from '../../src/lib/server/awards/public';
 import { thisYear } from '../clock';
 import { createTestDatabase, type TestDatabase } from './db';
 import { countStatements, MAX_PAGE_STATEMENTS } from './statements';
-import { contextFor, mailsTo, userId } from './fixtures';
+import { companyIdsBySlug, contextFor, mailsTo, userIds } from './fixtures';
 
 const DAY = 24 * 3600 * 1000;
 const T0 = new Date();
@@ -76,11 +76,8 @@ beforeAll(async () => {
 		adviser: 'adviseur@sbb.example',
 		kees: 'opleider@vandijkbouw.example'
 	};
-	ids = {};
-	for (const [k, e] of Object.entries(emails)) ids[k] = await userId(t.db, e);
-	companies = Object.fromEntries(
-		(await t.db.selectFrom('company').select(['slug', 'id']).execute()).map((c) => [c.slug, c.id])
-	);
+	ids = await userIds(t.db, emails);
+	companies = await companyIdsBySlug(t.db);
 	hr = await contextFor(t.db, 'hr@delinde.example', 'zorggroep-de-linde');
 	otherHr = await contextFor(t.db, 'hr@vandijkbouw.example', 'bouwbedrijf-van-dijk');
 	roundId = await createRound(t.db, ids.admin, {

@@ -32,6 +32,22 @@ export async function userId(db: DB, email: string): Promise<string> {
 	return (await sessionUser(db, email)).id;
 }
 
+/** The account ids of `emails` (name → address), by the same names. */
+export async function userIds<K extends string>(
+	db: DB,
+	emails: Record<K, string>
+): Promise<Record<K, string>> {
+	const ids = {} as Record<K, string>;
+	for (const [k, e] of Object.entries(emails) as [K, string][]) ids[k] = await userId(db, e);
+	return ids;
+}
+
+/** Every company's id by its slug. */
+export async function companyIdsBySlug(db: DB): Promise<Record<string, string>> {
+	const rows = await db.selectFrom('company').select(['slug', 'id']).execute();
+	return Object.fromEntries(rows.map((c) => [c.slug, c.id]));
+}
+
 /** Mails written to MAIL_DIR for a recipient, newest last. */
 export function mailsTo(to: string): MailRecord[] {
 	const dir = process.env.MAIL_DIR!;

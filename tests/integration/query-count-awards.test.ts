@@ -16,7 +16,7 @@ import { cultureForAdviser } from '../../src/lib/server/culture/share';
 import { inCompany } from '../../src/lib/server/db/scope';
 import { thisYear } from '../clock';
 import { createTestDatabase, type TestDatabase } from './db';
-import { userId } from './fixtures';
+import { companyIdsBySlug, userId, userIds } from './fixtures';
 import { pageStatements } from './statements';
 
 /**
@@ -40,11 +40,8 @@ beforeAll(async () => {
 		bart: 'opleider@zeeuwsekust.example',
 		adviser: 'adviseur@sbb.example'
 	};
-	ids = {};
-	for (const [k, e] of Object.entries(emails)) ids[k] = await userId(t.db, e);
-	companies = Object.fromEntries(
-		(await t.db.selectFrom('company').select(['slug', 'id']).execute()).map((c) => [c.slug, c.id])
-	);
+	ids = await userIds(t.db, emails);
+	companies = await companyIdsBySlug(t.db);
 });
 afterAll(() => t?.close());
 
