@@ -45,6 +45,20 @@ export function readerOf(ctx: RequestContext): Reader {
 	};
 }
 
+/**
+ * recordRead for a page or a download: the request's member reads the record, at the
+ * page's path. Call it after the access check: a refused look is not a read.
+ */
+export function recordPageRead(
+	db: DB,
+	ctx: RequestContext,
+	event: { url: URL },
+	subject: ReadSubject,
+	what: ReadWhat
+): Promise<void> {
+	return recordRead(db, readerOf(ctx), subject, what, event.url.pathname);
+}
+
 /** The subject's account, as SQL evaluated inside the insert. */
 function subjectSql(companyId: string | null, s: ReadSubject): RawBuilder<string | null> {
 	const company = companyId ? sql`l.company_id = ${companyId} and ` : sql``;

@@ -4,7 +4,7 @@ import { requireCompany } from '$lib/server/auth/guard';
 import { getConversation } from '$lib/server/conversations/view';
 import { getDb } from '$lib/server/db/app';
 import { todayIso } from '$lib/time';
-import { readerOf, recordRead } from '$lib/server/privacy/access-log';
+import { recordPageRead } from '$lib/server/privacy/access-log';
 import type { PageServerLoad } from './$types';
 
 /** The conversation record for printing (or saving as PDF from the browser). */
@@ -13,12 +13,6 @@ export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
 	const view = await getConversation(db, ctx, event.params.id);
 	if (!view) error(404, m.error_not_found());
-	await recordRead(
-		db,
-		readerOf(ctx),
-		{ conversationId: view.id },
-		'conversation_print',
-		event.url.pathname
-	);
+	await recordPageRead(db, ctx, event, { conversationId: view.id }, 'conversation_print');
 	return { conversation: view, today: todayIso() };
 };

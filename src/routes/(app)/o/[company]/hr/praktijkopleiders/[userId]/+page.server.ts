@@ -7,7 +7,7 @@ import { getDb } from '$lib/server/db/app';
 import { domainFail, formFor, invalid, readForm } from '$lib/server/forms';
 import { setCapacity, trainerForHr } from '$lib/server/profiles/profile';
 import { selfAssessmentHistory } from '$lib/server/profiles/self-assessment';
-import { readerOf, recordRead } from '$lib/server/privacy/access-log';
+import { recordPageRead } from '$lib/server/privacy/access-log';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A trainer of THIS company, read-only for HR; everyone else (other companies, non-trainers, unknown) 404. */
@@ -21,7 +21,7 @@ export const load: PageServerLoad = async (event) => {
 	const { activities, goals, ...trainer } = found;
 	const [history] = await Promise.all([
 		selfAssessmentHistory(db, trainer.userId),
-		recordRead(db, readerOf(ctx), { userId: trainer.userId }, 'trainer_profile', event.url.pathname)
+		recordPageRead(db, ctx, event, { userId: trainer.userId }, 'trainer_profile')
 	]);
 	const form = await formFor(capacitySchema, {
 		maxLearners: trainer.capacity === null ? '' : String(trainer.capacity)

@@ -8,7 +8,7 @@ import { formTokenOf } from '$lib/server/once';
 import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getTrajectory } from '$lib/server/trajectories/detail';
 import { recordAssessments } from '$lib/server/trajectories/assess';
-import { readerOf, recordRead } from '$lib/server/privacy/access-log';
+import { recordPageRead } from '$lib/server/privacy/access-log';
 import type { Actions, PageServerLoad } from './$types';
 import { todayIso } from '$lib/time';
 
@@ -19,13 +19,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!detail) error(404, m.error_not_found());
 	if (!detail.can.assess && !detail.can.selfAssess) error(403, m.error_forbidden());
 	// The judgement page shows the whole trajectory: a read of it (issue 18).
-	await recordRead(
-		db,
-		readerOf(ctx),
-		{ trajectoryId: detail.trajectory.id },
-		'trajectory',
-		event.url.pathname
-	);
+	await recordPageRead(db, ctx, event, { trajectoryId: detail.trajectory.id }, 'trajectory');
 	const today = todayIso();
 	return { ...detail, today, form: await formFor(assessmentFieldsSchema, { assessedOn: today }) };
 };

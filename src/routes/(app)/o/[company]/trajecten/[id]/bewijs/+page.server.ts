@@ -12,7 +12,7 @@ import { MAX_FILE_BYTES } from '$lib/server/files/check';
 import { addEvidence, listEvidence, removeEvidence } from '$lib/server/trajectories/evidence';
 import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getTrajectory } from '$lib/server/trajectories/detail';
-import { readerOf, recordRead } from '$lib/server/privacy/access-log';
+import { recordPageRead } from '$lib/server/privacy/access-log';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -24,13 +24,7 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	if (!detail || !evidence) error(404, m.error_not_found());
 	// After the access check: a refused look is not a read.
-	await recordRead(
-		db,
-		readerOf(ctx),
-		{ trajectoryId: detail.trajectory.id },
-		'evidence_list',
-		event.url.pathname
-	);
+	await recordPageRead(db, ctx, event, { trajectoryId: detail.trajectory.id }, 'evidence_list');
 	const chosen = Number(event.url.searchParams.get('werkproces')) || 0;
 	const form = await formFor(evidenceFormSchema, { kind: 'note', workProcessId: chosen });
 	return {

@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { getTrajectory } from '$lib/server/trajectories/detail';
-import { readerOf, recordRead } from '$lib/server/privacy/access-log';
+import { recordPageRead } from '$lib/server/privacy/access-log';
 import type { PageServerLoad } from './$types';
 import { todayIso } from '$lib/time';
 
@@ -13,12 +13,12 @@ export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
 	const detail = await getTrajectory(db, ctx, event.params.id);
 	if (!detail) error(404, m.error_not_found());
-	await recordRead(
+	await recordPageRead(
 		db,
-		readerOf(ctx),
+		ctx,
+		event,
 		{ trajectoryId: detail.trajectory.id },
-		'practice_statement',
-		event.url.pathname
+		'practice_statement'
 	);
 	const mastered = detail.coreTasks
 		.map((ct) => ({

@@ -14,7 +14,7 @@ import {
 } from '$lib/server/trajectories/exemptions';
 import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getTrajectory } from '$lib/server/trajectories/detail';
-import { readerOf, recordRead } from '$lib/server/privacy/access-log';
+import { recordPageRead } from '$lib/server/privacy/access-log';
 import type { Actions, PageServerLoad } from './$types';
 import { todayIso } from '$lib/time';
 
@@ -26,13 +26,7 @@ export const load: PageServerLoad = async (event) => {
 		listExemptions(db, ctx, event.params.id)
 	]);
 	if (detail) {
-		await recordRead(
-			db,
-			readerOf(ctx),
-			{ trajectoryId: detail.trajectory.id },
-			'exemptions',
-			event.url.pathname
-		);
+		await recordPageRead(db, ctx, event, { trajectoryId: detail.trajectory.id }, 'exemptions');
 	}
 	if (!detail || !exemptions) error(404, m.error_not_found());
 	const today = todayIso();

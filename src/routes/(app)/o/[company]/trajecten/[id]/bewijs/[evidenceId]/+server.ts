@@ -4,7 +4,7 @@ import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { attachment } from '$lib/server/download';
 import { evidenceFile } from '$lib/server/trajectories/evidence';
-import { readerOf, recordRead } from '$lib/server/privacy/access-log';
+import { recordPageRead } from '$lib/server/privacy/access-log';
 import type { RequestHandler } from './$types';
 
 /**
@@ -13,15 +13,10 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async (event) => {
 	const ctx = requireCompany(event);
-	const file = await evidenceFile(await getDb(), ctx, event.params.id, event.params.evidenceId);
+	const db = await getDb();
+	const file = await evidenceFile(db, ctx, event.params.id, event.params.evidenceId);
 	if (!file) error(404, m.error_not_found());
-	await recordRead(
-		await getDb(),
-		readerOf(ctx),
-		{ evidenceId: event.params.evidenceId },
-		'evidence_file',
-		event.url.pathname
-	);
+	await recordPageRead(db, ctx, event, { evidenceId: event.params.evidenceId }, 'evidence_file');
 	return new Response(new Uint8Array(file.bytes), {
 		headers: {
 			'content-type': file.contentType,
