@@ -1,5 +1,5 @@
 import type { Chart, ChartConfiguration, ChartDataset } from 'chart.js';
-import { lazyChart, type ChartStatus } from './lazy-chart.svelte';
+import { lazyChart, type LazyChart } from './lazy-chart.svelte';
 import { chartColor, labelWidth, wrapLabel, type ChartToken } from './theme';
 
 type BarOptions = NonNullable<ChartConfiguration<'bar'>['options']>;
@@ -55,21 +55,19 @@ function horizontalBarOptions(o: {
  */
 export function lazyHorizontalBars(chart: {
 	load: () => Promise<{ Chart: typeof Chart }>;
-	canvas: () => HTMLCanvasElement | undefined;
 	labels: () => string[];
 	datasets: () => ChartDataset<'bar'>[];
 	options: () => Pick<Parameters<typeof horizontalBarOptions>[0], 'max' | 'ticks' | 'plugins'>;
-}): { readonly status: ChartStatus } {
+}): LazyChart {
 	return lazyChart({
 		type: 'bar',
 		load: chart.load,
-		canvas: chart.canvas,
 		data: () => ({ labels: chart.labels(), datasets: chart.datasets() }),
-		options: () =>
+		options: (canvas) =>
 			horizontalBarOptions({
 				...chart.options(),
 				labels: chart.labels,
-				width: () => chart.canvas()?.clientWidth ?? 600
+				width: () => canvas?.clientWidth ?? 600
 			})
 	});
 }

@@ -3,11 +3,18 @@ import type { Chart, ChartConfiguration, ChartOptions, ChartType } from 'chart.j
 
 export type ChartStatus = 'loading' | 'ready' | 'failed';
 
+/** A chart being drawn: ChartFigure binds its canvas and shows its status. */
+export interface LazyChart {
+	readonly status: ChartStatus;
+	canvas: HTMLCanvasElement | undefined;
+}
+
 /**
  * The lifecycle every chart component shares. chart.js is imported lazily in the browser
  * (`load`: a module of this folder that registers only the parts that chart uses, so it
  * is its own chunk), drawn once the component is mounted, given new data in place when
- * the props change, and destroyed with the component. `status` drives ChartFigure: while
+ * the props change, and destroyed with the component. ChartFigure draws it on its own
+ * `canvas` (`<ChartFigure {chart} …>`) and shows its `status`: while
  * loading, or if the chunk fails to load, the table underneath carries the figures.
  * Animation is off for users who prefer reduced motion.
  *
@@ -16,11 +23,12 @@ export type ChartStatus = 'loading' | 'ready' | 'failed';
 export function lazyChart<T extends ChartType>(chart: {
 	type: T;
 	load: () => Promise<{ Chart: typeof Chart }>;
-	canvas: () => HTMLCanvasElement | undefined;
 	data: () => ChartConfiguration<T>['data'];
-	options: () => ChartOptions<T>;
-}): { readonly status: ChartStatus } {
+	/** `canvas`: for options that depend on its size. */
+	options: (canvas: HTMLCanvasElement | undefined) => ChartOptions<T>;
+}): LazyChart {
 	let status = $state<ChartStatus>('loading');
+	let canvas = $state<HTMLCanvasElement>();
 	let instance: Chart<T> | null = null;
 
 	onMount(() => {
@@ -29,7 +37,6 @@ export function lazyChart<T extends ChartType>(chart: {
 		chart
 			.load()
 			.then(({ Chart }) => {
-				const canvas = chart.canvas();
 				if (destroyed || !canvas) return;
 				instance = new Chart<T>(canvas, {
 					type: chart.type,
@@ -38,7 +45,7 @@ export function lazyChart<T extends ChartType>(chart: {
 						responsive: true,
 						maintainAspectRatio: false,
 						animation: reducedMotion ? false : { duration: 300 },
-						...chart.options()
+						...chart.options(canvas)
 					}
 				});
 				status = 'ready';
@@ -64,6 +71,12 @@ export function lazyChart<T extends ChartType>(chart: {
 	return {
 		get status() {
 			return status;
+		},
+		get canvas() {
+			return canvas;
+		},
+		set canvas(el) {
+			canvas = el;
 		}
 	};
 }
