@@ -23,17 +23,34 @@ export const CULTURE_MAX_TEAMS = 30;
 export const CULTURE_TEAM_MAX_LENGTH = 60;
 
 /**
+ * A pasted list (teams, addresses) of at most `maxChars` characters: `parse` splits it
+ * into its items, and the first rule `refusal` finds broken is the field's message.
+ */
+const pastedList = (
+	maxChars: number,
+	parse: (value: string) => string[],
+	refusal: (items: string[]) => string | null
+) =>
+	z
+		.string()
+		.max(maxChars, { error: () => m.v_too_long({ max: maxChars }) })
+		.default('')
+		.transform((value, ctx) => {
+			const items = parse(value);
+			const message = refusal(items);
+			if (message === null) return items;
+			ctx.addIssue({ code: 'custom', message });
+			return z.NEVER;
+		});
+
+/**
  * HR's teams of a round: one per line; blank lines and duplicates (whatever the case) do
  * not count. None is fine (no breakdown); one is not (a breakdown of one team is the whole).
  */
 export const teamList = () =>
-	z
-		.string()
-		.max(CULTURE_MAX_TEAMS * 80, {
-			error: () => m.v_too_long({ max: CULTURE_MAX_TEAMS * 80 })
-		})
-		.default('')
-		.transform((value, ctx) => {
+	pastedList(
+		CULTURE_MAX_TEAMS * 80,
+		(value) => {
 			const seen = new Set<string>();
 			const teams: string[] = [];
 			for (const line of value.split(/\r?\n/)) {
@@ -42,60 +59,41 @@ export const teamList = () =>
 				seen.add(team.toLocaleLowerCase('nl'));
 				teams.push(team);
 			}
-			const long = teams.find((t) => t.length > CULTURE_TEAM_MAX_LENGTH);
-			if (long) {
-				ctx.addIssue({
-					code: 'custom',
-					message: m.v_culture_team_too_long({ team: long, max: CULTURE_TEAM_MAX_LENGTH })
-				});
-				return z.NEVER;
-			}
-			if (teams.length > CULTURE_MAX_TEAMS) {
-				ctx.addIssue({
-					code: 'custom',
-					message: m.v_culture_too_many_teams({ max: CULTURE_MAX_TEAMS })
-				});
-				return z.NEVER;
-			}
-			if (teams.length === 1) {
-				ctx.addIssue({ code: 'custom', message: m.v_culture_teams_min() });
-				return z.NEVER;
-			}
 			return teams;
-		});
+		},
+		(teams) => {
+			const long = teams.find((t) => t.length > CULTURE_TEAM_MAX_LENGTH);
+			if (long) return m.v_culture_team_too_long({ team: long, max: CULTURE_TEAM_MAX_LENGTH });
+			if (teams.length > CULTURE_MAX_TEAMS)
+				return m.v_culture_too_many_teams({ max: CULTURE_MAX_TEAMS });
+			if (teams.length === 1) return m.v_culture_teams_min();
+			return null;
+		}
+	);
 
 /**
  * A pasted list of addresses: one per line, or separated by commas, semicolons or
  * spaces; case and duplicates do not matter. The message names the first wrong one.
  */
 export const emailList = () =>
-	z
-		.string()
-		.max(CULTURE_MAX_EMAILS * 80, { error: () => m.v_too_long({ max: CULTURE_MAX_EMAILS * 80 }) })
-		.default('')
-		.transform((value, ctx) => {
-			const emails = [
-				...new Set(
-					value
-						.split(/[\s,;]+/)
-						.map((e) => e.trim().toLowerCase())
-						.filter(Boolean)
-				)
-			];
+	pastedList(
+		CULTURE_MAX_EMAILS * 80,
+		(value) => [
+			...new Set(
+				value
+					.split(/[\s,;]+/)
+					.map((e) => e.trim().toLowerCase())
+					.filter(Boolean)
+			)
+		],
+		(emails) => {
 			const wrong = emails.find((e) => e.length > 254 || !EMAIL.safeParse(e).success);
-			if (wrong) {
-				ctx.addIssue({ code: 'custom', message: m.v_culture_email_wrong({ email: wrong }) });
-				return z.NEVER;
-			}
-			if (emails.length > CULTURE_MAX_EMAILS) {
-				ctx.addIssue({
-					code: 'custom',
-					message: m.v_culture_too_many_emails({ max: CULTURE_MAX_EMAILS })
-				});
-				return z.NEVER;
-			}
-			return emails;
-		});
+			if (wrong) return m.v_culture_email_wrong({ email: wrong });
+			if (emails.length > CULTURE_MAX_EMAILS)
+				return m.v_culture_too_many_emails({ max: CULTURE_MAX_EMAILS });
+			return null;
+		}
+	);
 
 /** HR's new round. Dates are Amsterdam's calendar (src/lib/time.ts). */
 export const cultureRoundSchema = () =>
