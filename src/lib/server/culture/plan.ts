@@ -208,20 +208,9 @@ export async function openActions(db: DB, ctx: RequestContext, today = todayIso(
 
 /** openActions' query, for a statement that reads more (the HR home). */
 export function openActionsQuery(db: DB, ctx: RequestContext, limit = 5) {
-	return db
-		.selectFrom('culture_action as a')
-		.leftJoin('app_user as u', 'u.id', 'a.owner_user_id')
-		.select([
-			'a.id',
-			'a.round_id',
-			'a.title',
-			'u.name',
-			'a.due_on',
-			sql<number>`count(*) over ()`.as('total')
-		])
-		.where('a.company_id', '=', ctx.company.id)
+	return actionSelect(db, ctx.company.id)
+		.select(['a.round_id', sql<number>`count(*) over ()`.as('total')])
 		.where('a.status', 'in', ['open', 'in_progress'])
-		.orderBy('a.due_on')
 		.limit(limit);
 }
 
