@@ -4,10 +4,9 @@ import type { RequestContext } from '../auth/context';
 import { auditAs } from '../accounts/audit';
 import type { DB } from '../db';
 import { DomainError } from '../errors';
-import type { Mail } from '../mail';
 import { deliverNow, enqueueMail } from '../mail/outbox';
 import { formatDateTime } from '../../i18n';
-import { conversationForChange, conversationLink, learnerMailbox, userMailbox } from './load';
+import { changeMails, conversationForChange, conversationLink } from './load';
 
 /**
  * The trainer or HR cancels a planned conversation (the page asks for a confirmation
@@ -39,49 +38,22 @@ export async function cancelConversation(
 			entityId: id
 		});
 		const link = conversationLink(origin, ctx.company.slug, id);
-		const out: Mail[] = [];
-		const { to, email, locale } = await learnerMailbox(trx, ctx.company.id, a.learner_id);
-		if (email) {
-			out.push({
-				to: email,
-				subject: m.conv_mail_cancelled_subject({ template: a.template_name }, { locale }),
-				// Cancelled by the trainer who holds it ("je praktijkopleider") or someone else.
-				text: (a.trainer_user_id === ctx.user.id
-					? m.conv_mail_cancelled_own_body
-					: m.conv_mail_cancelled_body)(
-					{
-						name: to.name,
-						actor: ctx.user.name,
-						template: a.template_name,
-						other: a.trainer_name ?? '–',
-						when: formatDateTime(a.planned_at, locale),
-						link
-					},
-					{ locale }
-				)
-			});
-		}
-		const trainer = await userMailbox(trx, a.trainer_user_id);
-		if (trainer && trainer.id !== ctx.user.id) {
-			out.push({
-				to: trainer.email,
-				subject: m.conv_mail_cancelled_subject(
-					{ template: a.template_name },
-					{ locale: trainer.locale }
-				),
-				text: m.conv_mail_cancelled_body(
-					{
-						name: trainer.name,
-						actor: ctx.user.name,
-						template: a.template_name,
-						other: a.learner_name,
-						when: formatDateTime(a.planned_at, trainer.locale),
-						link
-					},
-					{ locale: trainer.locale }
-				)
-			});
-		}
+		// Cancelled by the trainer who holds it ("je praktijkopleider") or someone else.
+		const own = a.trainer_user_id === ctx.user.id;
+		const out = await changeMails(trx, ctx, a.learner_id, [a.trainer_user_id], (to) => ({
+			subject: m.conv_mail_cancelled_subject({ template: a.template_name }, { locale: to.locale }),
+			text: (to.learner && own ? m.conv_mail_cancelled_own_body : m.conv_mail_cancelled_body)(
+				{
+					name: to.name,
+					actor: ctx.user.name,
+					template: a.template_name,
+					other: to.learner ? (a.trainer_name ?? '–') : a.learner_name,
+					when: formatDateTime(a.planned_at, to.locale),
+					link
+				},
+				{ locale: to.locale }
+			)
+		}));
 		return enqueueMail(trx, 'conversation', out);
 	});
 	await deliverNow(db, mails);

@@ -2,6 +2,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Locale } from '../../paraglide/runtime';
 import type { RequestContext } from '../auth/context';
 import type { DB } from '../db';
+import type { Mail } from '../mail';
 import { DomainError, isUuid } from '../errors';
 import { coaches, isOwn, viewerOf, visibleConversations, type Viewer } from './access';
 import { CULTURE_TEAM_TEMPLATE_NAME } from '../culture/instrument';
@@ -234,6 +235,42 @@ export async function userMailbox(db: DB, userId: string | null) {
 		.where('id', '=', userId)
 		.executeTakeFirst();
 	return u ? { ...u, locale: (u.locale ?? 'nl') as Locale } : null;
+}
+
+/** Who a change mail goes to: the learner, or one of the trainers (`userId`). */
+export interface ChangeRecipient {
+	name: string;
+	locale: Locale;
+	userId: string | null;
+	learner: boolean;
+}
+
+/**
+ * The mails about a change to a planned conversation (cancelled, moved): one to the
+ * learner (when mail reaches them) and one to each trainer in `trainerIds`, but none to
+ * whoever made the change. `write` gives each its subject and text, in their language.
+ */
+export async function changeMails(
+	db: DB,
+	ctx: RequestContext,
+	learnerId: string,
+	trainerIds: (string | null)[],
+	write: (to: ChangeRecipient) => { subject: string; text: string }
+): Promise<Mail[]> {
+	const out: Mail[] = [];
+	const { to, email, locale } = await learnerMailbox(db, ctx.company.id, learnerId);
+	if (email) {
+		out.push({ to: email, ...write({ name: to.name, locale, userId: null, learner: true }) });
+	}
+	for (const userId of new Set(trainerIds)) {
+		const t = await userMailbox(db, userId);
+		if (!t || t.id === ctx.user.id) continue;
+		out.push({
+			to: t.email,
+			...write({ name: t.name, locale: t.locale, userId: t.id, learner: false })
+		});
+	}
+	return out;
 }
 
 /** A change to the conversation's record: its version moves on (stale forms are refused). */

@@ -4,12 +4,11 @@ import type { RequestContext } from '../auth/context';
 import { auditAs } from '../accounts/audit';
 import type { DB } from '../db';
 import { DomainError } from '../errors';
-import type { Mail } from '../mail';
 import { deliverNow, enqueueMail } from '../mail/outbox';
 import { formatDateTime } from '../../i18n';
 import { amsterdamMomentSql } from '../../time';
 import { trainersQuery } from '../trajectories/people';
-import { conversationForChange, conversationLink, learnerMailbox, userMailbox } from './load';
+import { changeMails, conversationForChange, conversationLink } from './load';
 
 /**
  * The trainer or HR moves a planned conversation (date, time, trainer). `version` is
@@ -62,46 +61,34 @@ export async function rescheduleConversation(
 		// The learner, the trainer who holds it now and the one who held it before (each
 		// unless they moved it themselves) hear who moved it.
 		const link = conversationLink(origin, ctx.company.slug, id);
-		const out: Mail[] = [];
-		const { to, email, locale } = await learnerMailbox(trx, ctx.company.id, a.learner_id);
-		if (email) {
-			out.push({
-				to: email,
-				subject: m.conv_mail_moved_subject({ template: a.template_name }, { locale }),
-				text: (trainer.id === ctx.user.id ? m.conv_mail_moved_own_body : m.conv_mail_moved_body)(
+		const out = await changeMails(
+			trx,
+			ctx,
+			a.learner_id,
+			[trainer.id, a.trainer_user_id],
+			(to) => ({
+				subject: m.conv_mail_moved_subject({ template: a.template_name }, { locale: to.locale }),
+				// to the learner: by their trainer or someone else; to a trainer: theirs now, or away
+				text: (to.learner
+					? trainer.id === ctx.user.id
+						? m.conv_mail_moved_own_body
+						: m.conv_mail_moved_body
+					: to.userId === trainer.id
+						? m.conv_mail_moved_body
+						: m.conv_mail_moved_away_body)(
 					{
 						name: to.name,
 						actor: ctx.user.name,
 						template: a.template_name,
-						when: formatDateTime(row.planned_at, locale),
-						other: trainer.name,
-						link
-					},
-					{ locale }
-				)
-			});
-		}
-		const trainers = new Set([trainer.id, a.trainer_user_id]);
-		for (const userId of trainers) {
-			const t = await userMailbox(trx, userId);
-			if (!t || t.id === ctx.user.id) continue;
-			out.push({
-				to: t.email,
-				subject: m.conv_mail_moved_subject({ template: a.template_name }, { locale: t.locale }),
-				text: (t.id === trainer.id ? m.conv_mail_moved_body : m.conv_mail_moved_away_body)(
-					{
-						name: t.name,
-						actor: ctx.user.name,
-						template: a.template_name,
-						when: formatDateTime(row.planned_at, t.locale),
-						other: a.learner_name,
+						when: formatDateTime(row.planned_at, to.locale),
+						other: to.learner ? trainer.name : a.learner_name,
 						trainer: trainer.name,
 						link
 					},
-					{ locale: t.locale }
+					{ locale: to.locale }
 				)
-			});
-		}
+			})
+		);
 		return enqueueMail(trx, 'conversation', out);
 	});
 	await deliverNow(db, mails);
