@@ -122,7 +122,11 @@ export interface InvitationTable {
 	revoked_at: Timestamp | null;
 }
 
-export interface PasswordResetTable {
+/**
+ * A single-use link of a user, kept as its token's hash: the password reset, and the
+ * download of their own data (migration 0026).
+ */
+export interface SingleUseLinkTable {
 	id: Generated<string>;
 	user_id: string;
 	token_hash: string;
@@ -143,16 +147,6 @@ export interface AuditLogTable {
 	created_at: CreatedAt;
 	/** The person whose data was read or changed (the access log; migration 0026). */
 	subject_user_id: string | null;
-}
-
-/** A single-use link to the download of a user's own data (migration 0026). */
-export interface PersonalDataExportTable {
-	id: Generated<string>;
-	user_id: string;
-	token_hash: string;
-	created_at: CreatedAt;
-	expires_at: Timestamp;
-	used_at: Timestamp | null;
 }
 
 /**
@@ -980,9 +974,9 @@ export interface Database {
 	membership: MembershipTable;
 	passport_snapshot: PassportSnapshotTable;
 	invitation: InvitationTable;
-	password_reset: PasswordResetTable;
+	password_reset: SingleUseLinkTable;
 	audit_log: AuditLogTable;
-	personal_data_export: PersonalDataExportTable;
+	personal_data_export: SingleUseLinkTable;
 	erasure_request: ErasureRequestTable;
 	login_attempt: LoginAttemptTable;
 	auth_throttle: AuthThrottleTable;

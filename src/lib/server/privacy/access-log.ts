@@ -202,29 +202,24 @@ export interface AccessQuery {
  */
 function ownEntities(userId: string) {
 	return sql`
-		select 'learner' as type, l.id::text as id from learner l where l.user_id = ${userId}::uuid
+		with l as (select company_id, id from learner where user_id = ${userId}::uuid),
+			t as (select t.company_id, t.id from l
+				join trajectory t on t.company_id = l.company_id and t.learner_id = l.id)
+		select 'learner' as type, l.id::text as id from l
 		union all
-		select 'trajectory', t.id::text from learner l
-			join trajectory t on t.company_id = l.company_id and t.learner_id = l.id
-			where l.user_id = ${userId}::uuid
+		select 'trajectory', t.id::text from t
 		union all
-		select 'evidence', e.id::text from learner l
-			join trajectory t on t.company_id = l.company_id and t.learner_id = l.id
+		select 'evidence', e.id::text from t
 			join evidence e on e.company_id = t.company_id and e.trajectory_id = t.id
-			where l.user_id = ${userId}::uuid
 		union all
-		select 'exemption', x.id::text from learner l
-			join trajectory t on t.company_id = l.company_id and t.learner_id = l.id
+		select 'exemption', x.id::text from t
 			join exemption x on x.company_id = t.company_id and x.trajectory_id = t.id
-			where l.user_id = ${userId}::uuid
 		union all
-		select 'conversation', c.id::text from learner l
+		select 'conversation', c.id::text from l
 			join conversation c on c.company_id = l.company_id and c.learner_id = l.id
-			where l.user_id = ${userId}::uuid
 		union all
-		select 'conversation_action', a.id::text from learner l
+		select 'conversation_action', a.id::text from l
 			join conversation_action a on a.company_id = l.company_id and a.learner_id = l.id
-			where l.user_id = ${userId}::uuid
 		union all
 		select 'app_user', ${userId}::text
 		union all
