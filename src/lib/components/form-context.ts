@@ -1,10 +1,17 @@
 import { getContext, setContext } from 'svelte';
+import type { Action } from 'svelte/action';
 import { fromStore, type Readable, type Writable } from 'svelte/store';
 
 /** What a field needs of a superform (src/lib/forms.ts useForm): its data and its errors. */
 export interface FormStores {
 	form: Writable<Record<string, unknown>>;
 	errors: Readable<Record<string, unknown>>;
+}
+
+/** A superform as Form.svelte draws it (useForm's result): also its enhance and message. */
+export interface Superform extends FormStores {
+	enhance: Action<HTMLFormElement>;
+	notice: Readable<string | { type: 'success' | 'error'; text: string } | undefined>;
 }
 
 const key = Symbol('form');

@@ -1,4 +1,3 @@
-import type { SubmitFunction } from '@sveltejs/kit';
 import type { ActionData } from './$types';
 
 /**
@@ -15,9 +14,3 @@ export function noticeOf(form: ActionData, id: 'actions' | 'sign' | 'cancel') {
 export function answersOf(form: ActionData, id: 'prepare' | 'agreed') {
 	return form?.answers && form.form?.id === id ? form.answers : null;
 }
-
-/** Keeps what was typed: the page data reloads after a save, the form is not reset. */
-export const keep: SubmitFunction =
-	() =>
-	async ({ update }) =>
-		update({ reset: false });
