@@ -1,6 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import { acceptExistingSchema, acceptNewSchema } from '$lib/schemas/auth';
-import { acceptInvitation, getInvitation } from '$lib/server/accounts/invitations';
+import {
+	acceptInvitation,
+	getInvitation,
+	type AcceptInput
+} from '$lib/server/accounts/invitations';
 import { companyHomePath } from '$lib/server/auth/context';
 import { deleteSessionCookie, invalidateSession } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db/app';
@@ -18,24 +22,33 @@ export const load: PageServerLoad = async ({ params }) => {
 	};
 };
 
-async function finish(
+/**
+ * Accepts the invitation as `input` says and logs the invited person in on this browser
+ * (whoever was logged in here is replaced), then to their company. A refusal (a wrong
+ * password, a used link) is the form's message.
+ */
+async function accept<F extends Parameters<typeof domainFail>[0]>(
 	event: RequestEvent,
-	userId: string,
-	slug: string,
-	roles: Parameters<typeof companyHomePath>[1]
+	form: F,
+	input: AcceptInput
 ) {
 	const db = await getDb();
-	// Whoever was logged in on this browser is replaced by the invited person.
+	let accepted;
+	try {
+		accepted = await acceptInvitation(db, event.params.token, input, event.locals.requestId);
+	} catch (e) {
+		return domainFail(form, e);
+	}
 	if (event.locals.session) await invalidateSession(db, event.locals.session.id);
 	deleteSessionCookie(event.cookies, event.url);
-	await startSession(db, event, userId);
-	event.cookies.set(COMPANY_COOKIE, slug, {
+	await startSession(db, event, accepted.userId);
+	event.cookies.set(COMPANY_COOKIE, accepted.companySlug, {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',
 		maxAge: 31536000
 	});
-	redirect(303, companyHomePath(slug, roles));
+	redirect(303, companyHomePath(accepted.companySlug, accepted.roles));
 }
 
 export const actions: Actions = {
@@ -48,35 +61,13 @@ export const actions: Actions = {
 		form.data.password = '';
 		form.data.confirm = '';
 		if (!form.valid) return invalid(form);
-		let accepted;
-		try {
-			accepted = await acceptInvitation(
-				await getDb(),
-				event.params.token,
-				{ kind: 'new', name: form.data.name, password },
-				event.locals.requestId
-			);
-		} catch (e) {
-			return domainFail(form, e);
-		}
-		await finish(event, accepted.userId, accepted.companySlug, accepted.roles);
+		return accept(event, form, { kind: 'new', name: form.data.name, password });
 	},
 	existing: async (event) => {
 		const form = await readForm(event.request, acceptExistingSchema, { id: 'existing' });
 		const password = form.data.password;
 		form.data.password = '';
 		if (!form.valid) return invalid(form);
-		let accepted;
-		try {
-			accepted = await acceptInvitation(
-				await getDb(),
-				event.params.token,
-				{ kind: 'existing', password },
-				event.locals.requestId
-			);
-		} catch (e) {
-			return domainFail(form, e);
-		}
-		await finish(event, accepted.userId, accepted.companySlug, accepted.roles);
+		return accept(event, form, { kind: 'existing', password });
 	}
 };
