@@ -5,7 +5,7 @@ import type { RequestContext } from '../auth/context';
 import { DomainError, isUuid } from '../errors';
 import { phaseAt, ROUND_CLOCK_COLUMNS, type Phase } from './phase';
 import { requireRound } from './rounds';
-import { motivationsOf } from './received';
+import { motivationsOf, nominationSelect } from './received';
 
 /** HR's view of the nominations of its own company's trainers, and its endorsement. */
 
@@ -41,18 +41,14 @@ export async function companyNominations(
 	roundId?: string,
 	now = new Date()
 ): Promise<HrNominationRound[]> {
-	let query = db
-		.selectFrom('nomination as n')
-		.innerJoin('award_round as r', 'r.id', 'n.round_id')
-		.innerJoin('app_user as u', 'u.id', 'n.nominee_id')
-		.leftJoin('app_user as nominator', 'nominator.id', 'n.nominator_id')
+	let query = nominationSelect(db)
 		.select([
 			'n.id',
 			'n.round_id',
 			'r.title',
 			'r.year',
 			...ROUND_CLOCK_COLUMNS,
-			'u.name',
+			'nominee.name',
 			'n.status',
 			'n.endorsement',
 			sql<string | null>`case when n.nominator_named then nominator.name end`.as('nominator_name')
@@ -62,7 +58,7 @@ export async function companyNominations(
 	if (roundId !== undefined) query = query.where('n.round_id', '=', roundId);
 	const rows = await query
 		.orderBy('r.year', 'desc')
-		.orderBy('u.name')
+		.orderBy('nominee.name')
 		.orderBy('n.created_at')
 		.execute();
 	const motivations = await motivationsOf(

@@ -23,6 +23,20 @@ export interface ReceivedNomination {
 }
 
 /** The motivations of some nominations in one query, per nomination in criterion order. */
+/**
+ * Nominations (`n`) with their round (`r`), company (`c`), nominee (`nominee`) and
+ * nominator (`nominator`, none for a withdrawn account), for a statement to narrow and
+ * select from: HR's list, the nominee's own, the personal-data export.
+ */
+export function nominationSelect(db: DB) {
+	return db
+		.selectFrom('nomination as n')
+		.innerJoin('award_round as r', 'r.id', 'n.round_id')
+		.innerJoin('company as c', 'c.id', 'n.company_id')
+		.innerJoin('app_user as nominee', 'nominee.id', 'n.nominee_id')
+		.leftJoin('app_user as nominator', 'nominator.id', 'n.nominator_id');
+}
+
 export async function motivationsOf(
 	db: DB,
 	nominationIds: string[]
@@ -52,11 +66,7 @@ export async function receivedNominations(
 ): Promise<ReceivedNomination[]> {
 	// Nominated in any company the trainer works in: the wall opens for this one query.
 	const rows = await acrossCompanies(CROSS_COMPANY.receivedNominations, () =>
-		db
-			.selectFrom('nomination as n')
-			.innerJoin('award_round as r', 'r.id', 'n.round_id')
-			.innerJoin('company as c', 'c.id', 'n.company_id')
-			.leftJoin('app_user as nominator', 'nominator.id', 'n.nominator_id')
+		nominationSelect(db)
 			.select([
 				'n.id',
 				'n.round_id',

@@ -1,19 +1,15 @@
 import type { DB } from '../db';
+import { nominationSelect } from '../awards/received';
 import { iso } from './export-iso';
 
 /** The personal-data export (./export.ts): the user's part in the award election. */
 export async function awardPart(db: DB, userId: string) {
 	const [nominations, jury] = await Promise.all([
-		db
-			.selectFrom('nomination as n')
-			.innerJoin('award_round as r', 'r.id', 'n.round_id')
-			.innerJoin('company as co', 'co.id', 'n.company_id')
-			.innerJoin('app_user as nominee', 'nominee.id', 'n.nominee_id')
-			.leftJoin('app_user as nominator', 'nominator.id', 'n.nominator_id')
+		nominationSelect(db)
 			.select([
 				'n.id',
 				'r.year',
-				'co.name as company',
+				'c.name as company',
 				'n.nominator_id',
 				'n.nominee_id',
 				'nominee.name as nominee',
