@@ -153,9 +153,10 @@ export const newTrajectorySchema = z
 		])(d, ctx);
 	});
 
-export const statusSchema = z.object({
-	status: z.enum(['active', 'paused', 'completed', 'stopped'])
-});
+/** A trajectory's status (the database enum trajectory_status). */
+export const trajectoryStatus = z.enum(['active', 'paused', 'completed', 'stopped']);
+
+export const statusSchema = z.object({ status: trajectoryStatus });
 
 export const obtainedCertificateSchema = z
 	.object({

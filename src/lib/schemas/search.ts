@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trajectoryStatus } from './assessments';
 
 /**
  * Query-string parameters (read with readSearch, src/lib/server/search.ts). Every field
@@ -13,6 +14,15 @@ export const loginSearch = redirectSearch.extend({ tweestaps: z.string().optiona
 
 /** A page number, 1 when missing or not a positive whole number. */
 export const pageNumber = z.coerce.number().int().min(1).max(1_000_000).catch(1);
+
+/** A page number up to 10,000 (a list that is read with an offset). */
+const shortPageNumber = pageNumber.transform((n) => Math.min(n, 10_000));
+
+/** Free search text: trimmed, at most 100 characters. */
+const searchText = z
+	.string()
+	.default('')
+	.transform((q) => q.trim().slice(0, 100));
 
 /** A positive whole number, or null (a filter that is not set). */
 const positiveIntOrNull = z.coerce.number().int().min(1).max(2_147_483_647).nullable().catch(null);
@@ -49,3 +59,76 @@ export const erasedSearch = z.object({
 
 /** `?gepland=1` after planning a culture scan: the round's page says so. */
 export const plannedSearch = z.object({ gepland: z.string().optional() });
+
+/** HR's trajectory list: `?status=`, `?stilgevallen=1` and `?pagina=`. */
+export const trajectoryListSearch = z.object({
+	status: trajectoryStatus.nullable().default(null).catch(null),
+	stilgevallen: z.string().optional(),
+	pagina: pageNumber
+});
+
+/** What the national view's tile map is coloured by: `?maat=`. */
+export const NATIONAL_MEASURES = [
+	'companies',
+	'learners',
+	'progress',
+	'stalled',
+	'red',
+	'llo'
+] as const;
+export const nationalSearch = z.object({
+	maat: z.enum(NATIONAL_MEASURES).catch('red').default('red')
+});
+
+/** A real calendar date YYYY-MM-DD, or null (a bad value filters nothing). */
+const dateOrNull = z.iso.date().nullable().default(null).catch(null);
+
+/** "Wie bekeek mijn gegevens": the period `?van=&tot=` and `?pagina=`. */
+export const accessLogSearch = z.object({
+	van: dateOrNull,
+	tot: dateOrNull,
+	pagina: shortPageNumber
+});
+
+/** The admin's companies: `?q=` and `?pagina=`. */
+export const companySearch = z.object({ q: searchText, pagina: shortPageNumber });
+
+/** The evidence form opened for one work process: `?werkproces=`. */
+export const workProcessSearch = z.object({
+	werkproces: z.coerce.number().int().min(0).max(2_147_483_647).catch(0).default(0)
+});
+
+/** The conversations of one learner: `?lerende=` (checked against what the member may see). */
+export const learnerSearch = z.object({ lerende: z.string().optional() });
+
+/** The election page: a trainer search `?q=` and a chosen trainer `?trainer=&company=`. */
+export const electionSearch = z.object({
+	q: z.string().default(''),
+	trainer: z.string().default(''),
+	company: z.string().default('')
+});
+
+/** A new certificate for the qualification `?crebo=`. */
+export const creboSearch = z.object({
+	crebo: z
+		.string()
+		.default('')
+		.transform((c) => c.trim())
+});
+
+/** The preview of an uploaded qualification file: `?voorbeeld=` (its upload id). */
+export const uploadPreviewSearch = z.object({ voorbeeld: z.string().optional() });
+
+/** The one-time download link of a personal-data export: `?sleutel=`. */
+export const downloadKeySearch = z.object({ sleutel: z.string().default('') });
+
+/** The region an admin chose in the national view: `?regio=` (checked by overviewScope). */
+export const regionSearch = z.object({ regio: z.string().optional() });
+
+/** The admin's user lookup by e-mail address: `?email=`. */
+export const emailSearch = z.object({
+	email: z
+		.string()
+		.default('')
+		.transform((e) => e.trim().slice(0, 254))
+});

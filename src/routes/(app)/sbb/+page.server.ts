@@ -7,6 +7,8 @@ import { overviewScope } from '$lib/server/adviser/regions';
 import { parseOverviewFilters, SIZE_CLASS_KEYS, SORTS } from '$lib/server/adviser/filters';
 import { reasonThresholds } from '$lib/server/adviser/signals';
 import { ROUTES } from '$lib/server/trajectories/status';
+import { readSearch } from '$lib/server/search';
+import { regionSearch } from '$lib/schemas/search';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -19,7 +21,9 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePlatformRole(locals, 'adviser', 'admin');
 	const db = await getDb();
-	const scope = await overviewScope(db, user, url.searchParams.get('regio')).catch(notFoundOr);
+	const scope = await overviewScope(db, user, readSearch(url, regionSearch).regio ?? null).catch(
+		notFoundOr
+	);
 	if (scope.national) redirect(303, '/sbb/landelijk');
 	const regionIds = scope.selected.map((r) => r.id);
 	const filters = parseOverviewFilters(url.searchParams);

@@ -8,6 +8,8 @@ import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { formFor, readForm } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
+import { readSearch } from '$lib/server/search';
+import { electionSearch } from '$lib/schemas/search';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -18,11 +20,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals);
 	const db = await getDb();
-	const search = {
-		q: url.searchParams.get('q') ?? '',
-		trainer: url.searchParams.get('trainer') ?? '',
-		company: url.searchParams.get('company') ?? ''
-	};
+	const search = readSearch(url, electionSearch);
 	const [page, form] = await Promise.all([
 		electionPage(db, user.id, search),
 		formFor(nomineeSchema, null)

@@ -6,6 +6,8 @@ import { requirePlatformRole } from '$lib/server/auth/guard';
 import { accountByEmail, resetTotpByAdmin } from '$lib/server/auth/totp';
 import { getDb } from '$lib/server/db/app';
 import { formFor, readForm, requireIds } from '$lib/server/forms';
+import { readSearch } from '$lib/server/search';
+import { emailSearch } from '$lib/schemas/search';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -14,7 +16,7 @@ import type { Actions, PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const admin = requirePlatformRole(locals, 'admin');
-	const email = (url.searchParams.get('email') ?? '').trim().slice(0, 254);
+	const { email } = readSearch(url, emailSearch);
 	const db = await getDb();
 	const account = email ? await accountByEmail(db, email) : null;
 	// An admin reading a person's account and companies: audited.

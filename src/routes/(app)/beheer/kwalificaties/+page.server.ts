@@ -14,12 +14,14 @@ import {
 	stageUpload
 } from '$lib/server/qualifications/uploads';
 import { planChangesAnything } from '$lib/server/qualifications/import';
+import { readSearch } from '$lib/server/search';
+import { uploadPreviewSearch } from '$lib/schemas/search';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePlatformRole(locals, 'admin');
 	const db = await getDb();
-	const uploadId = url.searchParams.get('voorbeeld');
+	const uploadId = readSearch(url, uploadPreviewSearch).voorbeeld ?? null;
 	const preview = uploadId ? await previewUpload(db, user, uploadId) : null;
 	return {
 		uploadId: preview ? uploadId : null,

@@ -8,13 +8,17 @@ import { overviewCsv } from '$lib/server/adviser/export';
 import { overviewScope } from '$lib/server/adviser/regions';
 import { parseOverviewFilters } from '$lib/server/adviser/filters';
 import { refreshDue } from '$lib/server/adviser/overview';
+import { readSearch } from '$lib/server/search';
+import { regionSearch } from '$lib/schemas/search';
 import type { RequestHandler } from './$types';
 
 /** The overview as CSV, with the page's region, filters and sort (?regio, ?signaal, …). */
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const user = requirePlatformRole(locals, 'adviser', 'admin');
 	const db = await getDb();
-	const scope = await overviewScope(db, user, url.searchParams.get('regio')).catch(notFoundOr);
+	const scope = await overviewScope(db, user, readSearch(url, regionSearch).regio ?? null).catch(
+		notFoundOr
+	);
 	if (scope.national) redirect(303, '/sbb/landelijk');
 	const regionIds = scope.selected.map((r) => r.id);
 	await refreshDue(db, regionIds);

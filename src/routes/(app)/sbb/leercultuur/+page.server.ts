@@ -5,6 +5,8 @@ import { reasonThresholds } from '$lib/server/adviser/signals';
 import { regionCulture } from '$lib/server/culture/region';
 import { getDb } from '$lib/server/db/app';
 import { notFoundOr } from '$lib/server/forms';
+import { readSearch } from '$lib/server/search';
+import { regionSearch } from '$lib/schemas/search';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -16,7 +18,9 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePlatformRole(locals, 'adviser', 'admin');
 	const db = await getDb();
-	const scope = await overviewScope(db, user, url.searchParams.get('regio')).catch(notFoundOr);
+	const scope = await overviewScope(db, user, readSearch(url, regionSearch).regio ?? null).catch(
+		notFoundOr
+	);
 	if (scope.national) redirect(303, '/sbb/landelijk');
 	return {
 		scope,

@@ -4,6 +4,8 @@ import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { attachment } from '$lib/server/download';
 import { claimExportLink, exportZip } from '$lib/server/privacy/download';
+import { readSearch } from '$lib/server/search';
+import { downloadKeySearch } from '$lib/schemas/search';
 import type { RequestHandler } from './$types';
 
 /**
@@ -14,7 +16,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const user = requireUser(locals);
 	const db = await getDb();
-	const claim = await claimExportLink(db, user.id, url.searchParams.get('sleutel') ?? '');
+	const claim = await claimExportLink(db, user.id, readSearch(url, downloadKeySearch).sleutel);
 	if (claim === 'not_found') error(404, m.error_not_found());
 	if (claim === 'gone') error(410, m.privacy_export_gone());
 	const { stream, fileName } = await exportZip(db, user.id, locals.requestId);

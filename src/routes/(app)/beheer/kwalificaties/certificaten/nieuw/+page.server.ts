@@ -6,6 +6,8 @@ import { formTokenOf } from '$lib/server/once';
 import { domainFail, formFor, invalid, readForm } from '$lib/server/forms';
 import { getQualification } from '$lib/server/qualifications/browse';
 import { createCertificate } from '$lib/server/qualifications/certificates';
+import { readSearch } from '$lib/server/search';
+import { creboSearch } from '$lib/schemas/search';
 import type { Actions, PageServerLoad } from './$types';
 
 async function workProcessesFor(crebo: string) {
@@ -23,7 +25,7 @@ async function workProcessesFor(crebo: string) {
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePlatformRole(locals, 'admin');
-	const crebo = (url.searchParams.get('crebo') ?? '').trim();
+	const { crebo } = readSearch(url, creboSearch);
 	const form = await formFor(certificateSchema, { crebo });
 	return { form, qualification: crebo ? await workProcessesFor(crebo) : null, crebo };
 };

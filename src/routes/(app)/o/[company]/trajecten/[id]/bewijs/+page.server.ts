@@ -13,6 +13,8 @@ import { addEvidence, listEvidence, removeEvidence } from '$lib/server/trajector
 import { trajectoryAccess } from '$lib/server/trajectories/access';
 import { getTrajectory } from '$lib/server/trajectories/detail';
 import { recordPageRead } from '$lib/server/privacy/access-log';
+import { readSearch } from '$lib/server/search';
+import { workProcessSearch } from '$lib/schemas/search';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -25,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!detail || !evidence) error(404, m.error_not_found());
 	// After the access check: a refused look is not a read.
 	await recordPageRead(db, ctx, event, { trajectoryId: detail.trajectory.id }, 'evidence_list');
-	const chosen = Number(event.url.searchParams.get('werkproces')) || 0;
+	const chosen = readSearch(event.url, workProcessSearch).werkproces;
 	const form = await formFor(evidenceFormSchema, { kind: 'note', workProcessId: chosen });
 	return {
 		trajectory: detail.trajectory,
