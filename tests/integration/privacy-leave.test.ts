@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listMemberships } from '../../src/lib/server/auth/context';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import { log } from '../../src/lib/server/log';
-import { runAnonymisation, STAND_IN_NAME } from '../../src/lib/server/privacy/anonymise';
+import { runAnonymisation } from '../../src/lib/server/privacy/anonymise';
+import { STAND_IN_NAME } from '../../src/lib/server/privacy/anonymisation-plan';
 import {
 	applyDueMembershipEnds,
 	cancelMembershipEnd,

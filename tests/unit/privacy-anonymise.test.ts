@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANONYMISATION, UNLINKED_COLUMNS } from '../../src/lib/server/privacy/anonymise';
+import { ANONYMISATION, UNLINKED_COLUMNS } from '../../src/lib/server/privacy/anonymisation-plan';
 import { REGISTER } from '../../src/lib/server/privacy/register';
 
 /**

@@ -7,7 +7,8 @@ import { acrossCompanies } from '../db/scope';
 import { DomainError, isUuid, NotFoundError } from '../errors';
 import { removeStoredFile } from '../files/storage';
 import { log } from '../log';
-import { anonymiseIn, UNLINKED_COLUMNS } from './anonymise';
+import { anonymiseIn } from './anonymise';
+import { UNLINKED_COLUMNS } from './anonymisation-plan';
 import { endNow } from './leave';
 
 /**
