@@ -24,7 +24,7 @@ import {
 	teamOverview,
 	trainerDirectory,
 	trainerForHr
-} from '../../src/lib/server/profiles/profile';
+} from '../../src/lib/server/profiles/team';
 import {
 	saveSelfAssessmentDraft,
 	selfAssessmentForm,

@@ -4,7 +4,7 @@ import { seedDemo } from '../../src/lib/server/demo/seed';
 import { getQualification } from '../../src/lib/server/qualifications/browse';
 import { targetOptions } from '../../src/lib/server/trajectories/create';
 import { listLearners, listTrainers } from '../../src/lib/server/trajectories/people';
-import { trainerForHr } from '../../src/lib/server/profiles/profile';
+import { trainerForHr } from '../../src/lib/server/profiles/team';
 import { listActivities, listGoals } from '../../src/lib/server/profiles/development';
 import { selfAssessmentHistory } from '../../src/lib/server/profiles/self-assessment';
 import { readerOf, recordRead } from '../../src/lib/server/privacy/access-log';

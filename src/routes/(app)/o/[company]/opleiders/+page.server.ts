@@ -1,6 +1,6 @@
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { trainerDirectory } from '$lib/server/profiles/profile';
+import { trainerDirectory } from '$lib/server/profiles/team';
 import type { PageServerLoad } from './$types';
 
 /** The company's trainers for its members: bio, specialisms, languages; never self-assessments. */

@@ -1,6 +1,6 @@
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
-import { LOW_AREA, teamOverview } from '$lib/server/profiles/profile';
+import { LOW_AREA, teamOverview } from '$lib/server/profiles/team';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -5,7 +5,7 @@ import { capacitySchema } from '$lib/schemas/profiles';
 import { requireCompany } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { domainFail, formFor, invalid, readForm } from '$lib/server/forms';
-import { setCapacity, trainerForHr } from '$lib/server/profiles/profile';
+import { setCapacity, trainerForHr } from '$lib/server/profiles/team';
 import { selfAssessmentHistory } from '$lib/server/profiles/self-assessment';
 import { recordPageRead } from '$lib/server/privacy/access-log';
 import type { Actions, PageServerLoad } from './$types';
