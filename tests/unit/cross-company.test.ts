@@ -31,6 +31,7 @@ const ALLOWED_FILES = [
 	'src/lib/server/culture/respond.ts',
 	'src/lib/server/trajectories/passport.ts',
 	'src/lib/server/privacy/access-log.ts',
+	'src/lib/server/privacy/erase.ts',
 	'src/lib/server/privacy/erasure.ts',
 	'src/lib/server/privacy/export.ts',
 	'src/lib/server/privacy/leave.ts'
