@@ -132,3 +132,9 @@ export const emailSearch = z.object({
 		.default('')
 		.transform((e) => e.trim().slice(0, 254))
 });
+
+/** Planning a conversation from a link: the learner `?lerende=` and the date `?datum=`. */
+export const planSearch = z.object({
+	lerende: z.string().optional(),
+	datum: z.iso.date().optional().catch(undefined)
+});

@@ -50,7 +50,7 @@ export interface OverviewFilters {
 	page: number;
 }
 
-/** Filters from the query string; anything unknown is ignored. */
+/** Filters from the query string; anything unknown is ignored (a value is one of its list, or none). */
 export function parseOverviewFilters(params: URLSearchParams): OverviewFilters {
 	const signal = params.get('signaal');
 	const sector = Number(params.get('sectorkamer'));
@@ -59,13 +59,13 @@ export function parseOverviewFilters(params: URLSearchParams): OverviewFilters {
 	const sort = params.get('sorteer');
 	const page = Number(params.get('pagina'));
 	return {
-		signal: SIGNAL_LEVELS.includes(signal as SignalLevel) ? (signal as SignalLevel) : null,
+		signal: SIGNAL_LEVELS.find((x) => x === signal) ?? null,
 		sector: Number.isInteger(sector) && sector > 0 && sector < 1000 ? sector : null,
-		size: SIZE_CLASS_KEYS.includes(size as SizeClass) ? (size as SizeClass) : null,
-		route: ROUTES.includes(route as TrajectoryRoute) ? (route as TrajectoryRoute) : null,
+		size: SIZE_CLASS_KEYS.find((x) => x === size) ?? null,
+		route: ROUTES.find((x) => x === route) ?? null,
 		q: (params.get('zoek') ?? '').trim().slice(0, 100),
 		followUp: params.get('opvolging') === '1',
-		sort: SORTS.includes(sort as OverviewSort) ? (sort as OverviewSort) : 'signal',
+		sort: SORTS.find((x) => x === sort) ?? 'signal',
 		page: Number.isInteger(page) && page > 1 && page < 100000 ? page : 1
 	};
 }

@@ -26,7 +26,7 @@ export function parseDashboardFilters(params: URLSearchParams): DashboardFilters
 	const route = params.get('route');
 	const trainer = params.get('trainer');
 	return {
-		route: ROUTES.includes(route as TrajectoryRoute) ? (route as TrajectoryRoute) : null,
+		route: ROUTES.find((x) => x === route) ?? null,
 		trainerId: trainer && isUuid(trainer) ? trainer.toLowerCase() : null
 	};
 }

@@ -10,6 +10,8 @@ import { DomainError } from '$lib/server/errors';
 import { domainFail, formFor, invalid, readForm } from '$lib/server/forms';
 import { formTokenOf } from '$lib/server/once';
 import { listTrainers } from '$lib/server/trajectories/people';
+import { planSearch } from '$lib/schemas/search';
+import { readSearch } from '$lib/server/search';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -20,12 +22,11 @@ export const load: PageServerLoad = async (event) => {
 		plannableTemplates(db, ctx),
 		listTrainers(db, ctx)
 	]);
-	const q = event.url.searchParams;
-	const date = q.get('datum') ?? '';
+	const search = readSearch(event.url, planSearch);
 	const form = await formFor(planSchema, {
-		learnerId: learners.some((l) => l.id === q.get('lerende')) ? q.get('lerende')! : '',
+		learnerId: learners.find((l) => l.id === search.lerende)?.id ?? '',
 		templateId: '',
-		plannedDate: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '',
+		plannedDate: search.datum ?? '',
 		plannedTime: '10:00',
 		trainerId: trainers.some((t) => t.id === ctx.user.id) ? ctx.user.id : ''
 	});
