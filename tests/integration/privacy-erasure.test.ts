@@ -6,13 +6,16 @@ import { DomainError, NotFoundError } from '../../src/lib/server/errors';
 import { log } from '../../src/lib/server/log';
 import {
 	cancelErasure,
-	isOpenErasure,
 	openErasureCount,
 	openErasureRequest,
 	openErasureRequests,
 	requestErasure
 } from '../../src/lib/server/privacy/erasure';
-import { erasureConsequences, executeErasure } from '../../src/lib/server/privacy/erase';
+import {
+	erasureConsequences,
+	executeErasure,
+	isOpenErasure
+} from '../../src/lib/server/privacy/erase';
 import { createTestDatabase, type TestDatabase } from './db';
 import { userId } from './fixtures';
 import * as records from './records';

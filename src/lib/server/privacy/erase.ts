@@ -181,6 +181,19 @@ async function blockersOf(trx: DB, P: string, adminId: string): Promise<ErasureB
 	return blockers;
 }
 
+/** Whether `id` is an open request (the admin's action answers 404 before reading its form). */
+export async function isOpenErasure(db: DB, id: string): Promise<boolean> {
+	if (!isUuid(id)) return false;
+	const row = await db
+		.selectFrom('erasure_request')
+		.select('id')
+		.where('id', '=', id)
+		.where('cancelled_at', 'is', null)
+		.where('executed_at', 'is', null)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
 export interface ErasureResult {
 	companies: number;
 	files: number;

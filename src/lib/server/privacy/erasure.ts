@@ -2,7 +2,6 @@ import { audit } from '../accounts/audit';
 import type { DB } from '../db';
 import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
-import { isUuid } from '../errors';
 
 /**
  * Erasure on request (issue 18, docs/privacy.md "Erasure on request"): the request. A user
@@ -129,17 +128,4 @@ export async function openErasureRequests(db: DB): Promise<OpenErasure[]> {
 		email: r.email,
 		companies: Number(r.companies ?? 0)
 	}));
-}
-
-/** Whether `id` is an open request (the admin's action answers 404 before reading its form). */
-export async function isOpenErasure(db: DB, id: string): Promise<boolean> {
-	if (!isUuid(id)) return false;
-	const row = await db
-		.selectFrom('erasure_request')
-		.select('id')
-		.where('id', '=', id)
-		.where('cancelled_at', 'is', null)
-		.where('executed_at', 'is', null)
-		.executeTakeFirst();
-	return row !== undefined;
 }

@@ -1,14 +1,10 @@
-import { redirect } from '@sveltejs/kit';
-import { requirePlatformRole } from '$lib/server/auth/guard';
-import { notFoundOr } from '$lib/server/forms';
-import { getDb } from '$lib/server/db/app';
 import { auditOverview, overviewData, refreshDue } from '$lib/server/adviser/overview';
-import { overviewScope } from '$lib/server/adviser/regions';
 import { parseOverviewFilters, SIZE_CLASS_KEYS, SORTS } from '$lib/server/adviser/filters';
 import { reasonThresholds } from '$lib/server/adviser/signals';
 import { ROUTES } from '$lib/server/trajectories/status';
 import { readSearch } from '$lib/server/search';
 import { regionSearch } from '$lib/schemas/search';
+import { adviserScope } from './scope.server';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -19,12 +15,7 @@ import type { PageServerLoad } from './$types';
  * from company_overview (without filters the list's count comes from the totals).
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requirePlatformRole(locals, 'adviser', 'admin');
-	const db = await getDb();
-	const scope = await overviewScope(db, user, readSearch(url, regionSearch).regio ?? null).catch(
-		notFoundOr
-	);
-	if (scope.national) redirect(303, '/sbb/landelijk');
+	const { user, db, scope } = await adviserScope(locals, readSearch(url, regionSearch).regio);
 	const regionIds = scope.selected.map((r) => r.id);
 	const filters = parseOverviewFilters(url.searchParams);
 	await refreshDue(db, regionIds);

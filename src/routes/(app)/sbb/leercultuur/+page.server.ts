@@ -1,12 +1,8 @@
-import { redirect } from '@sveltejs/kit';
-import { requirePlatformRole } from '$lib/server/auth/guard';
-import { overviewScope } from '$lib/server/adviser/regions';
 import { reasonThresholds } from '$lib/server/adviser/signals';
 import { regionCulture } from '$lib/server/culture/region';
-import { getDb } from '$lib/server/db/app';
-import { notFoundOr } from '$lib/server/forms';
 import { readSearch } from '$lib/server/search';
 import { regionSearch } from '$lib/schemas/search';
+import { adviserScope } from '../scope.server';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -16,12 +12,7 @@ import type { PageServerLoad } from './$types';
  * picks a region in the national view first.
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requirePlatformRole(locals, 'adviser', 'admin');
-	const db = await getDb();
-	const scope = await overviewScope(db, user, readSearch(url, regionSearch).regio ?? null).catch(
-		notFoundOr
-	);
-	if (scope.national) redirect(303, '/sbb/landelijk');
+	const { db, scope } = await adviserScope(locals, readSearch(url, regionSearch).regio);
 	return {
 		scope,
 		culture: await regionCulture(db, scope.selected),

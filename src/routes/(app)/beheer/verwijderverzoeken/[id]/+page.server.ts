@@ -4,8 +4,7 @@ import { erasureExecuteSchema } from '$lib/schemas/platform-admin';
 import { requirePlatformRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/app';
 import { domainFail, formFor, invalid, notFoundOr, readForm } from '$lib/server/forms';
-import { erasureConsequences, executeErasure } from '$lib/server/privacy/erase';
-import { isOpenErasure } from '$lib/server/privacy/erasure';
+import { erasureConsequences, executeErasure, isOpenErasure } from '$lib/server/privacy/erase';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
