@@ -74,3 +74,17 @@ export function formTokenOf(data: FormData): string | null {
 	const value = data.get(FORM_TOKEN_FIELD);
 	return typeof value === 'string' && isUuid(value) ? value.toLowerCase() : null;
 }
+
+/**
+ * A create in a transaction of its own, run once per form token: `once` for the services
+ * whose transaction holds nothing else (most creates).
+ */
+export function createOnce<T>(
+	db: DB,
+	userId: string,
+	purpose: string,
+	token: FormToken,
+	create: (trx: DB) => Promise<T>
+): Promise<T> {
+	return db.transaction().execute((trx) => once(trx, userId, purpose, token, () => create(trx)));
+}

@@ -6,7 +6,7 @@ import { audit } from './audit';
 import { createInvitation } from './invitations';
 import { countOf, type SmallCount } from '../../adviser/small-numbers';
 import { deliverNow } from '../mail/outbox';
-import { once, type FormToken } from '../once';
+import { createOnce, once, type FormToken } from '../once';
 import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies, inCompany } from '../db/scope';
 
@@ -249,17 +249,15 @@ export async function inviteHrForCompany(
 	let mails: number[] = [];
 	// The invitation belongs to this company: the wall shows it alone.
 	await inCompany(company.id, () =>
-		db.transaction().execute((trx) =>
-			once(trx, actor.user.id, `invitation:${company.id}`, token, async () => {
-				mails = await createInvitation(
-					trx,
-					{ user: actor.user, company, requestId: actor.requestId },
-					{ email, roles: ['hr'] },
-					origin
-				);
-				return null;
-			})
-		)
+		createOnce(db, actor.user.id, `invitation:${company.id}`, token, async (trx) => {
+			mails = await createInvitation(
+				trx,
+				{ user: actor.user, company, requestId: actor.requestId },
+				{ email, roles: ['hr'] },
+				origin
+			);
+			return null;
+		})
 	);
 	await deliverNow(db, mails);
 }

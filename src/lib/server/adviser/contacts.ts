@@ -6,7 +6,7 @@ import { audit } from '../accounts/audit';
 import type { ContactInput } from '../../schemas/adviser';
 import type { AdviserCompany } from './company';
 import { FOLLOW_UP_HORIZON_DAYS } from './filters';
-import { once, type FormToken } from '../once';
+import { createOnce, type FormToken } from '../once';
 import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies, inCompany } from '../db/scope';
 import { testHooks } from '../db/test-hooks';
@@ -35,33 +35,31 @@ export async function addContact(
 ): Promise<string> {
 	// The adviser's access to the company was checked (AdviserCompany): the wall shows it alone.
 	return inCompany(company.id, () =>
-		db.transaction().execute((trx) =>
-			once(trx, user.id, `adviser_contact:${company.id}`, token, async () => {
-				const row = await trx
-					.insertInto('adviser_contact')
-					.values({
-						company_id: company.id,
-						adviser_id: user.id,
-						contacted_on: input.contactedOn,
-						kind: input.kind,
-						notes: input.notes || null,
-						agreements: input.agreements || null,
-						follow_up_on: input.followUpOn || null
-					})
-					.returning('id')
-					.executeTakeFirstOrThrow();
-				await audit(trx, {
-					companyId: company.id,
-					actorUserId: user.id,
-					action: 'adviser.contact_logged',
-					entityType: 'adviser_contact',
-					entityId: row.id,
-					data: { kind: input.kind, contactedOn: input.contactedOn },
-					requestId
-				});
-				return row.id;
-			})
-		)
+		createOnce(db, user.id, `adviser_contact:${company.id}`, token, async (trx) => {
+			const row = await trx
+				.insertInto('adviser_contact')
+				.values({
+					company_id: company.id,
+					adviser_id: user.id,
+					contacted_on: input.contactedOn,
+					kind: input.kind,
+					notes: input.notes || null,
+					agreements: input.agreements || null,
+					follow_up_on: input.followUpOn || null
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await audit(trx, {
+				companyId: company.id,
+				actorUserId: user.id,
+				action: 'adviser.contact_logged',
+				entityType: 'adviser_contact',
+				entityId: row.id,
+				data: { kind: input.kind, contactedOn: input.contactedOn },
+				requestId
+			});
+			return row.id;
+		})
 	);
 }
 

@@ -5,7 +5,7 @@ import type { PanelKind } from '../db/schema';
 import { DomainError, isUuid } from '../errors';
 import { phaseAt } from './phase';
 import { requireRound } from './rounds';
-import { once, type SubmittedBy } from '../once';
+import { createOnce, once, type SubmittedBy } from '../once';
 
 /**
  * Award juries, as the admin sets them up: panels per round (regional ones for a set of
@@ -141,30 +141,28 @@ export async function addPanel(
 			throw new DomainError('award_regions_required', 'regionIds');
 		}
 	}
-	return db.transaction().execute((trx) =>
-		once(trx, by?.userId ?? '', `jury_panel:${roundId}`, by?.token, async () => {
-			if (input.kind === 'national') {
-				const national = await trx
-					.selectFrom('jury_panel')
-					.select('id')
-					.where('round_id', '=', roundId)
-					.where('kind', '=', 'national')
-					.executeTakeFirst();
-				if (national) throw new DomainError('award_national_exists', 'kind');
-			}
-			const row = await trx
-				.insertInto('jury_panel')
-				.values({
-					round_id: roundId,
-					kind: input.kind,
-					name: input.name.trim(),
-					region_ids: regionIds
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			return row.id;
-		})
-	);
+	return createOnce(db, by?.userId ?? '', `jury_panel:${roundId}`, by?.token, async (trx) => {
+		if (input.kind === 'national') {
+			const national = await trx
+				.selectFrom('jury_panel')
+				.select('id')
+				.where('round_id', '=', roundId)
+				.where('kind', '=', 'national')
+				.executeTakeFirst();
+			if (national) throw new DomainError('award_national_exists', 'kind');
+		}
+		const row = await trx
+			.insertInto('jury_panel')
+			.values({
+				round_id: roundId,
+				kind: input.kind,
+				name: input.name.trim(),
+				region_ids: regionIds
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		return row.id;
+	});
 }
 
 /** A juror must hold the adviser or admin role. */

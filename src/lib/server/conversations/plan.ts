@@ -5,7 +5,7 @@ import type { RequestContext } from '../auth/context';
 import { auditAs } from '../accounts/audit';
 import type { DB } from '../db';
 import { DomainError, isUuid } from '../errors';
-import { once, type FormToken } from '../once';
+import { createOnce, type FormToken } from '../once';
 import type { Mail } from '../mail';
 import { deliverNow, enqueueMail } from '../mail/outbox';
 import { formatDateTime } from '../../i18n';
@@ -61,112 +61,108 @@ export async function planConversation(
 		throw new DomainError('not_allowed');
 	}
 	let queued: Awaited<ReturnType<typeof enqueueMail>> = [];
-	const id = await db.transaction().execute((trx) =>
-		once(trx, ctx.user.id, 'conversation', token, async () => {
-			const learners = await plannableLearners(trx, ctx, input.learnerId);
-			if (!learners.length) {
-				throw new DomainError('learner_unknown', 'learnerId');
-			}
-			const version = await trx
-				.selectFrom('conversation_template as t')
-				.innerJoin('conversation_template_version as v', 'v.template_id', 't.id')
-				.select(['v.id', 't.name'])
-				.where('t.id', '=', input.templateId)
-				.where((eb) =>
-					eb.or([eb('t.company_id', 'is', null), eb('t.company_id', '=', ctx.company.id)])
-				)
-				.where('t.archived_at', 'is', null)
-				.orderBy('v.number', 'desc')
-				.limit(1)
-				.executeTakeFirst();
-			if (!version) throw new DomainError('template_not_found', 'templateId');
-			const trainer = await trainersQuery(trx, ctx.company.id)
-				.select(['u.id', 'u.name', 'u.email', 'u.locale'])
-				.where('m.user_id', '=', input.trainerId)
-				.executeTakeFirst();
-			if (!trainer) throw new DomainError('trainer_unknown', 'trainerId');
-			const plannedAt = amsterdamMomentSql(input.plannedDate, input.plannedTime);
-			const row = await trx
-				.insertInto('conversation')
-				.values({
+	const id = await createOnce(db, ctx.user.id, 'conversation', token, async (trx) => {
+		const learners = await plannableLearners(trx, ctx, input.learnerId);
+		if (!learners.length) {
+			throw new DomainError('learner_unknown', 'learnerId');
+		}
+		const version = await trx
+			.selectFrom('conversation_template as t')
+			.innerJoin('conversation_template_version as v', 'v.template_id', 't.id')
+			.select(['v.id', 't.name'])
+			.where('t.id', '=', input.templateId)
+			.where((eb) =>
+				eb.or([eb('t.company_id', 'is', null), eb('t.company_id', '=', ctx.company.id)])
+			)
+			.where('t.archived_at', 'is', null)
+			.orderBy('v.number', 'desc')
+			.limit(1)
+			.executeTakeFirst();
+		if (!version) throw new DomainError('template_not_found', 'templateId');
+		const trainer = await trainersQuery(trx, ctx.company.id)
+			.select(['u.id', 'u.name', 'u.email', 'u.locale'])
+			.where('m.user_id', '=', input.trainerId)
+			.executeTakeFirst();
+		if (!trainer) throw new DomainError('trainer_unknown', 'trainerId');
+		const plannedAt = amsterdamMomentSql(input.plannedDate, input.plannedTime);
+		const row = await trx
+			.insertInto('conversation')
+			.values({
+				company_id: ctx.company.id,
+				learner_id: input.learnerId,
+				trajectory_id: sql<string | null>`(select t.id from trajectory t
+				where t.company_id = ${ctx.company.id} and t.learner_id = ${input.learnerId}
+				order by t.status = 'active' desc, t.start_date desc limit 1)`,
+				template_version_id: version.id,
+				planned_at: plannedAt as never,
+				trainer_user_id: trainer.id,
+				created_by: ctx.user.id
+			})
+			.returning(['id', 'planned_at'])
+			.executeTakeFirstOrThrow();
+		await trx
+			.insertInto('conversation_answer')
+			.values(
+				(['learner', 'trainer', 'agreed'] as const).map((role) => ({
 					company_id: ctx.company.id,
-					learner_id: input.learnerId,
-					trajectory_id: sql<string | null>`(select t.id from trajectory t
-					where t.company_id = ${ctx.company.id} and t.learner_id = ${input.learnerId}
-					order by t.status = 'active' desc, t.start_date desc limit 1)`,
-					template_version_id: version.id,
-					planned_at: plannedAt as never,
-					trainer_user_id: trainer.id,
-					created_by: ctx.user.id
-				})
-				.returning(['id', 'planned_at'])
-				.executeTakeFirstOrThrow();
-			await trx
-				.insertInto('conversation_answer')
-				.values(
-					(['learner', 'trainer', 'agreed'] as const).map((role) => ({
-						company_id: ctx.company.id,
-						conversation_id: row.id,
-						role,
-						updated_by: ctx.user.id
-					}))
+					conversation_id: row.id,
+					role,
+					updated_by: ctx.user.id
+				}))
+			)
+			.execute();
+		await auditAs(trx, ctx, {
+			action: 'conversation.planned',
+			entityType: 'conversation',
+			entityId: row.id,
+			data: { learnerId: input.learnerId, templateVersionId: version.id }
+		});
+		const { to, email, locale } = await learnerMailbox(trx, ctx.company.id, input.learnerId);
+		const link = conversationLink(origin, ctx.company.slug, row.id);
+		const mails: Mail[] = [];
+		if (email) {
+			mails.push({
+				to: email,
+				subject: m.conv_mail_planned_subject(
+					{ template: version.name, company: ctx.company.name },
+					{ locale }
+				),
+				// Says who planned it: the trainer themselves, or someone else (HR).
+				text: (trainer.id === ctx.user.id ? m.conv_mail_planned_body : m.conv_mail_planned_by_body)(
+					{
+						name: to.name,
+						template: version.name,
+						when: formatDateTime(row.planned_at, locale),
+						trainer: trainer.name,
+						planner: ctx.user.name,
+						link
+					},
+					{ locale }
 				)
-				.execute();
-			await auditAs(trx, ctx, {
-				action: 'conversation.planned',
-				entityType: 'conversation',
-				entityId: row.id,
-				data: { learnerId: input.learnerId, templateVersionId: version.id }
 			});
-			const { to, email, locale } = await learnerMailbox(trx, ctx.company.id, input.learnerId);
-			const link = conversationLink(origin, ctx.company.slug, row.id);
-			const mails: Mail[] = [];
-			if (email) {
-				mails.push({
-					to: email,
-					subject: m.conv_mail_planned_subject(
-						{ template: version.name, company: ctx.company.name },
-						{ locale }
-					),
-					// Says who planned it: the trainer themselves, or someone else (HR).
-					text: (trainer.id === ctx.user.id
-						? m.conv_mail_planned_body
-						: m.conv_mail_planned_by_body)(
-						{
-							name: to.name,
-							template: version.name,
-							when: formatDateTime(row.planned_at, locale),
-							trainer: trainer.name,
-							planner: ctx.user.name,
-							link
-						},
-						{ locale }
-					)
-				});
-			}
-			// Planned by someone else (HR): the trainer who holds it is told too.
-			if (trainer.id !== ctx.user.id) {
-				const tl = (trainer.locale ?? 'nl') as Locale;
-				mails.push({
-					to: trainer.email,
-					subject: m.conv_mail_trainer_subject({ learner: to.name }, { locale: tl }),
-					text: m.conv_mail_trainer_body(
-						{
-							name: trainer.name,
-							learner: to.name,
-							template: version.name,
-							when: formatDateTime(row.planned_at, tl),
-							planner: ctx.user.name,
-							link
-						},
-						{ locale: tl }
-					)
-				});
-			}
-			queued = await enqueueMail(trx, 'conversation', mails);
-			return row.id;
-		})
-	);
+		}
+		// Planned by someone else (HR): the trainer who holds it is told too.
+		if (trainer.id !== ctx.user.id) {
+			const tl = (trainer.locale ?? 'nl') as Locale;
+			mails.push({
+				to: trainer.email,
+				subject: m.conv_mail_trainer_subject({ learner: to.name }, { locale: tl }),
+				text: m.conv_mail_trainer_body(
+					{
+						name: trainer.name,
+						learner: to.name,
+						template: version.name,
+						when: formatDateTime(row.planned_at, tl),
+						planner: ctx.user.name,
+						link
+					},
+					{ locale: tl }
+				)
+			});
+		}
+		queued = await enqueueMail(trx, 'conversation', mails);
+		return row.id;
+	});
 	await deliverNow(db, queued);
 	return id;
 }

@@ -9,7 +9,7 @@ import type { RequestContext } from '../auth/context';
 import { auditAs } from '../accounts/audit';
 import type { DB } from '../db';
 import { DomainError, isUuid } from '../errors';
-import { once, type FormToken } from '../once';
+import { createOnce, type FormToken } from '../once';
 
 /**
  * Conversation templates: the platform's defaults (company_id null, read-only for
@@ -151,29 +151,27 @@ export async function copyTemplate(
 	requireHr(ctx);
 	const source = await getTemplate(db, ctx, id);
 	if (!source) throw new DomainError('template_not_found');
-	return db.transaction().execute((trx) =>
-		once(trx, ctx.user.id, `template_copy:${source.id}`, token, async () => {
-			const row = await trx
-				.insertInto('conversation_template')
-				.values({
-					company_id: ctx.company.id,
-					kind: source.kind,
-					name: source.name,
-					based_on: source.id,
-					draft: JSON.stringify(source.content),
-					created_by: ctx.user.id
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			await auditAs(trx, ctx, {
-				action: 'conversation_template.copied',
-				entityType: 'conversation_template',
-				entityId: row.id,
-				data: { from: source.id }
-			});
-			return row.id;
-		})
-	);
+	return createOnce(db, ctx.user.id, `template_copy:${source.id}`, token, async (trx) => {
+		const row = await trx
+			.insertInto('conversation_template')
+			.values({
+				company_id: ctx.company.id,
+				kind: source.kind,
+				name: source.name,
+				based_on: source.id,
+				draft: JSON.stringify(source.content),
+				created_by: ctx.user.id
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await auditAs(trx, ctx, {
+			action: 'conversation_template.copied',
+			entityType: 'conversation_template',
+			entityId: row.id,
+			data: { from: source.id }
+		});
+		return row.id;
+	});
 }
 
 /** HR starts an empty template. */
@@ -185,22 +183,20 @@ export async function createTemplate(
 	token?: FormToken
 ): Promise<string> {
 	requireHr(ctx);
-	return db.transaction().execute((trx) =>
-		once(trx, ctx.user.id, 'template', token, async () => {
-			const row = await trx
-				.insertInto('conversation_template')
-				.values({
-					company_id: ctx.company.id,
-					kind,
-					name,
-					draft: JSON.stringify(EMPTY_CONTENT),
-					created_by: ctx.user.id
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			return row.id;
-		})
-	);
+	return createOnce(db, ctx.user.id, 'template', token, async (trx) => {
+		const row = await trx
+			.insertInto('conversation_template')
+			.values({
+				company_id: ctx.company.id,
+				kind,
+				name,
+				draft: JSON.stringify(EMPTY_CONTENT),
+				created_by: ctx.user.id
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		return row.id;
+	});
 }
 
 async function ownTemplateForUpdate(db: DB, ctx: RequestContext, id: string) {

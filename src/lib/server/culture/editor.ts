@@ -4,7 +4,7 @@ import type { DB } from '../db';
 import { CROSS_COMPANY } from '../db/cross-company';
 import { acrossCompanies } from '../db/scope';
 import { DomainError } from '../errors';
-import { once, type FormToken } from '../once';
+import { createOnce, type FormToken } from '../once';
 import { currentInstrumentId } from './instrument';
 
 /**
@@ -71,34 +71,32 @@ export async function createInstrumentDraft(
 ): Promise<number> {
 	const existing = await draftInstrumentId(db);
 	if (existing) return existing;
-	return db.transaction().execute((trx) =>
-		once(trx, actorUserId, 'culture_instrument_draft', token, async () => {
-			const current = await currentInstrumentId(trx);
-			const draft = await sql<{ id: number }>`
-				insert into culture_instrument_version (number, status, open_question_nl, open_question_en, created_by)
-				select (select max(number) + 1 from culture_instrument_version), 'draft',
-					open_question_nl, open_question_en, ${actorUserId}
-				from culture_instrument_version where id = ${current}
-				returning id`.execute(trx);
-			const id = draft.rows[0].id;
-			await sql`insert into culture_dimension (version_id, code, name_nl, name_en, description_nl, description_en, position)
-				select ${id}, code, name_nl, name_en, description_nl, description_en, position
-				from culture_dimension where version_id = ${current}`.execute(trx);
-			await sql`insert into culture_statement (dimension_id, audience, text_nl, text_en, position)
-				select nd.id, s.audience, s.text_nl, s.text_en, s.position
-				from culture_statement s
-				join culture_dimension od on od.id = s.dimension_id and od.version_id = ${current}
-				join culture_dimension nd on nd.version_id = ${id} and nd.code = od.code`.execute(trx);
-			await audit(trx, {
-				actorUserId,
-				action: 'culture_instrument.draft_created',
-				entityType: 'culture_instrument_version',
-				entityId: String(id),
-				data: { from: current }
-			});
-			return id;
-		})
-	);
+	return createOnce(db, actorUserId, 'culture_instrument_draft', token, async (trx) => {
+		const current = await currentInstrumentId(trx);
+		const draft = await sql<{ id: number }>`
+			insert into culture_instrument_version (number, status, open_question_nl, open_question_en, created_by)
+			select (select max(number) + 1 from culture_instrument_version), 'draft',
+				open_question_nl, open_question_en, ${actorUserId}
+			from culture_instrument_version where id = ${current}
+			returning id`.execute(trx);
+		const id = draft.rows[0].id;
+		await sql`insert into culture_dimension (version_id, code, name_nl, name_en, description_nl, description_en, position)
+			select ${id}, code, name_nl, name_en, description_nl, description_en, position
+			from culture_dimension where version_id = ${current}`.execute(trx);
+		await sql`insert into culture_statement (dimension_id, audience, text_nl, text_en, position)
+			select nd.id, s.audience, s.text_nl, s.text_en, s.position
+			from culture_statement s
+			join culture_dimension od on od.id = s.dimension_id and od.version_id = ${current}
+			join culture_dimension nd on nd.version_id = ${id} and nd.code = od.code`.execute(trx);
+		await audit(trx, {
+			actorUserId,
+			action: 'culture_instrument.draft_created',
+			entityType: 'culture_instrument_version',
+			entityId: String(id),
+			data: { from: current }
+		});
+		return id;
+	});
 }
 
 export interface DraftDimensionInput {

@@ -6,7 +6,7 @@ import type { RequestContext } from '../auth/context';
 import type { DB } from '../db';
 import type { CultureActionStatus } from '../db/schema';
 import { DomainError, isUuid } from '../errors';
-import { once, type FormToken } from '../once';
+import { createOnce, type FormToken } from '../once';
 import { roundOf } from './rounds';
 
 /**
@@ -136,51 +136,49 @@ export async function addAction(
 	if (input.dueOn > addDays(today, ACTION_MAX_DAYS_AHEAD)) {
 		throw new DomainError('culture_action_due_far', 'dueOn');
 	}
-	return db.transaction().execute((trx) =>
-		once(trx, ctx.user.id, `culture_action:${round.id}`, token, async () => {
-			// The owner must be one of actionOwners (a form field names them).
-			const owner = isUuid(input.ownerId)
-				? await trx
-						.selectFrom('membership as ms')
-						.select('ms.user_id')
-						.where('ms.company_id', '=', ctx.company.id)
-						.where('ms.user_id', '=', input.ownerId)
-						.where('ms.deactivated_at', 'is', null)
-						.where(OWNER_ROLES)
-						.executeTakeFirst()
-				: undefined;
-			if (!owner) throw new DomainError('culture_action_owner_unknown', 'ownerId');
-			if (input.dimensionCode) {
-				const known = await trx
-					.selectFrom('culture_dimension')
-					.select('id')
-					.where('version_id', '=', round.version_id)
-					.where('code', '=', input.dimensionCode)
-					.executeTakeFirst();
-				if (!known) throw new DomainError('culture_dimension_unknown', 'dimensionCode');
-			}
-			const row = await trx
-				.insertInto('culture_action')
-				.values({
-					company_id: ctx.company.id,
-					round_id: round.id,
-					dimension_code: input.dimensionCode,
-					title: input.title,
-					owner_user_id: owner.user_id,
-					due_on: input.dueOn,
-					created_by: ctx.user.id
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			await auditAs(trx, ctx, {
-				action: 'culture_action.created',
-				entityType: 'culture_action',
-				entityId: row.id,
-				data: { roundId: round.id }
-			});
-			return row.id;
-		})
-	);
+	return createOnce(db, ctx.user.id, `culture_action:${round.id}`, token, async (trx) => {
+		// The owner must be one of actionOwners (a form field names them).
+		const owner = isUuid(input.ownerId)
+			? await trx
+					.selectFrom('membership as ms')
+					.select('ms.user_id')
+					.where('ms.company_id', '=', ctx.company.id)
+					.where('ms.user_id', '=', input.ownerId)
+					.where('ms.deactivated_at', 'is', null)
+					.where(OWNER_ROLES)
+					.executeTakeFirst()
+			: undefined;
+		if (!owner) throw new DomainError('culture_action_owner_unknown', 'ownerId');
+		if (input.dimensionCode) {
+			const known = await trx
+				.selectFrom('culture_dimension')
+				.select('id')
+				.where('version_id', '=', round.version_id)
+				.where('code', '=', input.dimensionCode)
+				.executeTakeFirst();
+			if (!known) throw new DomainError('culture_dimension_unknown', 'dimensionCode');
+		}
+		const row = await trx
+			.insertInto('culture_action')
+			.values({
+				company_id: ctx.company.id,
+				round_id: round.id,
+				dimension_code: input.dimensionCode,
+				title: input.title,
+				owner_user_id: owner.user_id,
+				due_on: input.dueOn,
+				created_by: ctx.user.id
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await auditAs(trx, ctx, {
+			action: 'culture_action.created',
+			entityType: 'culture_action',
+			entityId: row.id,
+			data: { roundId: round.id }
+		});
+		return row.id;
+	});
 }
 
 export async function setActionStatus(

@@ -12,7 +12,7 @@ import type { CultureAudience } from '../db/schema';
 import { DomainError, isUuid } from '../errors';
 import type { Mail } from '../mail';
 import { deliverNow, enqueueMail } from '../mail/outbox';
-import { once, type FormToken } from '../once';
+import { createOnce, type FormToken } from '../once';
 import { CULTURE_MIN_RESPONSES, currentInstrumentId } from './instrument';
 
 export type RoundState = 'planned' | 'open' | 'closed';
@@ -62,8 +62,12 @@ export async function createRound(
 	today = todayIso()
 ): Promise<string> {
 	let mails: number[] = [];
-	const id = await db.transaction().execute((trx) =>
-		once(trx, ctx.user.id, `culture_round:${ctx.company.id}`, token, async () => {
+	const id = await createOnce(
+		db,
+		ctx.user.id,
+		`culture_round:${ctx.company.id}`,
+		token,
+		async (trx) => {
 			// One round at a time: rounds of a company never overlap. Two HR managers planning
 			// at once: this lock (per company, until the commit) makes the second wait for the
 			// first and then see its round as an overlap.
@@ -127,7 +131,7 @@ export async function createRound(
 				}
 			});
 			return round.id;
-		})
+		}
 	);
 	await deliverNow(db, mails);
 	return id;

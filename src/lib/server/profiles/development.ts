@@ -2,7 +2,7 @@ import type { DB } from '../db';
 import type { ActivityKind, GoalStatus } from '../db/schema';
 import { DomainError } from '../errors';
 import { refreshLloSummary } from './completeness';
-import { once, type FormToken } from '../once';
+import { createOnce, type FormToken } from '../once';
 
 export { ACTIVITY_KINDS, GOAL_STATUSES } from '$lib/schemas/profiles';
 
@@ -32,25 +32,23 @@ export async function addActivity(
 	input: ActivityInput,
 	token?: FormToken
 ): Promise<string> {
-	return db.transaction().execute((trx) =>
-		once(trx, userId, 'development_activity', token, async () => {
-			const row = await trx
-				.insertInto('development_activity')
-				.values({
-					user_id: userId,
-					kind: input.kind,
-					title: input.title.trim(),
-					provider: input.provider.trim(),
-					activity_date: input.activityDate,
-					hours: input.hours,
-					impact: input.impact.trim()
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			await refreshLloSummary(trx, [userId]);
-			return row.id;
-		})
-	);
+	return createOnce(db, userId, 'development_activity', token, async (trx) => {
+		const row = await trx
+			.insertInto('development_activity')
+			.values({
+				user_id: userId,
+				kind: input.kind,
+				title: input.title.trim(),
+				provider: input.provider.trim(),
+				activity_date: input.activityDate,
+				hours: input.hours,
+				impact: input.impact.trim()
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await refreshLloSummary(trx, [userId]);
+		return row.id;
+	});
 }
 
 export async function removeActivity(db: DB, userId: string, id: string): Promise<void> {
@@ -81,16 +79,14 @@ export async function addGoal(
 	input: { text: string; targetDate: string | null },
 	token?: FormToken
 ): Promise<string> {
-	return db.transaction().execute((trx) =>
-		once(trx, userId, 'development_goal', token, async () => {
-			const row = await trx
-				.insertInto('development_goal')
-				.values({ user_id: userId, text: input.text.trim(), target_date: input.targetDate || null })
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			return row.id;
-		})
-	);
+	return createOnce(db, userId, 'development_goal', token, async (trx) => {
+		const row = await trx
+			.insertInto('development_goal')
+			.values({ user_id: userId, text: input.text.trim(), target_date: input.targetDate || null })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		return row.id;
+	});
 }
 
 export async function setGoalStatus(

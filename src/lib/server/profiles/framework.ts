@@ -3,7 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db';
 import { audit } from '../accounts/audit';
 import { DomainError } from '../errors';
-import { once, type FormToken } from '../once';
+import { createOnce, type FormToken } from '../once';
 
 /** The four steps of the self-assessment scale (labels in messages: scale_1 … scale_4). */
 export const SCALE = [1, 2, 3, 4] as const;
@@ -141,29 +141,27 @@ export async function listVersions(db: DB) {
 export async function createDraft(db: DB, actorUserId: string, token?: FormToken): Promise<number> {
 	const existing = await draftVersionId(db);
 	if (existing) return existing;
-	return db.transaction().execute((trx) =>
-		once(trx, actorUserId, 'competence_framework_draft', token, async () => {
-			const current = await currentVersionId(trx);
-			const next = await trx
-				.selectFrom('competence_framework_version')
-				.select((eb) => eb.fn.max('number').as('n'))
-				.executeTakeFirstOrThrow();
-			const draft = await trx
-				.insertInto('competence_framework_version')
-				.values({ number: Number(next.n) + 1, status: 'draft', created_by: actorUserId })
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			await copyAreas(trx, current, draft.id);
-			await audit(trx, {
-				actorUserId,
-				action: 'competence_framework.draft_created',
-				entityType: 'competence_framework_version',
-				entityId: String(draft.id),
-				data: { from: current }
-			});
-			return draft.id;
-		})
-	);
+	return createOnce(db, actorUserId, 'competence_framework_draft', token, async (trx) => {
+		const current = await currentVersionId(trx);
+		const next = await trx
+			.selectFrom('competence_framework_version')
+			.select((eb) => eb.fn.max('number').as('n'))
+			.executeTakeFirstOrThrow();
+		const draft = await trx
+			.insertInto('competence_framework_version')
+			.values({ number: Number(next.n) + 1, status: 'draft', created_by: actorUserId })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await copyAreas(trx, current, draft.id);
+		await audit(trx, {
+			actorUserId,
+			action: 'competence_framework.draft_created',
+			entityType: 'competence_framework_version',
+			entityId: String(draft.id),
+			data: { from: current }
+		});
+		return draft.id;
+	});
 }
 
 async function copyAreas(db: DB, from: number, to: number): Promise<void> {

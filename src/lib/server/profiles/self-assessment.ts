@@ -6,7 +6,7 @@ import { DomainError } from '../errors';
 import { refreshLloSummary } from './completeness';
 import { currentFramework, type Framework } from './framework';
 import { todayIso } from '../../time';
-import { once, type FormToken } from '../once';
+import { createOnce, type FormToken } from '../once';
 
 export interface AnswerInput {
 	indicatorId: number;
@@ -161,57 +161,51 @@ export async function submitSelfAssessment(
 		await storeDraft(db, userId, framework.id, cleaned);
 		return { ok: false, missing };
 	}
-	const { id, replaced } = await db.transaction().execute((trx) =>
-		once(trx, userId, 'self_assessment', token, async () => {
-			const now = new Date();
-			const draftId = await storeDraft(trx, userId, framework.id, cleaned);
-			const sameDay = await trx
-				.selectFrom('self_assessment')
-				.select('id')
-				.where('user_id', '=', userId)
-				.where('status', '=', 'submitted')
-				.where('id', '!=', draftId)
-				.where(
-					sql<string>`(submitted_at at time zone 'Europe/Amsterdam')::date`,
-					'=',
-					todayIso(now)
-				)
-				.forUpdate()
-				.executeTakeFirst();
-			let id = draftId;
-			if (sameDay) {
-				// Today's round takes the new answers; the draft is used up.
-				id = sameDay.id;
-				await trx.deleteFrom('self_assessment_answer').where('assessment_id', '=', id).execute();
-				await trx
-					.updateTable('self_assessment_answer')
-					.set({ assessment_id: id })
-					.where('assessment_id', '=', draftId)
-					.execute();
-				await trx.deleteFrom('self_assessment').where('id', '=', draftId).execute();
-				await trx
-					.updateTable('self_assessment')
-					.set({ version_id: framework.id, submitted_at: now, updated_at: now })
-					.where('id', '=', id)
-					.execute();
-			} else {
-				await trx
-					.updateTable('self_assessment')
-					.set({ status: 'submitted', submitted_at: now, updated_at: now })
-					.where('id', '=', id)
-					.execute();
-			}
-			await refreshLloSummary(trx, [userId]);
-			await audit(trx, {
-				actorUserId: userId,
-				action: 'self_assessment.submitted',
-				entityType: 'self_assessment',
-				entityId: id,
-				data: { versionId: framework.id, ...(sameDay ? { replacedSameDay: true } : {}) }
-			});
-			return { id, replaced: !!sameDay };
-		})
-	);
+	const { id, replaced } = await createOnce(db, userId, 'self_assessment', token, async (trx) => {
+		const now = new Date();
+		const draftId = await storeDraft(trx, userId, framework.id, cleaned);
+		const sameDay = await trx
+			.selectFrom('self_assessment')
+			.select('id')
+			.where('user_id', '=', userId)
+			.where('status', '=', 'submitted')
+			.where('id', '!=', draftId)
+			.where(sql<string>`(submitted_at at time zone 'Europe/Amsterdam')::date`, '=', todayIso(now))
+			.forUpdate()
+			.executeTakeFirst();
+		let id = draftId;
+		if (sameDay) {
+			// Today's round takes the new answers; the draft is used up.
+			id = sameDay.id;
+			await trx.deleteFrom('self_assessment_answer').where('assessment_id', '=', id).execute();
+			await trx
+				.updateTable('self_assessment_answer')
+				.set({ assessment_id: id })
+				.where('assessment_id', '=', draftId)
+				.execute();
+			await trx.deleteFrom('self_assessment').where('id', '=', draftId).execute();
+			await trx
+				.updateTable('self_assessment')
+				.set({ version_id: framework.id, submitted_at: now, updated_at: now })
+				.where('id', '=', id)
+				.execute();
+		} else {
+			await trx
+				.updateTable('self_assessment')
+				.set({ status: 'submitted', submitted_at: now, updated_at: now })
+				.where('id', '=', id)
+				.execute();
+		}
+		await refreshLloSummary(trx, [userId]);
+		await audit(trx, {
+			actorUserId: userId,
+			action: 'self_assessment.submitted',
+			entityType: 'self_assessment',
+			entityId: id,
+			data: { versionId: framework.id, ...(sameDay ? { replacedSameDay: true } : {}) }
+		});
+		return { id, replaced: !!sameDay };
+	});
 	return { ok: true, id, replaced };
 }
 

@@ -8,7 +8,7 @@ import {
 	QualificationImportError,
 	type ParsedExport
 } from './parse';
-import { once, type FormToken } from '../once';
+import { createOnce, type FormToken } from '../once';
 
 export interface SourceFile {
 	name: string;
@@ -69,23 +69,21 @@ export async function stageUpload(
 		throw new QualificationImportError('too_large', { value: String(total) });
 	}
 	parseFiles(files);
-	return db.transaction().execute((trx) =>
-		once(trx, user.id, 'qualification_upload', token, async () => {
-			// Old unconfirmed uploads of this admin are dropped.
-			await trx.deleteFrom('qualification_upload').where('uploaded_by', '=', user.id).execute();
-			const row = await trx
-				.insertInto('qualification_upload')
-				.values({
-					file_name: files.map((f) => f.name).join(', '),
-					file_hash: hashContent(files.map((f) => f.content).join('\n')),
-					content: JSON.stringify(files),
-					uploaded_by: user.id
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			return row.id;
-		})
-	);
+	return createOnce(db, user.id, 'qualification_upload', token, async (trx) => {
+		// Old unconfirmed uploads of this admin are dropped.
+		await trx.deleteFrom('qualification_upload').where('uploaded_by', '=', user.id).execute();
+		const row = await trx
+			.insertInto('qualification_upload')
+			.values({
+				file_name: files.map((f) => f.name).join(', '),
+				file_hash: hashContent(files.map((f) => f.content).join('\n')),
+				content: JSON.stringify(files),
+				uploaded_by: user.id
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		return row.id;
+	});
 }
 
 async function loadUpload(db: DB, user: SessionUser, id: string) {
@@ -121,20 +119,18 @@ export async function confirmUpload(
 	requestId: string
 ): Promise<ImportPlan | null> {
 	if (!isUuid(id)) return null;
-	return db.transaction().execute((trx) =>
-		once(trx, user.id, 'qualification_import', id, async () => {
-			const upload = await loadUpload(trx, user, id);
-			if (!upload) return null;
-			const plan = await applyImportIn(trx, parseFiles(upload.files), {
-				userId: user.id,
-				fileName: upload.file_name,
-				fileHash: upload.file_hash,
-				requestId
-			});
-			await trx.deleteFrom('qualification_upload').where('id', '=', id).execute();
-			return plan;
-		})
-	);
+	return createOnce(db, user.id, 'qualification_import', id, async (trx) => {
+		const upload = await loadUpload(trx, user, id);
+		if (!upload) return null;
+		const plan = await applyImportIn(trx, parseFiles(upload.files), {
+			userId: user.id,
+			fileName: upload.file_name,
+			fileHash: upload.file_hash,
+			requestId
+		});
+		await trx.deleteFrom('qualification_upload').where('id', '=', id).execute();
+		return plan;
+	});
 }
 
 /** Dossiers with all their versions, newest first, for the admin overview. */

@@ -4,7 +4,7 @@ import type { RequestContext } from '../auth/context';
 import { auditAs } from '../accounts/audit';
 import { DomainError } from '../errors';
 import { trajectoryAccess } from './access';
-import { once, type FormToken } from '../once';
+import { createOnce, type FormToken } from '../once';
 
 export interface AssessmentEntry {
 	workProcessId: number;
@@ -41,31 +41,29 @@ export async function recordAssessments(
 	if (entries.some((e) => !access.target.has(e.workProcessId))) {
 		throw new DomainError('work_process_not_in_target', 'entries');
 	}
-	return db.transaction().execute((trx) =>
-		once(trx, ctx.user.id, `assessment:${trajectoryId}`, token, async () => {
-			await trx
-				.insertInto('assessment')
-				.values(
-					entries.map((e) => ({
-						company_id: ctx.company.id,
-						trajectory_id: trajectoryId,
-						work_process_id: e.workProcessId,
-						level: e.level,
-						assessor_kind: input.kind,
-						assessor_name: input.kind === 'school' ? input.assessorName : null,
-						assessed_by: ctx.user.id,
-						assessed_on: input.assessedOn,
-						comment: e.comment || null
-					}))
-				)
-				.execute();
-			await auditAs(trx, ctx, {
-				action: 'assessment.recorded',
-				entityType: 'trajectory',
-				entityId: trajectoryId,
-				data: { kind: input.kind, count: entries.length }
-			});
-			return entries.length;
-		})
-	);
+	return createOnce(db, ctx.user.id, `assessment:${trajectoryId}`, token, async (trx) => {
+		await trx
+			.insertInto('assessment')
+			.values(
+				entries.map((e) => ({
+					company_id: ctx.company.id,
+					trajectory_id: trajectoryId,
+					work_process_id: e.workProcessId,
+					level: e.level,
+					assessor_kind: input.kind,
+					assessor_name: input.kind === 'school' ? input.assessorName : null,
+					assessed_by: ctx.user.id,
+					assessed_on: input.assessedOn,
+					comment: e.comment || null
+				}))
+			)
+			.execute();
+		await auditAs(trx, ctx, {
+			action: 'assessment.recorded',
+			entityType: 'trajectory',
+			entityId: trajectoryId,
+			data: { kind: input.kind, count: entries.length }
+		});
+		return entries.length;
+	});
 }
