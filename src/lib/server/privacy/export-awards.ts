@@ -2,12 +2,7 @@ import type { DB } from '../db';
 import { nominationSelect } from '../awards/received';
 import { iso } from './export-iso';
 
-/**
- * The personal-data export (./export.ts): the user's part in the award election.
- *
- * Leaves out who nominated the user when the nominator chose not to be named, and other
- * people's answers and scores in an award round.
- */
+/** The personal-data export (./export.ts): the user's part in the award election. */
 export async function awardPart(db: DB, userId: string) {
 	const [nominations, jury] = await Promise.all([
 		nominationSelect(db)

@@ -8,12 +8,7 @@ import {
 } from '../profiles/feedback';
 import { iso } from './export-iso';
 
-/**
- * The personal-data export (./export.ts): the user's part as a practice trainer.
- *
- * Leaves out feedback received below the threshold of FEEDBACK_THRESHOLD
- * (profiles/feedback.ts) responses, and who gave it.
- */
+/** The personal-data export (./export.ts): the user's part as a practice trainer. */
 export async function trainerPart(db: DB, userId: string) {
 	const [profile, sectors, qualifications, capacity, rounds, activities, goals, feedback, held] =
 		await Promise.all([
