@@ -5,7 +5,8 @@
  * Pages with an id are found by following the first matching link on a page before them.
  */
 import { mkdirSync } from 'node:fs';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { demoTotpCode } from '../src/lib/server/demo/totp';
 
 const base = process.argv[2] ?? 'http://localhost:4173';
 const out = process.argv[3] ?? '.data/screenshots';
@@ -23,7 +24,8 @@ const ROLES: Record<string, { email: string | null; pages: Target[] }> = {
 			[`${C}/leren`, /\/trajecten\/[0-9a-f-]{36}$/],
 			`${C}/gesprekken`,
 			'/paspoort',
-			`${C}/opleiders`
+			`${C}/opleiders`,
+			'/account/inzage'
 		]
 	},
 	trainer: {
@@ -32,6 +34,7 @@ const ROLES: Record<string, { email: string | null; pages: Target[] }> = {
 			`${C}/praktijkopleider`,
 			`${C}/praktijkopleider/profiel`,
 			`${C}/praktijkopleider/profiel/ontwikkeling`,
+			`${C}/praktijkopleider/profiel/zelfbeoordeling`,
 			`${C}/gesprekken`,
 			[`${C}/gesprekken`, /\/gesprekken\/[0-9a-f-]{36}$/],
 			[`${C}/gesprekken?status=held`, /\/afdrukken$/],
@@ -43,11 +46,13 @@ const ROLES: Record<string, { email: string | null; pages: Target[] }> = {
 		pages: [
 			`${C}/hr`,
 			`${C}/hr/trajecten`,
+			`${C}/hr/trajecten/nieuw`,
 			`${C}/hr/medewerkers`,
 			`${C}/hr/praktijkopleiders`,
 			[`${C}/hr/praktijkopleiders`, /\/hr\/praktijkopleiders\/[0-9a-f-]{36}$/],
 			`${C}/hr/sjablonen`,
-			`${C}/hr/nominaties`
+			`${C}/hr/nominaties`,
+			`${C}/hr/bewaartermijn`
 		]
 	},
 	adviser: {
@@ -56,7 +61,14 @@ const ROLES: Record<string, { email: string | null; pages: Target[] }> = {
 	},
 	admin: {
 		email: 'admin@vakmaat.example',
-		pages: ['/beheer', '/beheer/bedrijven', '/beheer/kwalificaties', '/sbb/landelijk']
+		pages: [
+			'/beheer',
+			'/beheer/bedrijven',
+			'/beheer/kwalificaties',
+			'/beheer/kwalificaties/certificaten',
+			'/beheer/verkiezingen',
+			'/sbb/landelijk'
+		]
 	}
 };
 
@@ -67,25 +79,39 @@ async function resolve(page: Page, target: Target): Promise<string | null> {
 	return hrefs.find((h) => target[1].test(h.split('?')[0])) ?? null;
 }
 
+/** Logs in (with the demo's two-step code where the role asks for it); the session to reuse. */
+async function login(context: BrowserContext, page: Page, email: string) {
+	await page.goto(base + '/login');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
+	await page.getByRole('button', { name: 'Inloggen' }).click();
+	await page.waitForURL((u) => u.pathname !== '/login');
+	if (page.url().includes('/login/tweestaps')) {
+		await page.getByLabel(/code/i).first().fill(demoTotpCode(Date.now()));
+		await page
+			.getByRole('button', { name: /bevestig|inloggen|verder/i })
+			.first()
+			.click();
+		await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+	}
+	return context.storageState();
+}
+
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 	args: ['--no-sandbox', '--disable-gpu']
 });
 mkdirSync(out, { recursive: true });
 for (const [role, { email, pages }] of Object.entries(ROLES)) {
+	let state: Awaited<ReturnType<BrowserContext['storageState']>> | undefined;
 	for (const [device, viewport] of [
 		['desktop', { width: 1280, height: 900 }],
 		['phone', { width: 390, height: 844 }]
 	] as const) {
-		const context = await browser.newContext({ viewport, locale: 'nl-NL' });
+		// Logged in once per role (the admin's and the adviser's code is accepted once).
+		const context = await browser.newContext({ viewport, locale: 'nl-NL', storageState: state });
 		const page = await context.newPage();
-		if (email) {
-			await page.goto(base + '/login');
-			await page.getByLabel('E-mailadres').fill(email);
-			await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
-			await page.getByRole('button', { name: 'Inloggen' }).click();
-			await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-		}
+		if (email && !state) state = await login(context, page, email);
 		for (const target of pages) {
 			const path = await resolve(page, target);
 			if (!path) {

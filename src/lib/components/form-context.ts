@@ -41,10 +41,14 @@ export function bindField<T>(name: () => string, prop: { get: () => T; set: (val
 			if (bound()) stores!.form.update((d) => ({ ...d, [name()]: value }));
 			else prop.set(value);
 		},
-		/** The superform's errors of this field; an array field's come as `{ _errors }`. */
+		/**
+		 * The superform's errors of this field; an array field's come as `{ _errors }`. By
+		 * name even when the data has no such key (a file: superforms keeps files out of the
+		 * data it sends back, but not their errors).
+		 */
 		get errors(): string[] | undefined {
-			if (!bound()) return undefined;
-			const e = errors!.current[name()];
+			if (!errors) return undefined;
+			const e = errors.current[name()];
 			return Array.isArray(e) ? e : (e as { _errors?: string[] } | undefined)?._errors;
 		}
 	};
