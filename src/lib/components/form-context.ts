@@ -22,6 +22,23 @@ export function provideForm(get: () => FormStores): void {
 }
 
 /**
+ * A field's errors inside a Form, by its name; an array field's come as `{ _errors }`. By
+ * name even when the data has no such key (a file: superforms keeps files out of the data
+ * it sends back, but not their errors). Outside a Form: none.
+ */
+export function fieldErrors(name: () => string) {
+	const stores = getContext<(() => FormStores) | undefined>(key)?.();
+	const errors = stores && fromStore(stores.errors);
+	return {
+		get errors(): string[] | undefined {
+			if (!errors) return undefined;
+			const e = errors.current[name()];
+			return Array.isArray(e) ? e : (e as { _errors?: string[] } | undefined)?._errors;
+		}
+	};
+}
+
+/**
  * A field's value and errors. Inside a Form, a field whose name is one of the form's fields
  * (superforms gives every key of the schema, also the optional ones) is bound to the
  * superform: `<TextField name="title" label={…} />` needs no `bind:value` or `errors`.
@@ -31,7 +48,7 @@ export function provideForm(get: () => FormStores): void {
 export function bindField<T>(name: () => string, prop: { get: () => T; set: (value: T) => void }) {
 	const stores = getContext<(() => FormStores) | undefined>(key)?.();
 	const data = stores && fromStore(stores.form);
-	const errors = stores && fromStore(stores.errors);
+	const own = fieldErrors(name);
 	const bound = () => data !== undefined && name() in data.current;
 	return {
 		get value(): T {
@@ -41,15 +58,8 @@ export function bindField<T>(name: () => string, prop: { get: () => T; set: (val
 			if (bound()) stores!.form.update((d) => ({ ...d, [name()]: value }));
 			else prop.set(value);
 		},
-		/**
-		 * The superform's errors of this field; an array field's come as `{ _errors }`. By
-		 * name even when the data has no such key (a file: superforms keeps files out of the
-		 * data it sends back, but not their errors).
-		 */
 		get errors(): string[] | undefined {
-			if (!errors) return undefined;
-			const e = errors.current[name()];
-			return Array.isArray(e) ? e : (e as { _errors?: string[] } | undefined)?._errors;
+			return own.errors;
 		}
 	};
 }

@@ -18,11 +18,12 @@ export const pageNumber = z.coerce.number().int().min(1).max(1_000_000).catch(1)
 /** A page number up to 10,000 (a list that is read with an offset). */
 const shortPageNumber = pageNumber.transform((n) => Math.min(n, 10_000));
 
-/** Free search text: trimmed, at most 100 characters. */
-const searchText = z
-	.string()
-	.default('')
-	.transform((q) => q.trim().slice(0, 100));
+/** Typed text: trimmed, at most `max` characters, '' when missing. */
+const trimmedText = (max: number) =>
+	z
+		.string()
+		.default('')
+		.transform((t) => t.trim().slice(0, max));
 
 /** A positive whole number, or null (a filter that is not set). */
 const positiveIntOrNull = z.coerce.number().int().min(1).max(2_147_483_647).nullable().catch(null);
@@ -91,7 +92,7 @@ export const accessLogSearch = z.object({
 });
 
 /** The admin's companies: `?q=` and `?pagina=`. */
-export const companySearch = z.object({ q: searchText, pagina: shortPageNumber });
+export const companySearch = z.object({ q: trimmedText(100), pagina: shortPageNumber });
 
 /** The evidence form opened for one work process: `?werkproces=`. */
 export const workProcessSearch = z.object({
@@ -109,12 +110,7 @@ export const electionSearch = z.object({
 });
 
 /** A new certificate for the qualification `?crebo=`. */
-export const creboSearch = z.object({
-	crebo: z
-		.string()
-		.default('')
-		.transform((c) => c.trim())
-});
+export const creboSearch = z.object({ crebo: trimmedText(100) });
 
 /** The preview of an uploaded qualification file: `?voorbeeld=` (its upload id). */
 export const uploadPreviewSearch = z.object({ voorbeeld: z.string().optional() });
@@ -126,12 +122,7 @@ export const downloadKeySearch = z.object({ sleutel: z.string().default('') });
 export const regionSearch = z.object({ regio: z.string().optional() });
 
 /** The admin's user lookup by e-mail address: `?email=`. */
-export const emailSearch = z.object({
-	email: z
-		.string()
-		.default('')
-		.transform((e) => e.trim().slice(0, 254))
-});
+export const emailSearch = z.object({ email: trimmedText(254) });
 
 /** Planning a conversation from a link: the learner `?lerende=` and the date `?datum=`. */
 export const planSearch = z.object({
